@@ -1,0 +1,134 @@
+//! Error codes shared by the portal (which answers them) and the console (which shows them).
+//! Each code is stable: clients branch on it, never on the message.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Lang;
+
+/// JSON body of every error answer: `{ "code": "...", "message": "..." }`, plus optional
+/// details (for example the field a validation error concerns).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiErrorBody {
+    pub code: ErrorCode,
+    pub message: String,
+    /// The request field the error concerns, when there is one, so the console can place the
+    /// message next to that field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// Extra machine-readable detail (for example the ids of conflicting devices).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<serde_json::Value>,
+}
+
+impl ApiErrorBody {
+    pub fn new(code: ErrorCode, lang: Lang) -> Self {
+        ApiErrorBody { code, message: code.message(lang).to_string(), field: None, details: None }
+    }
+
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    pub fn with_details(mut self, details: serde_json::Value) -> Self {
+        self.details = Some(details);
+        self
+    }
+}
+
+macro_rules! error_codes {
+    ($( $(#[$doc:meta])* $variant:ident = $code:literal, $status:literal, ja: $ja:literal, en: $en:literal; )*) => {
+        /// Every error the API can answer. The serialized form is the stable `code`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum ErrorCode {
+            $( $(#[$doc])* #[serde(rename = $code)] $variant, )*
+        }
+
+        impl ErrorCode {
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),*];
+
+            /// The stable code string.
+            pub fn as_str(self) -> &'static str {
+                match self { $(ErrorCode::$variant => $code,)* }
+            }
+
+            /// The HTTP status the portal answers with.
+            pub fn http_status(self) -> u16 {
+                match self { $(ErrorCode::$variant => $status,)* }
+            }
+
+            /// A readable message in the given language.
+            pub fn message(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((ErrorCode::$variant, Lang::Ja) => $ja, (ErrorCode::$variant, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    /// The body is not valid JSON or does not have the expected shape.
+    MalformedRequest = "malformed_request", 400,
+        ja: "リクエストの形式が正しくありません。", en: "The request is malformed.";
+    /// A query or body value is out of its allowed range.
+    InvalidParameter = "invalid_parameter", 400,
+        ja: "指定された値が正しくありません。", en: "A value in the request is not valid.";
+    /// A domain rule refused the request; `field` says which input.
+    ValidationFailed = "validation_failed", 422,
+        ja: "入力内容を確認してください。", en: "Please check what you entered.";
+    /// Nobody is signed in, or the session has expired.
+    Unauthenticated = "unauthenticated", 401,
+        ja: "サインインしてください。", en: "Please sign in.";
+    /// Sign-in with a wrong user name or password.
+    InvalidCredentials = "invalid_credentials", 401,
+        ja: "ユーザー名またはパスワードが正しくありません。", en: "The user name or password is incorrect.";
+    /// The administrator's password re-check failed.
+    WrongPassword = "wrong_password", 403,
+        ja: "パスワードが正しくありません。", en: "The password is incorrect.";
+    /// Too many failed attempts; try again later.
+    LockedOut = "locked_out", 429,
+        ja: "失敗が続いたため、しばらくロックされています。時間をおいて再度お試しください。",
+        en: "Too many failed attempts. Please wait and try again later.";
+    /// A state-changing request came without a valid CSRF token.
+    CsrfRejected = "csrf_rejected", 403,
+        ja: "セキュリティトークンが無効です。ページを再読み込みしてください。",
+        en: "The security token is missing or invalid. Please reload the page.";
+    /// The thing asked for does not exist.
+    NotFound = "not_found", 404,
+        ja: "指定されたデータが見つかりません。", en: "The requested item was not found.";
+    /// The request conflicts with the current state (for example an open wipe already exists).
+    Conflict = "conflict", 409,
+        ja: "現在の状態では実行できません。", en: "This cannot be done in the current state.";
+    /// The request body is too large.
+    PayloadTooLarge = "payload_too_large", 413,
+        ja: "リクエストが大きすぎます。", en: "The request is too large.";
+    /// Something failed inside the portal.
+    Internal = "internal", 500,
+        ja: "サーバーでエラーが発生しました。時間をおいて再度お試しください。",
+        en: "Something went wrong on the server. Please try again later.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_through_json() {
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_string(code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+            assert_eq!(serde_json::from_str::<ErrorCode>(&json).unwrap(), *code);
+        }
+    }
+
+    #[test]
+    fn every_code_has_both_messages() {
+        for code in ErrorCode::ALL {
+            assert!(!code.message(Lang::Ja).is_empty());
+            assert!(!code.message(Lang::En).is_empty());
+            assert_ne!(code.message(Lang::Ja), code.message(Lang::En));
+            assert!((400..600).contains(&code.http_status()));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Sets up, builds the console in release, and runs the portal serving it with a seeded demo tenant.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$root"
+bash scripts/setup.sh
+echo "[run] building the console (release)"
+trunk build --release
+echo "[run] building the portal"
+cargo build --release -p mdm-portal
+mkdir -p data
+cat <<MSG
+
+  MDM console:  http://127.0.0.1:8080/
+  Demo login:   admin / Demo#2026   (second administrator: operator / Operator#2026)
+  Stop with Ctrl-C. Data is kept in data/portal.sqlite3.
+
+MSG
+exec "$cargo_target/release/mdm-portal" --addr 127.0.0.1:8080 --db data/portal.sqlite3 --dist dist --seed "$@"

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Sets up, then runs every test: native tests of all crates, the browser tests of the console in
+# headless Chromium, and the end-to-end tests of the release-built console against a real portal.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$root"
+bash scripts/setup.sh
+
+step() { printf '\n[test] %s\n' "$*"; }
+
+step "native tests (model, portal, console logic)"
+cargo test --workspace
+
+step "browser tests of the console (wasm-bindgen-test, headless Chromium)"
+cargo test --target wasm32-unknown-unknown -p mdm-console
+
+step "building the console (release) and the portal for the end-to-end tests"
+trunk build --release
+cargo build -p mdm-portal
+
+step "end-to-end tests (headless Chromium against a running portal)"
+if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  npm ci --prefix tests/e2e --no-audit --no-fund --silent
+fi
+mkdir -p artifacts/screenshots
+PORTAL_BIN="$cargo_target/debug/mdm-portal" CONSOLE_DIST="$root/dist" SCREENSHOTS="$root/artifacts/screenshots" \
+  node --test --test-concurrency=1 tests/e2e/*.test.mjs
