@@ -11,7 +11,8 @@ say() { printf '[setup] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # Versions that must match the project (TOOLCHAIN.md explains why each is pinned).
-wasm_bindgen_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' "$root/Cargo.toml")
+# wasm-bindgen: the CLI must equal the library in Cargo.lock (pinned with "=" in Cargo.toml).
+wasm_bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' "$root/Cargo.lock")
 trunk_version=0.21.14
 binaryen_version=132.0.0
 
@@ -20,16 +21,25 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# Node.js and npm usually come with the machine; Debian's packages otherwise.
+command -v npm >/dev/null 2>&1 || missing_node=1
 # Debian packages: the browser and its driver for tests, a Japanese font so screenshots and
 # printed help pages show text, poppler for PDF checks, brotli for size figures.
 missing=()
 for pkg in chromium chromium-driver fonts-noto-cjk poppler-utils brotli; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
+[ -n "${missing_node:-}" ] && missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # apt is chatty; keep its log and show it only when the install fails.
+  apt_log=$(mktemp)
+  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      "${missing[@]}" >"$apt_log" 2>&1; then
+    cat "$apt_log"; exit 1
+  fi
+  rm -f "$apt_log"
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wasm_bindgen_version" ]; then
@@ -49,6 +59,11 @@ if [ "$("$tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{print 
   say "installing wasm-opt from binaryen $binaryen_version"
   mkdir -p "$tools"
   npm install --prefix "$tools" --no-audit --no-fund --silent "binaryen@$binaryen_version"
+fi
+
+if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
+  say "installing the end-to-end test driver (playwright-core; it uses Debian's Chromium)"
+  npm ci --prefix "$root/tests/e2e" --no-audit --no-fund --silent
 fi
 
 say "tools ready"

@@ -19,9 +19,6 @@ trunk build --release
 cargo build -p mdm-portal
 
 step "end-to-end tests (headless Chromium against a running portal)"
-if [ ! -d tests/e2e/node_modules/playwright-core ]; then
-  npm ci --prefix tests/e2e --no-audit --no-fund --silent
-fi
 mkdir -p artifacts/screenshots
 PORTAL_BIN="$cargo_target/debug/mdm-portal" CONSOLE_DIST="$root/dist" SCREENSHOTS="$root/artifacts/screenshots" \
   node --test --test-concurrency=1 tests/e2e/*.test.mjs
