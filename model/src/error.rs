@@ -107,6 +107,9 @@ error_codes! {
     Internal = "internal", 500,
         ja: "サーバーでエラーが発生しました。時間をおいて再度お試しください。",
         en: "Something went wrong on the server. Please try again later.";
+    /// The path exists but not with this HTTP method.
+    MethodNotAllowed = "method_not_allowed", 405,
+        ja: "この操作はサポートされていません。", en: "This method is not allowed here.";
 }
 
 #[cfg(test)]

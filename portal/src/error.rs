@@ -1,0 +1,172 @@
+//! API errors: one type every handler returns, rendered as the model's [`ApiErrorBody`] in the
+//! language of the request.
+//!
+//! A handler does not know the request's language, so [`ApiError`] renders itself in Japanese
+//! and also leaves a copy of itself in the response extensions; the [`localize_errors`]
+//! middleware, which does know the `Accept-Language` header, renders it again in that language.
+
+use axum::{
+    extract::{rejection::JsonRejection, Request},
+    http::{header, HeaderValue, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use mdm_model::{ApiErrorBody, ErrorCode, Lang};
+
+/// A message that overrides the code's generic one, in both languages (for example a domain
+/// rule's own explanation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalizedMessage {
+    pub ja: String,
+    pub en: String,
+}
+
+impl LocalizedMessage {
+    /// The message in one language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ja => &self.ja,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// The error every API handler returns.
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub field: Option<String>,
+    pub details: Option<serde_json::Value>,
+    pub message: Option<LocalizedMessage>,
+}
+
+impl ApiError {
+    /// An error with the code's generic message.
+    pub fn new(code: ErrorCode) -> Self {
+        ApiError {
+            code,
+            field: None,
+            details: None,
+            message: None,
+        }
+    }
+
+    /// Names the request field the error concerns.
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    /// Adds machine-readable detail (for example conflicting device ids).
+    pub fn with_details(mut self, details: serde_json::Value) -> Self {
+        self.details = Some(details);
+        self
+    }
+
+    /// Replaces the generic message with a specific one.
+    pub fn with_message(mut self, ja: impl Into<String>, en: impl Into<String>) -> Self {
+        self.message = Some(LocalizedMessage {
+            ja: ja.into(),
+            en: en.into(),
+        });
+        self
+    }
+
+    /// Shorthand for an unexpected failure inside the portal; the cause is logged, never sent.
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        tracing::error!(error = %cause, "internal error");
+        ApiError::new(ErrorCode::Internal)
+    }
+
+    /// The JSON body in one language.
+    pub fn body(&self, lang: Lang) -> ApiErrorBody {
+        let mut body = ApiErrorBody::new(self.code, lang);
+        if let Some(message) = &self.message {
+            body.message = message.get(lang).to_string();
+        }
+        body.field = self.field.clone();
+        body.details = self.details.clone();
+        body
+    }
+
+    fn status(&self) -> StatusCode {
+        StatusCode::from_u16(self.code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    fn render(&self, lang: Lang) -> Response {
+        let body = serde_json::to_vec(&self.body(lang)).unwrap_or_default();
+        let mut response = (self.status(), body).into_response();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        response
+    }
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(error: rusqlite::Error) -> Self {
+        ApiError::internal(error)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut response = self.render(Lang::default());
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        match rejection {
+            JsonRejection::BytesRejection(inner)
+                if inner.status() == StatusCode::PAYLOAD_TOO_LARGE =>
+            {
+                ApiError::new(ErrorCode::PayloadTooLarge)
+            }
+            // Wrong content type, bad syntax and a body of the wrong shape are all the
+            // client's mistake; axum's own text explains which, which helps API users.
+            other => ApiError::new(ErrorCode::MalformedRequest).with_details(serde_json::json!({
+                "reason": other.body_text(),
+            })),
+        }
+    }
+}
+
+/// The request's language, from `Accept-Language` (Japanese by default).
+pub fn request_lang(headers: &axum::http::HeaderMap) -> Lang {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Lang::from_accept_language)
+        .unwrap_or_default()
+}
+
+/// Re-renders any [`ApiError`] in the request's language, and turns axum's bare 405 answers
+/// into JSON errors, so every `/api` error has the same shape.
+pub async fn localize_errors(request: Request, next: Next) -> Response {
+    let lang = request_lang(request.headers());
+    let response = next.run(request).await;
+    if let Some(error) = response.extensions().get::<ApiError>() {
+        return error.clone().render_with_extension(lang);
+    }
+    if response.status() == StatusCode::METHOD_NOT_ALLOWED {
+        return ApiError::new(ErrorCode::MethodNotAllowed).render_with_extension(lang);
+    }
+    response
+}
+
+impl ApiError {
+    fn render_with_extension(self, lang: Lang) -> Response {
+        let mut response = self.render(lang);
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+/// Fallback for any unknown path under `/api`.
+pub async fn api_not_found() -> ApiError {
+    ApiError::new(ErrorCode::NotFound)
+}

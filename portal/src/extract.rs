@@ -1,0 +1,77 @@
+//! Request extractors whose rejections are [`ApiError`]s, so a malformed body, query or path
+//! gets the same JSON error shape as every other failure (never axum's plain-text bodies).
+
+use axum::{
+    extract::{
+        rejection::{PathRejection, QueryRejection},
+        FromRequest, FromRequestParts,
+    },
+    http::request::Parts,
+    response::{IntoResponse, Response},
+};
+use mdm_model::ErrorCode;
+use serde::{de::DeserializeOwned, Serialize};
+
+use crate::error::ApiError;
+
+/// JSON body; a bad content type, bad syntax or wrong shape answers 400 `malformed_request`.
+#[derive(Debug, Clone, Copy, Default, FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct ApiJson<T>(pub T);
+
+impl<T: Serialize> IntoResponse for ApiJson<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}
+
+/// Query string; a value that does not parse answers 400 `invalid_parameter`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ApiQuery<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ApiQuery<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(value)) => Ok(ApiQuery(value)),
+            Err(rejection) => Err(query_error(rejection)),
+        }
+    }
+}
+
+fn query_error(rejection: QueryRejection) -> ApiError {
+    ApiError::new(ErrorCode::InvalidParameter)
+        .with_details(serde_json::json!({ "reason": rejection.body_text() }))
+}
+
+/// Path parameters; an id that does not parse answers 404 `not_found` (the thing named by a
+/// malformed id cannot exist).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ApiPath<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ApiPath<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(ApiPath(value)),
+            Err(rejection) => Err(path_error(rejection)),
+        }
+    }
+}
+
+fn path_error(rejection: PathRejection) -> ApiError {
+    match rejection {
+        PathRejection::FailedToDeserializePathParams(_) => ApiError::new(ErrorCode::NotFound),
+        other => ApiError::internal(other.body_text()),
+    }
+}

@@ -1,0 +1,44 @@
+//! The reference portal: the JSON API the console uses (under `/api`), a SQLite store, the
+//! wipe-job engine with a device simulator, and static serving of the built console.
+//!
+//! [`app`] builds the whole HTTP application from an [`AppState`]; tests drive it directly
+//! with `tower::ServiceExt::oneshot`, and `main.rs` serves it on a socket.
+
+pub mod auth;
+pub mod engine;
+pub mod error;
+pub mod extract;
+mod logging;
+pub mod routes;
+pub mod state;
+pub mod store;
+mod web;
+
+use axum::{
+    http::{header, HeaderValue},
+    middleware, Router,
+};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+pub use state::{AppState, Settings};
+
+/// The whole application: `/api` plus the console, with request logging and security headers.
+pub fn app(state: AppState) -> Router {
+    let console = web::console_router(state.settings.dist.as_deref());
+    let api = routes::api_router(state).layer(SetResponseHeaderLayer::overriding(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store"),
+    ));
+    Router::new()
+        .nest("/api", api)
+        .merge(console)
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(middleware::from_fn(logging::log_request))
+}

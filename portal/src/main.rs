@@ -1,0 +1,113 @@
+//! `mdm-portal`: serves the console and the API on one address.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use anyhow::Context;
+use clap::Parser;
+use mdm_portal::{auth::HashCost, engine::clock::Clock, store::Store, AppState, Settings};
+
+/// Reference MDM portal: the API the console uses, a SQLite store, the wipe-job engine and a
+/// device simulator.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Args {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// SQLite database file (created with its folder if missing).
+    #[arg(long, default_value = "data/portal.sqlite3")]
+    db: PathBuf,
+    /// Write the demo tenant into the database when it has none.
+    #[arg(long)]
+    seed: bool,
+    /// Folder of the built console, served at `/`.
+    #[arg(long, default_value = "dist")]
+    dist: PathBuf,
+    /// Add `Secure` to the cookies (set this when the portal is behind HTTPS).
+    #[arg(long)]
+    secure_cookies: bool,
+    /// Log as JSON lines instead of compact text.
+    #[arg(long)]
+    log_json: bool,
+}
+
+fn init_logging(json: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false);
+    if json {
+        builder.json().init();
+    } else {
+        builder.compact().init();
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    init_logging(args.log_json);
+
+    let store = Store::open(&args.db)?;
+    if args.seed {
+        let seeded = store
+            .blocking(|conn| mdm_portal::store::seed::seed_demo_tenant(conn, HashCost::Standard))
+            .map_err(|e| anyhow::anyhow!("seeding the demo tenant failed: {:?}", e.code))?;
+        if seeded.is_some() {
+            tracing::info!("seeded the demo tenant");
+        }
+    }
+    let settings = Settings {
+        dist: Some(args.dist.clone()),
+        secure_cookies: args.secure_cookies,
+        ..Settings::default()
+    };
+    if !args.dist.join("index.html").is_file() {
+        tracing::warn!(dist = %args.dist.display(), "console not built; serving the API only");
+    }
+    let state = AppState::new(store, Clock::system(), settings)
+        .map_err(|e| anyhow::anyhow!("preparing the portal failed: {:?}", e.code))?;
+
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.addr))?;
+    let local = listener.local_addr()?;
+    println!("portal listening on http://{local}");
+    if args.seed {
+        println!("demo sign-in: admin / Demo#2026");
+    }
+    axum::serve(listener, mdm_portal::app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("serving")?;
+    Ok(())
+}

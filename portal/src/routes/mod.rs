@@ -1,0 +1,43 @@
+//! The `/api` router. One module per resource; handlers are thin: parse, call a model rule,
+//! call the store, answer.
+
+pub mod audit;
+pub mod session;
+
+use axum::{middleware, routing::get, Router};
+
+use crate::{auth, error, state::AppState};
+
+/// Largest accepted request body. A wipe of 10,000 devices by id is well under this.
+const BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Routes that need a signed-in administrator.
+fn protected(state: &AppState) -> Router<AppState> {
+    Router::new()
+        .route("/audit", get(audit::list))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::require_session,
+        ))
+}
+
+/// Routes anyone may call (CSRF still applies to their state-changing methods).
+fn public() -> Router<AppState> {
+    Router::new().route(
+        "/session",
+        get(session::who_am_i)
+            .post(session::sign_in)
+            .delete(session::sign_out),
+    )
+}
+
+/// Everything under `/api`, with its state applied.
+pub fn api_router(state: AppState) -> Router {
+    public()
+        .merge(protected(&state))
+        .route_layer(middleware::from_fn(auth::require_csrf))
+        .fallback(error::api_not_found)
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn(error::localize_errors))
+        .with_state(state)
+}

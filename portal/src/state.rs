@@ -1,0 +1,53 @@
+//! Shared application state handed to every handler.
+
+use std::{path::PathBuf, sync::Arc};
+
+use crate::{auth::HashCost, engine::clock::Clock, error::ApiError, store::Store};
+
+/// Settings that do not change while the portal runs.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The built console to serve at `/`; `None` or a missing folder serves a short notice.
+    pub dist: Option<PathBuf>,
+    /// Cost of new password hashes.
+    pub hash_cost: HashCost,
+    /// How long a session lasts after sign-in.
+    pub session_ttl: chrono::Duration,
+    /// Add `Secure` to cookies (when served over HTTPS).
+    pub secure_cookies: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            dist: None,
+            hash_cost: HashCost::Standard,
+            session_ttl: chrono::Duration::hours(12),
+            secure_cookies: false,
+        }
+    }
+}
+
+/// Everything a handler needs. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub clock: Clock,
+    pub settings: Arc<Settings>,
+    /// A hash checked when the user name is unknown, so a wrong user name takes as long as a
+    /// wrong password and the answer does not reveal which accounts exist.
+    pub(crate) dummy_hash: Arc<String>,
+}
+
+impl AppState {
+    /// Builds the state around an opened store.
+    pub fn new(store: Store, clock: Clock, settings: Settings) -> Result<AppState, ApiError> {
+        let dummy_hash = crate::auth::hash_password(&crate::auth::new_token(), settings.hash_cost)?;
+        Ok(AppState {
+            store,
+            clock,
+            settings: Arc::new(settings),
+            dummy_hash: Arc::new(dummy_hash),
+        })
+    }
+}

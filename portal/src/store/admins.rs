@@ -1,0 +1,76 @@
+//! Tenants and administrator accounts.
+
+use mdm_model::{session::Administrator, Lang};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+/// An administrator with the stored password hash (never leaves the portal).
+#[derive(Debug, Clone)]
+pub struct AdminRecord {
+    pub admin: Administrator,
+    pub tenant_id: i64,
+    pub password_hash: String,
+}
+
+const SELECT: &str = "SELECT a.id, a.username, a.display_name, t.name, a.time_zone, a.lang, \
+     a.tenant_id, a.password_hash FROM administrators a JOIN tenants t ON t.id = a.tenant_id";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<AdminRecord> {
+    let lang: String = row.get(5)?;
+    Ok(AdminRecord {
+        admin: Administrator {
+            id: row.get(0)?,
+            username: row.get(1)?,
+            display_name: row.get(2)?,
+            tenant_name: row.get(3)?,
+            time_zone: row.get(4)?,
+            lang: Lang::from_tag(&lang).unwrap_or_default(),
+        },
+        tenant_id: row.get(6)?,
+        password_hash: row.get(7)?,
+    })
+}
+
+/// The administrator with this exact user name.
+pub fn by_username(conn: &Connection, username: &str) -> rusqlite::Result<Option<AdminRecord>> {
+    conn.prepare_cached(&format!("{SELECT} WHERE a.username = ?1"))?
+        .query_row([username], from_row)
+        .optional()
+}
+
+/// The administrator with this id.
+pub fn by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<AdminRecord>> {
+    conn.prepare_cached(&format!("{SELECT} WHERE a.id = ?1"))?
+        .query_row([id], from_row)
+        .optional()
+}
+
+/// Whether any tenant exists (the seeder only fills an empty database).
+pub fn any_tenant(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT EXISTS (SELECT 1 FROM tenants)", [], |r| r.get(0))
+}
+
+/// Creates a tenant and returns its id.
+pub fn insert_tenant(conn: &Connection, name: &str) -> rusqlite::Result<i64> {
+    conn.execute("INSERT INTO tenants (name) VALUES (?1)", [name])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// New administrator account fields.
+pub struct NewAdmin<'a> {
+    pub tenant_id: i64,
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub time_zone: &'a str,
+    pub lang: Lang,
+}
+
+/// Creates an administrator and returns its id.
+pub fn insert_admin(conn: &Connection, new: &NewAdmin<'_>) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT INTO administrators (tenant_id, username, display_name, password_hash, time_zone, lang) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![new.tenant_id, new.username, new.display_name, new.password_hash, new.time_zone, new.lang.tag()],
+    )?;
+    Ok(conn.last_insert_rowid())
+}

@@ -1,0 +1,49 @@
+//! The demo tenant written by `--seed` into an empty database.
+
+use mdm_model::Lang;
+use rusqlite::Connection;
+
+use super::admins::{self, NewAdmin};
+use crate::{
+    auth::{hash_password, HashCost},
+    error::ApiError,
+};
+
+/// Name of the demo tenant.
+pub const DEMO_TENANT: &str = "デモ株式会社";
+
+/// The demo administrators: (user name, password, display name).
+pub const DEMO_ADMINS: [(&str, &str, &str); 2] = [
+    ("admin", "Demo#2026", "山田 太郎"),
+    ("operator", "Operator#2026", "佐藤 花子"),
+];
+
+/// Writes the demo tenant and its administrators when the database has no tenant yet.
+/// Returns the new tenant's id, or `None` when the database was not empty.
+pub fn seed_demo_tenant(conn: &mut Connection, cost: HashCost) -> Result<Option<i64>, ApiError> {
+    if admins::any_tenant(conn)? {
+        return Ok(None);
+    }
+    // Hash before opening the transaction: hashing is the slow part.
+    let hashes = DEMO_ADMINS
+        .iter()
+        .map(|(_, password, _)| hash_password(password, cost))
+        .collect::<Result<Vec<_>, _>>()?;
+    let tx = conn.transaction()?;
+    let tenant_id = admins::insert_tenant(&tx, DEMO_TENANT)?;
+    for ((username, _, display_name), hash) in DEMO_ADMINS.iter().zip(&hashes) {
+        admins::insert_admin(
+            &tx,
+            &NewAdmin {
+                tenant_id,
+                username,
+                display_name,
+                password_hash: hash,
+                time_zone: "Asia/Tokyo",
+                lang: Lang::Ja,
+            },
+        )?;
+    }
+    tx.commit()?;
+    Ok(Some(tenant_id))
+}

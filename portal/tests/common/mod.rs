@@ -1,0 +1,213 @@
+//! Test harness: the whole portal on an in-memory database with a manual clock, driven
+//! through `tower::ServiceExt::oneshot` (no sockets), with a tiny cookie jar.
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+
+use axum::{
+    body::Body,
+    http::{header, HeaderMap, Method, Request, StatusCode},
+    Router,
+};
+use chrono::{DateTime, Utc};
+use http_body_util::BodyExt;
+use mdm_model::{session::CSRF_HEADER, ApiErrorBody};
+use mdm_portal::{auth::HashCost, engine::clock::Clock, store::Store, AppState, Settings};
+use serde_json::Value;
+use tower::ServiceExt;
+
+/// Every GET route that needs a session.
+pub const PROTECTED_GETS: &[&str] = &["/api/audit"];
+
+/// The simulated "now" every test starts at.
+pub fn start_time() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-03-02T01:00:00Z")
+        .unwrap()
+        .to_utc()
+}
+
+/// Settings for tests: cheap password hashes, no console folder.
+pub fn test_settings() -> Settings {
+    Settings {
+        hash_cost: HashCost::Fast,
+        ..Settings::default()
+    }
+}
+
+/// A seeded in-memory portal.
+pub fn seeded_state(settings: Settings) -> AppState {
+    let store = Store::open_in_memory().unwrap();
+    store
+        .blocking(|conn| mdm_portal::store::seed::seed_demo_tenant(conn, HashCost::Fast))
+        .unwrap();
+    AppState::new(store, Clock::manual(start_time()), settings).unwrap()
+}
+
+/// One answer, read in full.
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl TestResponse {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "body is not JSON ({e}): {}",
+                String::from_utf8_lossy(&self.body)
+            )
+        })
+    }
+
+    /// The body as the API's error shape, asserting the content type.
+    pub fn error(&self) -> ApiErrorBody {
+        let content_type = self
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok());
+        assert_eq!(
+            content_type,
+            Some("application/json"),
+            "error body must be JSON"
+        );
+        serde_json::from_slice(&self.body).unwrap()
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_string())
+            .collect()
+    }
+}
+
+/// A browser-like client of the portal.
+pub struct TestApp {
+    pub state: AppState,
+    router: Router,
+    pub jar: HashMap<String, String>,
+    /// Sent as `Accept-Language` when set.
+    pub lang: Option<String>,
+}
+
+impl TestApp {
+    pub fn new() -> TestApp {
+        TestApp::with_settings(test_settings())
+    }
+
+    pub fn with_settings(settings: Settings) -> TestApp {
+        let state = seeded_state(settings);
+        TestApp {
+            router: mdm_portal::app(state.clone()),
+            state,
+            jar: HashMap::new(),
+            lang: None,
+        }
+    }
+
+    /// Signed in as the demo `admin`.
+    pub async fn signed_in() -> TestApp {
+        let mut app = TestApp::new();
+        let response = app.sign_in("admin", "Demo#2026").await;
+        assert_eq!(response.status, StatusCode::OK, "{}", response.text());
+        app
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.state.clock
+    }
+
+    fn cookie_header(&self) -> Option<String> {
+        (!self.jar.is_empty()).then(|| {
+            self.jar
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    }
+
+    /// Sends a request with the jar's cookies; `csrf` adds the jar's CSRF token as header.
+    pub async fn send_raw(&mut self, mut request: Request<Body>) -> TestResponse {
+        if let Some(cookies) = self.cookie_header() {
+            request
+                .headers_mut()
+                .insert(header::COOKIE, cookies.parse().unwrap());
+        }
+        if let Some(lang) = &self.lang {
+            request
+                .headers_mut()
+                .insert(header::ACCEPT_LANGUAGE, lang.parse().unwrap());
+        }
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        for set in headers.get_all(header::SET_COOKIE) {
+            let set = set.to_str().unwrap();
+            let (pair, attrs) = set.split_once(';').unwrap_or((set, ""));
+            let (name, value) = pair.split_once('=').unwrap();
+            if attrs.contains("Max-Age=0") {
+                self.jar.remove(name);
+            } else {
+                self.jar.insert(name.to_string(), value.to_string());
+            }
+        }
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// Builds and sends a request; state-changing ones carry the CSRF token from the jar.
+    pub async fn send(&mut self, method: Method, path: &str, body: Option<Value>) -> TestResponse {
+        let mut builder = Request::builder().method(method.clone()).uri(path);
+        if method != Method::GET {
+            if let Some(token) = self.jar.get("mdm_csrf") {
+                builder = builder.header(CSRF_HEADER, token.as_str());
+            }
+        }
+        let request = match body {
+            Some(body) => builder
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(serde_json::to_vec(&body).unwrap())),
+            None => builder.body(Body::empty()),
+        }
+        .unwrap();
+        self.send_raw(request).await
+    }
+
+    pub async fn get(&mut self, path: &str) -> TestResponse {
+        self.send(Method::GET, path, None).await
+    }
+
+    pub async fn post(&mut self, path: &str, body: Value) -> TestResponse {
+        self.send(Method::POST, path, Some(body)).await
+    }
+
+    /// Fetches a CSRF token (as the console does first), then signs in.
+    pub async fn sign_in(&mut self, username: &str, password: &str) -> TestResponse {
+        if !self.jar.contains_key("mdm_csrf") {
+            self.get("/api/session").await;
+        }
+        self.post(
+            "/api/session",
+            serde_json::json!({ "username": username, "password": password }),
+        )
+        .await
+    }
+}
