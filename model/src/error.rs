@@ -107,6 +107,30 @@ error_codes! {
     Internal = "internal", 500,
         ja: "サーバーでエラーが発生しました。時間をおいて再度お試しください。",
         en: "Something went wrong on the server. Please try again later.";
+    /// The selection includes BYOD or User Enrollment devices; `details` names them.
+    DeviceNotWipeable = "device_not_wipeable", 422,
+        ja: "遠隔初期化できない端末(BYOD・User Enrollment)が含まれています。",
+        en: "The selection includes devices that cannot be wiped (BYOD or User Enrollment).";
+    /// Some devices already have an open wipe job; `details` names them.
+    OpenWipeExists = "open_wipe_exists", 409,
+        ja: "遠隔初期化ジョブが登録済みの端末が含まれています。",
+        en: "Some devices already have an open wipe job.";
+    /// The wipe command already went to the device: it cannot be cancelled and will complete.
+    JobAlreadyRunning = "job_already_running", 409,
+        ja: "初期化のコマンドはすでに端末に送信されているため取り消せません。遠隔初期化はそのまま完了します。",
+        en: "The wipe command has already been sent to the device, so it cannot be cancelled; the wipe will complete.";
+    /// The job has already finished (succeeded, failed or cancelled).
+    JobAlreadyFinished = "job_already_finished", 409,
+        ja: "このジョブはすでに終了しているため取り消せません。",
+        en: "This job has already finished and cannot be cancelled.";
+    /// The `Idempotency-Key` header is missing or malformed.
+    IdempotencyKeyInvalid = "idempotency_key_invalid", 400,
+        ja: "Idempotency-Keyヘッダーがないか、形式が正しくありません。",
+        en: "The Idempotency-Key header is missing or malformed.";
+    /// The `Idempotency-Key` was already used for a request with a different body.
+    IdempotencyKeyReused = "idempotency_key_reused", 422,
+        ja: "同じIdempotency-Keyが別の内容のリクエストですでに使われています。",
+        en: "This Idempotency-Key was already used for a different request.";
     /// The path exists but not with this HTTP method.
     MethodNotAllowed = "method_not_allowed", 405,
         ja: "この操作はサポートされていません。", en: "This method is not allowed here.";

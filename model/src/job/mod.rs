@@ -1,0 +1,247 @@
+//! Wipe jobs (端末初期化ジョブ): one job per method per device.
+
+mod csv;
+mod engine;
+mod query;
+mod status;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use csv::{jobs_csv, CSV_BOM};
+pub use engine::{
+    after_apple_reply, due_at, hybrid_can_run, is_timed_out, pair_status, partner_after_success, timeout_at,
+    unmet_conditions, AppleReply, UnmetCondition, IVI_MDM_MAX_DELAY, LOST_DEVICE_JOB_TIMEOUT,
+};
+pub use query::{JobQuery, JobSortKey};
+pub use status::{
+    allowed_reasons, check_transition, plan_administrator_cancel, CancelRefusal, IllegalTransition, JobStatus,
+    StatusChange, StatusReason,
+};
+
+use crate::apple::EraseDeviceCommand;
+use crate::device::{DeviceBrief, DeviceState, ManagementMethod};
+use crate::ids::{AdministratorId, GroupId, JobId, WifiSettingId, WipeId};
+use crate::vocabulary::vocabulary;
+
+vocabulary! {
+    /// The channel a job erases the device through.
+    pub enum JobMethod {
+        IviMdm = "ivi_mdm", ja: "IVI MDM", en: "IVI MDM";
+        AppleMdm = "apple_mdm", ja: "Apple MDM", en: "Apple MDM";
+    }
+}
+
+/// The jobs a wipe registers for a device of this management method: two for Hybrid (listed
+/// IVI MDM first, as the pair is shown), one otherwise.
+pub fn job_methods(method: ManagementMethod) -> &'static [JobMethod] {
+    match method {
+        ManagementMethod::AppleMdm => &[JobMethod::AppleMdm],
+        ManagementMethod::IviMdm => &[JobMethod::IviMdm],
+        ManagementMethod::Hybrid => &[JobMethod::IviMdm, JobMethod::AppleMdm],
+    }
+}
+
+vocabulary! {
+    /// What a job does. Only wipes exist today; the field keeps the job list open to other
+    /// lost-device measures.
+    pub enum JobKind {
+        Wipe = "wipe", ja: "端末初期化ジョブ", en: "Wipe job";
+    }
+}
+
+/// An administrator named in an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdministratorRef {
+    pub id: AdministratorId,
+    pub display_name: String,
+}
+
+/// A Wi-Fi setting named in an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WifiSettingRef {
+    pub id: WifiSettingId,
+    pub name: String,
+    pub ssid: String,
+}
+
+/// Re-enrollment a job will trigger (Apple's Return to Service), decided at registration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnToServicePlan {
+    /// The enrollment group of the device's DEP profile: where the device lands afterwards.
+    pub enrollment_group_id: GroupId,
+    pub enrollment_group_name: String,
+    /// The DEP profile does not skip the authentication screen: the user must sign in on the
+    /// device.
+    pub user_must_authenticate: bool,
+}
+
+/// The options a job was registered with, as chosen on the wipe screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobOptions {
+    pub delete_general_info: bool,
+    pub scheduled_at: Option<DateTime<Utc>>,
+    pub wifi_setting: Option<WifiSettingRef>,
+    pub keep_esim_data_plan: bool,
+    /// Set on the Apple MDM job of a device that qualifies for re-enrollment.
+    pub return_to_service: Option<ReturnToServicePlan>,
+}
+
+/// A job as the job list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Job {
+    pub id: JobId,
+    /// The registration (one press of OK) the job belongs to.
+    pub wipe_id: WipeId,
+    pub kind: JobKind,
+    pub method: JobMethod,
+    pub device: DeviceBrief,
+    pub options: JobOptions,
+    pub registered_by: AdministratorRef,
+    pub registered_at: DateTime<Utc>,
+    pub status: JobStatus,
+    /// Why the job entered its current status (for example that its partner succeeded).
+    pub status_reason: StatusReason,
+    pub status_changed_at: DateTime<Utc>,
+    /// The other job of a Hybrid pair.
+    pub pair_job_id: Option<JobId>,
+}
+
+/// One line of `GET /api/jobs`: a job, or a Hybrid pair kept together. Paging and `total`
+/// count entries, so a pair never straddles two pages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobListEntry {
+    /// The job; for a Hybrid pair, its IVI MDM job.
+    pub job: Job,
+    /// For a Hybrid pair, its Apple MDM job.
+    pub partner: Option<Job>,
+}
+
+impl JobListEntry {
+    /// Pairs two jobs, IVI MDM first whatever order they come in.
+    pub fn pair(a: Job, b: Job) -> JobListEntry {
+        if a.method == JobMethod::AppleMdm && b.method == JobMethod::IviMdm {
+            JobListEntry { job: b, partner: Some(a) }
+        } else {
+            JobListEntry { job: a, partner: Some(b) }
+        }
+    }
+
+    pub fn single(job: Job) -> JobListEntry {
+        JobListEntry { job, partner: None }
+    }
+
+    pub fn jobs(&self) -> impl Iterator<Item = &Job> {
+        std::iter::once(&self.job).chain(self.partner.as_ref())
+    }
+
+    /// The entry's status as a whole (see [`pair_status`]).
+    pub fn status(&self) -> JobStatus {
+        match &self.partner {
+            Some(partner) => pair_status(self.job.status, partner.status),
+            None => self.job.status,
+        }
+    }
+
+    /// Whether the list showing this entry should keep refreshing.
+    pub fn is_active(&self) -> bool {
+        self.jobs().any(|job| job.status.is_open())
+    }
+}
+
+/// The device's execution conditions now, and what a job of each of its methods waits for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExecutionConditions {
+    pub state: DeviceState,
+    pub last_seen_at: DateTime<Utc>,
+    /// Conditions of this job's method that do not hold now (empty: it can run).
+    pub unmet: Vec<UnmetCondition>,
+}
+
+/// Answer of `GET /api/jobs/{id}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JobDetail {
+    pub job: Job,
+    /// The other job of a Hybrid pair.
+    pub partner: Option<Job>,
+    /// Oldest first, starting with the registration.
+    pub history: Vec<StatusChange>,
+    pub conditions: ExecutionConditions,
+    /// When the job is ended unless the device answers (open jobs that are due).
+    pub times_out_at: Option<DateTime<Utc>>,
+    /// For Apple MDM jobs: the EraseDevice command the portal sends, secrets masked.
+    pub apple_command: Option<EraseDeviceCommand>,
+    /// The same command as the property list sent to the device.
+    pub apple_command_plist: Option<String>,
+}
+
+/// Answer of `POST /api/jobs/{id}/cancel`: every job that was cancelled (both of a pair).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancelJobsResult {
+    pub cancelled: Vec<Job>,
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::*;
+    use crate::device::fixtures::iphone;
+
+    pub fn job(id: i64, method: JobMethod, status: JobStatus) -> Job {
+        let at = DateTime::parse_from_rfc3339("2026-11-26T05:30:00Z").unwrap().with_timezone(&Utc);
+        Job {
+            id: JobId(id),
+            wipe_id: WipeId(1),
+            kind: JobKind::Wipe,
+            method,
+            device: iphone(1).brief(),
+            options: JobOptions {
+                delete_general_info: true,
+                scheduled_at: None,
+                wifi_setting: None,
+                keep_esim_data_plan: false,
+                return_to_service: None,
+            },
+            registered_by: AdministratorRef { id: AdministratorId(1), display_name: "山田 太郎".into() },
+            registered_at: at,
+            status,
+            status_reason: StatusReason::Registered,
+            status_changed_at: at,
+            pair_job_id: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::job;
+    use super::*;
+
+    #[test]
+    fn hybrid_devices_get_two_jobs_others_one() {
+        assert_eq!(job_methods(ManagementMethod::Hybrid), [JobMethod::IviMdm, JobMethod::AppleMdm]);
+        assert_eq!(job_methods(ManagementMethod::AppleMdm), [JobMethod::AppleMdm]);
+        assert_eq!(job_methods(ManagementMethod::IviMdm), [JobMethod::IviMdm]);
+    }
+
+    #[test]
+    fn a_pair_lists_ivi_first_and_reads_as_one() {
+        let apple = job(2, JobMethod::AppleMdm, JobStatus::Succeeded);
+        let ivi = job(1, JobMethod::IviMdm, JobStatus::Cancelled);
+        let entry = JobListEntry::pair(apple, ivi);
+        assert_eq!(entry.job.method, JobMethod::IviMdm);
+        assert_eq!(entry.partner.as_ref().map(|j| j.method), Some(JobMethod::AppleMdm));
+        assert_eq!(entry.status(), JobStatus::Succeeded);
+        assert!(!entry.is_active());
+        assert_eq!(entry.jobs().count(), 2);
+    }
+
+    #[test]
+    fn an_entry_is_active_while_any_job_is_open() {
+        let entry = JobListEntry::pair(
+            job(1, JobMethod::IviMdm, JobStatus::Failed),
+            job(2, JobMethod::AppleMdm, JobStatus::WaitingForDevice),
+        );
+        assert!(entry.is_active());
+        assert!(!JobListEntry::single(job(3, JobMethod::AppleMdm, JobStatus::Failed)).is_active());
+    }
+}

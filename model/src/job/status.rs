@@ -1,0 +1,220 @@
+//! The job status machine: which status may follow which, and for what reason. The reason is
+//! part of the rule: an administrator may cancel only a job that has not been sent, while the
+//! portal may cancel a Hybrid partner even after its command went out, because the device is
+//! already erased by the other method.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::vocabulary::vocabulary;
+
+vocabulary! {
+    /// Where a job stands. Moves scheduled → waiting for device → sent → succeeded | failed |
+    /// cancelled (a busy device sends a job back to waiting).
+    pub enum JobStatus {
+        Scheduled = "scheduled", ja: "予約中", en: "Scheduled";
+        WaitingForDevice = "waiting_for_device", ja: "端末の応答待ち", en: "Waiting for device";
+        Sent = "sent", ja: "送信済み", en: "Sent";
+        Succeeded = "succeeded", ja: "成功", en: "Succeeded";
+        Failed = "failed", ja: "失敗", en: "Failed";
+        Cancelled = "cancelled", ja: "取消", en: "Cancelled";
+    }
+}
+
+impl JobStatus {
+    /// Not finished yet: the job still counts as the device's open wipe.
+    pub fn is_open(self) -> bool {
+        matches!(self, JobStatus::Scheduled | JobStatus::WaitingForDevice | JobStatus::Sent)
+    }
+
+    pub fn is_terminal(self) -> bool {
+        !self.is_open()
+    }
+
+    /// The status a new job starts in.
+    pub fn initial(scheduled: bool) -> JobStatus {
+        if scheduled {
+            JobStatus::Scheduled
+        } else {
+            JobStatus::WaitingForDevice
+        }
+    }
+}
+
+vocabulary! {
+    /// Why a job entered its status; recorded with every status change.
+    pub enum StatusReason {
+        Registered = "registered", ja: "登録されました", en: "Registered";
+        ScheduleReached = "schedule_reached", ja: "予約日時になりました", en: "The scheduled time was reached";
+        CommandSent = "command_sent", ja: "端末にコマンドを送信しました", en: "The command was sent to the device";
+        /// Apple's NotNow: the device is busy; the portal sends the command again later.
+        DeviceBusy = "device_busy", ja: "端末が処理できない状態(NotNow)のため、再送を待っています",
+            en: "The device was busy (NotNow); the command will be sent again";
+        /// Apple's Acknowledged: the device accepted the erase.
+        Acknowledged = "acknowledged", ja: "端末が初期化を受け付けました", en: "The device acknowledged the erase";
+        /// The ActiveSync gateway confirmed the IVI MDM wipe.
+        WipeConfirmed = "wipe_confirmed", ja: "IVI MDMによる初期化の完了を確認しました",
+            en: "The IVI MDM wipe was confirmed";
+        DeviceError = "device_error", ja: "端末がエラーを返しました", en: "The device answered with an error";
+        CommandFormatError = "command_format_error", ja: "端末がコマンドの形式エラーを返しました",
+            en: "The device reported a command format error";
+        TimedOut = "timed_out", ja: "30日間応答がなかったため終了しました",
+            en: "No answer within 30 days; the job was ended";
+        CancelledByAdministrator = "cancelled_by_administrator", ja: "管理者が取り消しました",
+            en: "Cancelled by an administrator";
+        /// The other job of a Hybrid pair succeeded first.
+        PartnerSucceeded = "partner_succeeded", ja: "もう一方の方式で初期化が成功したため、自動的に取り消しました",
+            en: "Cancelled automatically: the other method of the pair succeeded first";
+    }
+}
+
+use JobStatus::*;
+use StatusReason::*;
+
+/// Every legal move: from, to, and the reasons that justify it.
+const TRANSITIONS: &[(JobStatus, JobStatus, &[StatusReason])] = &[
+    (Scheduled, WaitingForDevice, &[ScheduleReached]),
+    (Scheduled, Cancelled, &[CancelledByAdministrator, PartnerSucceeded]),
+    (WaitingForDevice, Sent, &[CommandSent]),
+    (WaitingForDevice, Cancelled, &[CancelledByAdministrator, PartnerSucceeded]),
+    (WaitingForDevice, Failed, &[TimedOut]),
+    (Sent, Succeeded, &[Acknowledged, WipeConfirmed]),
+    (Sent, Failed, &[DeviceError, CommandFormatError, TimedOut]),
+    (Sent, WaitingForDevice, &[DeviceBusy]),
+    (Sent, Cancelled, &[PartnerSucceeded]),
+];
+
+/// A move the status machine forbids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a job cannot move from {from} to {to} ({reason})")]
+pub struct IllegalTransition {
+    pub from: JobStatus,
+    pub to: JobStatus,
+    pub reason: StatusReason,
+}
+
+/// The reasons for which `from` may move to `to` (empty: never).
+pub fn allowed_reasons(from: JobStatus, to: JobStatus) -> &'static [StatusReason] {
+    TRANSITIONS.iter().find(|(f, t, _)| *f == from && *t == to).map(|(_, _, reasons)| *reasons).unwrap_or(&[])
+}
+
+/// Checks one move; the engine and every store update go through this.
+pub fn check_transition(from: JobStatus, to: JobStatus, reason: StatusReason) -> Result<(), IllegalTransition> {
+    if allowed_reasons(from, to).contains(&reason) {
+        Ok(())
+    } else {
+        Err(IllegalTransition { from, to, reason })
+    }
+}
+
+/// One entry of a job's status history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub status: JobStatus,
+    pub reason: StatusReason,
+    pub at: DateTime<Utc>,
+}
+
+/// Why an administrator's cancel is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum CancelRefusal {
+    /// A command already went to the device: the wipe will complete whatever the console does.
+    #[error("the wipe is already running on the device")]
+    AlreadyRunning,
+    /// Nothing left to cancel.
+    #[error("the job has already finished")]
+    AlreadyFinished,
+}
+
+impl CancelRefusal {
+    pub fn error_code(self) -> crate::ErrorCode {
+        match self {
+            CancelRefusal::AlreadyRunning => crate::ErrorCode::JobAlreadyRunning,
+            CancelRefusal::AlreadyFinished => crate::ErrorCode::JobAlreadyFinished,
+        }
+    }
+}
+
+/// An administrator cancels a job, or both jobs of a Hybrid pair together (`statuses` holds one
+/// or two). All or nothing: refused when any job is already running on the device; otherwise
+/// answers which of them (by position) move to cancelled: those scheduled or waiting.
+pub fn plan_administrator_cancel(statuses: &[JobStatus]) -> Result<Vec<usize>, CancelRefusal> {
+    if statuses.contains(&Sent) {
+        return Err(CancelRefusal::AlreadyRunning);
+    }
+    let cancellable: Vec<usize> = statuses
+        .iter()
+        .enumerate()
+        .filter(|(_, status)| matches!(status, Scheduled | WaitingForDevice))
+        .map(|(position, _)| position)
+        .collect();
+    if cancellable.is_empty() {
+        return Err(CancelRefusal::AlreadyFinished);
+    }
+    Ok(cancellable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_happy_paths_are_legal() {
+        let scheduled = [
+            (Scheduled, WaitingForDevice, ScheduleReached),
+            (WaitingForDevice, Sent, CommandSent),
+            (Sent, WaitingForDevice, DeviceBusy),
+            (WaitingForDevice, Sent, CommandSent),
+            (Sent, Succeeded, Acknowledged),
+        ];
+        for (from, to, reason) in scheduled {
+            assert_eq!(check_transition(from, to, reason), Ok(()), "{from} → {to}");
+        }
+    }
+
+    #[test]
+    fn terminal_statuses_never_move() {
+        for from in JobStatus::ALL.iter().filter(|s| s.is_terminal()) {
+            for to in JobStatus::ALL {
+                assert!(allowed_reasons(*from, *to).is_empty(), "{from} → {to} allowed");
+            }
+        }
+    }
+
+    #[test]
+    fn skipping_steps_or_wrong_reasons_are_illegal() {
+        assert!(check_transition(Scheduled, Sent, CommandSent).is_err());
+        assert!(check_transition(WaitingForDevice, Succeeded, Acknowledged).is_err());
+        assert!(check_transition(Sent, Succeeded, DeviceError).is_err());
+        // An administrator cannot cancel a sent job, but the portal cancels a sent partner.
+        assert!(check_transition(Sent, Cancelled, CancelledByAdministrator).is_err());
+        assert_eq!(check_transition(Sent, Cancelled, PartnerSucceeded), Ok(()));
+        // A scheduled job has not started its 30 days yet.
+        assert!(check_transition(Scheduled, Failed, TimedOut).is_err());
+    }
+
+    #[test]
+    fn every_transition_leaves_an_open_status_and_has_a_reason() {
+        for (from, to, reasons) in TRANSITIONS {
+            assert!(from.is_open(), "{from} is terminal");
+            assert_ne!(from, to);
+            assert!(!reasons.is_empty());
+        }
+    }
+
+    #[test]
+    fn new_jobs_start_scheduled_or_waiting() {
+        assert_eq!(JobStatus::initial(true), Scheduled);
+        assert_eq!(JobStatus::initial(false), WaitingForDevice);
+    }
+
+    #[test]
+    fn administrator_cancel_is_all_or_nothing() {
+        assert_eq!(plan_administrator_cancel(&[Scheduled]), Ok(vec![0]));
+        assert_eq!(plan_administrator_cancel(&[WaitingForDevice, WaitingForDevice]), Ok(vec![0, 1]));
+        assert_eq!(plan_administrator_cancel(&[Failed, WaitingForDevice]), Ok(vec![1]));
+        assert_eq!(plan_administrator_cancel(&[WaitingForDevice, Sent]), Err(CancelRefusal::AlreadyRunning));
+        assert_eq!(plan_administrator_cancel(&[Succeeded, Cancelled]), Err(CancelRefusal::AlreadyFinished));
+        assert_eq!(plan_administrator_cancel(&[]), Err(CancelRefusal::AlreadyFinished));
+    }
+}

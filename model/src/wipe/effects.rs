@@ -1,0 +1,118 @@
+//! What registration writes into each job, and what a successful wipe changes on the device.
+
+use super::eligibility::Reenrollment;
+use super::preview::DeviceWipePlan;
+use super::WipeOptions;
+use crate::device::{clear_general_info, Device};
+use crate::ids::GroupId;
+use crate::job::{JobMethod, JobOptions, ReturnToServicePlan, WifiSettingRef};
+
+/// The options stored on the job of `method` for a planned device. Re-enrollment rides on the
+/// Apple MDM job only: IVI MDM cannot deliver a Wi-Fi profile.
+pub fn job_options(
+    plan: &DeviceWipePlan,
+    method: JobMethod,
+    options: &WipeOptions,
+    wifi_setting: Option<&WifiSettingRef>,
+) -> JobOptions {
+    let return_to_service = match (&plan.reenrollment, method) {
+        (
+            Some(Reenrollment::Eligible { enrollment_group_id, enrollment_group_name, user_must_authenticate, .. }),
+            JobMethod::AppleMdm,
+        ) => Some(ReturnToServicePlan {
+            enrollment_group_id: *enrollment_group_id,
+            enrollment_group_name: enrollment_group_name.clone(),
+            user_must_authenticate: *user_must_authenticate,
+        }),
+        _ => None,
+    };
+    JobOptions {
+        delete_general_info: options.delete_general_info,
+        scheduled_at: options.schedule_at,
+        wifi_setting: wifi_setting.cloned(),
+        keep_esim_data_plan: options.keep_esim_data_plan,
+        return_to_service,
+    }
+}
+
+/// The changes a successful job makes to its device's record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SuccessEffects {
+    /// Clear the fields of [`GeneralInfoField`](crate::device::GeneralInfoField).
+    pub clear_general_info: bool,
+    /// The device re-enrolls into this group (its DEP profile's enrollment group).
+    pub move_to_group: Option<GroupId>,
+}
+
+/// The effects of the job that succeeded (of a Hybrid pair, the one that won).
+pub fn success_effects(options: &JobOptions) -> SuccessEffects {
+    SuccessEffects {
+        clear_general_info: options.delete_general_info,
+        move_to_group: options.return_to_service.as_ref().map(|plan| plan.enrollment_group_id),
+    }
+}
+
+/// Applies the effects to the device record.
+pub fn apply_success_effects(device: &mut Device, effects: SuccessEffects) {
+    if effects.clear_general_info {
+        clear_general_info(device);
+    }
+    if let Some(group) = effects.move_to_group {
+        device.group_id = group;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dep::fixtures::silent_profile;
+    use crate::device::fixtures::iphone;
+    use crate::device::ManagementMethod;
+    use crate::ids::WifiSettingId;
+    use crate::wipe::plan_device_wipe;
+
+    fn wifi() -> WifiSettingRef {
+        WifiSettingRef { id: WifiSettingId(1), name: "本社".into(), ssid: "CORP".into() }
+    }
+
+    fn options(delete: bool) -> WipeOptions {
+        WipeOptions {
+            delete_general_info: delete,
+            schedule_at: None,
+            wifi_setting_id: Some(WifiSettingId(1)),
+            keep_esim_data_plan: true,
+        }
+    }
+
+    #[test]
+    fn only_the_apple_job_of_an_eligible_device_carries_return_to_service() {
+        let device = Device { management_method: ManagementMethod::Hybrid, ..iphone(1) };
+        let plan = plan_device_wipe(&device, Some(&silent_profile(1)), true, vec![]);
+        let apple = job_options(&plan, JobMethod::AppleMdm, &options(true), Some(&wifi()));
+        let ivi = job_options(&plan, JobMethod::IviMdm, &options(true), Some(&wifi()));
+        assert_eq!(apple.return_to_service.as_ref().map(|p| p.enrollment_group_id), Some(GroupId(10)));
+        assert_eq!(ivi.return_to_service, None);
+        assert_eq!(ivi.wifi_setting, Some(wifi()));
+        assert!(ivi.keep_esim_data_plan);
+    }
+
+    #[test]
+    fn success_clears_info_and_re_enrolls_into_the_profile_group() {
+        let mut device = iphone(1);
+        let plan = plan_device_wipe(&device, Some(&silent_profile(1)), true, vec![]);
+        let stored = job_options(&plan, JobMethod::AppleMdm, &options(true), Some(&wifi()));
+        apply_success_effects(&mut device, success_effects(&stored));
+        assert_eq!(device.group_id, GroupId(10));
+        assert!(device.tags.is_empty() && device.user_full_name.is_none());
+    }
+
+    #[test]
+    fn unchecked_delete_keeps_the_info_and_no_wifi_keeps_the_group() {
+        let mut device = iphone(1);
+        let plan = plan_device_wipe(&device, Some(&silent_profile(1)), false, vec![]);
+        let no_wifi = WipeOptions { wifi_setting_id: None, ..options(false) };
+        let stored = job_options(&plan, JobMethod::AppleMdm, &no_wifi, None);
+        apply_success_effects(&mut device, success_effects(&stored));
+        assert_eq!(device, iphone(1));
+    }
+}

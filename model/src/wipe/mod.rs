@@ -1,0 +1,246 @@
+//! A remote wipe (遠隔初期化): the request, its validation, the per-device preview, the refusals
+//! and what a successful wipe changes.
+
+mod effects;
+mod eligibility;
+mod preview;
+mod refusal;
+mod validate;
+
+use std::collections::HashSet;
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use effects::{apply_success_effects, job_options, success_effects, SuccessEffects};
+pub use eligibility::{reenrollment_eligibility, wipe_blocker, IneligibilityReason, NotWipeableReason, Reenrollment};
+pub use preview::{
+    check_registration, plan_device_wipe, DeviceWipePlan, OutcomeCount, PreviewOutcome, PreviewSummary, PreviewTotals,
+    WipePreview,
+};
+pub use refusal::{wrong_password_error, DeviceRefusalDetails, RefusedDevice, RegistrationRefusal, MAX_NAMED_DEVICES};
+pub use validate::{
+    validate_preview_request, validate_wipe_request, FieldErrorDetail, ValidationDetails, WipeField, WipeProblem,
+    WipeValidationErrors, MAX_SCHEDULE_AHEAD,
+};
+
+use crate::device::DeviceFilter;
+use crate::ids::{DeviceId, WifiSettingId, WipeId};
+use crate::paging::{PageRequest, DEFAULT_PER_PAGE};
+use crate::time::default_schedule_at;
+
+/// Header carrying the client's key for `POST /api/wipes`: a repeat with the same key answers
+/// the first answer instead of registering again (a double click registers once).
+pub const IDEMPOTENCY_KEY_HEADER: &str = "idempotency-key";
+/// Longest idempotency key accepted.
+pub const MAX_IDEMPOTENCY_KEY_LENGTH: usize = 200;
+/// Most device ids one request may list; larger selections are made by filter.
+pub const MAX_SELECTED_DEVICE_IDS: usize = 10_000;
+
+/// Whether an `Idempotency-Key` value is usable: 1 to 200 visible ASCII characters (a UUID is
+/// typical).
+pub fn is_valid_idempotency_key(key: &str) -> bool {
+    (1..=MAX_IDEMPOTENCY_KEY_LENGTH).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic())
+}
+
+/// The devices a wipe covers: ticked one by one, or "every device matching" a filter (minus
+/// the ones unticked afterwards).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WipeSelection {
+    Devices {
+        device_ids: Vec<DeviceId>,
+    },
+    Filter {
+        filter: DeviceFilter,
+        #[serde(default)]
+        excluded_device_ids: Vec<DeviceId>,
+    },
+}
+
+impl WipeSelection {
+    /// The same selection with repeated ids removed (first occurrence kept).
+    pub fn normalized(&self) -> WipeSelection {
+        fn dedup(ids: &[DeviceId]) -> Vec<DeviceId> {
+            let mut seen = HashSet::with_capacity(ids.len());
+            ids.iter().copied().filter(|id| seen.insert(*id)).collect()
+        }
+        match self {
+            WipeSelection::Devices { device_ids } => WipeSelection::Devices { device_ids: dedup(device_ids) },
+            WipeSelection::Filter { filter, excluded_device_ids } => {
+                WipeSelection::Filter { filter: filter.clone(), excluded_device_ids: dedup(excluded_device_ids) }
+            }
+        }
+    }
+}
+
+/// The choices of the two tabs of the wipe screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WipeOptions {
+    /// 端末の一般情報・端末タグ情報を削除する.
+    pub delete_general_info: bool,
+    /// 予約日時: run at this time; `None` runs as soon as each device is reachable.
+    pub schedule_at: Option<DateTime<Utc>>,
+    /// WLAN設定 for automatic re-enrollment; `None` means no re-enrollment.
+    pub wifi_setting_id: Option<WifiSettingId>,
+    /// eSIMデータプランを維持する.
+    pub keep_esim_data_plan: bool,
+}
+
+impl WipeOptions {
+    /// What the wipe screen opens with: delete info checked, a schedule proposed, no Wi-Fi
+    /// setting (the two exclude each other), eSIM plan not kept.
+    pub fn initial(now: DateTime<Utc>) -> WipeOptions {
+        WipeOptions {
+            delete_general_info: true,
+            schedule_at: Some(default_schedule_at(now)),
+            wifi_setting_id: None,
+            keep_esim_data_plan: false,
+        }
+    }
+
+    /// The Wi-Fi dropdown is disabled while a schedule is set.
+    pub fn wifi_blocked_by_schedule(&self) -> bool {
+        self.schedule_at.is_some()
+    }
+
+    /// The schedule is disabled while a Wi-Fi setting is chosen.
+    pub fn schedule_blocked_by_wifi(&self) -> bool {
+        self.wifi_setting_id.is_some()
+    }
+}
+
+/// Body of `POST /api/wipes`.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WipeRequest {
+    pub selection: WipeSelection,
+    pub options: WipeOptions,
+    /// The signed-in administrator's own password, checked again by the portal.
+    pub password: String,
+    /// 同意する.
+    pub agreed: bool,
+    /// Register the wipeable devices and leave out those that may not be wiped (BYOD, User
+    /// Enrollment). When false, any such device refuses the whole request.
+    #[serde(default)]
+    pub skip_not_wipeable: bool,
+}
+
+impl fmt::Debug for WipeRequest {
+    // Requests end up in logs: never print the password.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WipeRequest")
+            .field("selection", &self.selection)
+            .field("options", &self.options)
+            .field("password", &crate::apple::SECRET_MASK)
+            .field("agreed", &self.agreed)
+            .field("skip_not_wipeable", &self.skip_not_wipeable)
+            .finish()
+    }
+}
+
+/// Body of `POST /api/wipes/preview`: the selection and options, plus which devices to list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WipePreviewRequest {
+    pub selection: WipeSelection,
+    pub options: WipeOptions,
+    /// List only the devices with this outcome (the groups of a large selection).
+    #[serde(default)]
+    pub outcome: Option<PreviewOutcome>,
+    #[serde(default = "first_page")]
+    pub page: u32,
+    #[serde(default = "default_per_page")]
+    pub per_page: u32,
+}
+
+fn first_page() -> u32 {
+    1
+}
+
+fn default_per_page() -> u32 {
+    DEFAULT_PER_PAGE
+}
+
+impl WipePreviewRequest {
+    pub fn page_request(&self) -> PageRequest {
+        PageRequest { page: self.page, per_page: self.per_page }
+    }
+}
+
+/// Answer of `POST /api/wipes` (201): what was registered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WipeRegistered {
+    pub wipe_id: WipeId,
+    pub device_count: u64,
+    /// Two per Hybrid device, one per other device.
+    pub job_count: u64,
+    /// Devices left out because they may not be wiped (only with `skip_not_wipeable`).
+    pub skipped_device_count: u64,
+    pub registered_at: DateTime<Utc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn the_screen_opens_with_the_documented_defaults() {
+        let now = at("2026-11-26T05:10:00Z");
+        let options = WipeOptions::initial(now);
+        assert!(options.delete_general_info);
+        assert_eq!(options.schedule_at, Some(at("2026-11-26T06:00:00Z")));
+        assert_eq!(options.wifi_setting_id, None);
+        assert!(!options.keep_esim_data_plan);
+        assert!(options.wifi_blocked_by_schedule());
+        assert!(!options.schedule_blocked_by_wifi());
+    }
+
+    #[test]
+    fn selection_json_is_tagged_and_normalizes_duplicates() {
+        let json = serde_json::json!({"kind": "devices", "device_ids": [3, 1, 3]});
+        let selection: WipeSelection = serde_json::from_value(json).unwrap();
+        assert_eq!(selection.normalized(), WipeSelection::Devices { device_ids: vec![DeviceId(3), DeviceId(1)] });
+        let filter: WipeSelection =
+            serde_json::from_value(serde_json::json!({"kind": "filter", "filter": {"os": "ios"}})).unwrap();
+        let WipeSelection::Filter { filter, excluded_device_ids } = filter else { panic!("not a filter") };
+        assert_eq!(filter.os, Some(crate::device::Os::Ios));
+        assert!(filter.include_subgroups);
+        assert!(excluded_device_ids.is_empty());
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_password() {
+        let request = WipeRequest {
+            selection: WipeSelection::Devices { device_ids: vec![DeviceId(1)] },
+            options: WipeOptions::initial(at("2026-11-26T05:10:00Z")),
+            password: "Demo#2026".into(),
+            agreed: true,
+            skip_not_wipeable: false,
+        };
+        assert!(!format!("{request:?}").contains("Demo#2026"));
+    }
+
+    #[test]
+    fn idempotency_keys_are_short_visible_ascii() {
+        assert!(is_valid_idempotency_key("3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b"));
+        assert!(!is_valid_idempotency_key(""));
+        assert!(!is_valid_idempotency_key("has space"));
+        assert!(!is_valid_idempotency_key("鍵"));
+        assert!(!is_valid_idempotency_key(&"k".repeat(MAX_IDEMPOTENCY_KEY_LENGTH + 1)));
+    }
+
+    #[test]
+    fn preview_request_pages_default() {
+        let json = serde_json::json!({
+            "selection": {"kind": "devices", "device_ids": [1]},
+            "options": {"delete_general_info": true, "schedule_at": null, "wifi_setting_id": null, "keep_esim_data_plan": false}
+        });
+        let request: WipePreviewRequest = serde_json::from_value(json).unwrap();
+        assert_eq!(request.page_request(), PageRequest::default());
+        assert_eq!(request.outcome, None);
+    }
+}

@@ -1,0 +1,294 @@
+//! The per-device preview of a wipe (`POST /api/wipes/preview`): what will happen to each
+//! selected device, grouped by outcome with counts so that thousands of devices stay readable.
+
+use serde::{Deserialize, Serialize};
+
+use super::eligibility::{reenrollment_eligibility, wipe_blocker, NotWipeableReason, Reenrollment};
+use super::refusal::{RefusedDevice, RegistrationRefusal};
+use crate::dep::DepProfile;
+use crate::device::{Device, DeviceBrief};
+use crate::ids::JobId;
+use crate::job::{job_methods, JobMethod};
+use crate::paging::Page;
+use crate::vocabulary::vocabulary;
+
+vocabulary! {
+    /// What happens to a device, as the preview groups them; blocking outcomes come first.
+    pub enum PreviewOutcome {
+        NotWipeable = "not_wipeable",
+            ja: "遠隔初期化できない端末", en: "Cannot be wiped";
+        OpenWipeExists = "open_wipe_exists",
+            ja: "遠隔初期化ジョブが登録済みの端末", en: "Already has an open wipe job";
+        WipeWithoutReenrollment = "wipe_without_reenrollment",
+            ja: "遠隔初期化のみ(自動再登録の対象外)", en: "Wipe only (not eligible for re-enrollment)";
+        WipeAndReenrollWithAuthentication = "wipe_and_reenroll_with_authentication",
+            ja: "遠隔初期化後に再登録(端末での認証が必要)", en: "Wipe, then re-enroll (the user must authenticate on the device)";
+        WipeAndReenroll = "wipe_and_reenroll",
+            ja: "遠隔初期化後に自動再登録", en: "Wipe, then re-enroll automatically";
+        Wipe = "wipe",
+            ja: "遠隔初期化", en: "Wipe";
+    }
+}
+
+impl PreviewOutcome {
+    /// Outcomes that stop the registration unless the devices are left out.
+    pub fn blocks_registration(self) -> bool {
+        matches!(self, PreviewOutcome::NotWipeable | PreviewOutcome::OpenWipeExists)
+    }
+}
+
+/// What a wipe will do to one device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceWipePlan {
+    pub device: DeviceBrief,
+    pub outcome: PreviewOutcome,
+    /// The jobs registration creates (IVI MDM and Apple MDM for Hybrid); empty when blocked.
+    pub jobs: Vec<JobMethod>,
+    pub not_wipeable_reason: Option<NotWipeableReason>,
+    /// The device's open wipe jobs, when it already has some.
+    pub open_job_ids: Vec<JobId>,
+    /// Re-enrollment, when a Wi-Fi setting is chosen.
+    pub reenrollment: Option<Reenrollment>,
+}
+
+/// Plans one device. `dep_profile` is the profile its `dep_profile_id` names (if it exists);
+/// `open_job_ids` its jobs that are not finished; `wifi_chosen` whether the options name a Wi-Fi
+/// setting (validated beforehand).
+pub fn plan_device_wipe(
+    device: &Device,
+    dep_profile: Option<&DepProfile>,
+    wifi_chosen: bool,
+    open_job_ids: Vec<JobId>,
+) -> DeviceWipePlan {
+    let not_wipeable_reason = wipe_blocker(device);
+    let reenrollment = wifi_chosen.then(|| reenrollment_eligibility(device, dep_profile));
+    let outcome = if not_wipeable_reason.is_some() {
+        PreviewOutcome::NotWipeable
+    } else if !open_job_ids.is_empty() {
+        PreviewOutcome::OpenWipeExists
+    } else {
+        match &reenrollment {
+            None => PreviewOutcome::Wipe,
+            Some(r) if r.user_must_authenticate() => PreviewOutcome::WipeAndReenrollWithAuthentication,
+            Some(r) if r.is_eligible() => PreviewOutcome::WipeAndReenroll,
+            Some(_) => PreviewOutcome::WipeWithoutReenrollment,
+        }
+    };
+    let jobs = if outcome.blocks_registration() { Vec::new() } else { job_methods(device.management_method).to_vec() };
+    DeviceWipePlan { device: device.brief(), outcome, jobs, not_wipeable_reason, open_job_ids, reenrollment }
+}
+
+/// Counts over the whole selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PreviewTotals {
+    pub devices: u64,
+    pub wipeable_devices: u64,
+    pub not_wipeable_devices: u64,
+    pub devices_with_open_wipe: u64,
+    /// Jobs registration would create (two per Hybrid device).
+    pub jobs: u64,
+    pub ivi_mdm_jobs: u64,
+    pub apple_mdm_jobs: u64,
+    /// Devices that will re-enroll (with or without authentication).
+    pub reenrolling_devices: u64,
+}
+
+/// One outcome group of the preview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutcomeCount {
+    pub outcome: PreviewOutcome,
+    pub devices: u64,
+    pub jobs: u64,
+}
+
+/// Totals and the non-empty outcome groups, in [`PreviewOutcome::ALL`] order.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PreviewSummary {
+    pub totals: PreviewTotals,
+    pub outcomes: Vec<OutcomeCount>,
+}
+
+impl PreviewSummary {
+    pub fn from_plans<'a>(plans: impl IntoIterator<Item = &'a DeviceWipePlan>) -> PreviewSummary {
+        let mut totals = PreviewTotals::default();
+        let mut outcomes: Vec<OutcomeCount> =
+            PreviewOutcome::ALL.iter().map(|&outcome| OutcomeCount { outcome, devices: 0, jobs: 0 }).collect();
+        for plan in plans {
+            let jobs = plan.jobs.len() as u64;
+            totals.devices += 1;
+            totals.jobs += jobs;
+            totals.ivi_mdm_jobs += plan.jobs.iter().filter(|m| **m == JobMethod::IviMdm).count() as u64;
+            totals.apple_mdm_jobs += plan.jobs.iter().filter(|m| **m == JobMethod::AppleMdm).count() as u64;
+            match plan.outcome {
+                PreviewOutcome::NotWipeable => totals.not_wipeable_devices += 1,
+                PreviewOutcome::OpenWipeExists => totals.devices_with_open_wipe += 1,
+                PreviewOutcome::WipeAndReenroll | PreviewOutcome::WipeAndReenrollWithAuthentication => {
+                    totals.wipeable_devices += 1;
+                    totals.reenrolling_devices += 1;
+                }
+                PreviewOutcome::Wipe | PreviewOutcome::WipeWithoutReenrollment => totals.wipeable_devices += 1,
+            }
+            if let Some(group) = outcomes.iter_mut().find(|group| group.outcome == plan.outcome) {
+                group.devices += 1;
+                group.jobs += jobs;
+            }
+        }
+        outcomes.retain(|group| group.devices > 0);
+        PreviewSummary { totals, outcomes }
+    }
+}
+
+/// Answer of `POST /api/wipes/preview`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WipePreview {
+    pub summary: PreviewSummary,
+    /// One page of the devices (of the requested outcome, or all), in device-name order.
+    pub devices: Page<DeviceWipePlan>,
+}
+
+fn refused(plan: &DeviceWipePlan) -> RefusedDevice {
+    RefusedDevice {
+        id: plan.device.id,
+        name: plan.device.name.clone(),
+        not_wipeable_reason: plan.not_wipeable_reason,
+        open_job_ids: plan.open_job_ids.clone(),
+    }
+}
+
+/// Decides whether a planned selection may be registered, all or nothing: devices that may not
+/// be wiped refuse it (unless `skip_not_wipeable` leaves them out), a device with an open wipe
+/// always refuses it, and something must be left to wipe. Answers the plans to register.
+pub fn check_registration(
+    plans: &[DeviceWipePlan],
+    skip_not_wipeable: bool,
+) -> Result<Vec<&DeviceWipePlan>, RegistrationRefusal> {
+    let not_wipeable: Vec<RefusedDevice> =
+        plans.iter().filter(|p| p.outcome == PreviewOutcome::NotWipeable).map(refused).collect();
+    if !not_wipeable.is_empty() && !skip_not_wipeable {
+        return Err(RegistrationRefusal::NotWipeable(not_wipeable));
+    }
+    let open: Vec<RefusedDevice> =
+        plans.iter().filter(|p| p.outcome == PreviewOutcome::OpenWipeExists).map(refused).collect();
+    if !open.is_empty() {
+        return Err(RegistrationRefusal::OpenWipeExists(open));
+    }
+    let registrable: Vec<&DeviceWipePlan> = plans.iter().filter(|p| !p.outcome.blocks_registration()).collect();
+    if registrable.is_empty() {
+        return Err(RegistrationRefusal::NothingToWipe);
+    }
+    Ok(registrable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dep::fixtures::silent_profile;
+    use crate::device::fixtures::iphone;
+    use crate::device::{Enrollment, ManagementMethod, Os, OsVersion, Ownership};
+
+    fn hybrid(id: i64) -> Device {
+        Device { management_method: ManagementMethod::Hybrid, ..iphone(id) }
+    }
+
+    fn byod(id: i64) -> Device {
+        Device { ownership: Ownership::Byod, ..iphone(id) }
+    }
+
+    fn old(id: i64) -> Device {
+        Device { os_version: OsVersion::major_minor(16, 7), ..iphone(id) }
+    }
+
+    #[test]
+    fn hybrid_devices_plan_two_jobs_and_blocked_devices_none() {
+        let profile = silent_profile(1);
+        assert_eq!(
+            plan_device_wipe(&hybrid(1), Some(&profile), false, vec![]).jobs,
+            [JobMethod::IviMdm, JobMethod::AppleMdm]
+        );
+        let blocked = plan_device_wipe(&byod(2), Some(&profile), false, vec![]);
+        assert_eq!((blocked.outcome, blocked.jobs.len()), (PreviewOutcome::NotWipeable, 0));
+        assert_eq!(blocked.not_wipeable_reason, Some(NotWipeableReason::Byod));
+        let open = plan_device_wipe(&iphone(3), Some(&profile), false, vec![JobId(8)]);
+        assert_eq!((open.outcome, open.jobs.len()), (PreviewOutcome::OpenWipeExists, 0));
+    }
+
+    #[test]
+    fn outcomes_follow_reenrollment_only_when_wifi_is_chosen() {
+        let profile = silent_profile(1);
+        let mut authenticating = profile.clone();
+        authenticating.skip_authentication_screen = false;
+        assert_eq!(plan_device_wipe(&iphone(1), Some(&profile), false, vec![]).outcome, PreviewOutcome::Wipe);
+        assert_eq!(plan_device_wipe(&iphone(1), Some(&profile), false, vec![]).reenrollment, None);
+        assert_eq!(plan_device_wipe(&iphone(1), Some(&profile), true, vec![]).outcome, PreviewOutcome::WipeAndReenroll);
+        assert_eq!(
+            plan_device_wipe(&iphone(1), Some(&authenticating), true, vec![]).outcome,
+            PreviewOutcome::WipeAndReenrollWithAuthentication
+        );
+        assert_eq!(
+            plan_device_wipe(&old(1), Some(&profile), true, vec![]).outcome,
+            PreviewOutcome::WipeWithoutReenrollment
+        );
+    }
+
+    #[test]
+    fn the_summary_counts_devices_jobs_and_groups() {
+        let profile = silent_profile(1);
+        let android = Device {
+            os: Os::Android,
+            enrollment: Enrollment::Standard,
+            management_method: ManagementMethod::IviMdm,
+            ..iphone(5)
+        };
+        let plans = [
+            plan_device_wipe(&hybrid(1), Some(&profile), true, vec![]),
+            plan_device_wipe(&iphone(2), Some(&profile), true, vec![]),
+            plan_device_wipe(&old(3), Some(&profile), true, vec![]),
+            plan_device_wipe(&byod(4), Some(&profile), true, vec![]),
+            plan_device_wipe(&android, None, true, vec![]),
+        ];
+        let summary = PreviewSummary::from_plans(&plans);
+        assert_eq!(
+            summary.totals,
+            PreviewTotals {
+                devices: 5,
+                wipeable_devices: 4,
+                not_wipeable_devices: 1,
+                devices_with_open_wipe: 0,
+                jobs: 5,
+                ivi_mdm_jobs: 2,
+                apple_mdm_jobs: 3,
+                reenrolling_devices: 2,
+            }
+        );
+        let groups: Vec<(PreviewOutcome, u64, u64)> =
+            summary.outcomes.iter().map(|g| (g.outcome, g.devices, g.jobs)).collect();
+        assert_eq!(
+            groups,
+            [
+                (PreviewOutcome::NotWipeable, 1, 0),
+                (PreviewOutcome::WipeWithoutReenrollment, 2, 2),
+                (PreviewOutcome::WipeAndReenroll, 2, 3),
+            ]
+        );
+    }
+
+    #[test]
+    fn registration_is_all_or_nothing() {
+        let profile = silent_profile(1);
+        let fine = plan_device_wipe(&iphone(1), Some(&profile), false, vec![]);
+        let blocked = plan_device_wipe(&byod(2), Some(&profile), false, vec![]);
+        let open = plan_device_wipe(&iphone(3), Some(&profile), false, vec![JobId(4)]);
+
+        let plans = [fine.clone(), blocked.clone()];
+        let Err(RegistrationRefusal::NotWipeable(devices)) = check_registration(&plans, false) else { panic!() };
+        assert_eq!(devices.iter().map(|d| d.id.0).collect::<Vec<_>>(), [2]);
+        assert_eq!(check_registration(&plans, true).unwrap(), [&fine]);
+
+        let plans = [fine.clone(), open];
+        let Err(RegistrationRefusal::OpenWipeExists(devices)) = check_registration(&plans, true) else { panic!() };
+        assert_eq!(devices[0].open_job_ids, [JobId(4)]);
+
+        assert_eq!(check_registration(&[blocked], true), Err(RegistrationRefusal::NothingToWipe));
+        assert_eq!(check_registration(&[], false), Err(RegistrationRefusal::NothingToWipe));
+    }
+}

@@ -1,0 +1,136 @@
+//! Refusals of a wipe registration that concern devices or the password, with answers that
+//! name what is wrong so the console can show it next to the right field.
+
+use serde::{Deserialize, Serialize};
+
+use super::eligibility::NotWipeableReason;
+use super::validate::{WipeField, WipeProblem, WipeValidationErrors};
+use crate::ids::{DeviceId, JobId};
+use crate::{ApiErrorBody, ErrorCode, Lang};
+
+/// Most devices an error's `details` lists (the count is always complete).
+pub const MAX_NAMED_DEVICES: usize = 100;
+/// Devices named in the message itself.
+const NAMED_IN_MESSAGE: usize = 3;
+
+/// A device that stops a registration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefusedDevice {
+    pub id: DeviceId,
+    pub name: String,
+    pub not_wipeable_reason: Option<NotWipeableReason>,
+    /// Its open wipe jobs, for a conflict.
+    pub open_job_ids: Vec<JobId>,
+}
+
+/// `details` of `device_not_wipeable` and `open_wipe_exists` answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceRefusalDetails {
+    /// The first [`MAX_NAMED_DEVICES`] devices concerned.
+    pub devices: Vec<RefusedDevice>,
+    /// How many devices are concerned in all.
+    pub total: u64,
+}
+
+/// Why a planned selection cannot be registered.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RegistrationRefusal {
+    #[error("{} selected device(s) may not be wiped", .0.len())]
+    NotWipeable(Vec<RefusedDevice>),
+    #[error("{} selected device(s) already have an open wipe", .0.len())]
+    OpenWipeExists(Vec<RefusedDevice>),
+    #[error("nothing is left to wipe")]
+    NothingToWipe,
+}
+
+fn names(devices: &[RefusedDevice], lang: Lang) -> String {
+    let shown: Vec<&str> = devices.iter().take(NAMED_IN_MESSAGE).map(|d| d.name.as_str()).collect();
+    let rest = devices.len().saturating_sub(NAMED_IN_MESSAGE);
+    match (lang, rest) {
+        (Lang::Ja, 0) => shown.join("、"),
+        (Lang::Ja, rest) => format!("{} ほか{rest}台", shown.join("、")),
+        (Lang::En, 0) => shown.join(", "),
+        (Lang::En, rest) => format!("{} and {rest} more", shown.join(", ")),
+    }
+}
+
+fn device_error(code: ErrorCode, devices: &[RefusedDevice], lang: Lang) -> ApiErrorBody {
+    let mut body = ApiErrorBody::new(code, lang).with_field(WipeField::Selection.as_str());
+    let separator = match lang {
+        Lang::Ja => ": ",
+        Lang::En => " ",
+    };
+    body.message = format!("{}{separator}{}", code.message(lang), names(devices, lang));
+    let details = DeviceRefusalDetails {
+        devices: devices.iter().take(MAX_NAMED_DEVICES).cloned().collect(),
+        total: devices.len() as u64,
+    };
+    if let Ok(details) = serde_json::to_value(details) {
+        body.details = Some(details);
+    }
+    body
+}
+
+impl RegistrationRefusal {
+    /// The portal's answer: 422 `device_not_wipeable`, 409 `open_wipe_exists`, or 422
+    /// `validation_failed` on the selection when nothing is left to wipe.
+    pub fn to_api_error(&self, lang: Lang) -> ApiErrorBody {
+        match self {
+            RegistrationRefusal::NotWipeable(devices) => device_error(ErrorCode::DeviceNotWipeable, devices, lang),
+            RegistrationRefusal::OpenWipeExists(devices) => device_error(ErrorCode::OpenWipeExists, devices, lang),
+            RegistrationRefusal::NothingToWipe => {
+                WipeValidationErrors(vec![WipeProblem::NoWipeableDevices]).to_api_error(lang)
+            }
+        }
+    }
+}
+
+/// The answer when the password re-check fails (403 `wrong_password`, placed on the password).
+pub fn wrong_password_error(lang: Lang) -> ApiErrorBody {
+    ApiErrorBody::new(ErrorCode::WrongPassword, lang).with_field(WipeField::Password.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn device(id: i64) -> RefusedDevice {
+        RefusedDevice {
+            id: DeviceId(id),
+            name: format!("iPhone-{id:03}"),
+            not_wipeable_reason: Some(NotWipeableReason::Byod),
+            open_job_ids: vec![],
+        }
+    }
+
+    #[test]
+    fn names_the_first_devices_and_counts_the_rest() {
+        let devices: Vec<RefusedDevice> = (1..=5).map(device).collect();
+        let body = RegistrationRefusal::NotWipeable(devices).to_api_error(Lang::Ja);
+        assert_eq!(body.code, ErrorCode::DeviceNotWipeable);
+        assert_eq!(body.field.as_deref(), Some("selection"));
+        assert!(body.message.ends_with(": iPhone-001、iPhone-002、iPhone-003 ほか2台"), "{}", body.message);
+        let details: DeviceRefusalDetails = serde_json::from_value(body.details.unwrap()).unwrap();
+        assert_eq!(details.total, 5);
+        assert_eq!(details.devices.len(), 5);
+    }
+
+    #[test]
+    fn details_are_capped_but_the_total_is_not() {
+        let devices: Vec<RefusedDevice> = (1..=(MAX_NAMED_DEVICES as i64 + 20)).map(device).collect();
+        let body = RegistrationRefusal::OpenWipeExists(devices).to_api_error(Lang::En);
+        assert_eq!(body.code, ErrorCode::OpenWipeExists);
+        assert_eq!(body.code.http_status(), 409);
+        assert!(body.message.contains("iPhone-001, iPhone-002, iPhone-003 and 117 more"), "{}", body.message);
+        let details: DeviceRefusalDetails = serde_json::from_value(body.details.unwrap()).unwrap();
+        assert_eq!((details.devices.len(), details.total), (MAX_NAMED_DEVICES, 120));
+    }
+
+    #[test]
+    fn nothing_to_wipe_is_a_selection_problem_and_wrong_password_sits_on_the_password() {
+        let body = RegistrationRefusal::NothingToWipe.to_api_error(Lang::Ja);
+        assert_eq!((body.code, body.field.as_deref()), (ErrorCode::ValidationFailed, Some("selection")));
+        let body = wrong_password_error(Lang::En);
+        assert_eq!((body.code, body.field.as_deref()), (ErrorCode::WrongPassword, Some("password")));
+    }
+}
