@@ -135,6 +135,14 @@ impl From<JsonRejection> for ApiError {
     }
 }
 
+impl From<mdm_model::query::QueryParamError> for ApiError {
+    fn from(error: mdm_model::query::QueryParamError) -> Self {
+        ApiError::new(ErrorCode::InvalidParameter)
+            .with_field(error.param.clone())
+            .with_message(error.message(Lang::Ja), error.message(Lang::En))
+    }
+}
+
 /// The request's language, from `Accept-Language` (Japanese by default).
 pub fn request_lang(headers: &axum::http::HeaderMap) -> Lang {
     headers

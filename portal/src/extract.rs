@@ -75,3 +75,25 @@ fn path_error(rejection: PathRejection) -> ApiError {
         other => ApiError::internal(other.body_text()),
     }
 }
+
+/// The raw, decoded query pairs, for the model's `QueryReader` (which owns the meaning and
+/// the checks of every list parameter, shared with the console).
+#[derive(Debug, Clone, Default)]
+pub struct QueryPairs(pub Vec<(String, String)>);
+
+impl QueryPairs {
+    /// A reader over the pairs.
+    pub fn reader(&self) -> mdm_model::query::QueryReader<'_> {
+        mdm_model::query::QueryReader::new(self.0.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for QueryPairs {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let ApiQuery(pairs) =
+            ApiQuery::<Vec<(String, String)>>::from_request_parts(parts, state).await?;
+        Ok(QueryPairs(pairs))
+    }
+}

@@ -10,6 +10,7 @@ pub mod error;
 pub mod extract;
 mod logging;
 pub mod routes;
+pub mod simulator;
 pub mod state;
 pub mod store;
 mod web;

@@ -4,7 +4,15 @@ use std::{net::SocketAddr, path::PathBuf};
 
 use anyhow::Context;
 use clap::Parser;
-use mdm_portal::{auth::HashCost, engine::clock::Clock, store::Store, AppState, Settings};
+use mdm_portal::{
+    auth::HashCost,
+    engine::clock::Clock,
+    store::{
+        seed::{self, FleetSpec},
+        Store,
+    },
+    AppState, Settings,
+};
 
 /// Reference MDM portal: the API the console uses, a SQLite store, the wipe-job engine and a
 /// device simulator.
@@ -17,9 +25,20 @@ struct Args {
     /// SQLite database file (created with its folder if missing).
     #[arg(long, default_value = "data/portal.sqlite3")]
     db: PathBuf,
-    /// Write the demo tenant into the database when it has none.
+    /// Write the demo tenant (administrators, groups, Wi-Fi settings, DEP profiles, devices)
+    /// into the database when it has none.
     #[arg(long)]
     seed: bool,
+    /// Number of devices `--seed` generates.
+    #[arg(long, default_value_t = 500)]
+    seed_devices: usize,
+    /// Seed number of the generated fleet: the same number gives the same fleet.
+    #[arg(long, default_value_t = 2026)]
+    seed_number: u64,
+    /// Simulated seconds per real second for the job engine and the device simulator
+    /// (60 = one minute per second).
+    #[arg(long, default_value_t = 1.0)]
+    time_scale: f64,
     /// Folder of the built console, served at `/`.
     #[arg(long, default_value = "dist")]
     dist: PathBuf,
@@ -77,13 +96,27 @@ async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     init_logging(args.log_json);
 
+    if !(args.time_scale.is_finite() && args.time_scale > 0.0) {
+        anyhow::bail!("--time-scale must be a positive number");
+    }
+    let clock = Clock::scaled(args.time_scale);
     let store = Store::open(&args.db)?;
     if args.seed {
+        let fleet = FleetSpec {
+            devices: args.seed_devices,
+            seed: args.seed_number,
+        };
+        let now = clock.now();
+        let started = std::time::Instant::now();
         let seeded = store
-            .blocking(|conn| mdm_portal::store::seed::seed_demo_tenant(conn, HashCost::Standard))
+            .blocking(|conn| seed::seed_demo(conn, HashCost::Standard, fleet, now))
             .map_err(|e| anyhow::anyhow!("seeding the demo tenant failed: {:?}", e.code))?;
         if seeded.is_some() {
-            tracing::info!("seeded the demo tenant");
+            tracing::info!(
+                devices = fleet.devices,
+                seconds = started.elapsed().as_secs_f64(),
+                "seeded the demo tenant"
+            );
         }
     }
     let settings = Settings {
@@ -94,7 +127,7 @@ async fn main() -> anyhow::Result<()> {
     if !args.dist.join("index.html").is_file() {
         tracing::warn!(dist = %args.dist.display(), "console not built; serving the API only");
     }
-    let state = AppState::new(store, Clock::system(), settings)
+    let state = AppState::new(store, clock, settings)
         .map_err(|e| anyhow::anyhow!("preparing the portal failed: {:?}", e.code))?;
 
     let listener = tokio::net::TcpListener::bind(args.addr)

@@ -1,3 +1,105 @@
-//! The job engine: the clock it runs on, and (with the fleet data) the job lifecycle.
+//! The job engine: moves jobs along their lifecycle as (simulated) time passes. Scheduled jobs
+//! become due, waiting jobs are sent once their device's execution conditions hold, sent jobs
+//! get the device's answer, a Hybrid partner is cancelled when the other job succeeds, and
+//! jobs without an answer time out. Every rule comes from the model; this module only applies
+//! them to stored jobs.
 
 pub mod clock;
+mod lifecycle;
+
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Duration, Utc};
+
+pub use lifecycle::TickReport;
+
+use crate::{
+    error::ApiError,
+    simulator::{Simulator, SimulatorConfig},
+    state::AppState,
+};
+
+/// Jobs handled per batch; a tick runs batches until nothing is due.
+const BATCH: usize = 500;
+/// How often the background loop ticks, in real time.
+const TICK_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// The engine and the simulated fleet it drives.
+pub struct Engine {
+    simulator: Simulator,
+    last_tick: Option<DateTime<Utc>>,
+}
+
+impl Engine {
+    pub fn new(config: SimulatorConfig) -> Engine {
+        Engine {
+            simulator: Simulator::new(config),
+            last_tick: None,
+        }
+    }
+}
+
+/// A shareable engine.
+#[derive(Clone)]
+pub struct EngineHandle(Arc<Mutex<Engine>>);
+
+impl EngineHandle {
+    pub fn new(config: SimulatorConfig) -> EngineHandle {
+        EngineHandle(Arc::new(Mutex::new(Engine::new(config))))
+    }
+
+    /// Runs one tick at the state's current clock time: the fleet changes for the time that
+    /// passed since the last tick, then every job due by now is handled.
+    pub async fn tick(&self, state: &AppState) -> Result<TickReport, ApiError> {
+        let now = state.clock.now();
+        let engine = self.0.clone();
+        state
+            .store
+            .call(move |conn| {
+                let mut engine = engine.lock().unwrap_or_else(|p| p.into_inner());
+                let elapsed = engine
+                    .last_tick
+                    .map(|last| now - last)
+                    .unwrap_or_else(Duration::zero);
+                engine.last_tick = Some(now);
+                let changed = engine
+                    .simulator
+                    .step(conn, now.timestamp_millis(), elapsed)?;
+                let mut report = TickReport {
+                    devices_changed: changed,
+                    ..TickReport::default()
+                };
+                loop {
+                    let batch = lifecycle::run_batch(
+                        conn,
+                        &mut engine.simulator,
+                        now.timestamp_millis(),
+                        BATCH,
+                    )?;
+                    let full = batch.examined == BATCH as u64;
+                    report.add(&batch);
+                    if !full {
+                        break;
+                    }
+                }
+                Ok(report)
+            })
+            .await
+    }
+
+    /// Ticks in the background until the process ends.
+    pub fn spawn(self, state: AppState) -> tokio::task::JoinHandle<()> {
+        tokio::spawn(async move {
+            let mut interval = tokio::time::interval(TICK_EVERY);
+            interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                interval.tick().await;
+                match self.tick(&state).await {
+                    Ok(report) if report.transitions > 0 => tracing::debug!(?report, "engine tick"),
+                    Ok(_) => {}
+                    Err(error) => tracing::error!(code = ?error.code, "engine tick failed"),
+                }
+            }
+        })
+    }
+}

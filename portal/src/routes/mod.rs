@@ -2,6 +2,9 @@
 //! call the store, answer.
 
 pub mod audit;
+pub mod catalog;
+pub mod devices;
+pub mod groups;
 pub mod session;
 
 use axum::{middleware, routing::get, Router};
@@ -15,6 +18,10 @@ const BODY_LIMIT: usize = 2 * 1024 * 1024;
 fn protected(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/audit", get(audit::list))
+        .route("/groups", get(groups::tree))
+        .route("/devices", get(devices::list))
+        .route("/wifi-settings", get(catalog::wifi_settings))
+        .route("/dep-profiles", get(catalog::dep_profiles))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             auth::require_session,

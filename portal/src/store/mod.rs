@@ -3,6 +3,10 @@
 
 pub mod admins;
 pub mod audit;
+pub mod catalog;
+pub mod devices;
+pub mod groups;
+pub mod jobs;
 mod migrations;
 pub mod seed;
 pub mod sessions;
@@ -20,6 +24,28 @@ use crate::error::ApiError;
 /// Timestamps are stored as milliseconds since the Unix epoch (UTC): compact, and they sort
 /// and compare as plain integers in indexes.
 pub type Millis = i64;
+
+/// A stored time from a model time.
+pub fn to_millis(time: chrono::DateTime<chrono::Utc>) -> Millis {
+    time.timestamp_millis()
+}
+
+/// A model time from a stored time (out-of-range values, which the portal never writes,
+/// read as the epoch).
+pub fn from_millis(millis: Millis) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(millis).unwrap_or_default()
+}
+
+/// Reads a text column into a type with a `FromStr` (the model's vocabularies, versions).
+pub fn parse_col<T: std::str::FromStr>(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<T>
+where
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    let text: String = row.get(index)?;
+    text.parse().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
 
 /// Handle to the database. Cloning is cheap; all clones share one connection, used by one
 /// task at a time on tokio's blocking pool.

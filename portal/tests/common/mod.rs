@@ -13,12 +13,23 @@ use axum::{
 use chrono::{DateTime, Utc};
 use http_body_util::BodyExt;
 use mdm_model::{session::CSRF_HEADER, ApiErrorBody};
-use mdm_portal::{auth::HashCost, engine::clock::Clock, store::Store, AppState, Settings};
+use mdm_portal::{
+    auth::HashCost,
+    engine::clock::Clock,
+    store::{seed::FleetSpec, Store},
+    AppState, Settings,
+};
 use serde_json::Value;
 use tower::ServiceExt;
 
 /// Every GET route that needs a session.
-pub const PROTECTED_GETS: &[&str] = &["/api/audit"];
+pub const PROTECTED_GETS: &[&str] = &[
+    "/api/audit",
+    "/api/groups",
+    "/api/devices",
+    "/api/wifi-settings",
+    "/api/dep-profiles",
+];
 
 /// The simulated "now" every test starts at.
 pub fn start_time() -> DateTime<Utc> {
@@ -35,11 +46,19 @@ pub fn test_settings() -> Settings {
     }
 }
 
+/// Devices in the test fleet: enough for every kind of device to occur.
+pub const TEST_FLEET: FleetSpec = FleetSpec {
+    devices: 300,
+    seed: 7,
+};
+
 /// A seeded in-memory portal.
 pub fn seeded_state(settings: Settings) -> AppState {
     let store = Store::open_in_memory().unwrap();
     store
-        .blocking(|conn| mdm_portal::store::seed::seed_demo_tenant(conn, HashCost::Fast))
+        .blocking(|conn| {
+            mdm_portal::store::seed::seed_demo(conn, HashCost::Fast, TEST_FLEET, start_time())
+        })
         .unwrap();
     AppState::new(store, Clock::manual(start_time()), settings).unwrap()
 }

@@ -1,5 +1,13 @@
-//! The demo tenant written by `--seed` into an empty database.
+//! The demo tenant written by `--seed` into an empty database: administrators, the group
+//! tree, Wi-Fi settings, DEP profiles and a fleet of devices.
 
+mod fleet;
+mod names;
+pub mod rng;
+
+pub use fleet::{seed_fleet, FleetSpec};
+
+use chrono::{DateTime, Utc};
 use mdm_model::Lang;
 use rusqlite::Connection;
 
@@ -18,9 +26,15 @@ pub const DEMO_ADMINS: [(&str, &str, &str); 2] = [
     ("operator", "Operator#2026", "佐藤 花子"),
 ];
 
-/// Writes the demo tenant and its administrators when the database has no tenant yet.
-/// Returns the new tenant's id, or `None` when the database was not empty.
-pub fn seed_demo_tenant(conn: &mut Connection, cost: HashCost) -> Result<Option<i64>, ApiError> {
+/// Writes the demo tenant, its administrators and its fleet when the database has no tenant
+/// yet, all in one transaction. Returns the new tenant's id, or `None` when the database was
+/// not empty.
+pub fn seed_demo(
+    conn: &mut Connection,
+    cost: HashCost,
+    fleet: FleetSpec,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, ApiError> {
     if admins::any_tenant(conn)? {
         return Ok(None);
     }
@@ -44,6 +58,7 @@ pub fn seed_demo_tenant(conn: &mut Connection, cost: HashCost) -> Result<Option<
             },
         )?;
     }
+    seed_fleet(&tx, tenant_id, fleet, now)?;
     tx.commit()?;
     Ok(Some(tenant_id))
 }

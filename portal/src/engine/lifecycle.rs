@@ -1,0 +1,203 @@
+//! One pass over the jobs that are due.
+
+use chrono::Duration;
+use mdm_model::{
+    job::{
+        after_apple_reply, is_timed_out, partner_after_success, timeout_at, unmet_conditions,
+        JobMethod, JobStatus, StatusReason,
+    },
+    wipe::{apply_success_effects, success_effects},
+};
+use rusqlite::Connection;
+
+use crate::{
+    error::ApiError,
+    simulator::{after, after_erase, Simulator},
+    store::{devices, from_millis, jobs, jobs::EngineJob, to_millis, Millis},
+};
+
+/// A waiting job whose device cannot run it is looked at again after this long (sooner when
+/// the simulator changes the device).
+const RECHECK: Duration = Duration::hours(1);
+/// A device that answered NotNow gets the command again after this long.
+const NOT_NOW_RETRY: Duration = Duration::minutes(5);
+
+/// What a tick did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TickReport {
+    pub examined: u64,
+    pub transitions: u64,
+    pub devices_changed: u64,
+}
+
+impl TickReport {
+    pub(super) fn add(&mut self, other: &TickReport) {
+        self.examined += other.examined;
+        self.transitions += other.transitions;
+    }
+}
+
+/// Handles up to `limit` due jobs in one transaction.
+pub(super) fn run_batch(
+    conn: &mut Connection,
+    sim: &mut Simulator,
+    now: Millis,
+    limit: usize,
+) -> Result<TickReport, ApiError> {
+    let tx = conn.transaction()?;
+    let due = jobs::due_for_check(&tx, now, limit)?;
+    let mut report = TickReport {
+        examined: due.len() as u64,
+        ..TickReport::default()
+    };
+    for job in due {
+        report.transitions += advance(&tx, sim, job, now)?;
+    }
+    tx.commit()?;
+    Ok(report)
+}
+
+fn timeout(job: &EngineJob) -> Millis {
+    to_millis(timeout_at(from_millis(job.due_at)))
+}
+
+/// Moves one job as far as it can go now; returns the number of status changes.
+fn advance(
+    conn: &Connection,
+    sim: &mut Simulator,
+    mut job: EngineJob,
+    now: Millis,
+) -> Result<u64, ApiError> {
+    let mut moves = 0;
+    if job.status == JobStatus::Scheduled {
+        if now < job.due_at {
+            jobs::recheck_at(conn, job.id, job.due_at)?;
+            return Ok(0);
+        }
+        let at = job.due_at.max(0);
+        if jobs::transition(
+            conn,
+            job.id,
+            JobStatus::Scheduled,
+            JobStatus::WaitingForDevice,
+            StatusReason::ScheduleReached,
+            at,
+            now,
+        )? {
+            moves += 1;
+            job.status = JobStatus::WaitingForDevice;
+        }
+    }
+    if is_timed_out(job.status, from_millis(job.due_at), from_millis(now)) {
+        let at = timeout(&job);
+        if jobs::transition(
+            conn,
+            job.id,
+            job.status,
+            JobStatus::Failed,
+            StatusReason::TimedOut,
+            at,
+            now,
+        )? {
+            moves += 1;
+        }
+        return Ok(moves);
+    }
+    match job.status {
+        JobStatus::WaitingForDevice => moves += try_send(conn, sim, &job, now)?,
+        JobStatus::Sent => moves += receive_reply(conn, sim, &job, now)?,
+        _ => {}
+    }
+    Ok(moves)
+}
+
+/// Sends the command if the device's execution conditions for the job's method hold.
+fn try_send(
+    conn: &Connection,
+    sim: &mut Simulator,
+    job: &EngineJob,
+    now: Millis,
+) -> Result<u64, ApiError> {
+    let Some(device) = devices::get(conn, job.tenant_id, job.device_id)? else {
+        return Err(ApiError::internal(format!(
+            "job {} names a missing device",
+            job.id
+        )));
+    };
+    if let Some(ready) = job.ivi_ready_at.filter(|ready| *ready > now) {
+        jobs::recheck_at(conn, job.id, ready)?;
+        return Ok(0);
+    }
+    if !unmet_conditions(job.method, device.os, &device.state).is_empty() {
+        jobs::recheck_at(conn, job.id, after(now, RECHECK).min(timeout(job)))?;
+        return Ok(0);
+    }
+    let reply_at = after(now, sim.reply_delay());
+    if jobs::transition(
+        conn,
+        job.id,
+        JobStatus::WaitingForDevice,
+        JobStatus::Sent,
+        StatusReason::CommandSent,
+        now,
+        reply_at,
+    )? {
+        jobs::count_attempt(conn, job.id)?;
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+/// The device's answer to a sent job.
+fn receive_reply(
+    conn: &Connection,
+    sim: &mut Simulator,
+    job: &EngineJob,
+    now: Millis,
+) -> Result<u64, ApiError> {
+    let (to, reason) = match job.method {
+        JobMethod::AppleMdm => after_apple_reply(sim.apple_reply()),
+        // The ActiveSync gateway confirms the wipe once it reached the device.
+        JobMethod::IviMdm => (JobStatus::Succeeded, StatusReason::WipeConfirmed),
+    };
+    let next = if to == JobStatus::WaitingForDevice {
+        after(now, NOT_NOW_RETRY)
+    } else {
+        now
+    };
+    if !jobs::transition(conn, job.id, JobStatus::Sent, to, reason, now, next)? {
+        return Ok(0);
+    }
+    let mut moves = 1;
+    if to == JobStatus::Succeeded {
+        moves += on_success(conn, job, now)?;
+    }
+    Ok(moves)
+}
+
+/// The wipe happened: cancel an open Hybrid partner and apply the job's options to the device.
+fn on_success(conn: &Connection, job: &EngineJob, now: Millis) -> Result<u64, ApiError> {
+    let mut moves = 0;
+    if let Some(partner) = job
+        .pair_job_id
+        .map(|id| jobs::engine_job_by_id(conn, id))
+        .transpose()?
+        .flatten()
+    {
+        if let Some((to, reason)) = partner_after_success(partner.status) {
+            if jobs::transition(conn, partner.id, partner.status, to, reason, now, now)? {
+                moves += 1;
+            }
+        }
+    }
+    let stored = jobs::get(conn, job.tenant_id, job.id)?
+        .ok_or_else(|| ApiError::internal("job vanished"))?;
+    if let Some(mut device) = devices::get(conn, job.tenant_id, job.device_id)? {
+        let effects = success_effects(&stored.options);
+        apply_success_effects(&mut device, effects);
+        after_erase(&mut device.state, effects.move_to_group.is_some());
+        device.last_seen_at = from_millis(now);
+        devices::update(conn, &device)?;
+    }
+    Ok(moves)
+}

@@ -1,0 +1,191 @@
+//! The device simulator: what the fleet does on its own (switching on and off, losing the
+//! network, an MDM profile removed now and then, ActiveSync services toggled) and how a device
+//! answers a command. It is honest: the engine only sees the device state the simulator left,
+//! and jobs wait, run, are refused or time out as a result.
+
+use chrono::Duration;
+use mdm_model::{device::ActiveSyncAccount, ids::DeviceId, job::AppleReply};
+use rusqlite::Connection;
+
+use crate::{
+    error::ApiError,
+    store::{devices, jobs, seed::rng::SeedRng, Millis},
+};
+
+/// How devices answer Apple MDM commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplyPolicy {
+    /// A realistic mix: mostly Acknowledged, sometimes NotNow (busy), rarely Error.
+    Realistic,
+    /// Always this answer (tests).
+    Always(AppleReply),
+}
+
+/// Settings of the simulator.
+#[derive(Debug, Clone, Copy)]
+pub struct SimulatorConfig {
+    /// Whether devices change state by themselves over time.
+    pub device_changes: bool,
+    pub replies: ReplyPolicy,
+    /// Longest delay before an IVI MDM wipe reaches the device (the model's bound).
+    pub max_ivi_delay: Duration,
+    pub seed: u64,
+}
+
+impl Default for SimulatorConfig {
+    fn default() -> Self {
+        SimulatorConfig {
+            device_changes: true,
+            replies: ReplyPolicy::Realistic,
+            max_ivi_delay: mdm_model::job::IVI_MDM_MAX_DELAY,
+            seed: 1,
+        }
+    }
+}
+
+/// Share of the fleet that changes state per simulated minute.
+const CHANGES_PER_DEVICE_MINUTE: f64 = 0.01;
+/// Most device changes made in one step, so a long pause does not stall the engine.
+const MAX_CHANGES_PER_STEP: u64 = 2_000;
+
+/// The simulator's state between steps.
+#[derive(Debug)]
+pub struct Simulator {
+    pub config: SimulatorConfig,
+    rng: SeedRng,
+    /// Fractional changes carried over to the next step.
+    pending_changes: f64,
+}
+
+impl Simulator {
+    pub fn new(config: SimulatorConfig) -> Simulator {
+        Simulator {
+            rng: SeedRng::new(config.seed),
+            config,
+            pending_changes: 0.0,
+        }
+    }
+
+    /// The device's answer to an EraseDevice command.
+    pub fn apple_reply(&mut self) -> AppleReply {
+        match self.config.replies {
+            ReplyPolicy::Always(reply) => reply,
+            ReplyPolicy::Realistic => *self.rng.weighted(&[
+                (AppleReply::Acknowledged, 80),
+                (AppleReply::NotNow, 15),
+                (AppleReply::Error, 5),
+            ]),
+        }
+    }
+
+    /// How long a device takes to answer a command it received.
+    pub fn reply_delay(&mut self) -> Duration {
+        Duration::seconds(5 + self.rng.below(55) as i64)
+    }
+
+    /// Lets `elapsed` simulated time pass over the fleet: some devices change state, and the
+    /// jobs of each changed device are looked at again.
+    pub fn step(
+        &mut self,
+        conn: &mut Connection,
+        now: Millis,
+        elapsed: Duration,
+    ) -> Result<u64, ApiError> {
+        if !self.config.device_changes || elapsed <= Duration::zero() {
+            return Ok(0);
+        }
+        let (min_id, max_id, fleet): (Option<i64>, Option<i64>, i64) =
+            conn.query_row("SELECT MIN(id), MAX(id), COUNT(*) FROM devices", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
+        let (Some(min_id), Some(max_id)) = (min_id, max_id) else {
+            return Ok(0);
+        };
+        self.pending_changes +=
+            fleet as f64 * CHANGES_PER_DEVICE_MINUTE * elapsed.num_milliseconds() as f64 / 60_000.0;
+        let changes = (self.pending_changes.floor() as u64).min(MAX_CHANGES_PER_STEP);
+        self.pending_changes -= changes as f64;
+        self.pending_changes = self.pending_changes.min(MAX_CHANGES_PER_STEP as f64);
+        let tx = conn.transaction()?;
+        let mut changed = 0;
+        for _ in 0..changes {
+            let id = DeviceId(min_id + self.rng.below((max_id - min_id + 1) as u64) as i64);
+            let Some(tenant_id) = tx
+                .prepare_cached("SELECT tenant_id FROM devices WHERE id = ?1")?
+                .query_row([id.0], |r| r.get::<_, i64>(0))
+                .ok()
+            else {
+                continue;
+            };
+            let Some(mut device) = devices::get(&tx, tenant_id, id)? else {
+                continue;
+            };
+            self.change(&mut device.state);
+            if device.state.powered_on && device.state.network_connected {
+                device.last_seen_at = crate::store::from_millis(now);
+            }
+            devices::update(&tx, &device)?;
+            jobs::wake_device_jobs(&tx, id, now)?;
+            changed += 1;
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// One state change, biased back towards "online" so every status occurs but jobs can
+    /// still make progress.
+    fn change(&mut self, state: &mut mdm_model::device::DeviceState) {
+        if !state.powered_on {
+            state.powered_on = self.rng.chance(0.9);
+        } else if !state.network_connected {
+            state.network_connected = self.rng.chance(0.9);
+        } else if !state.mdm_profile_installed {
+            // A removed profile comes back only when someone re-installs it.
+            state.mdm_profile_installed = self.rng.chance(0.1);
+        } else {
+            match self.rng.below(100) {
+                0..=39 => state.powered_on = false,
+                40..=84 => state.network_connected = false,
+                85..=87 => state.mdm_profile_installed = false,
+                _ => {
+                    if let Some(account) = state.activesync.as_mut() {
+                        *account = if account.any_service_on() {
+                            ActiveSyncAccount::default()
+                        } else {
+                            ActiveSyncAccount {
+                                mail: true,
+                                calendar: true,
+                                ..Default::default()
+                            }
+                        };
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// When an IVI MDM wipe reaches a device, counted from when the job becomes due: from
+/// immediately up to `max`, fixed per device and registration (the gateway's reach depends on
+/// the device, not on when the engine happens to look).
+pub fn ivi_delay_for(device: DeviceId, wipe: mdm_model::ids::WipeId, max: Duration) -> Duration {
+    let mut rng = SeedRng::new(
+        (device.0 as u64)
+            .wrapping_mul(0x9E37_79B9)
+            .wrapping_add(wipe.0 as u64),
+    );
+    let max = max.num_seconds().max(0) as u64;
+    Duration::seconds(rng.below(max + 1) as i64)
+}
+
+/// What an erase does to the device itself: it is factory-reset, so it leaves management
+/// (no MDM profile, no ActiveSync account) unless it re-enrolls by Return to Service.
+pub fn after_erase(state: &mut mdm_model::device::DeviceState, re_enrolls: bool) {
+    state.activesync = None;
+    state.mdm_profile_installed = re_enrolls;
+}
+
+/// Stored form of a time offset from `now`.
+pub fn after(now: Millis, delay: Duration) -> Millis {
+    now + delay.num_milliseconds()
+}

@@ -1,0 +1,366 @@
+//! Devices: rows to and from the model's [`Device`], the table query (filter, search, sort,
+//! page) and the updates the engine and the simulator make.
+
+use std::collections::HashSet;
+
+use mdm_model::{
+    device::{search_terms, Device, DeviceFilter, DeviceQuery, DeviceSortKey, DeviceState},
+    ids::{DepProfileId, DeviceId, GroupId},
+    paging::SortOrder,
+};
+use rusqlite::{params, params_from_iter, types::Value, Connection, Row};
+
+use super::{from_millis, parse_col, to_millis};
+
+const COLUMNS: &str = "id, group_id, name, os, os_version, model, serial_number, phone_number, \
+    user_full_name, employee_number, email, notes, tags, ownership, enrollment, dep_profile_id, \
+    management_method, esim, powered_on, network_connected, mdm_profile_installed, activesync, \
+    last_seen_at";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Device> {
+    let tags: String = row.get(12)?;
+    let activesync: Option<String> = row.get(21)?;
+    Ok(Device {
+        id: DeviceId(row.get(0)?),
+        group_id: GroupId(row.get(1)?),
+        name: row.get(2)?,
+        os: parse_col(row, 3)?,
+        os_version: parse_col(row, 4)?,
+        model: row.get(5)?,
+        serial_number: row.get(6)?,
+        phone_number: row.get(7)?,
+        user_full_name: row.get(8)?,
+        employee_number: row.get(9)?,
+        email: row.get(10)?,
+        notes: row.get(11)?,
+        tags: serde_json::from_str(&tags).unwrap_or_default(),
+        ownership: parse_col(row, 13)?,
+        enrollment: parse_col(row, 14)?,
+        dep_profile_id: row.get::<_, Option<i64>>(15)?.map(DepProfileId),
+        management_method: parse_col(row, 16)?,
+        esim: row.get(17)?,
+        state: DeviceState {
+            powered_on: row.get(18)?,
+            network_connected: row.get(19)?,
+            mdm_profile_installed: row.get(20)?,
+            activesync: activesync.and_then(|json| serde_json::from_str(&json).ok()),
+        },
+        last_seen_at: from_millis(row.get(22)?),
+    })
+}
+
+/// The lower-cased text the `q` search looks in. Fields are joined by a newline, which no
+/// search term contains, so a term never matches across two fields.
+fn search_text(device: &Device) -> String {
+    [
+        Some(device.name.as_str()),
+        Some(device.serial_number.as_str()),
+        device.phone_number.as_deref(),
+        device.user_full_name.as_deref(),
+        device.employee_number.as_deref(),
+    ]
+    .iter()
+    .flatten()
+    .map(|text| text.to_lowercase())
+    .collect::<Vec<_>>()
+    .join("\n")
+}
+
+/// The lower-cased text the job list's `q` search looks in (name, serial, user).
+fn job_search_text(device: &Device) -> String {
+    [
+        Some(device.name.as_str()),
+        Some(device.serial_number.as_str()),
+        device.user_full_name.as_deref(),
+    ]
+    .iter()
+    .flatten()
+    .map(|text| text.to_lowercase())
+    .collect::<Vec<_>>()
+    .join("\n")
+}
+
+fn digits(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
+}
+
+fn version_key(device: &Device) -> i64 {
+    let v = device.os_version;
+    i64::from(v.major) * 1_000_000
+        + i64::from(v.minor.min(999)) * 1_000
+        + i64::from(v.patch.min(999))
+}
+
+/// Inserts a device (its `id` is ignored) and returns the new id.
+pub fn insert(conn: &Connection, tenant_id: i64, device: &Device) -> rusqlite::Result<DeviceId> {
+    let tags = serde_json::to_string(&device.tags).unwrap_or_else(|_| "[]".into());
+    let activesync = device
+        .state
+        .activesync
+        .map(|a| serde_json::to_string(&a).unwrap_or_default());
+    conn.prepare_cached(
+        "INSERT INTO devices (tenant_id, group_id, name, os, os_version, os_version_key, model, \
+         serial_number, phone_number, user_full_name, employee_number, email, notes, tags, tags_sort, \
+         ownership, enrollment, dep_profile_id, management_method, esim, powered_on, network_connected, \
+         mdm_profile_installed, activesync, status, last_seen_at, search_text, phone_digits, job_search_text) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, \
+         ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
+    )?
+    .execute(params![
+        tenant_id,
+        device.group_id.0,
+        device.name,
+        device.os.as_str(),
+        device.os_version.to_string(),
+        version_key(device),
+        device.model,
+        device.serial_number,
+        device.phone_number,
+        device.user_full_name,
+        device.employee_number,
+        device.email,
+        device.notes,
+        tags,
+        device.tags.join(" "),
+        device.ownership.as_str(),
+        device.enrollment.as_str(),
+        device.dep_profile_id.map(|id| id.0),
+        device.management_method.as_str(),
+        device.esim,
+        device.state.powered_on,
+        device.state.network_connected,
+        device.state.mdm_profile_installed,
+        activesync,
+        device.state.status().as_str(),
+        to_millis(device.last_seen_at),
+        search_text(device),
+        device.phone_number.as_deref().map(digits).unwrap_or_default(),
+        job_search_text(device),
+    ])?;
+    Ok(DeviceId(conn.last_insert_rowid()))
+}
+
+/// Escapes `%`, `_` and the escape character itself for a `LIKE … ESCAPE '\'` pattern.
+fn like_pattern(term: &str) -> String {
+    let mut pattern = String::with_capacity(term.len() + 2);
+    pattern.push('%');
+    for c in term.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+/// The WHERE clause and its parameters for a filter. `scope` is the set of groups the
+/// filter's group covers (already resolved against the tree).
+fn where_clause(
+    tenant_id: i64,
+    filter: &DeviceFilter,
+    scope: Option<&HashSet<GroupId>>,
+) -> (String, Vec<Value>) {
+    let mut clause = String::from("tenant_id = ?");
+    let mut values: Vec<Value> = vec![Value::Integer(tenant_id)];
+    if let Some(scope) = scope {
+        // Group ids are integers from the tree, never text from the request: safe to inline.
+        let list = scope
+            .iter()
+            .map(|g| g.0.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        clause.push_str(&format!(" AND group_id IN ({list})"));
+    }
+    let mut text = |column: &str, value: Option<&'static str>| {
+        if let Some(value) = value {
+            clause.push_str(&format!(" AND {column} = ?"));
+            values.push(Value::Text(value.to_string()));
+        }
+    };
+    text("os", filter.os.map(|v| v.as_str()));
+    text("ownership", filter.ownership.map(|v| v.as_str()));
+    text("management_method", filter.method.map(|v| v.as_str()));
+    text("status", filter.status.map(|v| v.as_str()));
+    for term in filter.q.as_deref().map(search_terms).unwrap_or_default() {
+        // The same phone rule as the model's search: a term of digits and phone punctuation
+        // also matches the phone number's digits.
+        let term_digits = digits(&term);
+        let phone_like = !term_digits.is_empty()
+            && term
+                .chars()
+                .all(|c| c.is_ascii_digit() || "-+() ".contains(c));
+        if phone_like {
+            clause.push_str(
+                " AND (search_text LIKE ? ESCAPE '\\' OR phone_digits LIKE ? ESCAPE '\\')",
+            );
+            values.push(Value::Text(like_pattern(&term)));
+            values.push(Value::Text(like_pattern(&term_digits)));
+        } else {
+            clause.push_str(" AND search_text LIKE ? ESCAPE '\\'");
+            values.push(Value::Text(like_pattern(&term)));
+        }
+    }
+    (clause, values)
+}
+
+fn order_by(sort: DeviceSortKey, order: SortOrder) -> String {
+    let dir = match order {
+        SortOrder::Asc => "ASC",
+        SortOrder::Desc => "DESC",
+    };
+    let columns: &[&str] = match sort {
+        DeviceSortKey::Name => &["name"],
+        DeviceSortKey::Os => &["os", "os_version_key"],
+        DeviceSortKey::Model => &["model"],
+        DeviceSortKey::User => &["user_full_name"],
+        DeviceSortKey::PhoneNumber => &["phone_number"],
+        DeviceSortKey::Method => &["management_method"],
+        DeviceSortKey::Ownership => &["ownership"],
+        DeviceSortKey::Status => &["status"],
+        DeviceSortKey::LastSeen => &["last_seen_at"],
+        DeviceSortKey::Tags => &["tags_sort"],
+        DeviceSortKey::SerialNumber => &["serial_number"],
+        DeviceSortKey::EmployeeNumber => &["employee_number"],
+    };
+    // The id breaks ties, so paging is stable.
+    columns
+        .iter()
+        .chain(&["id"])
+        .map(|c| format!("{c} {dir}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How many devices match.
+pub fn count(
+    conn: &Connection,
+    tenant_id: i64,
+    filter: &DeviceFilter,
+    scope: Option<&HashSet<GroupId>>,
+) -> rusqlite::Result<u64> {
+    let (clause, values) = where_clause(tenant_id, filter, scope);
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT COUNT(*) FROM devices WHERE {clause}"))?
+        .query_row(params_from_iter(values), |r| r.get(0))?;
+    Ok(total.max(0) as u64)
+}
+
+/// One page of matching devices, in the query's order.
+pub fn page(
+    conn: &Connection,
+    tenant_id: i64,
+    query: &DeviceQuery,
+    scope: Option<&HashSet<GroupId>>,
+) -> rusqlite::Result<Vec<Device>> {
+    let (clause, mut values) = where_clause(tenant_id, &query.filter, scope);
+    values.push(Value::Integer(query.page.limit() as i64));
+    values.push(Value::Integer(query.page.offset() as i64));
+    let sql = format!(
+        "SELECT {COLUMNS} FROM devices WHERE {clause} ORDER BY {} LIMIT ? OFFSET ?",
+        order_by(query.sort, query.order)
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(values), from_row)?;
+    rows.collect()
+}
+
+/// Every matching device (a wipe "of all devices matching"), by id.
+pub fn matching(
+    conn: &Connection,
+    tenant_id: i64,
+    filter: &DeviceFilter,
+    scope: Option<&HashSet<GroupId>>,
+) -> rusqlite::Result<Vec<Device>> {
+    let (clause, values) = where_clause(tenant_id, filter, scope);
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM devices WHERE {clause} ORDER BY id"
+    ))?;
+    let rows = stmt.query_map(params_from_iter(values), from_row)?;
+    rows.collect()
+}
+
+/// The tenant's devices with these ids, in id order; unknown ids are simply absent.
+pub fn by_ids(
+    conn: &Connection,
+    tenant_id: i64,
+    ids: &[DeviceId],
+) -> rusqlite::Result<Vec<Device>> {
+    let mut devices = Vec::with_capacity(ids.len());
+    // Chunks keep each statement under SQLite's parameter limit.
+    for chunk in ids.chunks(500) {
+        let placeholders = vec!["?"; chunk.len()].join(",");
+        let sql = format!("SELECT {COLUMNS} FROM devices WHERE tenant_id = ? AND id IN ({placeholders}) ORDER BY id");
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let values = std::iter::once(tenant_id).chain(chunk.iter().map(|id| id.0));
+        let rows = stmt.query_map(params_from_iter(values), from_row)?;
+        for row in rows {
+            devices.push(row?);
+        }
+    }
+    devices.sort_by_key(|d| d.id);
+    Ok(devices)
+}
+
+/// One device of the tenant.
+pub fn get(conn: &Connection, tenant_id: i64, id: DeviceId) -> rusqlite::Result<Option<Device>> {
+    Ok(by_ids(conn, tenant_id, &[id])?.into_iter().next())
+}
+
+/// Number of devices directly in each group of the tenant.
+pub fn counts_by_group(conn: &Connection, tenant_id: i64) -> rusqlite::Result<Vec<(GroupId, u64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT group_id, COUNT(*) FROM devices WHERE tenant_id = ?1 GROUP BY group_id",
+    )?;
+    let rows = stmt.query_map([tenant_id], |r| {
+        Ok((GroupId(r.get(0)?), r.get::<_, i64>(1)?.max(0) as u64))
+    })?;
+    rows.collect()
+}
+
+/// Writes back everything of a device that can change after enrollment: group, personal
+/// fields, tags and state.
+pub fn update(conn: &Connection, device: &Device) -> rusqlite::Result<()> {
+    let tags = serde_json::to_string(&device.tags).unwrap_or_else(|_| "[]".into());
+    let activesync = device
+        .state
+        .activesync
+        .map(|a| serde_json::to_string(&a).unwrap_or_default());
+    conn.prepare_cached(
+        "UPDATE devices SET group_id = ?2, phone_number = ?3, user_full_name = ?4, employee_number = ?5, \
+         email = ?6, notes = ?7, tags = ?8, tags_sort = ?9, powered_on = ?10, network_connected = ?11, \
+         mdm_profile_installed = ?12, activesync = ?13, status = ?14, last_seen_at = ?15, \
+         search_text = ?16, phone_digits = ?17, job_search_text = ?18 WHERE id = ?1",
+    )?
+    .execute(params![
+        device.id.0,
+        device.group_id.0,
+        device.phone_number,
+        device.user_full_name,
+        device.employee_number,
+        device.email,
+        device.notes,
+        tags,
+        device.tags.join(" "),
+        device.state.powered_on,
+        device.state.network_connected,
+        device.state.mdm_profile_installed,
+        activesync,
+        device.state.status().as_str(),
+        to_millis(device.last_seen_at),
+        search_text(device),
+        device.phone_number.as_deref().map(digits).unwrap_or_default(),
+        job_search_text(device),
+    ])?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_patterns_escape_wildcards() {
+        assert_eq!(like_pattern("a%b_c\\"), "%a\\%b\\_c\\\\%");
+    }
+}

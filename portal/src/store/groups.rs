@@ -1,0 +1,44 @@
+//! The group tree.
+
+use mdm_model::{
+    group::{Group, GroupForest},
+    ids::GroupId,
+};
+use rusqlite::{params, Connection};
+
+use crate::error::ApiError;
+
+/// Inserts a group and returns its id.
+pub fn insert(
+    conn: &Connection,
+    tenant_id: i64,
+    parent: Option<GroupId>,
+    name: &str,
+    position: i64,
+) -> rusqlite::Result<GroupId> {
+    conn.prepare_cached(
+        "INSERT INTO groups (tenant_id, parent_id, name, position) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![tenant_id, parent.map(|g| g.0), name, position])?;
+    Ok(GroupId(conn.last_insert_rowid()))
+}
+
+/// The tenant's groups in display order.
+pub fn all(conn: &Connection, tenant_id: i64) -> rusqlite::Result<Vec<Group>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, parent_id, name FROM groups WHERE tenant_id = ?1 ORDER BY position, id",
+    )?;
+    let rows = stmt.query_map([tenant_id], |r| {
+        Ok(Group {
+            id: GroupId(r.get(0)?),
+            parent_id: r.get::<_, Option<i64>>(1)?.map(GroupId),
+            name: r.get(2)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// The tenant's groups as a validated tree (the model checks ids, parents and cycles).
+pub fn forest(conn: &Connection, tenant_id: i64) -> Result<GroupForest, ApiError> {
+    GroupForest::new(all(conn, tenant_id)?).map_err(ApiError::internal)
+}

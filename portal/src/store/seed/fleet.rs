@@ -1,0 +1,361 @@
+//! The demo fleet: a group tree, Wi-Fi settings, DEP profiles and a realistic mix of
+//! devices, all reproducible from a seed number.
+
+use chrono::{DateTime, Duration, Utc};
+use mdm_model::{
+    dep::SETUP_ASSISTANT_PANES,
+    device::{
+        ActiveSyncAccount, Device, DeviceState, Enrollment, ManagementMethod, Os, OsVersion,
+        Ownership,
+    },
+    ids::{DepProfileId, DeviceId, GroupId},
+    wifi::WifiSecurity,
+};
+use rusqlite::Connection;
+
+use super::{names::*, rng::SeedRng};
+use crate::store::{
+    catalog::{self, NewWifi},
+    devices, groups,
+};
+
+/// What to generate.
+#[derive(Debug, Clone, Copy)]
+pub struct FleetSpec {
+    pub devices: usize,
+    pub seed: u64,
+}
+
+impl Default for FleetSpec {
+    fn default() -> Self {
+        FleetSpec {
+            devices: 500,
+            seed: 2026,
+        }
+    }
+}
+
+/// The group tree: (name, index of the parent in this list).
+const GROUPS: &[(&str, Option<usize>)] = &[
+    ("本社", None),
+    ("営業本部", Some(0)),
+    ("東日本営業部", Some(1)),
+    ("西日本営業部", Some(1)),
+    ("開発本部", Some(0)),
+    ("第一開発部", Some(4)),
+    ("第二開発部", Some(4)),
+    ("管理本部", Some(0)),
+    ("人事部", Some(7)),
+    ("経理部", Some(7)),
+    ("情報システム部", Some(7)),
+    ("支店", None),
+    ("大阪支店", Some(11)),
+    ("名古屋支店", Some(11)),
+    ("福岡支店", Some(11)),
+    ("再登録端末", None),
+];
+
+/// Groups devices are spread over (leaves and a few parents), with weights.
+const DEVICE_GROUPS: &[(usize, u32)] = &[
+    (0, 2),
+    (2, 14),
+    (3, 12),
+    (5, 10),
+    (6, 9),
+    (8, 5),
+    (9, 5),
+    (10, 6),
+    (12, 10),
+    (13, 8),
+    (14, 7),
+    (15, 1),
+];
+
+/// The ids created for the catalog the devices refer to.
+struct Catalog {
+    groups: Vec<GroupId>,
+    dep_profiles: Vec<DepProfileId>,
+}
+
+fn seed_catalog(conn: &Connection, tenant_id: i64) -> rusqlite::Result<Catalog> {
+    let mut ids: Vec<GroupId> = Vec::with_capacity(GROUPS.len());
+    for (position, (name, parent)) in GROUPS.iter().enumerate() {
+        let parent = parent.map(|index| ids[index]);
+        ids.push(groups::insert(
+            conn,
+            tenant_id,
+            parent,
+            name,
+            position as i64,
+        )?);
+    }
+    let wifi = [
+        (
+            "本社Wi-Fi",
+            "CORP-HQ",
+            WifiSecurity::Wpa2,
+            true,
+            false,
+            true,
+        ),
+        (
+            "本社Wi-Fi (WPA3)",
+            "CORP-HQ-6E",
+            WifiSecurity::Wpa3,
+            true,
+            false,
+            true,
+        ),
+        (
+            "大阪支店Wi-Fi",
+            "CORP-OSAKA",
+            WifiSecurity::Wpa2,
+            true,
+            false,
+            true,
+        ),
+        (
+            "ゲストWi-Fi",
+            "GUEST",
+            WifiSecurity::Wpa2,
+            false,
+            false,
+            true,
+        ),
+        ("倉庫Wi-Fi", "WH-NET", WifiSecurity::Wpa2, false, true, true),
+        (
+            "検証用Wi-Fi",
+            "LAB-TEST",
+            WifiSecurity::Wpa2,
+            true,
+            false,
+            false,
+        ),
+    ];
+    for (name, ssid, security, auto_join, hidden, in_remote_settings) in wifi {
+        let password = format!("{ssid}-passphrase-2026");
+        let new = NewWifi {
+            name,
+            ssid,
+            security,
+            password: Some(&password),
+            auto_join,
+            hidden,
+            in_remote_settings,
+        };
+        catalog::insert_wifi(conn, tenant_id, &new)?;
+    }
+    let all_panes: Vec<&str> = SETUP_ASSISTANT_PANES.iter().map(|p| p.key).collect();
+    let some_panes: Vec<&str> = all_panes
+        .iter()
+        .copied()
+        .filter(|k| !matches!(*k, "Passcode" | "Biometric" | "Location"))
+        .collect();
+    let dep_profiles = vec![
+        catalog::insert_dep_profile(
+            conn,
+            tenant_id,
+            "標準DEPプロファイル",
+            ids[15],
+            true,
+            &all_panes,
+        )?,
+        catalog::insert_dep_profile(
+            conn,
+            tenant_id,
+            "営業部DEPプロファイル",
+            ids[2],
+            true,
+            &some_panes,
+        )?,
+        catalog::insert_dep_profile(
+            conn,
+            tenant_id,
+            "認証ありDEPプロファイル",
+            ids[10],
+            false,
+            &some_panes,
+        )?,
+    ];
+    Ok(Catalog {
+        groups: ids,
+        dep_profiles,
+    })
+}
+
+fn serial(rng: &mut SeedRng) -> String {
+    const CHARS: &[u8] = b"0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    (0..12).map(|_| char::from(*rng.pick(CHARS))).collect()
+}
+
+fn apple_version(rng: &mut SeedRng, min_major: u32) -> OsVersion {
+    let majors: Vec<(u32, u32)> = [(15, 10), (16, 20), (17, 35), (18, 35)]
+        .into_iter()
+        .filter(|(major, _)| *major >= min_major)
+        .collect();
+    let major = if majors.is_empty() {
+        18
+    } else {
+        *rng.weighted(&majors)
+    };
+    let minor = rng.below(match major {
+        15 => 8,
+        16 => 7,
+        17 => 7,
+        _ => 4,
+    }) as u32;
+    if rng.chance(0.4) {
+        OsVersion::new(major, minor, 1 + rng.below(3) as u32)
+    } else {
+        OsVersion::major_minor(major, minor)
+    }
+}
+
+/// One generated device (id left 0; the store assigns it).
+fn device(rng: &mut SeedRng, number: usize, catalog: &Catalog, now: DateTime<Utc>) -> Device {
+    let os = *rng.weighted(&[
+        (Os::Ios, 55),
+        (Os::IpadOs, 20),
+        (Os::Android, 17),
+        (Os::Windows, 8),
+    ]);
+    let (model, os_version, esim, prefix) = match os {
+        Os::Ios => {
+            let (model, min, esim) = *rng.pick(IPHONE_MODELS);
+            (
+                model,
+                apple_version(rng, min),
+                esim && rng.chance(0.6),
+                "IPH",
+            )
+        }
+        Os::IpadOs => {
+            let (model, min, esim) = *rng.pick(IPAD_MODELS);
+            (
+                model,
+                apple_version(rng, min),
+                esim && rng.chance(0.3),
+                "IPD",
+            )
+        }
+        Os::Android => {
+            let major = 12 + rng.below(4) as u32;
+            (
+                *rng.pick(ANDROID_MODELS),
+                OsVersion::major_minor(major, 0),
+                rng.chance(0.2),
+                "AND",
+            )
+        }
+        Os::Windows => {
+            let build = *rng.pick(&[19045, 22631, 26100]);
+            (
+                *rng.pick(WINDOWS_MODELS),
+                OsVersion::new(10, 0, build),
+                false,
+                "WIN",
+            )
+        }
+    };
+    let apple = os.is_apple_mobile();
+    let ownership = if rng.chance(0.08) {
+        Ownership::Byod
+    } else {
+        Ownership::Company
+    };
+    let enrollment = match (apple, ownership) {
+        (true, Ownership::Byod) if rng.chance(0.6) => Enrollment::User,
+        (true, Ownership::Company) if rng.chance(0.7) => Enrollment::Dep,
+        _ => Enrollment::Standard,
+    };
+    let dep_profile_id = (enrollment == Enrollment::Dep && rng.chance(0.9))
+        .then(|| *rng.pick(&catalog.dep_profiles));
+    let management_method = match (apple, ownership) {
+        (false, _) => ManagementMethod::IviMdm,
+        (true, Ownership::Company) if rng.chance(0.15) => ManagementMethod::Hybrid,
+        (true, _) => ManagementMethod::AppleMdm,
+    };
+    let activesync = (management_method == ManagementMethod::Hybrid).then(|| {
+        if rng.chance(0.15) {
+            ActiveSyncAccount::default()
+        } else {
+            ActiveSyncAccount {
+                mail: true,
+                contacts: rng.chance(0.8),
+                calendar: rng.chance(0.8),
+                reminders: rng.chance(0.3),
+                notes: false,
+            }
+        }
+    });
+    let roll = rng.below(100);
+    let state = DeviceState {
+        powered_on: !(70..77).contains(&roll),
+        network_connected: !(77..85).contains(&roll),
+        mdm_profile_installed: !(85..88).contains(&roll),
+        activesync,
+    };
+    let idle_minutes = match state.status() {
+        mdm_model::device::DeviceStatus::Online => rng.below(30),
+        _ => 60 + rng.below(60 * 24 * 14),
+    };
+    let (family, family_romaji) = *rng.pick(FAMILY_NAMES);
+    let (given, given_romaji) = *rng.pick(GIVEN_NAMES);
+    let shared = rng.chance(0.05);
+    let phone = (os == Os::Ios || os == Os::Android || (os == Os::IpadOs && esim)).then(|| {
+        format!(
+            "0{}0-{:04}-{:04}",
+            *rng.pick(&[7, 8, 9]),
+            rng.below(10_000),
+            rng.below(10_000)
+        )
+    });
+    let tag_count = rng.below(3) as usize;
+    let mut tags: Vec<String> = Vec::with_capacity(tag_count);
+    for _ in 0..tag_count {
+        let tag = rng.pick(TAGS).to_string();
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    Device {
+        id: DeviceId(0),
+        name: format!("{prefix}-{number:06}"),
+        group_id: catalog.groups[*rng.weighted(DEVICE_GROUPS)],
+        os,
+        os_version,
+        model: model.to_string(),
+        serial_number: serial(rng),
+        phone_number: phone,
+        user_full_name: (!shared).then(|| format!("{family} {given}")),
+        employee_number: (!shared).then(|| format!("E{:06}", 100_000 + number)),
+        email: (!shared)
+            .then(|| format!("{given_romaji}.{family_romaji}{number}@demo.example.co.jp")),
+        notes: rng.chance(0.1).then(|| rng.pick(NOTES).to_string()),
+        tags,
+        ownership,
+        enrollment,
+        dep_profile_id,
+        management_method,
+        esim,
+        state,
+        last_seen_at: now - Duration::minutes(idle_minutes as i64),
+    }
+}
+
+/// Writes the catalog and `spec.devices` devices for a tenant. The caller owns the
+/// transaction (one transaction and cached statements make 100,000 devices take seconds).
+pub fn seed_fleet(
+    conn: &Connection,
+    tenant_id: i64,
+    spec: FleetSpec,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    let catalog = seed_catalog(conn, tenant_id)?;
+    let mut rng = SeedRng::new(spec.seed);
+    for number in 1..=spec.devices {
+        let device = device(&mut rng, number, &catalog, now);
+        devices::insert(conn, tenant_id, &device)?;
+    }
+    Ok(())
+}
