@@ -1,0 +1,19 @@
+//! Router-free views shared by the pages: they take props and read only app-wide context, so they
+//! mount in browser tests without network or routes.
+
+pub mod coming_soon;
+pub mod header;
+pub mod icons;
+pub mod language_switch;
+pub mod page_header;
+pub mod side_nav;
+pub mod status_panel;
+pub mod toast;
+
+pub use coming_soon::ComingSoon;
+pub use header::AppHeader;
+pub use language_switch::LanguageSwitch;
+pub use page_header::PageHeader;
+pub use side_nav::{Area, SideNav};
+pub use status_panel::{LoadingPanel, SessionErrorPanel};
+pub use toast::{use_toasts, ToastHost, ToastKind, Toasts};

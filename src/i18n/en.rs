@@ -1,0 +1,64 @@
+//! English, the second language.
+
+use super::Catalog;
+
+fn document_title(page: &str) -> String {
+    format!("{page} | MDM Admin Console")
+}
+
+fn error_http(status: u16) -> String {
+    format!("The portal gave an unexpected answer (HTTP {status}). Please try again later.")
+}
+
+fn job_detail_title(id: &str) -> String {
+    format!("Job #{id}")
+}
+
+pub const EN: Catalog = Catalog {
+    app_name: "MDM Admin Console",
+    document_title,
+
+    nav_label: "Main menu",
+    nav_devices: "Devices",
+    nav_jobs: "Jobs",
+    nav_help: "Help",
+
+    header_tenant_label: "Tenant",
+    header_admin_label: "Signed in as",
+    lang_switch_label: "Language",
+    lang_ja: "日本語",
+    lang_en: "English",
+    sign_out: "Sign out",
+    signing_out: "Signing out…",
+    signed_out: "You have signed out.",
+
+    login_title: "Sign in",
+    login_lead: "Enter the user name and password of your administrator account.",
+    login_username: "User name",
+    login_password: "Password",
+    login_submit: "Sign in",
+    login_submitting: "Signing in…",
+    login_username_required: "Enter your user name.",
+    login_password_required: "Enter your password.",
+
+    session_checking: "Checking your session…",
+    session_error_title: "Cannot reach the portal",
+    session_retry: "Try again",
+
+    error_network: "Could not connect to the portal. Check your network connection and try again.",
+    error_http,
+    error_decode: "Could not read the portal's answer. Please try again later.",
+
+    devices_title: "Devices",
+    jobs_title: "Jobs",
+    job_detail_title,
+    help_title: "Help",
+    coming_title: "This screen is coming soon",
+    coming_body: "It will be available in an upcoming release.",
+
+    not_found_title: "Page not found",
+    not_found_body: "The page you asked for does not exist or has moved.",
+    not_found_back: "Back to Devices",
+
+    toast_dismiss: "Dismiss",
+};

@@ -1,0 +1,180 @@
+//! Every visible string of the console, in Japanese (the default) and English.
+//!
+//! A [`Catalog`] has one field per string; `JA` and `EN` are struct literals, so a string added to
+//! one language but not the other does not compile. Strings with values are plain `fn`s.
+
+mod en;
+mod ja;
+
+use leptos::prelude::*;
+use mdm_model::Lang;
+
+/// All console strings of one language.
+pub struct Catalog {
+    /// Product name, shown above the side nav and on the sign-in page.
+    pub app_name: &'static str,
+    /// Browser tab title: page title and product name.
+    pub document_title: fn(&str) -> String,
+
+    pub nav_label: &'static str,
+    pub nav_devices: &'static str,
+    pub nav_jobs: &'static str,
+    pub nav_help: &'static str,
+
+    pub header_tenant_label: &'static str,
+    pub header_admin_label: &'static str,
+    pub lang_switch_label: &'static str,
+    pub lang_ja: &'static str,
+    pub lang_en: &'static str,
+    pub sign_out: &'static str,
+    pub signing_out: &'static str,
+    pub signed_out: &'static str,
+
+    pub login_title: &'static str,
+    pub login_lead: &'static str,
+    pub login_username: &'static str,
+    pub login_password: &'static str,
+    pub login_submit: &'static str,
+    pub login_submitting: &'static str,
+    pub login_username_required: &'static str,
+    pub login_password_required: &'static str,
+
+    pub session_checking: &'static str,
+    pub session_error_title: &'static str,
+    pub session_retry: &'static str,
+
+    pub error_network: &'static str,
+    pub error_http: fn(u16) -> String,
+    pub error_decode: &'static str,
+
+    pub devices_title: &'static str,
+    pub jobs_title: &'static str,
+    pub job_detail_title: fn(&str) -> String,
+    pub help_title: &'static str,
+    pub coming_title: &'static str,
+    pub coming_body: &'static str,
+
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub not_found_back: &'static str,
+
+    pub toast_dismiss: &'static str,
+}
+
+/// The catalog of a language.
+pub fn catalog(lang: Lang) -> &'static Catalog {
+    match lang {
+        Lang::Ja => &ja::JA,
+        Lang::En => &en::EN,
+    }
+}
+
+/// Where the chosen language is remembered between visits.
+pub const STORAGE_KEY: &str = "mdm-console.lang";
+
+/// The UI language, app-wide. Japanese unless the administrator chose English before.
+#[derive(Clone, Copy)]
+pub struct Locale {
+    lang: RwSignal<Lang>,
+}
+
+impl Locale {
+    /// Creates the locale from the remembered choice and provides it as context.
+    pub fn provide() -> Locale {
+        let lang = stored_lang().unwrap_or_default();
+        set_document_lang(lang);
+        let locale = Locale {
+            lang: RwSignal::new(lang),
+        };
+        provide_context(locale);
+        locale
+    }
+
+    /// The current language (tracked).
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    /// The current language without subscribing, for code outside the view (request headers).
+    pub fn lang_untracked(&self) -> Lang {
+        self.lang.try_get_untracked().unwrap_or_default()
+    }
+
+    /// The current catalog (tracked).
+    pub fn t(&self) -> &'static Catalog {
+        catalog(self.lang())
+    }
+
+    /// The current catalog without subscribing, for messages built in event handlers and tasks.
+    pub fn t_untracked(&self) -> &'static Catalog {
+        catalog(self.lang_untracked())
+    }
+
+    /// Switches the language, remembers it and tells the browser (fonts, screen readers).
+    pub fn set(&self, lang: Lang) {
+        self.lang.set(lang);
+        remember_lang(lang);
+        set_document_lang(lang);
+    }
+}
+
+/// The app-wide [`Locale`]; panics outside the console's root, where no locale was provided.
+pub fn use_locale() -> Locale {
+    expect_context::<Locale>()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // Storage can be missing or refused (privacy settings); the console then simply forgets.
+    window().local_storage().ok().flatten()
+}
+
+fn stored_lang() -> Option<Lang> {
+    storage()?
+        .get_item(STORAGE_KEY)
+        .ok()
+        .flatten()
+        .as_deref()
+        .and_then(Lang::from_tag)
+}
+
+fn remember_lang(lang: Lang) {
+    if let Some(storage) = storage() {
+        // A refused write only means the choice is not remembered; the switch itself worked.
+        let _ = storage.set_item(STORAGE_KEY, lang.tag());
+    }
+}
+
+fn set_document_lang(lang: Lang) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn side_nav_uses_the_glossary_labels() {
+        let ja = catalog(Lang::Ja);
+        assert_eq!(
+            [ja.nav_devices, ja.nav_jobs, ja.nav_help],
+            ["端末管理", "ジョブ管理", "ヘルプ"]
+        );
+        let en = catalog(Lang::En);
+        assert_eq!(
+            [en.nav_devices, en.nav_jobs, en.nav_help],
+            ["Devices", "Jobs", "Help"]
+        );
+    }
+
+    #[test]
+    fn each_language_names_itself_in_its_own_script() {
+        for lang in Lang::ALL {
+            assert_eq!(
+                (catalog(lang).lang_ja, catalog(lang).lang_en),
+                ("日本語", "English")
+            );
+        }
+    }
+}

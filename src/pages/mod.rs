@@ -1,0 +1,8 @@
+//! One folder per screen. Each `mod.rs` owns the screen's data; pure views sit beside it.
+
+pub mod devices;
+pub mod help;
+pub mod jobs;
+pub mod login;
+pub mod not_found;
+pub mod shell;

@@ -1,0 +1,129 @@
+//! The frame around the pages: the session gate in front of everything, and the signed-in layout
+//! (side nav, header, content) around every area.
+
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, Redirect};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use mdm_model::{session::Administrator, ErrorCode};
+
+use crate::api::{Api, ApiError};
+use crate::components::use_toasts;
+use crate::components::{AppHeader, Area, LoadingPanel, SessionErrorPanel, SideNav, ToastKind};
+use crate::i18n::use_locale;
+use crate::routes;
+use crate::session::{use_session, SessionState};
+
+#[derive(Debug, Clone, PartialEq)]
+enum Gate {
+    Checking,
+    Unreachable(ApiError),
+    Ready,
+}
+
+/// Holds the pages back until the portal has said who is signed in; shows a clear error with a
+/// retry button when it cannot be reached, so the screen is never blank.
+#[component]
+pub fn SessionGate(
+    /// The routes, rendered once the session is known.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let session = use_session();
+    // Signing in or out keeps the gate open: only the check itself closes it.
+    let gate = Memo::new(move |_| match session.state() {
+        SessionState::Checking => Gate::Checking,
+        SessionState::Unreachable(error) => Gate::Unreachable(error),
+        SessionState::SignedIn(_) | SessionState::SignedOut => Gate::Ready,
+    });
+    move || {
+        match gate.get() {
+        Gate::Checking => view! { <LoadingPanel/> }.into_any(),
+        Gate::Unreachable(error) => {
+            view! { <SessionErrorPanel error=error on_retry=Callback::new(move |_| session.retry())/> }.into_any()
+        }
+        Gate::Ready => children().into_any(),
+    }
+    }
+}
+
+/// The signed-in frame of every area. Nobody signed in: off to sign-in, remembering this page.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let session = use_session();
+    let location = use_location();
+    move || match session.administrator() {
+        Some(admin) => view! { <SignedInLayout admin=admin/> }.into_any(),
+        None => {
+            let search = location.search.get_untracked();
+            let here = if search.is_empty() {
+                location.pathname.get_untracked()
+            } else {
+                format!("{}?{}", location.pathname.get_untracked(), search)
+            };
+            let options = NavigateOptions {
+                replace: true,
+                ..Default::default()
+            };
+            view! { <Redirect path=routes::login_returning_to(&here) options=options/> }.into_any()
+        }
+    }
+}
+
+/// Side nav, header and the current page.
+#[component]
+fn SignedInLayout(
+    /// The signed-in administrator.
+    admin: Administrator,
+) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let session = use_session();
+    let locale = use_locale();
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+    let location = use_location();
+
+    let sign_out = Action::new_local(move |_: &()| {
+        let api = api.clone();
+        let navigate = navigate.clone();
+        async move {
+            match api.sign_out().await {
+                // Already signed out elsewhere: the outcome the administrator asked for.
+                Ok(())
+                | Err(ApiError::Api {
+                    body:
+                        mdm_model::ApiErrorBody {
+                            code: ErrorCode::Unauthenticated,
+                            ..
+                        },
+                    ..
+                }) => {
+                    // Leave first, so the login page is not told to come back here.
+                    navigate(routes::LOGIN, NavigateOptions::default());
+                    session.signed_out();
+                    toasts.show(ToastKind::Success, locale.t_untracked().signed_out);
+                }
+                Err(error) => toasts.show(ToastKind::Error, error.message(locale.lang_untracked())),
+            }
+        }
+    });
+    let active = Memo::new(move |_| Area::of_path(&location.pathname.get()));
+
+    view! {
+        <div class="shell">
+            <SideNav active=active/>
+            <div class="shell__main">
+                <AppHeader
+                    tenant=admin.tenant_name
+                    admin_name=admin.display_name
+                    on_sign_out=Callback::new(move |_| {
+                        sign_out.dispatch_local(());
+                    })
+                    signing_out=sign_out.pending()
+                />
+                <main class="shell__content">
+                    <Outlet/>
+                </main>
+            </div>
+        </div>
+    }
+}
