@@ -12,10 +12,20 @@ pub const SESSION_COOKIE: &str = "mdm_session";
 pub const CSRF_COOKIE: &str = "mdm_csrf";
 
 /// Body of `POST /api/session`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignInRequest {
     pub username: String,
     pub password: String,
+}
+
+impl std::fmt::Debug for SignInRequest {
+    // Requests end up in logs: never print the password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignInRequest")
+            .field("username", &self.username)
+            .field("password", &crate::apple::SECRET_MASK)
+            .finish()
+    }
 }
 
 /// The signed-in administrator.
@@ -39,4 +49,16 @@ pub struct Administrator {
 pub struct SessionInfo {
     pub administrator: Option<Administrator>,
     pub csrf_token: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_never_shows_the_password() {
+        let request = SignInRequest { username: "admin".into(), password: "Demo#2026".into() };
+        let printed = format!("{request:?}");
+        assert!(printed.contains("admin") && !printed.contains("Demo#2026"), "{printed}");
+    }
 }

@@ -1,6 +1,6 @@
 //! Closed vocabularies of the contract (OS, ownership, job status, reasons...) and typed ids.
 //!
-//! Every vocabulary is declared through [`vocabulary!`], so each variant has exactly one wire
+//! Every vocabulary is declared through the crate-internal `vocabulary!` macro, so each variant has exactly one wire
 //! name (used in JSON and in query strings alike) and a label in both languages written next to
 //! it, where neither can be forgotten.
 
