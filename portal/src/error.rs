@@ -38,6 +38,9 @@ pub struct ApiError {
     pub field: Option<String>,
     pub details: Option<serde_json::Value>,
     pub message: Option<LocalizedMessage>,
+    /// Bodies rendered by a model rule in each language (ja, en); they win over the fields
+    /// above when present.
+    pub rendered: Option<Box<(ApiErrorBody, ApiErrorBody)>>,
 }
 
 impl ApiError {
@@ -48,6 +51,7 @@ impl ApiError {
             field: None,
             details: None,
             message: None,
+            rendered: None,
         }
     }
 
@@ -72,6 +76,19 @@ impl ApiError {
         self
     }
 
+    /// An error whose body a model rule renders per language (for example a wipe validation
+    /// with one message per problem).
+    pub fn rendered(render: impl Fn(Lang) -> ApiErrorBody) -> Self {
+        let (ja, en) = (render(Lang::Ja), render(Lang::En));
+        ApiError {
+            code: ja.code,
+            field: None,
+            details: None,
+            message: None,
+            rendered: Some(Box::new((ja, en))),
+        }
+    }
+
     /// Shorthand for an unexpected failure inside the portal; the cause is logged, never sent.
     pub fn internal(cause: impl std::fmt::Display) -> Self {
         tracing::error!(error = %cause, "internal error");
@@ -80,6 +97,12 @@ impl ApiError {
 
     /// The JSON body in one language.
     pub fn body(&self, lang: Lang) -> ApiErrorBody {
+        if let Some(rendered) = &self.rendered {
+            return match lang {
+                Lang::Ja => rendered.0.clone(),
+                Lang::En => rendered.1.clone(),
+            };
+        }
         let mut body = ApiErrorBody::new(self.code, lang);
         if let Some(message) = &self.message {
             body.message = message.get(lang).to_string();

@@ -6,7 +6,8 @@ use anyhow::Context;
 use clap::Parser;
 use mdm_portal::{
     auth::HashCost,
-    engine::clock::Clock,
+    engine::{clock::Clock, EngineHandle},
+    simulator::SimulatorConfig,
     store::{
         seed::{self, FleetSpec},
         Store,
@@ -130,6 +131,14 @@ async fn main() -> anyhow::Result<()> {
     let state = AppState::new(store, clock, settings)
         .map_err(|e| anyhow::anyhow!("preparing the portal failed: {:?}", e.code))?;
 
+    // The engine picks up where it left off: scheduled jobs whose time passed while the
+    // portal was down start on the first tick.
+    let simulator = SimulatorConfig {
+        seed: args.seed_number,
+        ..SimulatorConfig::default()
+    };
+    let engine = EngineHandle::new(simulator).spawn(state.clone());
+
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;
@@ -142,5 +151,6 @@ async fn main() -> anyhow::Result<()> {
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("serving")?;
+    engine.abort();
     Ok(())
 }

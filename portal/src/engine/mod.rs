@@ -6,6 +6,7 @@
 
 pub mod clock;
 mod lifecycle;
+pub mod registration;
 
 use std::sync::{Arc, Mutex};
 

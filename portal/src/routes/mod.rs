@@ -5,9 +5,16 @@ pub mod audit;
 pub mod catalog;
 pub mod devices;
 pub mod groups;
+pub mod help;
+pub mod jobs;
 pub mod session;
+pub mod wipes;
 
-use axum::{middleware, routing::get, Router};
+use axum::{
+    middleware,
+    routing::{get, post},
+    Router,
+};
 
 use crate::{auth, error, state::AppState};
 
@@ -22,6 +29,12 @@ fn protected(state: &AppState) -> Router<AppState> {
         .route("/devices", get(devices::list))
         .route("/wifi-settings", get(catalog::wifi_settings))
         .route("/dep-profiles", get(catalog::dep_profiles))
+        .route("/wipes/preview", post(wipes::preview))
+        .route("/wipes", post(wipes::register))
+        .route("/jobs", get(jobs::list))
+        .route("/jobs/{id}", get(jobs::detail))
+        .route("/jobs/{id}/cancel", post(jobs::cancel))
+        .route("/help/{article}/feedback", post(help::feedback))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             auth::require_session,

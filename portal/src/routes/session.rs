@@ -6,6 +6,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use mdm_model::{
+    audit::AuditAction,
     session::{SessionInfo, SignInRequest, CSRF_COOKIE, SESSION_COOKIE},
     ErrorCode,
 };
@@ -15,11 +16,7 @@ use crate::{
     error::ApiError,
     extract::ApiJson,
     state::AppState,
-    store::{
-        admins,
-        audit::{self, AuditAction},
-        sessions,
-    },
+    store::{admins, audit, sessions},
 };
 
 /// The request's CSRF token, or a fresh one plus the `Set-Cookie` that hands it out.
@@ -133,7 +130,7 @@ pub async fn sign_in(
                 tenant_id,
                 Some(admin_id),
                 at,
-                AuditAction::SignIn,
+                AuditAction::SignedIn,
                 "",
                 &serde_json::json!({}),
             )?;
@@ -178,7 +175,7 @@ pub async fn sign_out(
                         record.tenant_id,
                         Some(record.admin.id),
                         at,
-                        AuditAction::SignOut,
+                        AuditAction::SignedOut,
                         "",
                         &details,
                     )?;

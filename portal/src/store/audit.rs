@@ -1,38 +1,16 @@
 //! The audit log: who did what, when. Written in the same transaction as the change it
 //! records, so the log and the data never disagree.
 
-use rusqlite::{params, Connection};
-use serde::Serialize;
+use mdm_model::{
+    audit::{AuditAction, AuditEntry, AuditQuery},
+    ids::{AdministratorId, AuditEntryId},
+    job::AdministratorRef,
+};
+use rusqlite::{params, params_from_iter, types::Value, Connection};
 
-use super::Millis;
+use super::{from_millis, parse_col, Millis};
 
-/// What happened; stored as its snake_case name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AuditAction {
-    SignIn,
-    SignInFailed,
-    SignOut,
-    WipeRegistered,
-    JobCancelled,
-    HelpFeedback,
-}
-
-impl AuditAction {
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AuditAction::SignIn => "sign_in",
-            AuditAction::SignInFailed => "sign_in_failed",
-            AuditAction::SignOut => "sign_out",
-            AuditAction::WipeRegistered => "wipe_registered",
-            AuditAction::JobCancelled => "job_cancelled",
-            AuditAction::HelpFeedback => "help_feedback",
-        }
-    }
-}
-
-/// Appends one entry.
+/// Appends one entry. `admin_id` is `None` for what the portal does by itself.
 pub fn record(
     conn: &Connection,
     tenant_id: i64,
@@ -57,53 +35,64 @@ pub fn record(
     Ok(())
 }
 
-/// One stored entry, as listed by `GET /api/audit`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AuditRow {
-    pub id: i64,
-    pub at: chrono::DateTime<chrono::Utc>,
-    pub action: String,
-    pub admin_id: Option<i64>,
-    pub admin_name: Option<String>,
-    pub summary: String,
-    pub details: serde_json::Value,
+fn where_clause(tenant_id: i64, query: &AuditQuery) -> (String, Vec<Value>) {
+    let mut clause = String::from("l.tenant_id = ?");
+    let mut values = vec![Value::Integer(tenant_id)];
+    if let Some(action) = query.action {
+        clause.push_str(" AND l.action = ?");
+        values.push(Value::Text(action.as_str().into()));
+    }
+    if let Some(from) = query.from {
+        clause.push_str(" AND l.at >= ?");
+        values.push(Value::Integer(from.timestamp_millis()));
+    }
+    if let Some(to) = query.to {
+        clause.push_str(" AND l.at < ?");
+        values.push(Value::Integer(to.timestamp_millis()));
+    }
+    (clause, values)
 }
 
-/// A page of a tenant's log, newest first, and the total count.
+/// How many entries match.
+pub fn count(conn: &Connection, tenant_id: i64, query: &AuditQuery) -> rusqlite::Result<u64> {
+    let (clause, values) = where_clause(tenant_id, query);
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT COUNT(*) FROM audit_log l WHERE {clause}"))?
+        .query_row(params_from_iter(values), |r| r.get(0))?;
+    Ok(total.max(0) as u64)
+}
+
+/// One page of a tenant's log, newest first.
 pub fn page(
     conn: &Connection,
     tenant_id: i64,
-    action: Option<&str>,
-    offset: u64,
-    limit: u64,
-) -> rusqlite::Result<(Vec<AuditRow>, u64)> {
-    let total: i64 = conn
-        .prepare_cached(
-            "SELECT COUNT(*) FROM audit_log WHERE tenant_id = ?1 AND (?2 IS NULL OR action = ?2)",
-        )?
-        .query_row(params![tenant_id, action], |r| r.get(0))?;
-    let mut stmt = conn.prepare_cached(
+    query: &AuditQuery,
+) -> rusqlite::Result<Vec<AuditEntry>> {
+    let (clause, mut values) = where_clause(tenant_id, query);
+    values.push(Value::Integer(query.page.limit() as i64));
+    values.push(Value::Integer(query.page.offset() as i64));
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT l.id, l.at, l.action, l.admin_id, a.display_name, l.summary, l.details \
          FROM audit_log l LEFT JOIN administrators a ON a.id = l.admin_id \
-         WHERE l.tenant_id = ?1 AND (?2 IS NULL OR l.action = ?2) \
-         ORDER BY l.at DESC, l.id DESC LIMIT ?3 OFFSET ?4",
-    )?;
-    let rows = stmt
-        .query_map(
-            params![tenant_id, action, limit as i64, offset as i64],
-            |row| {
-                let details: String = row.get(6)?;
-                Ok(AuditRow {
-                    id: row.get(0)?,
-                    at: chrono::DateTime::from_timestamp_millis(row.get(1)?).unwrap_or_default(),
-                    action: row.get(2)?,
-                    admin_id: row.get(3)?,
-                    admin_name: row.get(4)?,
-                    summary: row.get(5)?,
-                    details: serde_json::from_str(&details).unwrap_or(serde_json::Value::Null),
-                })
+         WHERE {clause} ORDER BY l.at DESC, l.id DESC LIMIT ? OFFSET ?"
+    ))?;
+    let rows = stmt.query_map(params_from_iter(values), |row| {
+        let details: String = row.get(6)?;
+        let admin: Option<i64> = row.get(3)?;
+        Ok(AuditEntry {
+            id: AuditEntryId(row.get(0)?),
+            at: from_millis(row.get(1)?),
+            action: parse_col(row, 2)?,
+            actor: match admin {
+                Some(id) => Some(AdministratorRef {
+                    id: AdministratorId(id),
+                    display_name: row.get(4)?,
+                }),
+                None => None,
             },
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok((rows, total.max(0) as u64))
+            summary: row.get(5)?,
+            details: serde_json::from_str(&details).unwrap_or(serde_json::Value::Null),
+        })
+    })?;
+    rows.collect()
 }

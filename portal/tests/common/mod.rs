@@ -12,10 +12,11 @@ use axum::{
 };
 use chrono::{DateTime, Utc};
 use http_body_util::BodyExt;
-use mdm_model::{session::CSRF_HEADER, ApiErrorBody};
+use mdm_model::{job::AppleReply, session::CSRF_HEADER, ApiErrorBody};
 use mdm_portal::{
     auth::HashCost,
-    engine::clock::Clock,
+    engine::{clock::Clock, EngineHandle},
+    simulator::{ReplyPolicy, SimulatorConfig},
     store::{seed::FleetSpec, Store},
     AppState, Settings,
 };
@@ -63,6 +64,15 @@ pub fn seeded_state(settings: Settings) -> AppState {
     AppState::new(store, Clock::manual(start_time()), settings).unwrap()
 }
 
+/// A simulator whose devices never change by themselves, answering as told.
+pub fn quiet_simulator(replies: ReplyPolicy) -> SimulatorConfig {
+    SimulatorConfig {
+        device_changes: false,
+        replies,
+        ..SimulatorConfig::default()
+    }
+}
+
 /// One answer, read in full.
 pub struct TestResponse {
     pub status: StatusCode,
@@ -107,9 +117,11 @@ impl TestResponse {
     }
 }
 
-/// A browser-like client of the portal.
+/// A browser-like client of the portal, with the job engine under the test's control.
 pub struct TestApp {
     pub state: AppState,
+    /// Devices keep their state and always acknowledge, unless a test says otherwise.
+    pub engine: EngineHandle,
     router: Router,
     pub jar: HashMap<String, String>,
     /// Sent as `Accept-Language` when set.
@@ -123,9 +135,13 @@ impl TestApp {
 
     pub fn with_settings(settings: Settings) -> TestApp {
         let state = seeded_state(settings);
+        let engine = EngineHandle::new(quiet_simulator(ReplyPolicy::Always(
+            AppleReply::Acknowledged,
+        )));
         TestApp {
             router: mdm_portal::app(state.clone()),
             state,
+            engine,
             jar: HashMap::new(),
             lang: None,
         }
@@ -141,6 +157,12 @@ impl TestApp {
 
     pub fn clock(&self) -> &Clock {
         &self.state.clock
+    }
+
+    /// Moves the simulated clock and runs one engine tick.
+    pub async fn advance(&self, by: chrono::Duration) {
+        self.state.clock.advance(by);
+        self.engine.tick(&self.state).await.unwrap();
     }
 
     fn cookie_header(&self) -> Option<String> {

@@ -1,0 +1,221 @@
+//! Turning a wipe selection into plans (preview) and plans into stored jobs (registration).
+//! Every decision is a model rule: the portal resolves the selection, gathers the facts the
+//! rules need, and writes what they decide in one transaction.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use mdm_model::{
+    audit::AuditAction,
+    dep::DepProfile,
+    device::Device,
+    ids::{DepProfileId, DeviceId, JobId},
+    job::{job_methods, JobMethod, JobStatus, WifiSettingRef, IVI_MDM_MAX_DELAY},
+    wifi::WifiSetting,
+    wipe::{
+        check_registration, job_options, plan_device_wipe, DeviceWipePlan, WipeOptions,
+        WipeProblem, WipeRegistered, WipeSelection, WipeValidationErrors,
+    },
+    ErrorCode,
+};
+use rusqlite::Connection;
+
+use crate::{
+    error::ApiError,
+    routes::devices::group_scope,
+    simulator::ivi_delay_for,
+    store::{
+        audit, catalog, devices, groups,
+        jobs::{self, NewJob, NewWipe},
+        to_millis,
+    },
+};
+
+/// The devices a selection names, in id order. Ids that do not exist (or belong to another
+/// tenant) refuse the whole request.
+pub fn resolve_selection(
+    conn: &Connection,
+    tenant_id: i64,
+    selection: &WipeSelection,
+) -> Result<Vec<Device>, ApiError> {
+    match selection.normalized() {
+        WipeSelection::Devices { device_ids } => {
+            let found = devices::by_ids(conn, tenant_id, &device_ids)?;
+            if found.len() != device_ids.len() {
+                let known: std::collections::HashSet<DeviceId> =
+                    found.iter().map(|d| d.id).collect();
+                let unknown: Vec<DeviceId> = device_ids
+                    .iter()
+                    .copied()
+                    .filter(|id| !known.contains(id))
+                    .collect();
+                return Err(validation(WipeProblem::UnknownDevices)
+                    .with_details(serde_json::json!({ "unknown_device_ids": unknown })));
+            }
+            Ok(found)
+        }
+        WipeSelection::Filter {
+            filter,
+            excluded_device_ids,
+        } => {
+            let forest = groups::forest(conn, tenant_id)?;
+            let scope = group_scope(&forest, &filter).map_err(|e| e.with_field("selection"))?;
+            let excluded: std::collections::HashSet<DeviceId> =
+                excluded_device_ids.into_iter().collect();
+            let mut found = devices::matching(conn, tenant_id, &filter, scope.as_ref())?;
+            found.retain(|d| !excluded.contains(&d.id));
+            Ok(found)
+        }
+    }
+}
+
+/// A validation error for one problem, rendered by the model.
+pub fn validation(problem: WipeProblem) -> ApiError {
+    ApiError::rendered(move |lang| WipeValidationErrors(vec![problem]).to_api_error(lang))
+}
+
+/// Plans every device of the selection with the model's rule.
+pub fn plan(
+    conn: &Connection,
+    tenant_id: i64,
+    devices: &[Device],
+    wifi_chosen: bool,
+) -> Result<Vec<DeviceWipePlan>, ApiError> {
+    let profiles: HashMap<DepProfileId, DepProfile> = catalog::dep_profiles(conn, tenant_id)?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let ids: Vec<DeviceId> = devices.iter().map(|d| d.id).collect();
+    let mut open = jobs::open_jobs_of(conn, tenant_id, &ids)?;
+    Ok(devices
+        .iter()
+        .map(|device| {
+            let profile = device.dep_profile_id.and_then(|id| profiles.get(&id));
+            plan_device_wipe(
+                device,
+                profile,
+                wifi_chosen,
+                open.remove(&device.id).unwrap_or_default(),
+            )
+        })
+        .collect())
+}
+
+/// Who registers, and how the request is identified for idempotency.
+pub struct Registrant<'a> {
+    pub tenant_id: i64,
+    pub admin_id: i64,
+    pub idempotency_key: &'a str,
+    pub request_digest: &'a str,
+}
+
+/// Registers the wipe, all or nothing, inside the caller's transaction.
+pub fn register(
+    conn: &Connection,
+    who: &Registrant<'_>,
+    selection: &WipeSelection,
+    options: &WipeOptions,
+    skip_not_wipeable: bool,
+    wifi: Option<&WifiSetting>,
+    now: DateTime<Utc>,
+) -> Result<WipeRegistered, ApiError> {
+    let devices = resolve_selection(conn, who.tenant_id, selection)?;
+    let plans = plan(conn, who.tenant_id, &devices, wifi.is_some())?;
+    let registrable = check_registration(&plans, skip_not_wipeable)
+        .map_err(|refusal| ApiError::rendered(move |lang| refusal.to_api_error(lang)))?;
+    let now_ms = to_millis(now);
+    let due = options.schedule_at.map(to_millis).unwrap_or(now_ms);
+    let wipe_id = jobs::insert_wipe(
+        conn,
+        &NewWipe {
+            tenant_id: who.tenant_id,
+            registered_by: who.admin_id,
+            registered_at: now_ms,
+            delete_general_info: options.delete_general_info,
+            scheduled_at: options.schedule_at.map(to_millis),
+            wifi_setting_id: wifi.map(|w| w.id),
+            keep_esim_data_plan: options.keep_esim_data_plan,
+            idempotency_key: Some(who.idempotency_key),
+            request_digest: Some(who.request_digest),
+        },
+    )?;
+    let wifi_ref = wifi.map(|w| WifiSettingRef {
+        id: w.id,
+        name: w.name.clone(),
+        ssid: w.ssid.clone(),
+    });
+    let status = JobStatus::initial(options.schedule_at.is_some());
+    let mut job_count = 0u64;
+    for plan in &registrable {
+        let mut created: Vec<(JobMethod, JobId)> = Vec::with_capacity(2);
+        for &method in job_methods(plan.device.management_method) {
+            let stored = job_options(plan, method, options, wifi_ref.as_ref());
+            let ivi_ready_at = (method == JobMethod::IviMdm).then(|| {
+                due + ivi_delay_for(plan.device.id, wipe_id, IVI_MDM_MAX_DELAY).num_milliseconds()
+            });
+            let new = NewJob {
+                tenant_id: who.tenant_id,
+                wipe_id,
+                device_id: plan.device.id,
+                method,
+                status,
+                registered_at: now_ms,
+                due_at: due,
+                ivi_ready_at,
+                return_to_service: stored.return_to_service,
+            };
+            let id = jobs::insert_job(conn, &new).map_err(|e| open_wipe_race(e, plan))?;
+            created.push((method, id));
+            job_count += 1;
+        }
+        if let [(JobMethod::IviMdm, ivi), (JobMethod::AppleMdm, apple)] = created[..] {
+            jobs::pair(conn, ivi, apple)?;
+        }
+    }
+    let registered = WipeRegistered {
+        wipe_id,
+        device_count: registrable.len() as u64,
+        job_count,
+        skipped_device_count: (plans.len() - registrable.len()) as u64,
+        registered_at: now,
+    };
+    audit::record(
+        conn,
+        who.tenant_id,
+        Some(who.admin_id),
+        now_ms,
+        AuditAction::WipeRegistered,
+        &format!(
+            "wipe {}: {} devices, {} jobs",
+            wipe_id, registered.device_count, job_count
+        ),
+        &serde_json::json!({
+            "wipe_id": wipe_id,
+            "device_count": registered.device_count,
+            "job_count": job_count,
+            "skipped_device_count": registered.skipped_device_count,
+            "scheduled_at": options.schedule_at,
+            "wifi_setting_id": wifi.map(|w| w.id),
+        }),
+    )?;
+    jobs::store_wipe_response(
+        conn,
+        wipe_id,
+        &serde_json::to_string(&registered).map_err(ApiError::internal)?,
+    )?;
+    Ok(registered)
+}
+
+/// Another registration for the same device committed between our check and our insert: the
+/// unique index refused it. Answer the same conflict the check would have given.
+fn open_wipe_race(error: rusqlite::Error, plan: &DeviceWipePlan) -> ApiError {
+    if let rusqlite::Error::SqliteFailure(failure, _) = &error {
+        if failure.code == rusqlite::ErrorCode::ConstraintViolation {
+            return ApiError::new(ErrorCode::OpenWipeExists).with_field("selection").with_details(serde_json::json!({
+                "devices": [{ "id": plan.device.id, "name": plan.device.name, "open_job_ids": [] }],
+                "total": 1,
+            }));
+        }
+    }
+    ApiError::from(error)
+}

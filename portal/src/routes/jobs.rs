@@ -1,0 +1,144 @@
+//! `GET /api/jobs`, `GET /api/jobs/{id}`, `POST /api/jobs/{id}/cancel`.
+
+use axum::{extract::State, Extension};
+use mdm_model::{
+    apple::erase_device_command,
+    audit::AuditAction,
+    ids::JobId,
+    job::{
+        due_at, plan_administrator_cancel, timeout_at, unmet_conditions, CancelJobsResult,
+        ExecutionConditions, Job, JobDetail, JobListEntry, JobMethod, JobQuery, JobStatus,
+        StatusReason,
+    },
+    paging::Page,
+    ErrorCode,
+};
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::{
+    auth::CurrentAdmin,
+    error::ApiError,
+    extract::{ApiJson, ApiPath, QueryPairs},
+    state::AppState,
+    store::{audit, catalog, devices, jobs, to_millis},
+};
+
+/// One page of jobs; a Hybrid pair is one entry.
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(current): Extension<CurrentAdmin>,
+    pairs: QueryPairs,
+) -> Result<ApiJson<Page<JobListEntry>>, ApiError> {
+    let query = JobQuery::from_query(&pairs.reader())?;
+    let page = state
+        .store
+        .call(move |conn| {
+            let total = jobs::count_entries(conn, current.tenant_id, &query)?;
+            query.page.ensure_within(total)?;
+            let items = jobs::page_entries(conn, current.tenant_id, &query)?;
+            Ok(Page::new(items, total, query.page))
+        })
+        .await?;
+    Ok(ApiJson(page))
+}
+
+fn job_or_404(conn: &Connection, tenant_id: i64, id: JobId) -> Result<Job, ApiError> {
+    jobs::get(conn, tenant_id, id)?.ok_or_else(|| ApiError::new(ErrorCode::NotFound))
+}
+
+/// A job with its partner, history, the device's conditions and the command it sends.
+pub async fn detail(
+    State(state): State<AppState>,
+    Extension(current): Extension<CurrentAdmin>,
+    ApiPath(id): ApiPath<JobId>,
+) -> Result<ApiJson<JobDetail>, ApiError> {
+    let tenant_id = current.tenant_id;
+    let detail = state
+        .store
+        .call(move |conn| {
+            let job = job_or_404(conn, tenant_id, id)?;
+            let partner = job
+                .pair_job_id
+                .map(|p| jobs::get(conn, tenant_id, p))
+                .transpose()?
+                .flatten();
+            let history = jobs::history(conn, id)?;
+            let device = devices::get(conn, tenant_id, job.device.id)?
+                .ok_or_else(|| ApiError::internal("job without device"))?;
+            let conditions = ExecutionConditions {
+                state: device.state,
+                last_seen_at: device.last_seen_at,
+                unmet: unmet_conditions(job.method, device.os, &device.state),
+            };
+            let due = due_at(job.registered_at, job.options.scheduled_at);
+            let times_out_at = matches!(job.status, JobStatus::WaitingForDevice | JobStatus::Sent)
+                .then(|| timeout_at(due));
+            let command = if job.method == JobMethod::AppleMdm {
+                // Return to Service rides only on the job of an eligible device.
+                let wifi = match (&job.options.return_to_service, &job.options.wifi_setting) {
+                    (Some(_), Some(wifi)) => catalog::wifi_setting(conn, tenant_id, wifi.id)?,
+                    _ => None,
+                };
+                let rts = wifi
+                    .as_ref()
+                    .map(|(setting, password)| (setting, password.as_deref()));
+                Some(
+                    erase_device_command(job.id, &job.device, job.options.keep_esim_data_plan, rts)
+                        .masked(),
+                )
+            } else {
+                None
+            };
+            let apple_command_plist = command.as_ref().map(|c| c.to_plist());
+            Ok(JobDetail {
+                job,
+                partner,
+                history,
+                conditions,
+                times_out_at,
+                apple_command: command,
+                apple_command_plist,
+            })
+        })
+        .await?;
+    Ok(ApiJson(detail))
+}
+
+/// Cancels a scheduled or waiting job, and its Hybrid partner with it.
+pub async fn cancel(
+    State(state): State<AppState>,
+    Extension(current): Extension<CurrentAdmin>,
+    ApiPath(id): ApiPath<JobId>,
+) -> Result<ApiJson<CancelJobsResult>, ApiError> {
+    let (tenant_id, admin_id) = (current.tenant_id, current.admin.id);
+    let now = to_millis(state.clock.now());
+    let result = state
+        .store
+        .call(move |conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let job = job_or_404(&tx, tenant_id, id)?;
+            let mut pair = vec![job];
+            if let Some(partner) = pair[0].pair_job_id {
+                pair.push(job_or_404(&tx, tenant_id, partner)?);
+            }
+            let statuses: Vec<JobStatus> = pair.iter().map(|j| j.status).collect();
+            let positions = plan_administrator_cancel(&statuses).map_err(|refusal| {
+                ApiError::new(refusal.error_code()).with_details(serde_json::json!({
+                    "jobs": pair.iter().map(|j| serde_json::json!({ "id": j.id, "status": j.status })).collect::<Vec<_>>(),
+                }))
+            })?;
+            let mut cancelled = Vec::with_capacity(positions.len());
+            for position in positions {
+                let job = &pair[position];
+                jobs::transition(&tx, job.id, job.status, JobStatus::Cancelled, StatusReason::CancelledByAdministrator, now, now)?;
+                cancelled.push(job_or_404(&tx, tenant_id, job.id)?);
+            }
+            let ids: Vec<JobId> = cancelled.iter().map(|j| j.id).collect();
+            let summary = format!("jobs cancelled: {}", ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", "));
+            audit::record(&tx, tenant_id, Some(admin_id), now, AuditAction::JobsCancelled, &summary, &serde_json::json!({ "job_ids": ids }))?;
+            tx.commit()?;
+            Ok(CancelJobsResult { cancelled })
+        })
+        .await?;
+    Ok(ApiJson(result))
+}
