@@ -30,6 +30,8 @@ pub const PROTECTED_GETS: &[&str] = &[
     "/api/devices",
     "/api/wifi-settings",
     "/api/dep-profiles",
+    "/api/jobs",
+    "/api/jobs/1",
 ];
 
 /// The simulated "now" every test starts at.
@@ -250,5 +252,44 @@ impl TestApp {
             serde_json::json!({ "username": username, "password": password }),
         )
         .await
+    }
+}
+
+/// Every device of the test fleet.
+pub async fn all_devices(app: &mut TestApp) -> Vec<mdm_model::device::Device> {
+    let response = app.get("/api/devices?per_page=500").await;
+    let page: mdm_model::paging::Page<mdm_model::device::Device> =
+        serde_json::from_slice(&response.body).unwrap();
+    page.items
+}
+
+/// A wipe request body for devices, with the given options (as JSON) and the admin's password.
+pub fn wipe_body(device_ids: &[i64], options: Value) -> Value {
+    serde_json::json!({
+        "selection": { "kind": "devices", "device_ids": device_ids },
+        "options": options,
+        "password": "Demo#2026",
+        "agreed": true,
+    })
+}
+
+/// Options with nothing chosen but "delete general info".
+pub fn plain_options() -> Value {
+    serde_json::json!({ "delete_general_info": true, "schedule_at": null, "wifi_setting_id": null, "keep_esim_data_plan": false })
+}
+
+impl TestApp {
+    /// `POST /api/wipes` with an idempotency key.
+    pub async fn register_wipe(&mut self, body: Value, key: &str) -> TestResponse {
+        let request = Request::post("/api/wipes")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(
+                CSRF_HEADER,
+                self.jar.get("mdm_csrf").cloned().unwrap_or_default(),
+            )
+            .header("idempotency-key", key)
+            .body(Body::from(serde_json::to_vec(&body).unwrap()))
+            .unwrap();
+        self.send_raw(request).await
     }
 }
