@@ -2,6 +2,7 @@
 
 use chrono::Duration;
 use mdm_model::{
+    audit::AuditAction,
     job::{
         after_apple_reply, is_timed_out, partner_after_success, timeout_at, unmet_conditions,
         JobMethod, JobStatus, StatusReason,
@@ -13,7 +14,7 @@ use rusqlite::Connection;
 use crate::{
     error::ApiError,
     simulator::{after, after_erase, Simulator},
-    store::{devices, from_millis, jobs, jobs::EngineJob, to_millis, Millis},
+    store::{audit, devices, from_millis, jobs, jobs::EngineJob, to_millis, Millis},
 };
 
 /// A waiting job whose device cannot run it is looked at again after this long (sooner when
@@ -187,6 +188,18 @@ fn on_success(conn: &Connection, job: &EngineJob, now: Millis) -> Result<u64, Ap
         if let Some((to, reason)) = partner_after_success(partner.status) {
             if jobs::transition(conn, partner.id, partner.status, to, reason, now, now)? {
                 moves += 1;
+                let details =
+                    serde_json::json!({ "job_id": partner.id, "succeeded_job_id": job.id });
+                let summary = format!("job {} (partner {} succeeded)", partner.id, job.id);
+                audit::record(
+                    conn,
+                    job.tenant_id,
+                    None,
+                    now,
+                    AuditAction::PartnerJobCancelled,
+                    &summary,
+                    &details,
+                )?;
             }
         }
     }

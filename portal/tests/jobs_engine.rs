@@ -1,0 +1,484 @@
+//! The job engine on a controllable clock: scheduling, execution conditions, Apple replies,
+//! Hybrid pairing, time-outs, cancelling, and the job detail.
+
+mod common;
+
+use axum::http::StatusCode;
+use chrono::Duration;
+use common::{all_devices, plain_options, quiet_simulator, start_time, wipe_body, TestApp};
+use mdm_model::{
+    device::{Device, Enrollment, ManagementMethod, Os, Ownership},
+    ids::DeviceId,
+    job::{AppleReply, JobDetail, JobListEntry, JobMethod, JobStatus, StatusReason},
+    paging::{ItemList, Page},
+    wifi::WifiSetting,
+    wipe::WipeRegistered,
+    ErrorCode,
+};
+use mdm_portal::{engine::EngineHandle, simulator::ReplyPolicy, store::devices};
+use serde_json::json;
+
+fn wipeable(d: &Device) -> bool {
+    d.ownership == Ownership::Company && d.enrollment != Enrollment::User
+}
+
+fn online(d: &Device) -> bool {
+    d.state.powered_on && d.state.network_connected && d.state.mdm_profile_installed
+}
+
+async fn pick(app: &mut TestApp, f: impl Fn(&Device) -> bool) -> Device {
+    all_devices(app)
+        .await
+        .into_iter()
+        .find(|d| f(d))
+        .expect("the test fleet has such a device")
+}
+
+async fn register(
+    app: &mut TestApp,
+    ids: &[DeviceId],
+    options: serde_json::Value,
+) -> WipeRegistered {
+    let ids: Vec<i64> = ids.iter().map(|d| d.0).collect();
+    let response = app
+        .register_wipe(wipe_body(&ids, options), &format!("key-{ids:?}"))
+        .await;
+    assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
+    serde_json::from_slice(&response.body).unwrap()
+}
+
+async fn entry(app: &mut TestApp, wipe: WipeRegistered) -> JobListEntry {
+    let page: Page<JobListEntry> = serde_json::from_value(
+        app.get(&format!("/api/jobs?wipe={}", wipe.wipe_id))
+            .await
+            .json(),
+    )
+    .unwrap();
+    page.items.into_iter().next().expect("one entry")
+}
+
+async fn detail(app: &mut TestApp, id: mdm_model::ids::JobId) -> JobDetail {
+    let response = app.get(&format!("/api/jobs/{id}")).await;
+    assert_eq!(response.status, StatusCode::OK, "{}", response.text());
+    serde_json::from_slice(&response.body).unwrap()
+}
+
+async fn set_device(
+    app: &TestApp,
+    id: DeviceId,
+    change: impl FnOnce(&mut Device) + Send + 'static,
+) {
+    app.state
+        .store
+        .call(move |conn| {
+            let tenant: i64 =
+                conn.query_row("SELECT tenant_id FROM devices WHERE id = ?1", [id.0], |r| {
+                    r.get(0)
+                })?;
+            let mut device = devices::get(conn, tenant, id)?.unwrap();
+            change(&mut device);
+            Ok(devices::update(conn, &device)?)
+        })
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn an_apple_wipe_runs_succeeds_and_clears_the_general_info() {
+    let mut app = TestApp::signed_in().await;
+    let device = pick(&mut app, |d| {
+        wipeable(d)
+            && online(d)
+            && d.management_method == ManagementMethod::AppleMdm
+            && d.user_full_name.is_some()
+    })
+    .await;
+    let wipe = register(&mut app, &[device.id], plain_options()).await;
+    assert_eq!(
+        entry(&mut app, wipe.clone()).await.job.status,
+        JobStatus::WaitingForDevice
+    );
+
+    app.advance(Duration::seconds(1)).await;
+    let job = entry(&mut app, wipe.clone()).await.job;
+    assert_eq!(job.status, JobStatus::Sent);
+
+    app.advance(Duration::minutes(2)).await;
+    let job = entry(&mut app, wipe.clone()).await.job;
+    assert_eq!(
+        (job.status, job.status_reason),
+        (JobStatus::Succeeded, StatusReason::Acknowledged)
+    );
+    let history: Vec<JobStatus> = detail(&mut app, job.id)
+        .await
+        .history
+        .iter()
+        .map(|c| c.status)
+        .collect();
+    assert_eq!(
+        history,
+        [
+            JobStatus::WaitingForDevice,
+            JobStatus::Sent,
+            JobStatus::Succeeded
+        ]
+    );
+
+    let after = all_devices(&mut app)
+        .await
+        .into_iter()
+        .find(|d| d.id == device.id)
+        .unwrap();
+    assert_eq!(
+        (
+            after.user_full_name,
+            after.employee_number,
+            after.phone_number
+        ),
+        (None, None, None)
+    );
+    assert!(after.tags.is_empty());
+    assert_eq!(
+        after.serial_number, device.serial_number,
+        "identifying fields are kept"
+    );
+}
+
+#[tokio::test]
+async fn a_scheduled_job_waits_for_its_time_even_across_a_restart() {
+    let mut app = TestApp::signed_in().await;
+    let device = pick(&mut app, |d| {
+        wipeable(d) && online(d) && d.management_method == ManagementMethod::AppleMdm
+    })
+    .await;
+    let options = json!({ "delete_general_info": false, "schedule_at": start_time() + Duration::hours(3), "wifi_setting_id": null, "keep_esim_data_plan": false });
+    let wipe = register(&mut app, &[device.id], options).await;
+
+    app.advance(Duration::hours(2)).await;
+    assert_eq!(
+        entry(&mut app, wipe.clone()).await.job.status,
+        JobStatus::Scheduled
+    );
+
+    // A new engine on the same database (the portal restarted) picks the job up on time.
+    app.engine = EngineHandle::new(quiet_simulator(ReplyPolicy::Always(
+        AppleReply::Acknowledged,
+    )));
+    app.advance(Duration::hours(1)).await;
+    let job = entry(&mut app, wipe).await.job;
+    assert_eq!(job.status, JobStatus::Sent);
+    let history = detail(&mut app, job.id).await.history;
+    assert_eq!(history[1].reason, StatusReason::ScheduleReached);
+    assert_eq!(history[1].at, start_time() + Duration::hours(3));
+}
+
+#[tokio::test]
+async fn a_switched_off_device_keeps_the_job_waiting_until_it_comes_back() {
+    let mut app = TestApp::signed_in().await;
+    let device = pick(&mut app, |d| {
+        wipeable(d) && online(d) && d.management_method == ManagementMethod::AppleMdm
+    })
+    .await;
+    set_device(&app, device.id, |d| d.state.powered_on = false).await;
+    let wipe = register(&mut app, &[device.id], plain_options()).await;
+    app.advance(Duration::minutes(10)).await;
+    let job = entry(&mut app, wipe.clone()).await.job;
+    assert_eq!(job.status, JobStatus::WaitingForDevice);
+    let unmet = detail(&mut app, job.id).await.conditions.unmet;
+    assert_eq!(
+        unmet.iter().map(|u| u.as_str()).collect::<Vec<_>>(),
+        ["powered_off"]
+    );
+
+    set_device(&app, device.id, |d| d.state.powered_on = true).await;
+    app.advance(Duration::hours(1)).await;
+    assert_eq!(entry(&mut app, wipe).await.job.status, JobStatus::Sent);
+}
+
+#[tokio::test]
+async fn an_unanswered_job_times_out_after_thirty_days() {
+    let mut app = TestApp::signed_in().await;
+    let device = pick(&mut app, |d| {
+        wipeable(d) && online(d) && d.management_method == ManagementMethod::AppleMdm
+    })
+    .await;
+    set_device(&app, device.id, |d| d.state.network_connected = false).await;
+    let wipe = register(&mut app, &[device.id], plain_options()).await;
+    app.advance(Duration::days(29)).await;
+    assert_eq!(
+        entry(&mut app, wipe.clone()).await.job.status,
+        JobStatus::WaitingForDevice
+    );
+    app.advance(Duration::days(1)).await;
+    let job = entry(&mut app, wipe).await.job;
+    assert_eq!(
+        (job.status, job.status_reason),
+        (JobStatus::Failed, StatusReason::TimedOut)
+    );
+}
+
+#[tokio::test]
+async fn not_now_sends_the_command_again_later() {
+    let mut app = TestApp::signed_in().await;
+    app.engine = EngineHandle::new(quiet_simulator(ReplyPolicy::Always(AppleReply::NotNow)));
+    let device = pick(&mut app, |d| {
+        wipeable(d) && online(d) && d.management_method == ManagementMethod::AppleMdm
+    })
+    .await;
+    let wipe = register(&mut app, &[device.id], plain_options()).await;
+    app.advance(Duration::seconds(1)).await;
+    app.advance(Duration::minutes(2)).await;
+    let job = entry(&mut app, wipe.clone()).await.job;
+    assert_eq!(
+        (job.status, job.status_reason),
+        (JobStatus::WaitingForDevice, StatusReason::DeviceBusy)
+    );
+
+    app.engine = EngineHandle::new(quiet_simulator(ReplyPolicy::Always(
+        AppleReply::Acknowledged,
+    )));
+    app.advance(Duration::minutes(6)).await;
+    app.advance(Duration::minutes(2)).await;
+    assert_eq!(entry(&mut app, wipe).await.job.status, JobStatus::Succeeded);
+}
+
+#[tokio::test]
+async fn an_error_reply_fails_the_job() {
+    let mut app = TestApp::signed_in().await;
+    app.engine = EngineHandle::new(quiet_simulator(ReplyPolicy::Always(AppleReply::Error)));
+    let device = pick(&mut app, |d| {
+        wipeable(d) && online(d) && d.management_method == ManagementMethod::AppleMdm
+    })
+    .await;
+    let wipe = register(&mut app, &[device.id], plain_options()).await;
+    app.advance(Duration::seconds(1)).await;
+    app.advance(Duration::minutes(2)).await;
+    let job = entry(&mut app, wipe).await.job;
+    assert_eq!(
+        (job.status, job.status_reason),
+        (JobStatus::Failed, StatusReason::DeviceError)
+    );
+}
+
+#[tokio::test]
+async fn the_first_success_of_a_hybrid_pair_cancels_the_other() {
+    let mut app = TestApp::signed_in().await;
+    let device = pick(&mut app, |d| {
+        wipeable(d) && online(d) && d.management_method == ManagementMethod::Hybrid
+    })
+    .await;
+    let wipe = register(&mut app, &[device.id], plain_options()).await;
+    // The Apple MDM job is answered within minutes; IVI MDM takes up to an hour.
+    app.advance(Duration::seconds(1)).await;
+    app.advance(Duration::minutes(2)).await;
+    let pair = entry(&mut app, wipe).await;
+    let apple = pair
+        .jobs()
+        .find(|j| j.method == JobMethod::AppleMdm)
+        .unwrap();
+    let ivi = pair.jobs().find(|j| j.method == JobMethod::IviMdm).unwrap();
+    if apple.status == JobStatus::Succeeded {
+        assert_eq!(
+            (ivi.status, ivi.status_reason),
+            (JobStatus::Cancelled, StatusReason::PartnerSucceeded)
+        );
+    } else {
+        // The IVI job happened to be reachable at once and won.
+        assert_eq!(ivi.status, JobStatus::Succeeded);
+        assert_eq!(apple.status_reason, StatusReason::PartnerSucceeded);
+    }
+    assert_eq!(pair.status(), JobStatus::Succeeded);
+    let audit = app
+        .get("/api/audit?action=partner_job_cancelled")
+        .await
+        .json();
+    assert_eq!(audit["total"], 1);
+    assert!(
+        audit["items"][0]["actor"].is_null(),
+        "the portal acted by itself"
+    );
+}
+
+#[tokio::test]
+async fn re_enrollment_moves_the_device_into_the_profile_group_and_the_command_carries_the_wifi() {
+    let mut app = TestApp::signed_in().await;
+    let device = pick(&mut app, |d| {
+        wipeable(d)
+            && online(d)
+            && d.os == Os::Ios
+            && d.os_version.major >= 17
+            && d.enrollment == Enrollment::Dep
+            && d.dep_profile_id.is_some()
+            && d.management_method == ManagementMethod::AppleMdm
+    })
+    .await;
+    let wifi: ItemList<WifiSetting> = serde_json::from_value(
+        app.get("/api/wifi-settings?auto_join=true&registered=true")
+            .await
+            .json(),
+    )
+    .unwrap();
+    let wifi = &wifi.items[0];
+    let options = json!({ "delete_general_info": true, "schedule_at": null, "wifi_setting_id": wifi.id, "keep_esim_data_plan": true });
+    let wipe = register(&mut app, &[device.id], options).await;
+    let job = entry(&mut app, wipe.clone()).await.job;
+    let plan = job
+        .options
+        .return_to_service
+        .clone()
+        .expect("eligible device re-enrolls");
+
+    let detail = detail(&mut app, job.id).await;
+    let command = detail.apple_command.expect("Apple MDM job has a command");
+    assert_eq!(command.preserve_data_plan, Some(true));
+    let rts = command.return_to_service.expect("ReturnToService");
+    assert!(rts.enabled);
+    let profile = rts.wifi_profile.expect("WiFiProfileData");
+    assert_eq!(profile.ssid, wifi.ssid);
+    let plist = detail.apple_command_plist.unwrap();
+    assert!(
+        plist.contains("<key>ReturnToService</key>")
+            && plist.contains("<key>PreserveDataPlan</key>")
+    );
+    assert!(
+        !plist.contains("passphrase")
+            && !serde_json::to_string(&profile)
+                .unwrap()
+                .contains("passphrase"),
+        "the Wi-Fi password is masked"
+    );
+
+    app.advance(Duration::seconds(1)).await;
+    app.advance(Duration::minutes(2)).await;
+    let after = all_devices(&mut app)
+        .await
+        .into_iter()
+        .find(|d| d.id == device.id)
+        .unwrap();
+    assert_eq!(after.group_id, plan.enrollment_group_id);
+    assert!(after.state.mdm_profile_installed, "re-enrolled");
+}
+
+#[tokio::test]
+async fn cancelling_follows_the_status_rules() {
+    let mut app = TestApp::signed_in().await;
+    let hybrid = pick(&mut app, |d| {
+        wipeable(d) && d.management_method == ManagementMethod::Hybrid
+    })
+    .await;
+    let options = json!({ "delete_general_info": true, "schedule_at": start_time() + Duration::days(1), "wifi_setting_id": null, "keep_esim_data_plan": false });
+    let wipe = register(&mut app, &[hybrid.id], options).await;
+    let pair = entry(&mut app, wipe).await;
+    let response = app
+        .post(&format!("/api/jobs/{}/cancel", pair.job.id), json!({}))
+        .await;
+    assert_eq!(response.status, StatusCode::OK, "{}", response.text());
+    assert_eq!(
+        response.json()["cancelled"].as_array().unwrap().len(),
+        2,
+        "both jobs of the pair"
+    );
+    let again = app
+        .post(&format!("/api/jobs/{}/cancel", pair.job.id), json!({}))
+        .await;
+    assert_eq!(
+        (again.status, again.error().code),
+        (StatusCode::CONFLICT, ErrorCode::JobAlreadyFinished)
+    );
+
+    // A sent job is already running on the device.
+    let device = pick(&mut app, |d| {
+        wipeable(d) && online(d) && d.management_method == ManagementMethod::AppleMdm
+    })
+    .await;
+    let wipe = register(&mut app, &[device.id], plain_options()).await;
+    app.advance(Duration::seconds(1)).await;
+    let job = entry(&mut app, wipe).await.job;
+    assert_eq!(job.status, JobStatus::Sent);
+    let running = app
+        .post(&format!("/api/jobs/{}/cancel", job.id), json!({}))
+        .await;
+    assert_eq!(running.error().code, ErrorCode::JobAlreadyRunning);
+
+    assert_eq!(
+        app.post("/api/jobs/999999/cancel", json!({}))
+            .await
+            .error()
+            .code,
+        ErrorCode::NotFound
+    );
+    assert_eq!(
+        app.get("/api/jobs/abc").await.error().code,
+        ErrorCode::NotFound
+    );
+    assert_eq!(
+        app.get("/api/jobs/999999").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn job_list_filters_and_bad_parameters() {
+    let mut app = TestApp::signed_in().await;
+    let device = pick(&mut app, |d| {
+        wipeable(d) && d.management_method == ManagementMethod::AppleMdm
+    })
+    .await;
+    register(&mut app, &[device.id], plain_options()).await;
+    let by_device: Page<JobListEntry> = serde_json::from_value(
+        app.get(&format!("/api/jobs?device={}", device.id))
+            .await
+            .json(),
+    )
+    .unwrap();
+    assert_eq!(by_device.total, 1);
+    let by_name: Page<JobListEntry> = serde_json::from_value(
+        app.get(&format!("/api/jobs?q={}", device.name.to_lowercase()))
+            .await
+            .json(),
+    )
+    .unwrap();
+    assert_eq!(by_name.total, 1);
+    let succeeded: Page<JobListEntry> =
+        serde_json::from_value(app.get("/api/jobs?status=succeeded").await.json()).unwrap();
+    assert_eq!(succeeded.total, 0);
+    for (query, field) in [
+        ("status=done", "status"),
+        ("from=yesterday", "from"),
+        ("per_page=1000", "per_page"),
+        ("page=5", "page"),
+    ] {
+        let response = app.get(&format!("/api/jobs?{query}")).await;
+        assert_eq!(response.status, StatusCode::BAD_REQUEST, "{query}");
+        assert_eq!(response.error().field.as_deref(), Some(field), "{query}");
+    }
+}
+
+#[tokio::test]
+async fn help_feedback_is_recorded_and_audited() {
+    let mut app = TestApp::signed_in().await;
+    let response = app
+        .post(
+            "/api/help/wipe-lost-device/feedback",
+            json!({ "helpful": true }),
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
+    assert_eq!(response.json()["article"], "wipe-lost-device");
+    let unknown = app
+        .post(
+            "/api/help/no-such-article/feedback",
+            json!({ "helpful": true }),
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    let malformed = app
+        .post(
+            "/api/help/wipe-lost-device/feedback",
+            json!({ "helpful": "yes" }),
+        )
+        .await;
+    assert_eq!(malformed.error().code, ErrorCode::MalformedRequest);
+    let audit = app.get("/api/audit?action=help_feedback").await.json();
+    assert_eq!(audit["total"], 1);
+}
