@@ -11,7 +11,8 @@ pub const NEXT_PARAM: &str = "next";
 
 /// The sign-in page, remembering `next` (path and query) to come back to.
 pub fn login_returning_to(next: &str) -> String {
-    if next.is_empty() || next == "/" || next == DEVICES {
+    // Already on sign-in (a sign-out racing the redirect): nothing to come back to.
+    if next.is_empty() || next == "/" || next == DEVICES || next.starts_with(LOGIN) {
         return LOGIN.to_string();
     }
     format!("{LOGIN}?{NEXT_PARAM}={}", encode_component(next))
@@ -71,6 +72,11 @@ mod tests {
     fn the_default_landing_page_needs_no_next() {
         assert_eq!(login_returning_to("/"), "/login");
         assert_eq!(login_returning_to("/devices"), "/login");
+        assert_eq!(
+            login_returning_to("/login"),
+            "/login",
+            "signing out must not come back to sign-in"
+        );
         assert_eq!(after_login(None), "/devices");
     }
 

@@ -11,7 +11,7 @@ pub fn ComingSoon() -> impl IntoView {
     let locale = use_locale();
     view! {
         <section class="panel panel--empty" data-testid="coming-soon">
-            <Icon kind=IconKind::Construction/>
+            <Icon kind=IconKind::Clock/>
             <h2 class="panel__title">{move || locale.t().coming_title}</h2>
             <p class="panel__text">{move || locale.t().coming_body}</p>
         </section>

@@ -14,7 +14,7 @@ pub enum IconKind {
     User,
     SignOut,
     Alert,
-    Construction,
+    Clock,
     Close,
 }
 
@@ -55,12 +55,7 @@ impl IconKind {
                 "M6 12h10",
             ],
             IconKind::Alert => &["M12 3l9.5 17h-19L12 3z", "M12 10v4", "M12 17h.01"],
-            IconKind::Construction => &[
-                "M4 20h16",
-                "M6 20l2-12h8l2 12",
-                "M7.3 12h9.4",
-                "M6.6 16h10.8",
-            ],
+            IconKind::Clock => &["M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z", "M12 7v5l3 2"],
             IconKind::Close => &["M6 6l12 12", "M18 6L6 18"],
         }
     }

@@ -42,7 +42,7 @@ pub const EN: Catalog = Catalog {
     login_password_required: "Enter your password.",
 
     session_checking: "Checking your session…",
-    session_error_title: "Cannot reach the portal",
+    session_error_title: "The console could not start",
     session_retry: "Try again",
 
     error_network: "Could not connect to the portal. Check your network connection and try again.",

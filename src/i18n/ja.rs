@@ -44,7 +44,7 @@ pub const JA: Catalog = Catalog {
     login_password_required: "パスワードを入力してください。",
 
     session_checking: "接続を確認しています…",
-    session_error_title: "ポータルに接続できません",
+    session_error_title: "コンソールを開始できません",
     session_retry: "再試行",
 
     error_network:
