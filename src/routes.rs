@@ -36,12 +36,13 @@ pub fn after_login(next: Option<&str>) -> String {
     }
 }
 
-// Percent-encodes everything but unreserved characters and '/', which keeps the URL readable.
+// Percent-encodes everything but unreserved characters, like encodeURIComponent: the sign-in
+// address then never looks like the page it returns to (a `/jobs` match must not hit it).
 fn encode_component(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
                 out.push(byte as char)
             }
             _ => out.push_str(&format!("%{byte:02X}")),
@@ -56,10 +57,10 @@ mod tests {
 
     #[test]
     fn deep_links_survive_the_round_trip_through_sign_in() {
-        assert_eq!(login_returning_to("/jobs/42"), "/login?next=/jobs/42");
+        assert_eq!(login_returning_to("/jobs/42"), "/login?next=%2Fjobs%2F42");
         assert_eq!(
             login_returning_to("/devices?q=a b&page=2"),
-            "/login?next=/devices%3Fq%3Da%20b%26page%3D2"
+            "/login?next=%2Fdevices%3Fq%3Da%20b%26page%3D2"
         );
         assert_eq!(after_login(Some("/jobs/42")), "/jobs/42");
         assert_eq!(
