@@ -9,6 +9,7 @@ pub mod engine;
 pub mod error;
 pub mod extract;
 mod logging;
+pub mod openapi;
 pub mod routes;
 pub mod simulator;
 pub mod state;

@@ -11,8 +11,9 @@ pub mod session;
 pub mod wipes;
 
 use axum::{
+    http::Method,
     middleware,
-    routing::{get, post},
+    routing::{delete, get, post, MethodRouter},
     Router,
 };
 
@@ -21,41 +22,121 @@ use crate::{auth, error, state::AppState};
 /// Largest accepted request body. A wipe of 10,000 devices by id is well under this.
 const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
-/// Routes that need a signed-in administrator.
-fn protected(state: &AppState) -> Router<AppState> {
-    Router::new()
-        .route("/audit", get(audit::list))
-        .route("/groups", get(groups::tree))
-        .route("/devices", get(devices::list))
-        .route("/wifi-settings", get(catalog::wifi_settings))
-        .route("/dep-profiles", get(catalog::dep_profiles))
-        .route("/wipes/preview", post(wipes::preview))
-        .route("/wipes", post(wipes::register))
-        .route("/jobs", get(jobs::list))
-        .route("/jobs/{id}", get(jobs::detail))
-        .route("/jobs/{id}/cancel", post(jobs::cancel))
-        .route("/help/{article}/feedback", post(help::feedback))
-        .route_layer(middleware::from_fn_with_state(
-            state.clone(),
-            auth::require_session,
-        ))
+/// Who may call a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone (CSRF still applies to its state-changing methods).
+    Public,
+    /// A signed-in administrator.
+    Session,
 }
 
-/// Routes anyone may call (CSRF still applies to their state-changing methods).
-fn public() -> Router<AppState> {
-    Router::new().route(
-        "/session",
-        get(session::who_am_i)
-            .post(session::sign_in)
-            .delete(session::sign_out),
-    )
+/// One operation of the API: the single table both the router and the OpenAPI document are
+/// built from, so they cannot drift apart.
+pub struct Route {
+    /// Path under `/api`, in axum's `{param}` syntax (the same as OpenAPI's).
+    pub path: &'static str,
+    pub method: Method,
+    pub access: Access,
+    handler: MethodRouter<AppState>,
+}
+
+fn route(
+    method: Method,
+    path: &'static str,
+    access: Access,
+    handler: MethodRouter<AppState>,
+) -> Route {
+    Route {
+        path,
+        method,
+        access,
+        handler,
+    }
+}
+
+/// Every operation under `/api`.
+pub fn table() -> Vec<Route> {
+    use Access::{Public, Session};
+    vec![
+        route(Method::GET, "/session", Public, get(session::who_am_i)),
+        route(Method::POST, "/session", Public, post(session::sign_in)),
+        route(
+            Method::DELETE,
+            "/session",
+            Public,
+            delete(session::sign_out),
+        ),
+        route(
+            Method::GET,
+            "/openapi.json",
+            Public,
+            get(crate::openapi::document),
+        ),
+        route(Method::GET, "/groups", Session, get(groups::tree)),
+        route(Method::GET, "/devices", Session, get(devices::list)),
+        route(
+            Method::GET,
+            "/wifi-settings",
+            Session,
+            get(catalog::wifi_settings),
+        ),
+        route(
+            Method::GET,
+            "/dep-profiles",
+            Session,
+            get(catalog::dep_profiles),
+        ),
+        route(
+            Method::POST,
+            "/wipes/preview",
+            Session,
+            post(wipes::preview),
+        ),
+        route(Method::POST, "/wipes", Session, post(wipes::register)),
+        route(Method::GET, "/jobs", Session, get(jobs::list)),
+        route(Method::GET, "/jobs/{id}", Session, get(jobs::detail)),
+        route(
+            Method::POST,
+            "/jobs/{id}/cancel",
+            Session,
+            post(jobs::cancel),
+        ),
+        route(
+            Method::POST,
+            "/help/{article}/feedback",
+            Session,
+            post(help::feedback),
+        ),
+        route(Method::GET, "/audit", Session, get(audit::list)),
+    ]
 }
 
 /// Everything under `/api`, with its state applied.
 pub fn api_router(state: AppState) -> Router {
-    public()
-        .merge(protected(&state))
-        .route_layer(middleware::from_fn(auth::require_csrf))
+    let mut router = Router::new();
+    for Route {
+        path,
+        access,
+        handler,
+        ..
+    } in table()
+    {
+        // Layers go on each method's handler, not on the path: a method the path does not
+        // have must answer 405, before any session or CSRF check.
+        let mut handler = handler;
+        if access == Access::Session {
+            handler = handler.route_layer(middleware::from_fn_with_state(
+                state.clone(),
+                auth::require_session,
+            ));
+        }
+        router = router.route(
+            path,
+            handler.route_layer(middleware::from_fn(auth::require_csrf)),
+        );
+    }
+    router
         .fallback(error::api_not_found)
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn(error::localize_errors))

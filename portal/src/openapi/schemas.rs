@@ -1,0 +1,246 @@
+//! JSON Schemas of the request and answer types (the model's serde shapes).
+
+use serde_json::{json, Map, Value};
+
+use super::{schema_ref as r, Vocabularies};
+
+fn string() -> Value {
+    json!({ "type": "string" })
+}
+fn int() -> Value {
+    json!({ "type": "integer" })
+}
+fn boolean() -> Value {
+    json!({ "type": "boolean" })
+}
+fn time() -> Value {
+    json!({ "type": "string", "format": "date-time" })
+}
+fn array(items: Value) -> Value {
+    json!({ "type": "array", "items": items })
+}
+fn nullable(schema: Value) -> Value {
+    json!({ "anyOf": [schema, { "type": "null" }] })
+}
+fn object(required: &[&str], properties: Value) -> Value {
+    json!({ "type": "object", "required": required, "properties": properties })
+}
+fn page_of(item: &str) -> Value {
+    object(
+        &["items", "total", "page", "per_page"],
+        json!({ "items": array(r(item)), "total": int(), "page": int(), "per_page": int() }),
+    )
+}
+fn list_of(item: &str) -> Value {
+    object(&["items"], json!({ "items": array(r(item)) }))
+}
+
+fn fleet(v: &Vocabularies, s: &mut Map<String, Value>) {
+    s.insert("ActiveSyncAccount".into(), object(&["mail", "contacts", "calendar", "reminders", "notes"],
+        json!({ "mail": boolean(), "contacts": boolean(), "calendar": boolean(), "reminders": boolean(), "notes": boolean() })));
+    s.insert("DeviceState".into(), object(&["powered_on", "network_connected", "mdm_profile_installed"], json!({
+        "powered_on": boolean(), "network_connected": boolean(), "mdm_profile_installed": boolean(),
+        "activesync": nullable(r("ActiveSyncAccount")),
+    })));
+    s.insert("Device".into(), object(
+        &["id", "name", "group_id", "os", "os_version", "model", "serial_number", "tags", "ownership", "enrollment",
+          "management_method", "esim", "state", "last_seen_at"],
+        json!({
+            "id": int(), "name": string(), "group_id": int(), "os": v.os, "os_version": string(), "model": string(),
+            "serial_number": string(), "phone_number": nullable(string()), "user_full_name": nullable(string()),
+            "employee_number": nullable(string()), "email": nullable(string()), "notes": nullable(string()),
+            "tags": array(string()), "ownership": v.ownership, "enrollment": v.enrollment,
+            "dep_profile_id": nullable(int()), "management_method": v.method, "esim": boolean(),
+            "state": r("DeviceState"), "last_seen_at": time(),
+        }),
+    ));
+    s.insert("DeviceBrief".into(), object(
+        &["id", "name", "os", "os_version", "model", "serial_number", "management_method", "ownership"],
+        json!({ "id": int(), "name": string(), "os": v.os, "os_version": string(), "model": string(),
+            "serial_number": string(), "user_full_name": nullable(string()), "management_method": v.method,
+            "ownership": v.ownership }),
+    ));
+    s.insert("DevicePage".into(), page_of("Device"));
+    s.insert(
+        "GroupNode".into(),
+        object(
+            &[
+                "id",
+                "name",
+                "device_count",
+                "total_device_count",
+                "children",
+            ],
+            json!({
+                "id": int(), "name": string(), "device_count": int(), "total_device_count": int(),
+                "children": array(r("GroupNode")),
+            }),
+        ),
+    );
+    s.insert(
+        "GroupTree".into(),
+        object(
+            &["roots", "total_devices"],
+            json!({ "roots": array(r("GroupNode")), "total_devices": int() }),
+        ),
+    );
+    s.insert("WifiSetting".into(), object(&["id", "name", "ssid", "security", "auto_join", "hidden", "in_remote_settings"], json!({
+        "id": int(), "name": string(), "ssid": string(), "security": v.security, "auto_join": boolean(),
+        "hidden": boolean(), "in_remote_settings": boolean(),
+    })));
+    s.insert("WifiSettingList".into(), list_of("WifiSetting"));
+    s.insert("DepProfile".into(), object(
+        &["id", "name", "enrollment_group_id", "enrollment_group_name", "skip_authentication_screen", "skipped_setup_panes"],
+        json!({ "id": int(), "name": string(), "enrollment_group_id": int(), "enrollment_group_name": string(),
+            "skip_authentication_screen": boolean(), "skipped_setup_panes": array(string()) }),
+    ));
+    s.insert("DepProfileList".into(), list_of("DepProfile"));
+}
+
+fn wipes(v: &Vocabularies, s: &mut Map<String, Value>) {
+    s.insert("DeviceFilter".into(), json!({ "type": "object", "properties": {
+        "q": nullable(string()), "group": nullable(int()), "include_subgroups": boolean(), "os": nullable(v.os.clone()),
+        "ownership": nullable(v.ownership.clone()), "method": nullable(v.method.clone()),
+        "status": nullable(v.device_status.clone()),
+    }}));
+    s.insert("WipeSelection".into(), json!({ "oneOf": [
+        object(&["kind", "device_ids"], json!({ "kind": { "const": "devices" }, "device_ids": array(int()) })),
+        object(&["kind", "filter"], json!({ "kind": { "const": "filter" }, "filter": r("DeviceFilter"),
+            "excluded_device_ids": array(int()) })),
+    ]}));
+    s.insert("WipeOptions".into(), object(&["delete_general_info", "keep_esim_data_plan"], json!({
+        "delete_general_info": boolean(), "schedule_at": nullable(time()), "wifi_setting_id": nullable(int()),
+        "keep_esim_data_plan": boolean(),
+    })));
+    s.insert("WipeRequest".into(), object(&["selection", "options", "password", "agreed"], json!({
+        "selection": r("WipeSelection"), "options": r("WipeOptions"), "password": string(), "agreed": boolean(),
+        "skip_not_wipeable": boolean(),
+    })));
+    s.insert("WipePreviewRequest".into(), object(&["selection", "options"], json!({
+        "selection": r("WipeSelection"), "options": r("WipeOptions"), "outcome": nullable(v.outcome.clone()),
+        "page": int(), "per_page": int(),
+    })));
+    s.insert("Reenrollment".into(), json!({ "oneOf": [
+        object(&["status", "enrollment_group_id", "enrollment_group_name", "user_must_authenticate"], json!({
+            "status": { "const": "eligible" }, "enrollment_group_id": int(), "enrollment_group_name": string(),
+            "user_must_authenticate": boolean(), "shown_setup_panes": array(string()),
+            "only_if_apple_mdm_wipes": boolean() })),
+        object(&["status", "reasons"], json!({ "status": { "const": "ineligible" }, "reasons": array(v.ineligible.clone()) })),
+    ]}));
+    s.insert("DeviceWipePlan".into(), object(&["device", "outcome", "jobs", "open_job_ids"], json!({
+        "device": r("DeviceBrief"), "outcome": v.outcome, "jobs": array(v.job_method.clone()),
+        "not_wipeable_reason": nullable(v.not_wipeable.clone()), "open_job_ids": array(int()),
+        "reenrollment": nullable(r("Reenrollment")),
+    })));
+    s.insert("WipePreview".into(), object(&["summary", "devices"], json!({
+        "summary": object(&["totals", "outcomes"], json!({
+            "totals": { "type": "object", "additionalProperties": int() },
+            "outcomes": array(object(&["outcome", "devices", "jobs"], json!({ "outcome": v.outcome, "devices": int(), "jobs": int() }))),
+        })),
+        "devices": page_of("DeviceWipePlan"),
+    })));
+    s.insert("WipeRegistered".into(), object(
+        &["wipe_id", "device_count", "job_count", "skipped_device_count", "registered_at"],
+        json!({ "wipe_id": int(), "device_count": int(), "job_count": int(), "skipped_device_count": int(), "registered_at": time() }),
+    ));
+}
+
+fn jobs(v: &Vocabularies, s: &mut Map<String, Value>) {
+    s.insert(
+        "AdministratorRef".into(),
+        object(
+            &["id", "display_name"],
+            json!({ "id": int(), "display_name": string() }),
+        ),
+    );
+    s.insert("JobOptions".into(), object(&["delete_general_info", "keep_esim_data_plan"], json!({
+        "delete_general_info": boolean(), "scheduled_at": nullable(time()), "keep_esim_data_plan": boolean(),
+        "wifi_setting": nullable(object(&["id", "name", "ssid"], json!({ "id": int(), "name": string(), "ssid": string() }))),
+        "return_to_service": nullable(object(&["enrollment_group_id", "enrollment_group_name", "user_must_authenticate"],
+            json!({ "enrollment_group_id": int(), "enrollment_group_name": string(), "user_must_authenticate": boolean() }))),
+    })));
+    s.insert("Job".into(), object(
+        &["id", "wipe_id", "kind", "method", "device", "options", "registered_by", "registered_at", "status",
+          "status_reason", "status_changed_at"],
+        json!({ "id": int(), "wipe_id": int(), "kind": { "const": "wipe" }, "method": v.job_method,
+            "device": r("DeviceBrief"), "options": r("JobOptions"), "registered_by": r("AdministratorRef"),
+            "registered_at": time(), "status": v.job_status, "status_reason": v.status_reason,
+            "status_changed_at": time(), "pair_job_id": nullable(int()) }),
+    ));
+    s.insert(
+        "JobListEntry".into(),
+        object(
+            &["job"],
+            json!({ "job": r("Job"), "partner": nullable(r("Job")) }),
+        ),
+    );
+    s.insert("JobPage".into(), page_of("JobListEntry"));
+    s.insert("JobDetail".into(), object(&["job", "history", "conditions"], json!({
+        "job": r("Job"), "partner": nullable(r("Job")),
+        "history": array(object(&["status", "reason", "at"], json!({ "status": v.job_status, "reason": v.status_reason, "at": time() }))),
+        "conditions": object(&["state", "last_seen_at", "unmet"], json!({ "state": r("DeviceState"), "last_seen_at": time(), "unmet": array(v.unmet.clone()) })),
+        "times_out_at": nullable(time()),
+        "apple_command": nullable(json!({ "type": "object", "description": "Apple's EraseDevice command (PreserveDataPlan, ReturnToService with the Wi-Fi profile), secrets masked" })),
+        "apple_command_plist": nullable(string()),
+    })));
+    s.insert(
+        "CancelJobsResult".into(),
+        object(&["cancelled"], json!({ "cancelled": array(r("Job")) })),
+    );
+}
+
+fn misc(v: &Vocabularies, s: &mut Map<String, Value>) {
+    s.insert(
+        "ApiErrorBody".into(),
+        object(
+            &["code", "message"],
+            json!({
+                "code": v.error_code, "message": string(), "field": string(), "details": {},
+            }),
+        ),
+    );
+    s.insert(
+        "SignInRequest".into(),
+        object(
+            &["username", "password"],
+            json!({ "username": string(), "password": string() }),
+        ),
+    );
+    s.insert("Administrator".into(), object(&["id", "username", "display_name", "tenant_name", "time_zone", "lang"], json!({
+        "id": int(), "username": string(), "display_name": string(), "tenant_name": string(), "time_zone": string(),
+        "lang": { "type": "string", "enum": ["ja", "en"] },
+    })));
+    s.insert(
+        "SessionInfo".into(),
+        object(
+            &["csrf_token"],
+            json!({ "administrator": nullable(r("Administrator")), "csrf_token": string() }),
+        ),
+    );
+    s.insert(
+        "HelpFeedbackRequest".into(),
+        object(&["helpful"], json!({ "helpful": boolean() })),
+    );
+    s.insert(
+        "HelpFeedbackRecorded".into(),
+        object(
+            &["article", "helpful", "recorded_at"],
+            json!({ "article": v.article, "helpful": boolean(), "recorded_at": time() }),
+        ),
+    );
+    s.insert("AuditEntry".into(), object(&["id", "at", "action", "summary", "details"], json!({
+        "id": int(), "at": time(), "actor": nullable(r("AdministratorRef")), "action": v.audit_action,
+        "summary": string(), "details": {},
+    })));
+    s.insert("AuditPage".into(), page_of("AuditEntry"));
+}
+
+/// Every schema the document refers to.
+pub(super) fn all(v: &Vocabularies) -> Value {
+    let mut schemas = Map::new();
+    fleet(v, &mut schemas);
+    wipes(v, &mut schemas);
+    jobs(v, &mut schemas);
+    misc(v, &mut schemas);
+    Value::Object(schemas)
+}
