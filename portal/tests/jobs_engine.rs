@@ -3,85 +3,20 @@
 
 mod common;
 
-use axum::http::StatusCode;
 use chrono::Duration;
-use common::{all_devices, plain_options, quiet_simulator, start_time, wipe_body, TestApp};
-use mdm_model::{
-    device::{Device, Enrollment, ManagementMethod, Os, Ownership},
-    ids::DeviceId,
-    job::{AppleReply, JobDetail, JobListEntry, JobMethod, JobStatus, StatusReason},
-    paging::{ItemList, Page},
-    wifi::WifiSetting,
-    wipe::WipeRegistered,
-    ErrorCode,
+use common::{
+    all_devices,
+    jobs::{detail, entry, online, pick, register, set_device, wipeable},
+    plain_options, quiet_simulator, start_time, TestApp,
 };
-use mdm_portal::{engine::EngineHandle, simulator::ReplyPolicy, store::devices};
+use mdm_model::{
+    device::{Enrollment, ManagementMethod, Os},
+    job::{AppleReply, JobMethod, JobStatus, StatusReason},
+    paging::ItemList,
+    wifi::WifiSetting,
+};
+use mdm_portal::{engine::EngineHandle, simulator::ReplyPolicy};
 use serde_json::json;
-
-fn wipeable(d: &Device) -> bool {
-    d.ownership == Ownership::Company && d.enrollment != Enrollment::User
-}
-
-fn online(d: &Device) -> bool {
-    d.state.powered_on && d.state.network_connected && d.state.mdm_profile_installed
-}
-
-async fn pick(app: &mut TestApp, f: impl Fn(&Device) -> bool) -> Device {
-    all_devices(app)
-        .await
-        .into_iter()
-        .find(|d| f(d))
-        .expect("the test fleet has such a device")
-}
-
-async fn register(
-    app: &mut TestApp,
-    ids: &[DeviceId],
-    options: serde_json::Value,
-) -> WipeRegistered {
-    let ids: Vec<i64> = ids.iter().map(|d| d.0).collect();
-    let response = app
-        .register_wipe(wipe_body(&ids, options), &format!("key-{ids:?}"))
-        .await;
-    assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
-    serde_json::from_slice(&response.body).unwrap()
-}
-
-async fn entry(app: &mut TestApp, wipe: WipeRegistered) -> JobListEntry {
-    let page: Page<JobListEntry> = serde_json::from_value(
-        app.get(&format!("/api/jobs?wipe={}", wipe.wipe_id))
-            .await
-            .json(),
-    )
-    .unwrap();
-    page.items.into_iter().next().expect("one entry")
-}
-
-async fn detail(app: &mut TestApp, id: mdm_model::ids::JobId) -> JobDetail {
-    let response = app.get(&format!("/api/jobs/{id}")).await;
-    assert_eq!(response.status, StatusCode::OK, "{}", response.text());
-    serde_json::from_slice(&response.body).unwrap()
-}
-
-async fn set_device(
-    app: &TestApp,
-    id: DeviceId,
-    change: impl FnOnce(&mut Device) + Send + 'static,
-) {
-    app.state
-        .store
-        .call(move |conn| {
-            let tenant: i64 =
-                conn.query_row("SELECT tenant_id FROM devices WHERE id = ?1", [id.0], |r| {
-                    r.get(0)
-                })?;
-            let mut device = devices::get(conn, tenant, id)?.unwrap();
-            change(&mut device);
-            Ok(devices::update(conn, &device)?)
-        })
-        .await
-        .unwrap();
-}
 
 #[tokio::test]
 async fn an_apple_wipe_runs_succeeds_and_clears_the_general_info() {
@@ -357,128 +292,4 @@ async fn re_enrollment_moves_the_device_into_the_profile_group_and_the_command_c
         .unwrap();
     assert_eq!(after.group_id, plan.enrollment_group_id);
     assert!(after.state.mdm_profile_installed, "re-enrolled");
-}
-
-#[tokio::test]
-async fn cancelling_follows_the_status_rules() {
-    let mut app = TestApp::signed_in().await;
-    let hybrid = pick(&mut app, |d| {
-        wipeable(d) && d.management_method == ManagementMethod::Hybrid
-    })
-    .await;
-    let options = json!({ "delete_general_info": true, "schedule_at": start_time() + Duration::days(1), "wifi_setting_id": null, "keep_esim_data_plan": false });
-    let wipe = register(&mut app, &[hybrid.id], options).await;
-    let pair = entry(&mut app, wipe).await;
-    let response = app
-        .post(&format!("/api/jobs/{}/cancel", pair.job.id), json!({}))
-        .await;
-    assert_eq!(response.status, StatusCode::OK, "{}", response.text());
-    assert_eq!(
-        response.json()["cancelled"].as_array().unwrap().len(),
-        2,
-        "both jobs of the pair"
-    );
-    let again = app
-        .post(&format!("/api/jobs/{}/cancel", pair.job.id), json!({}))
-        .await;
-    assert_eq!(
-        (again.status, again.error().code),
-        (StatusCode::CONFLICT, ErrorCode::JobAlreadyFinished)
-    );
-
-    // A sent job is already running on the device.
-    let device = pick(&mut app, |d| {
-        wipeable(d) && online(d) && d.management_method == ManagementMethod::AppleMdm
-    })
-    .await;
-    let wipe = register(&mut app, &[device.id], plain_options()).await;
-    app.advance(Duration::seconds(1)).await;
-    let job = entry(&mut app, wipe).await.job;
-    assert_eq!(job.status, JobStatus::Sent);
-    let running = app
-        .post(&format!("/api/jobs/{}/cancel", job.id), json!({}))
-        .await;
-    assert_eq!(running.error().code, ErrorCode::JobAlreadyRunning);
-
-    assert_eq!(
-        app.post("/api/jobs/999999/cancel", json!({}))
-            .await
-            .error()
-            .code,
-        ErrorCode::NotFound
-    );
-    assert_eq!(
-        app.get("/api/jobs/abc").await.error().code,
-        ErrorCode::NotFound
-    );
-    assert_eq!(
-        app.get("/api/jobs/999999").await.status,
-        StatusCode::NOT_FOUND
-    );
-}
-
-#[tokio::test]
-async fn job_list_filters_and_bad_parameters() {
-    let mut app = TestApp::signed_in().await;
-    let device = pick(&mut app, |d| {
-        wipeable(d) && d.management_method == ManagementMethod::AppleMdm
-    })
-    .await;
-    register(&mut app, &[device.id], plain_options()).await;
-    let by_device: Page<JobListEntry> = serde_json::from_value(
-        app.get(&format!("/api/jobs?device={}", device.id))
-            .await
-            .json(),
-    )
-    .unwrap();
-    assert_eq!(by_device.total, 1);
-    let by_name: Page<JobListEntry> = serde_json::from_value(
-        app.get(&format!("/api/jobs?q={}", device.name.to_lowercase()))
-            .await
-            .json(),
-    )
-    .unwrap();
-    assert_eq!(by_name.total, 1);
-    let succeeded: Page<JobListEntry> =
-        serde_json::from_value(app.get("/api/jobs?status=succeeded").await.json()).unwrap();
-    assert_eq!(succeeded.total, 0);
-    for (query, field) in [
-        ("status=done", "status"),
-        ("from=yesterday", "from"),
-        ("per_page=1000", "per_page"),
-        ("page=5", "page"),
-    ] {
-        let response = app.get(&format!("/api/jobs?{query}")).await;
-        assert_eq!(response.status, StatusCode::BAD_REQUEST, "{query}");
-        assert_eq!(response.error().field.as_deref(), Some(field), "{query}");
-    }
-}
-
-#[tokio::test]
-async fn help_feedback_is_recorded_and_audited() {
-    let mut app = TestApp::signed_in().await;
-    let response = app
-        .post(
-            "/api/help/wipe-lost-device/feedback",
-            json!({ "helpful": true }),
-        )
-        .await;
-    assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
-    assert_eq!(response.json()["article"], "wipe-lost-device");
-    let unknown = app
-        .post(
-            "/api/help/no-such-article/feedback",
-            json!({ "helpful": true }),
-        )
-        .await;
-    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
-    let malformed = app
-        .post(
-            "/api/help/wipe-lost-device/feedback",
-            json!({ "helpful": "yes" }),
-        )
-        .await;
-    assert_eq!(malformed.error().code, ErrorCode::MalformedRequest);
-    let audit = app.get("/api/audit?action=help_feedback").await.json();
-    assert_eq!(audit["total"], 1);
 }

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod jobs;
+
 use std::collections::HashMap;
 
 use axum::{

@@ -1,0 +1,295 @@
+//! What the document says about each operation of the route table.
+
+use axum::http::Method;
+use mdm_model::{
+    audit::AuditAction,
+    device::{DeviceSortKey, DeviceStatus, ManagementMethod, Os, Ownership},
+    help::HelpArticle,
+    job::{JobMethod, JobSortKey, JobStatus},
+    paging::{SortOrder, MAX_PER_PAGE},
+};
+use serde_json::{json, Value};
+
+/// What the document says about one operation.
+pub(super) struct Operation {
+    pub id: &'static str,
+    pub summary: &'static str,
+    pub params: Vec<Value>,
+    pub body: Option<&'static str>,
+    pub status: u16,
+    pub response: Option<&'static str>,
+    pub errors: &'static [u16],
+}
+
+pub(super) fn op(
+    id: &'static str,
+    summary: &'static str,
+    status: u16,
+    response: Option<&'static str>,
+) -> Operation {
+    Operation {
+        id,
+        summary,
+        params: Vec::new(),
+        body: None,
+        status,
+        response,
+        errors: &[],
+    }
+}
+
+fn query(name: &str, schema: Value, description: &str) -> Value {
+    json!({ "name": name, "in": "query", "required": false, "schema": schema, "description": description })
+}
+
+fn path_param(name: &str, schema: Value) -> Value {
+    json!({ "name": name, "in": "path", "required": true, "schema": schema })
+}
+
+/// The string enum of a model vocabulary.
+pub(super) fn words<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Value {
+    json!({ "type": "string", "enum": all.iter().map(|v| name(*v)).collect::<Vec<_>>() })
+}
+
+fn paging() -> Vec<Value> {
+    vec![
+        query(
+            "page",
+            json!({ "type": "integer", "minimum": 1, "default": 1 }),
+            "1-based page",
+        ),
+        query(
+            "per_page",
+            json!({ "type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 50 }),
+            "rows per page",
+        ),
+        query(
+            "order",
+            words(SortOrder::ALL, SortOrder::as_str),
+            "sort direction",
+        ),
+    ]
+}
+
+fn time_range() -> Vec<Value> {
+    let time = json!({ "type": "string", "format": "date-time" });
+    vec![
+        query("from", time.clone(), "at or after (RFC 3339)"),
+        query("to", time, "before (RFC 3339)"),
+    ]
+}
+
+/// The description of one operation of the route table.
+pub(super) fn describe(method: &Method, path: &str) -> Option<Operation> {
+    const AUTH: &[u16] = &[401];
+    const LIST: &[u16] = &[400, 401];
+    const WRITE: &[u16] = &[400, 401, 403, 413, 422];
+    let operation = match (method.as_str(), path) {
+        ("GET", "/session") => op(
+            "whoAmI",
+            "Who is signed in; hands out the CSRF token",
+            200,
+            Some("SessionInfo"),
+        ),
+        ("POST", "/session") => Operation {
+            body: Some("SignInRequest"),
+            errors: &[400, 401, 403, 422],
+            ..op(
+                "signIn",
+                "Sign in with user name and password",
+                200,
+                Some("SessionInfo"),
+            )
+        },
+        ("DELETE", "/session") => Operation {
+            errors: &[403],
+            ..op("signOut", "Sign out", 204, None)
+        },
+        ("GET", "/openapi.json") => op("openApi", "This document", 200, None),
+        ("GET", "/groups") => Operation {
+            errors: AUTH,
+            ..op(
+                "listGroups",
+                "The group tree with device counts",
+                200,
+                Some("GroupTree"),
+            )
+        },
+        ("GET", "/devices") => {
+            let mut params = vec![
+                query(
+                    "q",
+                    json!({ "type": "string", "maxLength": 200 }),
+                    "search in name, serial, phone, user, employee number",
+                ),
+                query("group", json!({ "type": "integer" }), "group id"),
+                query(
+                    "subgroups",
+                    json!({ "type": "boolean", "default": true }),
+                    "include the group's descendants",
+                ),
+                query("os", words(Os::ALL, Os::as_str), ""),
+                query("ownership", words(Ownership::ALL, Ownership::as_str), ""),
+                query(
+                    "method",
+                    words(ManagementMethod::ALL, ManagementMethod::as_str),
+                    "",
+                ),
+                query("status", words(DeviceStatus::ALL, DeviceStatus::as_str), ""),
+                query("sort", words(DeviceSortKey::ALL, DeviceSortKey::as_str), ""),
+            ];
+            params.extend(paging());
+            Operation {
+                params,
+                errors: LIST,
+                ..op(
+                    "listDevices",
+                    "One page of devices",
+                    200,
+                    Some("DevicePage"),
+                )
+            }
+        }
+        ("GET", "/wifi-settings") => Operation {
+            params: vec![
+                query(
+                    "auto_join",
+                    json!({ "type": "boolean" }),
+                    "only settings with auto-join on / off",
+                ),
+                query(
+                    "registered",
+                    json!({ "type": "boolean" }),
+                    "only settings (not) in the remote-settings feature set",
+                ),
+            ],
+            errors: LIST,
+            ..op(
+                "listWifiSettings",
+                "Wi-Fi settings",
+                200,
+                Some("WifiSettingList"),
+            )
+        },
+        ("GET", "/dep-profiles") => Operation {
+            errors: AUTH,
+            ..op(
+                "listDepProfiles",
+                "DEP profiles",
+                200,
+                Some("DepProfileList"),
+            )
+        },
+        ("POST", "/wipes/preview") => Operation {
+            body: Some("WipePreviewRequest"),
+            errors: WRITE,
+            ..op(
+                "previewWipe",
+                "Per-device eligibility, jobs that would be created, totals",
+                200,
+                Some("WipePreview"),
+            )
+        },
+        ("POST", "/wipes") => Operation {
+            params: vec![
+                json!({ "name": "Idempotency-Key", "in": "header", "required": true,
+                "schema": { "type": "string", "minLength": 1, "maxLength": 200 },
+                "description": "a repeat with the same key returns the first answer" }),
+            ],
+            body: Some("WipeRequest"),
+            errors: &[400, 401, 403, 409, 413, 422],
+            ..op(
+                "registerWipe",
+                "Register wipe jobs (re-checks the password)",
+                201,
+                Some("WipeRegistered"),
+            )
+        },
+        ("GET", "/jobs") => {
+            let mut params = vec![
+                query("status", words(JobStatus::ALL, JobStatus::as_str), ""),
+                query("method", words(JobMethod::ALL, JobMethod::as_str), ""),
+                query("device", json!({ "type": "integer" }), "device id"),
+                query(
+                    "registrant",
+                    json!({ "type": "integer" }),
+                    "administrator id",
+                ),
+                query("wipe", json!({ "type": "integer" }), "registration id"),
+                query(
+                    "q",
+                    json!({ "type": "string", "maxLength": 200 }),
+                    "search in device name, serial, user",
+                ),
+                query("sort", words(JobSortKey::ALL, JobSortKey::as_str), ""),
+            ];
+            params.extend(time_range());
+            params.extend(paging());
+            Operation {
+                params,
+                errors: LIST,
+                ..op(
+                    "listJobs",
+                    "One page of jobs; a Hybrid pair is one entry",
+                    200,
+                    Some("JobPage"),
+                )
+            }
+        }
+        ("GET", "/jobs/{id}") => Operation {
+            params: vec![path_param("id", json!({ "type": "integer" }))],
+            errors: &[401, 404],
+            ..op(
+                "getJob",
+                "A job with history, conditions and its Apple command",
+                200,
+                Some("JobDetail"),
+            )
+        },
+        ("POST", "/jobs/{id}/cancel") => Operation {
+            params: vec![path_param("id", json!({ "type": "integer" }))],
+            errors: &[401, 403, 404, 409],
+            ..op(
+                "cancelJob",
+                "Cancel a scheduled or waiting job (both of a pair)",
+                200,
+                Some("CancelJobsResult"),
+            )
+        },
+        ("POST", "/help/{article}/feedback") => Operation {
+            params: vec![path_param(
+                "article",
+                words(HelpArticle::ALL, HelpArticle::as_str),
+            )],
+            body: Some("HelpFeedbackRequest"),
+            errors: &[400, 401, 403, 404],
+            ..op(
+                "helpFeedback",
+                "Was this article helpful?",
+                201,
+                Some("HelpFeedbackRecorded"),
+            )
+        },
+        ("GET", "/audit") => {
+            let mut params = vec![query(
+                "action",
+                words(AuditAction::ALL, AuditAction::as_str),
+                "",
+            )];
+            params.extend(time_range());
+            params.extend(paging());
+            Operation {
+                params,
+                errors: LIST,
+                ..op(
+                    "listAudit",
+                    "The audit log, newest first",
+                    200,
+                    Some("AuditPage"),
+                )
+            }
+        }
+        _ => return None,
+    };
+    Some(operation)
+}

@@ -1,0 +1,232 @@
+//! Reading jobs: one job, its history, and the job list (a Hybrid pair is one entry).
+
+use mdm_model::{
+    device::DeviceBrief,
+    ids::{AdministratorId, DeviceId, GroupId, JobId, WifiSettingId, WipeId},
+    job::{
+        AdministratorRef, Job, JobKind, JobListEntry, JobOptions, JobQuery, JobSortKey,
+        ReturnToServicePlan, StatusChange, WifiSettingRef,
+    },
+    paging::SortOrder,
+};
+use rusqlite::{params, params_from_iter, types::Value, Connection, OptionalExtension, Row};
+
+use crate::store::{from_millis, parse_col};
+
+const JOB_SELECT: &str = "SELECT j.id, j.wipe_id, j.method, j.status, j.status_reason, j.status_changed_at, \
+    j.pair_job_id, j.registered_at, j.rts_group_id, j.rts_group_name, j.rts_user_must_authenticate, \
+    w.delete_general_info, w.scheduled_at, w.keep_esim_data_plan, ws.id, ws.name, ws.ssid, \
+    a.id, a.display_name, \
+    d.id, d.name, d.os, d.os_version, d.model, d.serial_number, d.user_full_name, d.management_method, d.ownership \
+    FROM jobs j JOIN wipes w ON w.id = j.wipe_id JOIN devices d ON d.id = j.device_id \
+    JOIN administrators a ON a.id = w.registered_by LEFT JOIN wifi_settings ws ON ws.id = w.wifi_setting_id";
+
+fn job_from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
+    let rts_group: Option<i64> = row.get(8)?;
+    let wifi_id: Option<i64> = row.get(14)?;
+    Ok(Job {
+        id: JobId(row.get(0)?),
+        wipe_id: WipeId(row.get(1)?),
+        kind: JobKind::Wipe,
+        method: parse_col(row, 2)?,
+        status: parse_col(row, 3)?,
+        status_reason: parse_col(row, 4)?,
+        status_changed_at: from_millis(row.get(5)?),
+        pair_job_id: row.get::<_, Option<i64>>(6)?.map(JobId),
+        registered_at: from_millis(row.get(7)?),
+        options: JobOptions {
+            delete_general_info: row.get(11)?,
+            scheduled_at: row.get::<_, Option<i64>>(12)?.map(from_millis),
+            keep_esim_data_plan: row.get(13)?,
+            wifi_setting: match wifi_id {
+                Some(id) => Some(WifiSettingRef {
+                    id: WifiSettingId(id),
+                    name: row.get(15)?,
+                    ssid: row.get(16)?,
+                }),
+                None => None,
+            },
+            return_to_service: match rts_group {
+                Some(group) => Some(ReturnToServicePlan {
+                    enrollment_group_id: GroupId(group),
+                    enrollment_group_name: row.get::<_, Option<String>>(9)?.unwrap_or_default(),
+                    user_must_authenticate: row.get::<_, Option<bool>>(10)?.unwrap_or(false),
+                }),
+                None => None,
+            },
+        },
+        registered_by: AdministratorRef {
+            id: AdministratorId(row.get(17)?),
+            display_name: row.get(18)?,
+        },
+        device: DeviceBrief {
+            id: DeviceId(row.get(19)?),
+            name: row.get(20)?,
+            os: parse_col(row, 21)?,
+            os_version: parse_col(row, 22)?,
+            model: row.get(23)?,
+            serial_number: row.get(24)?,
+            user_full_name: row.get(25)?,
+            management_method: parse_col(row, 26)?,
+            ownership: parse_col(row, 27)?,
+        },
+    })
+}
+
+/// One job of the tenant.
+pub fn get(conn: &Connection, tenant_id: i64, id: JobId) -> rusqlite::Result<Option<Job>> {
+    conn.prepare_cached(&format!(
+        "{JOB_SELECT} WHERE j.tenant_id = ?1 AND j.id = ?2"
+    ))?
+    .query_row(params![tenant_id, id.0], job_from_row)
+    .optional()
+}
+
+/// A job's status history, oldest first.
+pub fn history(conn: &Connection, id: JobId) -> rusqlite::Result<Vec<StatusChange>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT status, reason, at FROM job_events WHERE job_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([id.0], |r| {
+        Ok(StatusChange {
+            status: parse_col(r, 0)?,
+            reason: parse_col(r, 1)?,
+            at: from_millis(r.get(2)?),
+        })
+    })?;
+    rows.collect()
+}
+
+/// The WHERE clause over list entries `e` (with `p` its Hybrid partner) for a job query. An
+/// entry matches when either of its jobs does; the fields other than status and method are
+/// the same on both jobs of a pair.
+fn where_clause(tenant_id: i64, query: &JobQuery) -> (String, Vec<Value>) {
+    let mut clause = String::from("e.tenant_id = ? AND e.id = e.entry_id");
+    let mut values = vec![Value::Integer(tenant_id)];
+    if let Some(status) = query.status {
+        clause.push_str(" AND (e.status = ? OR p.status = ?)");
+        values.extend([
+            Value::Text(status.as_str().into()),
+            Value::Text(status.as_str().into()),
+        ]);
+    }
+    if let Some(method) = query.method {
+        clause.push_str(" AND (e.method = ? OR p.method = ?)");
+        values.extend([
+            Value::Text(method.as_str().into()),
+            Value::Text(method.as_str().into()),
+        ]);
+    }
+    let mut int = |sql: &str, value: Option<i64>| {
+        if let Some(value) = value {
+            clause.push_str(sql);
+            values.push(Value::Integer(value));
+        }
+    };
+    int(" AND e.device_id = ?", query.device.map(|d| d.0));
+    int(" AND w.registered_by = ?", query.registrant.map(|r| r.0));
+    int(
+        " AND e.registered_at >= ?",
+        query.from.map(|t| t.timestamp_millis()),
+    );
+    int(
+        " AND e.registered_at < ?",
+        query.to.map(|t| t.timestamp_millis()),
+    );
+    int(" AND e.wipe_id = ?", query.wipe.map(|w| w.0));
+    for term in query
+        .q
+        .as_deref()
+        .map(mdm_model::device::search_terms)
+        .unwrap_or_default()
+    {
+        clause.push_str(" AND d.job_search_text LIKE ? ESCAPE '\\'");
+        let escaped: String = term
+            .chars()
+            .flat_map(|c| {
+                if matches!(c, '%' | '_' | '\\') {
+                    vec!['\\', c]
+                } else {
+                    vec![c]
+                }
+            })
+            .collect();
+        values.push(Value::Text(format!("%{escaped}%")));
+    }
+    (clause, values)
+}
+
+const ENTRY_FROM: &str = "FROM jobs e LEFT JOIN jobs p ON p.id = e.pair_job_id \
+    JOIN wipes w ON w.id = e.wipe_id JOIN devices d ON d.id = e.device_id \
+    JOIN administrators a ON a.id = w.registered_by";
+
+fn order_by(sort: JobSortKey, order: SortOrder) -> String {
+    let dir = match order {
+        SortOrder::Asc => "ASC",
+        SortOrder::Desc => "DESC",
+    };
+    let column = match sort {
+        JobSortKey::RegisteredAt => "e.registered_at",
+        JobSortKey::Id => "e.id",
+        JobSortKey::Status => "e.status",
+        JobSortKey::Method => "e.method",
+        JobSortKey::Device => "d.name",
+        JobSortKey::Registrant => "a.display_name",
+        JobSortKey::ScheduledAt => "w.scheduled_at",
+        JobSortKey::UpdatedAt => "e.updated_at",
+    };
+    format!("{column} {dir}, e.id {dir}")
+}
+
+/// Number of list entries matching.
+pub fn count_entries(conn: &Connection, tenant_id: i64, query: &JobQuery) -> rusqlite::Result<u64> {
+    let (clause, values) = where_clause(tenant_id, query);
+    // Without filters on joined tables the count needs only the entries' own index.
+    let sql = if query.status.is_none()
+        && query.method.is_none()
+        && query.q.is_none()
+        && query.registrant.is_none()
+    {
+        format!("SELECT COUNT(*) FROM jobs e WHERE {}", clause)
+    } else {
+        format!("SELECT COUNT(*) {ENTRY_FROM} WHERE {clause}")
+    };
+    let total: i64 = conn
+        .prepare_cached(&sql)?
+        .query_row(params_from_iter(values), |r| r.get(0))?;
+    Ok(total.max(0) as u64)
+}
+
+/// One page of list entries, each a job or a Hybrid pair.
+pub fn page_entries(
+    conn: &Connection,
+    tenant_id: i64,
+    query: &JobQuery,
+) -> rusqlite::Result<Vec<JobListEntry>> {
+    let (clause, mut values) = where_clause(tenant_id, query);
+    values.push(Value::Integer(query.page.limit() as i64));
+    values.push(Value::Integer(query.page.offset() as i64));
+    let sql = format!(
+        "SELECT e.id {ENTRY_FROM} WHERE {clause} ORDER BY {} LIMIT ? OFFSET ?",
+        order_by(query.sort, query.order)
+    );
+    let entry_ids: Vec<i64> = conn
+        .prepare_cached(&sql)?
+        .query_map(params_from_iter(values), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut entries = Vec::with_capacity(entry_ids.len());
+    let mut stmt =
+        conn.prepare_cached(&format!("{JOB_SELECT} WHERE j.entry_id = ?1 ORDER BY j.id"))?;
+    for entry in entry_ids {
+        let mut jobs: Vec<Job> = stmt
+            .query_map([entry], job_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let entry = match (jobs.pop(), jobs.pop()) {
+            (Some(b), Some(a)) => JobListEntry::pair(a, b),
+            (Some(job), None) => JobListEntry::single(job),
+            _ => continue,
+        };
+        entries.push(entry);
+    }
+    Ok(entries)
+}

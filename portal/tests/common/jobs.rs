@@ -1,0 +1,78 @@
+//! Helpers for job tests: picking devices, registering wipes, reading entries.
+
+use axum::http::StatusCode;
+use mdm_model::{
+    device::{Device, Enrollment, Ownership},
+    ids::DeviceId,
+    job::{JobDetail, JobListEntry},
+    paging::Page,
+    wipe::WipeRegistered,
+};
+use mdm_portal::store::devices;
+
+use super::{all_devices, wipe_body, TestApp};
+
+pub fn wipeable(d: &Device) -> bool {
+    d.ownership == Ownership::Company && d.enrollment != Enrollment::User
+}
+
+pub fn online(d: &Device) -> bool {
+    d.state.powered_on && d.state.network_connected && d.state.mdm_profile_installed
+}
+
+pub async fn pick(app: &mut TestApp, f: impl Fn(&Device) -> bool) -> Device {
+    all_devices(app)
+        .await
+        .into_iter()
+        .find(|d| f(d))
+        .expect("the test fleet has such a device")
+}
+
+pub async fn register(
+    app: &mut TestApp,
+    ids: &[DeviceId],
+    options: serde_json::Value,
+) -> WipeRegistered {
+    let ids: Vec<i64> = ids.iter().map(|d| d.0).collect();
+    let response = app
+        .register_wipe(wipe_body(&ids, options), &format!("key-{ids:?}"))
+        .await;
+    assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
+    serde_json::from_slice(&response.body).unwrap()
+}
+
+pub async fn entry(app: &mut TestApp, wipe: WipeRegistered) -> JobListEntry {
+    let page: Page<JobListEntry> = serde_json::from_value(
+        app.get(&format!("/api/jobs?wipe={}", wipe.wipe_id))
+            .await
+            .json(),
+    )
+    .unwrap();
+    page.items.into_iter().next().expect("one entry")
+}
+
+pub async fn detail(app: &mut TestApp, id: mdm_model::ids::JobId) -> JobDetail {
+    let response = app.get(&format!("/api/jobs/{id}")).await;
+    assert_eq!(response.status, StatusCode::OK, "{}", response.text());
+    serde_json::from_slice(&response.body).unwrap()
+}
+
+pub async fn set_device(
+    app: &TestApp,
+    id: DeviceId,
+    change: impl FnOnce(&mut Device) + Send + 'static,
+) {
+    app.state
+        .store
+        .call(move |conn| {
+            let tenant: i64 =
+                conn.query_row("SELECT tenant_id FROM devices WHERE id = ?1", [id.0], |r| {
+                    r.get(0)
+                })?;
+            let mut device = devices::get(conn, tenant, id)?.unwrap();
+            change(&mut device);
+            Ok(devices::update(conn, &device)?)
+        })
+        .await
+        .unwrap();
+}
