@@ -38,3 +38,8 @@ export async function screenshot(page, name) {
   if (!process.env.SCREENSHOTS) return;
   await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: false });
 }
+
+/** A URL predicate for `waitForURL`: true when the path (not the query) is exactly `path`. */
+export function atPath(path) {
+  return (url) => new URL(url).pathname === path;
+}
