@@ -16,12 +16,13 @@ use leptos_router::path;
 use crate::api::Api;
 use crate::components::{ToastHost, Toasts};
 use crate::i18n::Locale;
-use crate::pages::devices::DevicesPage;
+use crate::pages::devices::{DeviceSelection, DevicesPage};
 use crate::pages::help::HelpPage;
 use crate::pages::jobs::{JobDetailPage, JobsPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::shell::{SessionGate, Shell};
+use crate::pages::wipe::WipePage;
 use crate::session::Session;
 
 /// What a host can change about the console. The defaults fit the console served by the portal.
@@ -51,6 +52,7 @@ pub fn App(
     provide_context(api.clone());
     Session::provide(api);
     Toasts::provide();
+    DeviceSelection::provide();
 
     view! {
         // Every style hangs off this class, so the console can live inside a host page.
@@ -62,6 +64,7 @@ pub fn App(
                         <ParentRoute path=path!("") view=Shell>
                             <Route path=path!("") view=|| view! { <Redirect path=routes::DEVICES/> }/>
                             <Route path=path!("/devices") view=DevicesPage/>
+                            <Route path=path!("/devices/wipe") view=WipePage/>
                             <Route path=path!("/jobs/:id") view=JobDetailPage/>
                             <Route path=path!("/jobs") view=JobsPage/>
                             <Route path=path!("/help/:article") view=HelpPage/>

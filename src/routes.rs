@@ -3,6 +3,8 @@
 
 pub const LOGIN: &str = "/login";
 pub const DEVICES: &str = "/devices";
+/// The wipe screen for the devices selected on 端末管理.
+pub const WIPE: &str = "/devices/wipe";
 pub const JOBS: &str = "/jobs";
 pub const HELP: &str = "/help";
 

@@ -2,15 +2,21 @@
 //! mount in browser tests without network or routes.
 
 pub mod coming_soon;
+pub mod data_table;
+pub mod dialog;
+pub mod field;
 pub mod header;
 pub mod icons;
 pub mod language_switch;
 pub mod page_header;
+pub mod pager;
 pub mod side_nav;
 pub mod status_panel;
+pub mod tabs;
 pub mod toast;
 
 pub use coming_soon::ComingSoon;
+pub use dialog::Dialog;
 pub use header::AppHeader;
 pub use language_switch::LanguageSwitch;
 pub use page_header::PageHeader;

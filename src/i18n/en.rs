@@ -61,4 +61,7 @@ pub const EN: Catalog = Catalog {
     not_found_back: "Back to Devices",
 
     toast_dismiss: "Dismiss",
+
+    devices: &super::devices::EN,
+    wipe: &super::wipe::EN,
 };

@@ -64,4 +64,7 @@ pub const JA: Catalog = Catalog {
     not_found_back: "端末管理へ戻る",
 
     toast_dismiss: "閉じる",
+
+    devices: &super::devices::JA,
+    wipe: &super::wipe::JA,
 };

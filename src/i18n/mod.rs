@@ -3,11 +3,16 @@
 //! A [`Catalog`] has one field per string; `JA` and `EN` are struct literals, so a string added to
 //! one language but not the other does not compile. Strings with values are plain `fn`s.
 
+mod devices;
 mod en;
 mod ja;
+mod wipe;
 
 use leptos::prelude::*;
 use mdm_model::Lang;
+
+pub use devices::DevicesText;
+pub use wipe::WipeText;
 
 /// All console strings of one language.
 pub struct Catalog {
@@ -59,6 +64,11 @@ pub struct Catalog {
     pub not_found_back: &'static str,
 
     pub toast_dismiss: &'static str,
+
+    /// Strings of 端末管理.
+    pub devices: &'static DevicesText,
+    /// Strings of the 遠隔初期化 screen.
+    pub wipe: &'static WipeText,
 }
 
 /// The catalog of a language.

@@ -6,3 +6,4 @@ pub mod jobs;
 pub mod login;
 pub mod not_found;
 pub mod shell;
+pub mod wipe;

@@ -1,0 +1,227 @@
+//! The device table as a pure view: one page of devices, sortable headers, a checkbox per row
+//! and one for the page. It never holds more rows than the page it is given.
+
+use chrono::FixedOffset;
+use leptos::prelude::*;
+use mdm_model::device::{Device, DeviceSortKey, DeviceStatus};
+use mdm_model::ids::DeviceId;
+use mdm_model::paging::SortOrder;
+use mdm_model::time::format_datetime;
+
+use super::selection::{PageTicks, Selection};
+use crate::components::data_table::{
+    aria_sort, Badge, SortButton, SortHeader, TableFrame, TableNotice, TableNoticeRow, Tone,
+};
+use crate::i18n::use_locale;
+
+/// Columns of the table, checkbox included.
+const COLUMNS: u32 = 10;
+/// Tags shown in a cell before "+N".
+const SHOWN_TAGS: usize = 2;
+
+fn tone(status: DeviceStatus) -> Tone {
+    match status {
+        DeviceStatus::Online => Tone::Positive,
+        DeviceStatus::Offline => Tone::Neutral,
+        DeviceStatus::PoweredOff => Tone::Caution,
+        DeviceStatus::ProfileRemoved => Tone::Negative,
+    }
+}
+
+/// One page of devices.
+#[component]
+pub fn DeviceTable(
+    /// The devices of the current page.
+    #[prop(into)]
+    rows: Signal<Vec<Device>>,
+    /// What to show instead of rows (first load, nothing found, failure), if anything.
+    #[prop(into)]
+    notice: Signal<Option<TableNotice>>,
+    /// Called by the retry button of a failure.
+    #[prop(optional, into)]
+    on_retry: Option<Callback<()>>,
+    /// True while another page is on its way; the current rows stay, dimmed.
+    #[prop(optional, into)]
+    busy: Signal<bool>,
+    /// The column and order the rows are sorted by.
+    #[prop(into)]
+    sort: Signal<(DeviceSortKey, SortOrder)>,
+    /// Called with the column the administrator clicks.
+    #[prop(into)]
+    on_sort: Callback<DeviceSortKey>,
+    /// The ticked devices; shared with the rest of the console.
+    selection: RwSignal<Selection>,
+    /// The administrator's time zone, for "last seen".
+    offset: FixedOffset,
+) -> impl IntoView {
+    let locale = use_locale();
+    let page_ids =
+        Memo::new(move |_| rows.with(|rows| rows.iter().map(|d| d.id).collect::<Vec<DeviceId>>()));
+    let ticks = Memo::new(move |_| page_ids.with(|ids| selection.with(|s| s.page_ticks(ids))));
+    let order_of = move |key: DeviceSortKey| {
+        Signal::derive(move || {
+            let (sorted, order) = sort.get();
+            (sorted == key).then_some(order)
+        })
+    };
+    let header = move |key: DeviceSortKey, class: &'static str| {
+        view! {
+            <SortHeader
+                label=Signal::derive(move || key.label(locale.lang()).to_string())
+                order=order_of(key)
+                on_sort=Callback::new(move |_| on_sort.run(key))
+                test_id=format!("sort-{key}")
+                class=class
+            />
+        }
+    };
+    let status_sort = move || {
+        let (sorted, order) = sort.get();
+        aria_sort(
+            matches!(sorted, DeviceSortKey::Status | DeviceSortKey::LastSeen).then_some(order),
+        )
+    };
+
+    view! {
+        <TableFrame label=Signal::derive(move || locale.t().devices.table_label.to_string()) busy=busy>
+            <table class="data-table device-table" data-testid="device-table">
+                <thead>
+                    <tr>
+                        <th scope="col" class="col-check">
+                            <input
+                                type="checkbox"
+                                class="check__box"
+                                data-testid="select-page"
+                                aria-label=move || locale.t().devices.select_page
+                                disabled=move || page_ids.with(Vec::is_empty)
+                                prop:checked=move || ticks.get() == PageTicks::All
+                                prop:indeterminate=move || ticks.get() == PageTicks::Some
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    page_ids.with_untracked(|ids| selection.update(|s| s.set_page(ids, on)));
+                                }
+                            />
+                        </th>
+                        {header(DeviceSortKey::Name, "col-name")}
+                        {header(DeviceSortKey::Os, "col-os")}
+                        {header(DeviceSortKey::Model, "col-model")}
+                        {header(DeviceSortKey::User, "col-user")}
+                        {header(DeviceSortKey::PhoneNumber, "col-phone")}
+                        {header(DeviceSortKey::Method, "col-method")}
+                        {header(DeviceSortKey::Ownership, "col-ownership")}
+                        <th scope="col" class="col-status" aria-sort=status_sort>
+                            <span class="visually-hidden">{move || locale.t().devices.status_column}</span>
+                            <span class="col-status__buttons">
+                                {[DeviceSortKey::Status, DeviceSortKey::LastSeen]
+                                    .into_iter()
+                                    .map(|key| view! {
+                                        <SortButton
+                                            label=Signal::derive(move || key.label(locale.lang()).to_string())
+                                            order=order_of(key)
+                                            on_sort=Callback::new(move |_| on_sort.run(key))
+                                            test_id=format!("sort-{key}")
+                                        />
+                                    })
+                                    .collect_view()}
+                            </span>
+                        </th>
+                        {header(DeviceSortKey::Tags, "col-tags")}
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || match notice.get() {
+                        Some(notice) => view! { <TableNoticeRow columns=COLUMNS notice=notice on_retry=on_retry/> }.into_any(),
+                        None => view! {
+                            <For each=move || rows.get() key=|device| device.id let(device)>
+                                <DeviceRow device=device selection=selection offset=offset/>
+                            </For>
+                        }
+                        .into_any(),
+                    }}
+                </tbody>
+            </table>
+        </TableFrame>
+    }
+}
+
+/// One device.
+#[component]
+fn DeviceRow(device: Device, selection: RwSignal<Selection>, offset: FixedOffset) -> impl IntoView {
+    let locale = use_locale();
+    let id = device.id;
+    let ticked = Memo::new(move |_| selection.with(|s| s.contains(id)));
+    let name = device.name.clone();
+    let status = device.status();
+    let last_seen = format_datetime(device.last_seen_at, offset);
+    let optional = move |value: Option<String>| {
+        let shown = value.clone();
+        view! {
+            <span class="cell-text" title=value>
+                {move || shown.clone().unwrap_or_else(|| locale.t().devices.no_value.to_string())}
+            </span>
+        }
+    };
+    let (os, version) = (device.os, device.os_version);
+    let method = device.management_method;
+    let ownership = device.ownership;
+    let tags_all = device.tags.join(", ");
+    let shown_tags: Vec<String> = device.tags.iter().take(SHOWN_TAGS).cloned().collect();
+    let hidden_tags = device.tags.len().saturating_sub(SHOWN_TAGS);
+
+    view! {
+        <tr class="data-table__row" class:data-table__row--selected=move || ticked.get() data-testid=format!("device-row-{id}")>
+            <td class="col-check">
+                <input
+                    type="checkbox"
+                    class="check__box"
+                    data-testid=format!("select-device-{id}")
+                    aria-label={
+                        let name = name.clone();
+                        move || (locale.t().devices.select_device)(&name)
+                    }
+                    prop:checked=move || ticked.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        selection.update(|s| s.set(id, on));
+                    }
+                />
+            </td>
+            <th scope="row" class="col-name">
+                <span class="cell-text cell-text--strong" title=name.clone()>{name.clone()}</span>
+            </th>
+            <td class="col-os">
+                <span class="cell-text">{move || format!("{} {}", os.label(locale.lang()), version)}</span>
+            </td>
+            <td class="col-model">{optional(Some(device.model.clone()))}</td>
+            <td class="col-user">{optional(device.user_full_name.clone())}</td>
+            <td class="col-phone">{optional(device.phone_number.clone())}</td>
+            <td class="col-method">
+                <span class="cell-text">{move || method.label(locale.lang())}</span>
+            </td>
+            <td class="col-ownership">
+                <span class="cell-text">{move || ownership.label(locale.lang())}</span>
+            </td>
+            <td class="col-status">
+                <Badge
+                    tone=tone(status)
+                    text=Signal::derive(move || status.label(locale.lang()).to_string())
+                    test_id=format!("status-{id}")
+                />
+                <span class="cell-sub" data-testid=format!("last-seen-{id}")>
+                    {move || (locale.t().devices.last_seen)(&last_seen)}
+                </span>
+            </td>
+            <td class="col-tags" title=tags_all>
+                <span class="tag-list">
+                    {shown_tags.into_iter().map(|tag| view! { <span class="tag">{tag}</span> }).collect_view()}
+                    {(hidden_tags > 0).then(|| view! {
+                        <span class="tag tag--more">{move || (locale.t().devices.more_tags)(hidden_tags)}</span>
+                    })}
+                    {(device.tags.is_empty()).then(|| view! {
+                        <span class="cell-text cell-text--muted">{move || locale.t().devices.no_value}</span>
+                    })}
+                </span>
+            </td>
+        </tr>
+    }
+}

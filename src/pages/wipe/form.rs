@@ -1,0 +1,291 @@
+//! The state of the wipe screen as plain data: what was entered, the request it makes, which
+//! messages go next to which field, and what still stops OK. Every rule is the model's; this
+//! file only places its answers.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use mdm_model::ids::WifiSettingId;
+use mdm_model::time::{parse_datetime_local, to_datetime_local};
+use mdm_model::wifi::WifiSetting;
+use mdm_model::wipe::{
+    validate_wipe_request, PreviewTotals, ValidationDetails, WipeField, WipeOptions, WipeProblem,
+    WipeRequest, WipeSelection,
+};
+use mdm_model::{ErrorCode, Lang};
+
+use crate::api::ApiError;
+use crate::i18n::WipeText;
+
+/// Everything entered on the two tabs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WipeForm {
+    /// 端末の一般情報・端末タグ情報を削除する.
+    pub delete_general_info: bool,
+    /// スケジュール / 予約日時を設定する.
+    pub schedule_enabled: bool,
+    /// The date-time field as entered (`2026-11-26T14:30`, administrator's time zone). Kept
+    /// while the schedule is unticked, so ticking it again brings the same time back.
+    pub schedule_text: String,
+    /// WLAN設定 for re-enrollment.
+    pub wifi_setting_id: Option<WifiSettingId>,
+    /// eSIMデータプランを維持する.
+    pub keep_esim_data_plan: bool,
+    pub password: String,
+    /// 同意する.
+    pub agreed: bool,
+    /// Register the wipeable devices and leave out those that may not be wiped.
+    pub skip_not_wipeable: bool,
+}
+
+impl WipeForm {
+    /// The screen's opening state: the model's defaults, the proposed time in `offset`.
+    pub fn initial(now: DateTime<Utc>, offset: FixedOffset) -> WipeForm {
+        let options = WipeOptions::initial(now);
+        WipeForm {
+            delete_general_info: options.delete_general_info,
+            schedule_enabled: options.schedule_at.is_some(),
+            schedule_text: options
+                .schedule_at
+                .map(|at| to_datetime_local(at, offset))
+                .unwrap_or_default(),
+            wifi_setting_id: options.wifi_setting_id,
+            keep_esim_data_plan: options.keep_esim_data_plan,
+            password: String::new(),
+            agreed: false,
+            skip_not_wipeable: false,
+        }
+    }
+
+    /// The scheduled time, `Ok(None)` without a schedule, `Err(())` when the box is ticked but
+    /// the field does not hold a date and time.
+    pub fn schedule_at(&self, offset: FixedOffset) -> Result<Option<DateTime<Utc>>, ()> {
+        if !self.schedule_enabled {
+            return Ok(None);
+        }
+        parse_datetime_local(&self.schedule_text, offset)
+            .map(Some)
+            .ok_or(())
+    }
+
+    /// The options as the portal takes them. An unreadable schedule is left out here; it stops
+    /// OK separately, so it never silently becomes "run now".
+    pub fn options(&self, offset: FixedOffset) -> WipeOptions {
+        WipeOptions {
+            delete_general_info: self.delete_general_info,
+            schedule_at: self.schedule_at(offset).ok().flatten(),
+            wifi_setting_id: self.wifi_setting_id,
+            keep_esim_data_plan: self.keep_esim_data_plan,
+        }
+    }
+
+    // The model's exclusivity rule, applied to the checkbox rather than the parsed time: a
+    // half-typed date is still a schedule the administrator asked for.
+    fn intent(&self) -> WipeOptions {
+        WipeOptions {
+            delete_general_info: self.delete_general_info,
+            // Any time stands for "a schedule is set".
+            schedule_at: self.schedule_enabled.then(DateTime::<Utc>::default),
+            wifi_setting_id: self.wifi_setting_id,
+            keep_esim_data_plan: self.keep_esim_data_plan,
+        }
+    }
+
+    /// The Wi-Fi dropdown is disabled while a schedule is set.
+    pub fn wifi_blocked(&self) -> bool {
+        self.intent().wifi_blocked_by_schedule()
+    }
+
+    /// The schedule box is disabled while a Wi-Fi setting is chosen.
+    pub fn schedule_blocked(&self) -> bool {
+        self.intent().schedule_blocked_by_wifi()
+    }
+
+    /// The registration request for `selection`.
+    pub fn request(&self, selection: &WipeSelection, offset: FixedOffset) -> WipeRequest {
+        WipeRequest {
+            selection: selection.clone(),
+            options: self.options(offset),
+            password: self.password.clone(),
+            agreed: self.agreed,
+            skip_not_wipeable: self.skip_not_wipeable,
+        }
+    }
+
+    /// The model's verdict on the request at `now`, plus an unreadable schedule.
+    pub fn check(
+        &self,
+        selection: &WipeSelection,
+        now: DateTime<Utc>,
+        offset: FixedOffset,
+        wifi_settings: &[WifiSetting],
+    ) -> FormCheck {
+        let problems = validate_wipe_request(&self.request(selection, offset), now, wifi_settings)
+            .err()
+            .map(|errors| errors.0)
+            .unwrap_or_default();
+        FormCheck {
+            problems,
+            schedule_unreadable: self.schedule_at(offset).is_err(),
+        }
+    }
+}
+
+/// What is wrong with the form, before anything is sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FormCheck {
+    pub problems: Vec<WipeProblem>,
+    pub schedule_unreadable: bool,
+}
+
+impl FormCheck {
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty() && !self.schedule_unreadable
+    }
+
+    /// The fields with something to fix, in form order.
+    pub fn fields(&self) -> Vec<WipeField> {
+        let mut fields: Vec<WipeField> = self.problems.iter().map(|p| p.field()).collect();
+        if self.schedule_unreadable {
+            fields.insert(0, WipeField::ScheduleAt);
+        }
+        fields.dedup();
+        fields
+    }
+}
+
+/// Messages placed next to the field they concern, and those that concern no field.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldMessages {
+    pub fields: Vec<(WipeField, String)>,
+    pub general: Vec<String>,
+}
+
+impl FieldMessages {
+    pub fn for_field(&self, field: WipeField) -> Vec<String> {
+        self.fields
+            .iter()
+            .filter(|(f, _)| *f == field)
+            .map(|(_, m)| m.clone())
+            .collect()
+    }
+
+    /// The messages before OK is pressed (`attempted` false) show schedule problems only: they
+    /// concern a value the screen proposed. After an attempt, every problem shows.
+    pub fn from_check(
+        check: &FormCheck,
+        attempted: bool,
+        t: &WipeText,
+        lang: Lang,
+    ) -> FieldMessages {
+        let mut fields = Vec::new();
+        if check.schedule_unreadable {
+            fields.push((WipeField::ScheduleAt, t.schedule_unreadable.to_string()));
+        }
+        for problem in &check.problems {
+            if attempted || problem.field() == WipeField::ScheduleAt {
+                fields.push((problem.field(), problem.label(lang).to_string()));
+            }
+        }
+        FieldMessages {
+            fields,
+            general: Vec::new(),
+        }
+    }
+
+    /// The portal's refusal, placed: every problem of a validation error next to its field,
+    /// an error naming a field (wrong password, devices refused) next to it, the rest above OK.
+    pub fn from_refusal(error: &ApiError, lang: Lang) -> FieldMessages {
+        let mut messages = FieldMessages::default();
+        if let ApiError::Api { body, .. } = error {
+            if body.code == ErrorCode::ValidationFailed {
+                let details = body
+                    .details
+                    .clone()
+                    .and_then(|d| serde_json::from_value::<ValidationDetails>(d).ok());
+                if let Some(details) = details.filter(|d| !d.errors.is_empty()) {
+                    // Re-labelled in the current language: the portal answered in the one of the request.
+                    messages.fields = details
+                        .errors
+                        .iter()
+                        .map(|e| (e.field, e.problem.label(lang).to_string()))
+                        .collect();
+                    return messages;
+                }
+            }
+            if let Some(field) = body
+                .field
+                .as_deref()
+                .and_then(|f| f.parse::<WipeField>().ok())
+            {
+                messages.fields.push((field, error.message(lang)));
+                return messages;
+            }
+        }
+        messages.general.push(error.message(lang));
+        messages
+    }
+
+    pub fn extend(&mut self, other: FieldMessages) {
+        self.fields.extend(other.fields);
+        self.general.extend(other.general);
+    }
+}
+
+/// Where the per-device preview stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PreviewState {
+    Loading,
+    Failed,
+    Ready(PreviewTotals),
+}
+
+/// Something that keeps OK disabled, each with its explanation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blocker {
+    NotAgreed,
+    PreviewLoading,
+    PreviewFailed,
+    OpenWipes(u64),
+    NotWipeable(u64),
+    NothingToWipe,
+}
+
+impl Blocker {
+    pub fn message(self, t: &WipeText) -> String {
+        match self {
+            Blocker::NotAgreed => t.blocker_not_agreed.to_string(),
+            Blocker::PreviewLoading => t.blocker_preview.to_string(),
+            Blocker::PreviewFailed => t.blocker_preview_failed.to_string(),
+            Blocker::OpenWipes(count) => (t.blocker_open_wipes)(count),
+            Blocker::NotWipeable(count) => (t.blocker_not_wipeable)(count),
+            Blocker::NothingToWipe => t.blocker_nothing.to_string(),
+        }
+    }
+}
+
+/// Everything that keeps OK disabled. The device outcomes are the portal's preview (the model's
+/// `check_registration` applied to the whole selection): it would refuse the same.
+pub fn blockers(form: &WipeForm, preview: PreviewState) -> Vec<Blocker> {
+    let mut blockers = Vec::new();
+    if !form.agreed {
+        blockers.push(Blocker::NotAgreed);
+    }
+    match preview {
+        PreviewState::Loading => blockers.push(Blocker::PreviewLoading),
+        PreviewState::Failed => blockers.push(Blocker::PreviewFailed),
+        PreviewState::Ready(totals) => {
+            if totals.devices_with_open_wipe > 0 {
+                blockers.push(Blocker::OpenWipes(totals.devices_with_open_wipe));
+            }
+            if totals.not_wipeable_devices > 0 && !form.skip_not_wipeable {
+                blockers.push(Blocker::NotWipeable(totals.not_wipeable_devices));
+            } else if totals.wipeable_devices == 0 && totals.devices_with_open_wipe == 0 {
+                blockers.push(Blocker::NothingToWipe);
+            }
+        }
+    }
+    blockers
+}
+
+#[cfg(test)]
+#[path = "form_tests.rs"]
+mod tests;

@@ -1,0 +1,112 @@
+//! 遠隔初期化: the wipe screen. This page gathers what the wizard needs (the selection made on
+//! 端末管理, the Wi-Fi settings, the administrator's time zone) and hands it the real portal.
+
+pub mod after_wipe_tab;
+pub mod backend;
+pub mod done;
+pub mod eligibility;
+pub mod form;
+pub mod keys;
+pub mod preview;
+pub mod settings_tab;
+pub mod wizard;
+
+use chrono::Utc;
+use leptos::prelude::*;
+use mdm_model::time::{zone_offset, JAPAN_TIME_ZONE};
+use mdm_model::wifi::WifiSettingQuery;
+
+use crate::api::Api;
+use crate::components::{use_toasts, PageHeader, ToastKind};
+use crate::i18n::use_locale;
+use crate::pages::devices::{use_device_selection, Selection};
+use crate::session::use_session;
+
+pub use backend::WipeBackend;
+pub use wizard::WipeWizard;
+
+/// The wipe screen for the devices selected on 端末管理.
+#[component]
+pub fn WipePage() -> impl IntoView {
+    let locale = use_locale();
+    let api = expect_context::<Api>();
+    let toasts = use_toasts();
+    let devices = use_device_selection();
+    // Taken once: after OK the selection is cleared, and this screen keeps showing the result.
+    let chosen = devices.selection.get_untracked();
+    let back_href = devices.origin.get_untracked();
+    let admin = use_session().administrator();
+    let zone_name = admin
+        .as_ref()
+        .map_or_else(|| JAPAN_TIME_ZONE.to_string(), |a| a.time_zone.clone());
+    let admin_name = admin.map(|a| a.display_name).unwrap_or_default();
+
+    let wifi = {
+        let api = api.clone();
+        LocalResource::new(move || {
+            let api = api.clone();
+            // All of them: the dropdown offers those the model allows, and validation needs the rest.
+            async move { api.wifi_settings(&WifiSettingQuery::default()).await }
+        })
+    };
+    let on_registered = Callback::new(move |registered: mdm_model::wipe::WipeRegistered| {
+        devices.selection.set(Selection::default());
+        toasts.show(
+            ToastKind::Success,
+            (locale.t_untracked().wipe.done_toast)(registered.job_count),
+        );
+    });
+
+    // Only the loading of the Wi-Fi settings rebuilds the screen: a language switch must not
+    // throw away what was entered, so every text below follows the language on its own.
+    let t = move || locale.t().wipe;
+    let body = move || {
+        let Some(selection) = chosen.to_wipe_selection() else {
+            return view! {
+                <section class="panel panel--empty" data-testid="wipe-no-selection">
+                    <h2 class="panel__title">{move || t().no_selection_title}</h2>
+                    <p class="panel__text">{move || t().no_selection_body}</p>
+                    <div class="panel__actions">
+                        <a class="button button--primary" href=back_href.clone()>{move || t().back}</a>
+                    </div>
+                </section>
+            }
+            .into_any();
+        };
+        match wifi.get() {
+            None => view! { <p class="hint" role="status" data-testid="wipe-loading">{move || t().loading}</p> }.into_any(),
+            Some(Err(error)) => view! {
+                <section class="panel inline-error" role="alert" data-testid="wipe-load-error">
+                    <p>{move || t().load_error}</p>
+                    <p class="hint">{move || error.message(locale.lang())}</p>
+                    <button type="button" class="button" on:click=move |_| wifi.refetch()>{move || t().retry}</button>
+                </section>
+            }
+            .into_any(),
+            Some(Ok(settings)) => view! {
+                <WipeWizard
+                    selection=selection
+                    device_count=chosen.count()
+                    wifi_settings=settings
+                    offset=zone_offset(&zone_name)
+                    zone_name=zone_name.clone()
+                    now=Utc::now()
+                    admin_name=admin_name.clone()
+                    backend=WipeBackend::from_api(api.clone())
+                    back_href=back_href.clone()
+                    on_registered=on_registered
+                />
+            }
+            .into_any(),
+        }
+    };
+
+    view! {
+        <PageHeader title=Signal::derive(move || locale.t().wipe.title.to_string())/>
+        <a class="back-link" href=devices.origin.get_untracked() data-testid="wipe-back">
+            <span aria-hidden="true">"← "</span>
+            {move || locale.t().wipe.back}
+        </a>
+        {body}
+    }
+}

@@ -1,0 +1,147 @@
+//! 遠隔初期化設定: delete general info and tags, the schedule, the administrator's password and
+//! 同意する.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use leptos::prelude::*;
+use mdm_model::device::GeneralInfoField;
+use mdm_model::time::to_datetime_local;
+use mdm_model::wipe::{WipeField, MAX_SCHEDULE_AHEAD};
+
+use super::form::{FieldMessages, WipeForm};
+use crate::components::field::{Checkbox, FieldError, FieldHelp};
+use crate::i18n::use_locale;
+
+/// The first tab of the wipe screen.
+#[component]
+pub fn SettingsTab(
+    /// What was entered.
+    form: RwSignal<WipeForm>,
+    /// Messages to show next to the fields.
+    #[prop(into)]
+    messages: Signal<FieldMessages>,
+    /// The administrator's time zone, in which the date and time is entered.
+    offset: FixedOffset,
+    /// Its IANA name, shown next to the field.
+    zone_name: String,
+    /// When the screen opened: bounds of the date-time picker.
+    now: DateTime<Utc>,
+    /// The signed-in administrator, whose password is asked for.
+    admin_name: String,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().wipe;
+    let errors =
+        move |field: WipeField| Signal::derive(move || messages.with(|m| m.for_field(field)));
+    let schedule_errors = errors(WipeField::ScheduleAt);
+    let password_errors = errors(WipeField::Password);
+    let agreed_errors = errors(WipeField::Agreed);
+    let blocked = Signal::derive(move || form.with(WipeForm::schedule_blocked));
+    let cleared_fields = move || {
+        let lang = locale.lang();
+        let names: Vec<&str> = GeneralInfoField::ALL
+            .iter()
+            .map(|f| f.label(lang))
+            .collect();
+        (t().delete_info_hint)(&names.join(t().list_separator))
+    };
+    let earliest = to_datetime_local(now, offset);
+    let latest = to_datetime_local(now + MAX_SCHEDULE_AHEAD, offset);
+
+    view! {
+        <div class="wipe-fields">
+            <div class="wipe-field">
+                <div class="wipe-field__row">
+                    <Checkbox
+                        id="wipe-delete-info"
+                        checked=Signal::derive(move || form.with(|f| f.delete_general_info))
+                        on_change=Callback::new(move |on| form.update(|f| f.delete_general_info = on))
+                        label=Signal::derive(move || t().delete_info.to_string())
+                        described_by="wipe-delete-info-hint".to_string()
+                    />
+                    <FieldHelp
+                        href="/help/wipe-lost-device#delete-info"
+                        topic="delete-info"
+                        text=Signal::derive(move || t().help_text.to_string())
+                        label=Signal::derive(move || t().help_delete_info.to_string())
+                    />
+                </div>
+                <p class="hint wipe-field__hint" id="wipe-delete-info-hint">{cleared_fields}</p>
+            </div>
+
+            <div class="wipe-field">
+                <div class="wipe-field__row">
+                    <Checkbox
+                        id="wipe-schedule"
+                        checked=Signal::derive(move || form.with(|f| f.schedule_enabled))
+                        on_change=Callback::new(move |on| form.update(|f| f.schedule_enabled = on))
+                        label=Signal::derive(move || t().schedule.to_string())
+                        disabled=blocked
+                        described_by=Signal::derive(move || if blocked.get() { "wipe-schedule-blocked".to_string() } else { String::new() })
+                    />
+                    <FieldHelp
+                        href="/help/wipe-lost-device#schedule"
+                        topic="schedule"
+                        text=Signal::derive(move || t().help_text.to_string())
+                        label=Signal::derive(move || t().help_schedule.to_string())
+                    />
+                </div>
+                <Show when=move || blocked.get()>
+                    <p class="notice" id="wipe-schedule-blocked" data-testid="wipe-schedule-blocked">
+                        {move || t().schedule_blocked}
+                    </p>
+                </Show>
+                <div class="field wipe-field__nested">
+                    <label class="field__label" for="wipe-schedule-at">{move || t().schedule_field}</label>
+                    <input
+                        id="wipe-schedule-at"
+                        class="field__input wipe-field__datetime"
+                        type="datetime-local"
+                        data-testid="wipe-schedule-at"
+                        min=earliest
+                        max=latest
+                        disabled=move || form.with(|f| !f.schedule_enabled || f.schedule_blocked())
+                        aria-invalid=move || schedule_errors.with(|e| !e.is_empty()).to_string()
+                        aria-describedby="wipe-schedule-zone wipe-error-schedule_at"
+                        prop:value=move || form.with(|f| f.schedule_text.clone())
+                        on:input=move |ev| form.update(|f| f.schedule_text = event_target_value(&ev))
+                    />
+                    <p class="hint" id="wipe-schedule-zone">
+                        {move || if form.with(|f| f.schedule_enabled) { (t().schedule_zone)(&zone_name) } else { t().schedule_off.to_string() }}
+                    </p>
+                    <FieldError id="wipe-error-schedule_at" messages=schedule_errors/>
+                </div>
+            </div>
+
+            <div class="field wipe-field">
+                <label class="field__label" for="wipe-password">{move || t().password}</label>
+                <input
+                    id="wipe-password"
+                    class="field__input wipe-field__password"
+                    type="password"
+                    name="password"
+                    autocomplete="current-password"
+                    data-testid="wipe-password"
+                    aria-invalid=move || password_errors.with(|e| !e.is_empty()).to_string()
+                    aria-describedby="wipe-password-hint wipe-error-password"
+                    prop:value=move || form.with(|f| f.password.clone())
+                    on:input=move |ev| form.update(|f| f.password = event_target_value(&ev))
+                />
+                <p class="hint" id="wipe-password-hint">{move || (t().password_hint)(&admin_name)}</p>
+                <FieldError id="wipe-error-password" messages=password_errors/>
+            </div>
+
+            <div class="wipe-field wipe-agreement">
+                <p class="wipe-agreement__statement" id="wipe-agree-statement">{move || t().agree_statement}</p>
+                <Checkbox
+                    id="wipe-agree"
+                    checked=Signal::derive(move || form.with(|f| f.agreed))
+                    on_change=Callback::new(move |on| form.update(|f| f.agreed = on))
+                    label=Signal::derive(move || t().agree.to_string())
+                    described_by="wipe-agree-statement wipe-error-agreed".to_string()
+                    invalid=Signal::derive(move || agreed_errors.with(|e| !e.is_empty()))
+                />
+                <FieldError id="wipe-error-agreed" messages=agreed_errors/>
+            </div>
+        </div>
+    }
+}
