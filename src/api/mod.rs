@@ -2,6 +2,7 @@
 //! gate turning every non-2xx answer into an [`ApiError`]. Pages never build URLs or touch gloo.
 
 mod auth;
+mod help;
 mod catalog;
 mod devices;
 mod wipes;

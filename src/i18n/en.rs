@@ -62,6 +62,8 @@ pub const EN: Catalog = Catalog {
 
     toast_dismiss: "Dismiss",
 
+    help: &super::help::HELP_EN,
+
     devices: &super::devices::EN,
     wipe: &super::wipe::EN,
 };

@@ -65,6 +65,8 @@ pub const JA: Catalog = Catalog {
 
     toast_dismiss: "閉じる",
 
+    help: &super::help::HELP_JA,
+
     devices: &super::devices::JA,
     wipe: &super::wipe::JA,
 };

@@ -5,11 +5,14 @@
 
 mod devices;
 mod en;
+mod help;
 mod ja;
 mod wipe;
 
 use leptos::prelude::*;
 use mdm_model::Lang;
+
+pub use help::HelpText;
 
 pub use devices::DevicesText;
 pub use wipe::WipeText;
@@ -64,6 +67,9 @@ pub struct Catalog {
     pub not_found_back: &'static str,
 
     pub toast_dismiss: &'static str,
+
+    /// Strings of the help pages and help links.
+    pub help: &'static HelpText,
 
     /// Strings of 端末管理.
     pub devices: &'static DevicesText,

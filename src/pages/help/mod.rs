@@ -1,17 +1,150 @@
 //! ヘルプ: how-to articles, linked from the screens where each rule applies.
+//!
+//! `/help` is the index, `/help/:article` an article; `/help/:article#anchor` opens the article
+//! at one of its sections (the wizard's help links). The articles are Markdown files in
+//! `articles/{ja,en}/`, rendered at compile time by `build.rs` (see [`content`]).
 
+mod article;
+pub mod content;
+mod feedback;
+mod glyphs;
+mod index;
+mod print;
+
+use leptos::html;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_params_map};
+use mdm_model::help::HelpFeedbackRequest;
 
-use crate::components::{ComingSoon, PageHeader};
+use crate::api::Api;
+use crate::components::PageHeader;
 use crate::i18n::use_locale;
+use crate::routes;
 
-/// The help index, and for now also each `/help/:article` address, so links into help already
-/// land in the right area.
+pub use article::{reveal_section, ArticleToc, ArticleView, HelpBreadcrumb};
+pub use content::{Article, ArticleText, HelpTopic, Section};
+pub use feedback::FeedbackView;
+pub use index::HelpIndexView;
+pub use print::{css_string, page_rule, print_page, PrintPageSetup};
+
+/// `/help` and `/help/:article`: the index, an article, or "article not found".
 #[component]
 pub fn HelpPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = Memo::new(move |_| params.read().get("article"));
+    move || match slug.get() {
+        None => view! { <HelpIndexView/> }.into_any(),
+        Some(slug) => match Article::from_slug(&slug) {
+            Some(article) => view! { <ArticleScreen article=article/> }.into_any(),
+            None => view! { <ArticleNotFound/> }.into_any(),
+        },
+    }
+}
+
+/// An article with its breadcrumb, contents, print setup and feedback. Follows the address's
+/// `#anchor`: on arrival and on every change the section is brought into view and focused.
+#[component]
+fn ArticleScreen(
+    /// The article the address names.
+    article: Article,
+) -> impl IntoView {
+    let location = use_location();
+    let page = NodeRef::<html::Div>::new();
+    let anchor = Memo::new(move |_| {
+        let hash = location.hash.get();
+        let id = hash.trim_start_matches('#');
+        (!id.is_empty()).then(|| {
+            js_sys::decode_uri_component(id)
+                .ok()
+                .and_then(|decoded| decoded.as_string())
+                .unwrap_or_else(|| id.to_string())
+        })
+    });
+    Effect::new(move |_| {
+        let Some(id) = anchor.get() else { return };
+        // Next frame: the body is in the page and laid out, whichever way the address changed.
+        request_animation_frame(move || {
+            if let Some(page) = page.get_untracked() {
+                reveal_section(&page, &id);
+            }
+        });
+    });
+    view! {
+        <div class="help-page help-page--article" node_ref=page>
+            <HelpBreadcrumb article=article/>
+            <div class="help-layout">
+                <div class="help-layout__main">
+                    <ArticleView article=article on_print=Callback::new(|_| print_page())/>
+                    <ArticleFeedback article=article/>
+                </div>
+                <aside class="help-layout__aside">
+                    <ArticleToc article=article current=anchor/>
+                </aside>
+            </div>
+            <PrintPageSetup/>
+        </div>
+    }
+}
+
+/// この記事は役に立ちましたか?, sent to the portal. Each answer is sent as it is given, so a
+/// second answer replaces the first.
+#[component]
+fn ArticleFeedback(
+    /// The article the answer is about.
+    article: Article,
+) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let locale = use_locale();
+    let send = Action::new_local(move |helpful: &bool| {
+        let api = api.clone();
+        let request = HelpFeedbackRequest { helpful: *helpful };
+        async move { api.help_feedback(article.api(), &request).await }
+    });
+    // The last answer the portal confirmed; a failed later answer leaves it as it was.
+    let recorded = Memo::new(
+        move |previous: Option<&Option<bool>>| match send.value().get() {
+            Some(Ok(recorded)) => Some(recorded.helpful),
+            _ => previous.copied().flatten(),
+        },
+    );
+    let error = Memo::new(move |_| match send.value().get() {
+        Some(Err(error)) => Some(error.message(locale.lang())),
+        _ => None,
+    });
+    let sending = Memo::new(move |_| {
+        if send.pending().get() {
+            send.input().get()
+        } else {
+            None
+        }
+    });
+    view! {
+        <FeedbackView
+            recorded=recorded
+            sending=sending
+            error=error
+            on_answer=Callback::new(move |helpful| {
+                send.dispatch(helpful);
+            })
+        />
+    }
+}
+
+/// An address under `/help` that names no article.
+#[component]
+fn ArticleNotFound() -> impl IntoView {
     let locale = use_locale();
     view! {
-        <PageHeader title=Signal::derive(move || locale.t().help_title.to_string())/>
-        <ComingSoon/>
+        <div class="help-page">
+            <PageHeader title=Signal::derive(move || locale.t().help.not_found_title.to_string())/>
+            <section class="panel" data-testid="help-not-found">
+                <p class="panel__text">{move || locale.t().help.not_found_body}</p>
+                <div class="panel__actions">
+                    <a class="button button--primary" href=routes::HELP>
+                        {move || locale.t().help.back_to_index}
+                    </a>
+                </div>
+            </section>
+        </div>
     }
 }

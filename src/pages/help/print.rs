@@ -1,0 +1,106 @@
+//! このページをPDF出力: the browser's own print dialog ("Save as PDF" is one of its destinations),
+//! with the page box and the footer of a printed article. What is printed is style/print.css.
+
+use chrono::Utc;
+use leptos::prelude::*;
+use mdm_model::time::{format_datetime, JAPAN_OFFSET};
+
+use crate::i18n::use_locale;
+
+/// Opens the browser's print dialog.
+pub fn print_page() {
+    // A browser that refuses (a sandboxed host frame) simply shows no dialog; nothing to undo.
+    let _ = window().print();
+}
+
+/// The `@page` rule of a printed article: A4 with margins, and in the bottom margin of every page
+/// the footer (address and time of printing) and the page number.
+///
+/// It lives with the article, not in the stylesheet, because `@page` cannot be scoped to the
+/// console: a host page printing something else keeps its own page box.
+pub fn page_rule(footer: &str) -> String {
+    const MARGIN_BOX: &str =
+        "font-family: \"Hiragino Sans\", \"Yu Gothic UI\", Meiryo, \"Noto Sans JP\", \
+                              \"Noto Sans CJK JP\", sans-serif; font-size: 8pt; color: #555;";
+    format!(
+        "@page {{ size: A4; margin: 18mm 16mm 20mm; \
+         @bottom-left {{ content: {footer}; {MARGIN_BOX} }} \
+         @bottom-right {{ content: counter(page) \" / \" counter(pages); {MARGIN_BOX} }} }}",
+        footer = css_string(footer),
+    )
+}
+
+/// `text` as a CSS string literal: quotes, backslashes, line breaks and `<` escaped, so an
+/// address can neither end the string nor the `<style>` element.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // A CSS escape is hex digits ended by a space.
+            '\n' | '\r' | '\u{c}' | '<' | '>' => out.push_str(&format!("\\{:x} ", c as u32)),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The address a printed page names: the page itself, without the section it was scrolled to.
+fn page_address() -> String {
+    let href = window().location().href().unwrap_or_default();
+    match href.split_once('#') {
+        Some((page, _)) => page.to_string(),
+        None => href,
+    }
+}
+
+/// The page box and footer of the printed article. The time is taken again when the browser
+/// starts printing, so a page left open prints the time it was printed.
+#[component]
+pub fn PrintPageSetup() -> impl IntoView {
+    let locale = use_locale();
+    let printed = RwSignal::new((page_address(), Utc::now()));
+    let before_print = window_event_listener_untyped("beforeprint", move |_| {
+        printed.set((page_address(), Utc::now()));
+    });
+    on_cleanup(move || before_print.remove());
+    let rule = move || {
+        printed.with(|(address, at)| {
+            let footer =
+                (locale.t().help.print_footer)(address, &format_datetime(*at, JAPAN_OFFSET));
+            page_rule(&footer)
+        })
+    };
+    view! { <style data-testid="help-print-page">{rule}</style> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_cannot_break_out_of_the_footer() {
+        assert_eq!(
+            css_string("https://a.example/help/x"),
+            "\"https://a.example/help/x\""
+        );
+        assert_eq!(css_string("a\"b\\c"), "\"a\\\"b\\\\c\"");
+        assert_eq!(css_string("x</style>"), "\"x\\3c /style\\3e \"");
+        assert_eq!(css_string("a\nb"), "\"a\\a b\"");
+    }
+
+    #[test]
+    fn the_page_is_a4_with_the_footer_and_page_numbers_in_the_margin() {
+        let rule = page_rule("https://portal.example/help/hybrid-mdm　印刷日時: 2026/11/26 14:30");
+        assert!(rule.starts_with("@page {"));
+        assert!(rule.contains("size: A4"));
+        assert!(rule.contains("@bottom-left { content: \"https://portal.example/help/hybrid-mdm　印刷日時: 2026/11/26 14:30\";"));
+        assert!(rule.contains("counter(page) \" / \" counter(pages)"));
+        assert_eq!(rule.matches('{').count(), rule.matches('}').count());
+    }
+}

@@ -1,0 +1,387 @@
+//! Browser tests of ヘルプ: the index, an article with このページをPDF出力, routing to an article and
+//! to one of its sections (also from a help link, client-side), and この記事は役に立ちましたか?.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use mdm_console::api::Api;
+use mdm_console::components::HelpLink;
+use mdm_console::i18n::{Locale, STORAGE_KEY};
+use mdm_console::pages::help::{
+    Article, ArticleView, FeedbackView, HelpIndexView, HelpPage, HelpTopic,
+};
+use mdm_model::Lang;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A view mounted in its own element, in the language remembered from "last time"; with an
+/// address, the browser is put there first and brought back afterwards.
+struct Mounted {
+    root: HtmlElement,
+    back_to: Option<String>,
+    // Parent of the view's own owner: cleaning it up removes the router's window listeners,
+    // which dropping the mount handle alone leaves behind (they would take the next test's clicks).
+    owner: Owner,
+    _handle: Box<dyn std::any::Any>,
+}
+
+fn mount<V: IntoView + 'static>(lang: Lang, view: impl FnOnce() -> V + 'static) -> Mounted {
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.set_item(STORAGE_KEY, lang.tag()).unwrap();
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    root.set_class_name("mdm-console");
+    document().body().unwrap().append_child(&root).unwrap();
+    let owner = Owner::new();
+    let handle = owner.with(|| {
+        leptos::mount::mount_to(root.clone(), move || {
+            let locale = Locale::provide();
+            provide_context(Api::new("/api", Signal::derive(move || locale.lang())));
+            view()
+        })
+    });
+    Mounted {
+        root,
+        back_to: None,
+        owner,
+        _handle: Box::new(handle),
+    }
+}
+
+/// The help routes as the app has them, plus a page standing in for the wipe wizard.
+fn mount_routed(lang: Lang, address: &str) -> Mounted {
+    let here = window().location().href().unwrap();
+    go_to(address);
+    let mut mounted = mount(lang, || {
+        view! {
+            <Router>
+                <Routes fallback=|| "not found">
+                    <Route path=path!("/wizard") view=|| view! { <HelpLink topic=HelpTopic::Schedule/> }/>
+                    <Route path=path!("/help/:article") view=HelpPage/>
+                    <Route path=path!("/help") view=HelpPage/>
+                </Routes>
+            </Router>
+        }
+    });
+    mounted.back_to = Some(here);
+    mounted
+}
+
+fn go_to(address: &str) {
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(address))
+        .unwrap();
+}
+
+impl Mounted {
+    fn get(&self, test_id: &str) -> Option<HtmlElement> {
+        self.root
+            .query_selector(&format!("[data-testid='{test_id}']"))
+            .unwrap()
+            .map(|el| el.unchecked_into())
+    }
+
+    fn find(&self, test_id: &str) -> HtmlElement {
+        self.get(test_id)
+            .unwrap_or_else(|| panic!("no element with data-testid={test_id}"))
+    }
+
+    fn text(&self, test_id: &str) -> String {
+        self.find(test_id)
+            .text_content()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    }
+
+    fn attr(&self, test_id: &str, name: &str) -> Option<String> {
+        self.find(test_id).get_attribute(name)
+    }
+
+    fn select(&self, selector: &str) -> HtmlElement {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+            .unchecked_into()
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.owner.cleanup();
+        self.root.remove();
+        if let Some(address) = &self.back_to {
+            go_to(address);
+        }
+    }
+}
+
+/// Lets the reactive system, the router and the next animation frames run.
+async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            let done = Closure::once_into_js(move || {
+                let _ = resolve.call0(&JsValue::NULL);
+            });
+            let _ = window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(done.unchecked_ref(), 30);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    }
+}
+
+fn focused_id() -> Option<String> {
+    document().active_element().map(|el| el.id())
+}
+
+#[wasm_bindgen_test]
+fn the_index_lists_every_article_with_its_sections() {
+    let page = mount(Lang::Ja, || view! { <HelpIndexView/> });
+    assert_eq!(page.text("page-title"), "ヘルプ");
+    let index = page.find("help-index");
+    assert_eq!(index.children().length(), 3);
+    let card = page.find("help-card-wipe-lost-device");
+    let title = card.query_selector("h2 a").unwrap().unwrap();
+    assert_eq!(
+        title.get_attribute("href").as_deref(),
+        Some("/help/wipe-lost-device")
+    );
+    assert_eq!(
+        title.text_content().unwrap(),
+        "紛失した端末を遠隔初期化する"
+    );
+    assert!(card
+        .query_selector("a[href='/help/wipe-lost-device#delete-info']")
+        .unwrap()
+        .is_some_and(|a| a.text_content().unwrap() == "端末の一般情報・端末タグ情報を削除する"));
+    assert!(page.text("help-card-hybrid-mdm").contains("Hybrid MDM方式"));
+}
+
+#[wasm_bindgen_test]
+fn the_index_is_in_english_when_english_was_chosen() {
+    let page = mount(Lang::En, || view! { <HelpIndexView/> });
+    assert_eq!(page.text("page-title"), "Help");
+    assert!(page
+        .text("help-card-reenrollment")
+        .contains("Conditions for automatic re-enrollment"));
+    assert_eq!(
+        page.attr("help-index", "aria-label").as_deref(),
+        Some("Help articles")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_article_shows_its_text_and_saves_as_pdf_through_the_print_button() {
+    let prints = RwSignal::new(0);
+    let page = mount(Lang::Ja, move || {
+        view! {
+            <ArticleView article=Article::WipeLostDevice on_print=Callback::new(move |_| prints.update(|n| *n += 1))/>
+        }
+    });
+    assert_eq!(page.text("page-title"), "紛失した端末を遠隔初期化する");
+    let article = page.text("help-article");
+    for field in [
+        "氏名",
+        "社員番号",
+        "電話番号",
+        "メールアドレス",
+        "備考",
+        "端末タグ",
+    ] {
+        assert!(article.contains(field), "{field}");
+    }
+    assert_eq!(page.text("help-print"), "このページをPDF出力");
+    page.find("help-print").click();
+    leptos::task::tick().await;
+    assert_eq!(prints.get_untracked(), 1);
+    // Sections carry their anchors, so help links and the contents can point at them.
+    assert_eq!(page.select("#schedule").tag_name(), "H2");
+    assert_eq!(
+        page.select("#delete-info")
+            .get_attribute("tabindex")
+            .as_deref(),
+        Some("-1")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn feedback_sends_the_answer_thanks_and_lets_it_change() {
+    let recorded = RwSignal::new(None::<bool>);
+    let sending = RwSignal::new(None::<bool>);
+    let error = RwSignal::new(None::<String>);
+    let answers = RwSignal::new(Vec::<bool>::new());
+    let page = mount(Lang::Ja, move || {
+        view! {
+            <FeedbackView
+                recorded=recorded
+                sending=sending
+                error=error
+                on_answer=Callback::new(move |helpful| answers.update(|all| all.push(helpful)))
+            />
+        }
+    });
+    assert!(page
+        .text("help-feedback")
+        .starts_with("この記事は役に立ちましたか?"));
+    assert_eq!(page.get("help-feedback-thanks"), None);
+    assert_eq!(
+        page.attr("help-feedback-yes", "aria-pressed").as_deref(),
+        Some("false")
+    );
+
+    page.find("help-feedback-yes").click();
+    leptos::task::tick().await;
+    assert_eq!(answers.get_untracked(), vec![true]);
+
+    // On its way: both buttons wait, the chosen one says so.
+    sending.set(Some(true));
+    leptos::task::tick().await;
+    assert!(page.find("help-feedback-no").has_attribute("disabled"));
+    assert_eq!(page.text("help-feedback-yes"), "送信中…");
+
+    // Recorded: thanks, and the answer shows as pressed.
+    sending.set(None);
+    recorded.set(Some(true));
+    leptos::task::tick().await;
+    assert!(page
+        .text("help-feedback-thanks")
+        .contains("ご回答ありがとうございました。"));
+    assert_eq!(
+        page.attr("help-feedback-yes", "aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        page.attr("help-feedback-no", "aria-pressed").as_deref(),
+        Some("false")
+    );
+
+    // A second answer changes the first.
+    page.find("help-feedback-no").click();
+    leptos::task::tick().await;
+    assert_eq!(answers.get_untracked(), vec![true, false]);
+    recorded.set(Some(false));
+    leptos::task::tick().await;
+    assert_eq!(
+        page.attr("help-feedback-no", "aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        page.attr("help-feedback-yes", "aria-pressed").as_deref(),
+        Some("false")
+    );
+
+    error.set(Some("ポータルに接続できませんでした。".into()));
+    leptos::task::tick().await;
+    assert_eq!(
+        page.attr("help-feedback-error", "role").as_deref(),
+        Some("alert")
+    );
+}
+
+#[wasm_bindgen_test]
+fn help_links_point_at_the_section_of_their_rule() {
+    let page = mount(Lang::Ja, || {
+        HelpTopic::ALL
+            .into_iter()
+            .map(|topic| view! { <HelpLink topic=topic/> })
+            .collect_view()
+    });
+    let expected = [
+        (
+            "help-link-delete-info",
+            "/help/wipe-lost-device#delete-info",
+        ),
+        ("help-link-schedule", "/help/wipe-lost-device#schedule"),
+        ("help-link-wifi", "/help/reenrollment#wifi"),
+        ("help-link-hybrid", "/help/hybrid-mdm#pair"),
+    ];
+    for (test_id, href) in expected {
+        assert_eq!(
+            page.attr(test_id, "href").as_deref(),
+            Some(href),
+            "{test_id}"
+        );
+        assert_eq!(page.text(test_id), "ヘルプ");
+    }
+    assert_eq!(
+        page.attr("help-link-delete-info", "aria-label").as_deref(),
+        Some("ヘルプ: 端末の一般情報・端末タグ情報を削除する")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_address_with_an_anchor_opens_the_article_at_that_section() {
+    let page = mount_routed(Lang::Ja, "/help/reenrollment#wifi");
+    settle().await;
+    assert_eq!(page.text("page-title"), "遠隔初期化後の自動再登録の条件");
+    assert_eq!(focused_id().as_deref(), Some("wifi"));
+    assert!(page
+        .select("section[aria-labelledby='wifi']")
+        .has_attribute("data-help-target"));
+    let current = page.select("[data-testid='help-toc'] a[aria-current='location']");
+    assert_eq!(
+        current.get_attribute("href").as_deref(),
+        Some("/help/reenrollment#wifi")
+    );
+    // Printed pages name the page's address and the time of printing.
+    let page_box = page.text("help-print-page");
+    assert!(
+        page_box.contains("@page") && page_box.contains("/help/reenrollment\u{3000}印刷日時: "),
+        "{page_box}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_help_link_in_the_wizard_opens_its_section_client_side() {
+    let page = mount_routed(Lang::En, "/wizard");
+    settle().await;
+    page.find("help-link-schedule").click();
+    settle().await;
+    assert_eq!(
+        window().location().pathname().unwrap(),
+        "/help/wipe-lost-device"
+    );
+    assert_eq!(window().location().hash().unwrap(), "#schedule");
+    assert_eq!(page.text("page-title"), "Remotely wiping a lost device");
+    assert_eq!(focused_id().as_deref(), Some("schedule"));
+
+    // The contents move within the article, and the breadcrumb leads back to the index.
+    page.select("[data-testid='help-toc'] a[href='/help/wipe-lost-device#not-wipeable']")
+        .click();
+    settle().await;
+    assert_eq!(focused_id().as_deref(), Some("not-wipeable"));
+    page.find("help-breadcrumb-index").click();
+    settle().await;
+    assert_eq!(window().location().pathname().unwrap(), "/help");
+    assert!(page.get("help-index").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_article_says_so_and_leads_back_to_the_index() {
+    let page = mount_routed(Lang::Ja, "/help/no-such-article");
+    settle().await;
+    assert_eq!(page.text("page-title"), "記事が見つかりません");
+    assert!(page
+        .find("help-not-found")
+        .query_selector("a[href='/help']")
+        .unwrap()
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_portal_name_of_an_article_also_opens_it() {
+    let page = mount_routed(Lang::Ja, "/help/hybrid-mdm-execution-conditions#ivi-delay");
+    settle().await;
+    assert_eq!(
+        page.attr("help-article", "data-article").as_deref(),
+        Some("hybrid-mdm")
+    );
+    assert_eq!(focused_id().as_deref(), Some("ivi-delay"));
+}
