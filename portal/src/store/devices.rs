@@ -246,23 +246,23 @@ pub fn count(
     Ok(total.max(0) as u64)
 }
 
-/// One page of matching devices, in the query's order.
-pub fn page(
-    conn: &Connection,
-    tenant_id: i64,
-    query: &DeviceQuery,
-    scope: Option<&HashSet<GroupId>>,
-) -> rusqlite::Result<Vec<Device>> {
+/// One page of matching devices, in the query's order. The ids are found first from the
+/// indexes alone (they cover the filter columns); only the page's rows are then read.
+pub fn page(conn: &Connection, tenant_id: i64, query: &DeviceQuery, scope: Option<&HashSet<GroupId>>) -> rusqlite::Result<Vec<Device>> {
     let (clause, mut values) = where_clause(tenant_id, &query.filter, scope);
     values.push(Value::Integer(query.page.limit() as i64));
     values.push(Value::Integer(query.page.offset() as i64));
     let sql = format!(
-        "SELECT {COLUMNS} FROM devices WHERE {clause} ORDER BY {} LIMIT ? OFFSET ?",
+        "SELECT id FROM devices WHERE {clause} ORDER BY {} LIMIT ? OFFSET ?",
         order_by(query.sort, query.order)
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params_from_iter(values), from_row)?;
-    rows.collect()
+    let ids: Vec<DeviceId> = conn
+        .prepare_cached(&sql)?
+        .query_map(params_from_iter(values), |r| Ok(DeviceId(r.get(0)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut rows: std::collections::HashMap<DeviceId, Device> =
+        by_ids(conn, tenant_id, &ids)?.into_iter().map(|d| (d.id, d)).collect();
+    Ok(ids.iter().filter_map(|id| rows.remove(id)).collect())
 }
 
 /// Every matching device (a wipe "of all devices matching"), by id.
