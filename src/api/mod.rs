@@ -2,6 +2,9 @@
 //! gate turning every non-2xx answer into an [`ApiError`]. Pages never build URLs or touch gloo.
 
 mod auth;
+mod catalog;
+mod devices;
+mod wipes;
 mod help;
 mod catalog;
 mod devices;

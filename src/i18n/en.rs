@@ -62,6 +62,9 @@ pub const EN: Catalog = Catalog {
 
     toast_dismiss: "Dismiss",
 
+    devices: &super::devices::EN,
+    wipe: &super::wipe::EN,
+
     help: &super::help::HELP_EN,
 
     devices: &super::devices::EN,

@@ -65,6 +65,9 @@ pub const JA: Catalog = Catalog {
 
     toast_dismiss: "閉じる",
 
+    devices: &super::devices::JA,
+    wipe: &super::wipe::JA,
+
     help: &super::help::HELP_JA,
 
     devices: &super::devices::JA,

@@ -12,6 +12,9 @@ mod wipe;
 use leptos::prelude::*;
 use mdm_model::Lang;
 
+pub use devices::DevicesText;
+pub use wipe::WipeText;
+
 pub use help::HelpText;
 
 pub use devices::DevicesText;
@@ -67,6 +70,11 @@ pub struct Catalog {
     pub not_found_back: &'static str,
 
     pub toast_dismiss: &'static str,
+
+    /// Strings of 端末管理.
+    pub devices: &'static DevicesText,
+    /// Strings of the 遠隔初期化 screen.
+    pub wipe: &'static WipeText,
 
     /// Strings of the help pages and help links.
     pub help: &'static HelpText,

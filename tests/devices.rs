@@ -1,0 +1,451 @@
+//! Browser tests of 端末管理: the group tree, the device table and its states, selection across
+//! pages, the select-all banner, the 紛失時対策 button and dialog, the pager and the filters.
+#![cfg(target_arch = "wasm32")]
+
+#[path = "support/fleet.rs"]
+mod fleet;
+
+use fleet::*;
+use leptos::prelude::*;
+use mdm_console::components::data_table::TableNotice;
+use mdm_console::components::pager::Pager;
+use mdm_console::i18n::catalog;
+use mdm_console::pages::devices::{
+    DeviceTable, DeviceToolbar, GroupTreeView, Measure, MeasuresDialog, Selection, SelectionBar,
+};
+use mdm_model::device::{Device, DeviceFilter, DeviceSortKey, Os};
+use mdm_model::ids::GroupId;
+use mdm_model::paging::{SortOrder, PER_PAGE_CHOICES};
+use mdm_model::time::JAPAN_OFFSET;
+use mdm_model::Lang;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The list part of the screen, with the page, selection and sort in signals the test drives.
+struct List {
+    view: Mounted,
+    rows: RwSignal<Vec<Device>>,
+    selection: RwSignal<Selection>,
+    sorted_by: RwSignal<Vec<DeviceSortKey>>,
+    measures: RwSignal<u32>,
+}
+
+fn list(total: u64, first_page: Vec<Device>) -> List {
+    let rows = RwSignal::new(first_page);
+    let selection = RwSignal::new(Selection::default());
+    let sorted_by = RwSignal::new(Vec::new());
+    let measures = RwSignal::new(0);
+    let view = mount("ja", move || {
+        let page_ids =
+            Signal::derive(move || rows.with(|r| r.iter().map(|d| d.id).collect::<Vec<_>>()));
+        view! {
+            <SelectionBar
+                selection=selection
+                page_ids=page_ids
+                total=Signal::stored(total)
+                filter=Signal::stored(DeviceFilter { os: Some(Os::Ios), ..Default::default() })
+                dropped=Signal::stored(false)
+                on_measures=Callback::new(move |_| measures.update(|n| *n += 1))
+            />
+            <DeviceTable
+                rows=rows
+                notice=Signal::stored(None)
+                sort=Signal::stored((DeviceSortKey::Name, SortOrder::Asc))
+                on_sort=Callback::new(move |key| sorted_by.update(|keys| keys.push(key)))
+                selection=selection
+                offset=JAPAN_OFFSET
+            />
+        }
+    });
+    List {
+        view,
+        rows,
+        selection,
+        sorted_by,
+        measures,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_table_shows_exactly_one_page_with_every_column() {
+    let list = list(120, devices(1..=25, Os::Ios));
+    let t = &list.view;
+    assert_eq!(
+        t.all("tbody tr").len(),
+        25,
+        "one row per device of the page, nothing more"
+    );
+    assert!(t.text("device-row-1").contains("DEV-0001"));
+    let cells: Vec<String> = t
+        .all("[data-testid='device-row-3'] td, [data-testid='device-row-3'] th")
+        .iter()
+        .map(|c| c.text_content().unwrap_or_default().trim().to_string())
+        .collect();
+    assert_eq!(cells[1], "DEV-0003");
+    assert_eq!(cells[2], "iOS 17.4");
+    assert_eq!(cells[3], "iPhone 15");
+    assert_eq!(cells[4], "山田 太郎");
+    assert_eq!(cells[5], "090-0000-0003");
+    assert_eq!(cells[6], "Apple MDM方式");
+    assert_eq!(cells[7], "会社支給");
+    assert_eq!(t.text("status-3"), "オンライン");
+    assert_eq!(
+        t.text("last-seen-3"),
+        "最終接続 2026/11/26 14:00",
+        "Japan time"
+    );
+    assert!(
+        cells[9].contains("営業") && cells[9].contains("ほか1件"),
+        "{}",
+        cells[9]
+    );
+    assert_eq!(
+        t.attr("select-device-3", "aria-label").as_deref(),
+        Some("DEV-0003 を選択")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn column_headers_sort_and_announce_the_order() {
+    let list = list(25, devices(1..=3, Os::Ios));
+    let t = &list.view;
+    let name_header = t.find("sort-name").parent_element().unwrap();
+    assert_eq!(
+        name_header.get_attribute("aria-sort").as_deref(),
+        Some("ascending")
+    );
+    let model_header = t.find("sort-model").parent_element().unwrap();
+    assert_eq!(
+        model_header.get_attribute("aria-sort").as_deref(),
+        Some("none")
+    );
+    t.click("sort-model").await;
+    t.click("sort-last_seen").await;
+    assert_eq!(
+        list.sorted_by.get_untracked(),
+        [DeviceSortKey::Model, DeviceSortKey::LastSeen]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_selection_survives_moving_between_pages() {
+    let list = list(60, devices(1..=25, Os::Ios));
+    let t = &list.view;
+    t.click("select-device-2").await;
+    t.click("select-device-5").await;
+    assert_eq!(t.text("selection-count"), "2台を選択中");
+    assert!(t.input("select-page").indeterminate());
+
+    list.rows.set(devices(26..=50, Os::Ios));
+    settle().await;
+    assert!(!t.checked("select-device-26"));
+    t.click("select-device-30").await;
+    assert_eq!(t.text("selection-count"), "3台を選択中");
+
+    list.rows.set(devices(1..=25, Os::Ios));
+    settle().await;
+    assert!(
+        t.checked("select-device-2")
+            && t.checked("select-device-5")
+            && !t.checked("select-device-3")
+    );
+    assert_eq!(t.text("selection-count"), "3台を選択中");
+}
+
+#[wasm_bindgen_test]
+async fn the_header_checkbox_ticks_the_page_then_every_matching_device_can_be_chosen() {
+    let list = list(120, devices(1..=25, Os::Ios));
+    let t = &list.view;
+    assert!(!t.exists("selection-banner"));
+    t.click("select-page").await;
+    assert_eq!(t.all("tbody input:checked").len(), 25);
+    assert_eq!(t.text("selection-count"), "25台を選択中");
+    assert!(t
+        .text("selection-banner")
+        .starts_with("このページの25台をすべて選択しました。"));
+    assert_eq!(
+        t.text("select-all-matching"),
+        "条件に一致する120台をすべて選択"
+    );
+
+    t.click("select-all-matching").await;
+    assert_eq!(t.text("selection-count"), "120台を選択中");
+    assert!(t
+        .text("selection-banner")
+        .starts_with("条件に一致する120台をすべて選択しています。"));
+    // Unticking one leaves the rest of the matching devices selected, on every page.
+    t.click("select-device-4").await;
+    assert_eq!(t.text("selection-count"), "119台を選択中");
+    list.rows.set(devices(26..=50, Os::Ios));
+    settle().await;
+    assert_eq!(
+        t.all("tbody input:checked").len(),
+        25,
+        "page 2 is part of the matching selection"
+    );
+    assert!(matches!(
+        list.selection.get_untracked(),
+        Selection::Matching { total: 120, .. }
+    ));
+
+    t.click("clear-matching").await;
+    assert_eq!(t.text("selection-count"), "端末が選択されていません");
+    assert_eq!(t.all("tbody input:checked").len(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_measures_button_waits_for_a_selection_and_says_why() {
+    let list = list(10, devices(1..=10, Os::Android));
+    let t = &list.view;
+    assert!(t.disabled("measures-button"));
+    assert_eq!(t.text("measures-button"), "紛失時対策");
+    assert_eq!(t.text("measures-reason"), "端末を選択すると実行できます。");
+    assert_eq!(
+        t.attr("measures-button", "aria-describedby").as_deref(),
+        Some("measures-reason")
+    );
+    t.click("select-device-7").await;
+    assert!(!t.disabled("measures-button"));
+    assert!(!t.exists("measures-reason"));
+    t.click("measures-button").await;
+    assert_eq!(list.measures.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_measures_dialog_is_modal_keyboard_friendly_and_leads_to_the_wipe() {
+    let open = RwSignal::new(false);
+    let chosen = RwSignal::new(Vec::<Measure>::new());
+    let view = mount("ja", move || {
+        view! {
+            <button data-testid="opener" on:click=move |_| open.set(true)>"open"</button>
+            <MeasuresDialog
+                open=open
+                count=Signal::stored(3)
+                on_close=Callback::new(move |_| open.set(false))
+                on_next=Callback::new(move |m| { chosen.update(|all| all.push(m)); open.set(false); })
+            />
+        }
+    });
+    view.find("opener").focus().unwrap();
+    view.click("opener").await;
+    let dialog = view.find("measures-dialog");
+    assert_eq!(dialog.get_attribute("role").as_deref(), Some("dialog"));
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    let title_id = dialog.get_attribute("aria-labelledby").unwrap();
+    assert_eq!(
+        document()
+            .get_element_by_id(&title_id)
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "紛失時対策"
+    );
+    assert!(view.text("measures-dialog").contains("選択した3台の端末"));
+    assert_eq!(
+        view.focused().as_deref(),
+        Some("measure-wipe"),
+        "focus starts on the first measure"
+    );
+    assert!(dialog.text_content().unwrap().contains("遠隔初期化"));
+
+    // 次へ waits for a choice.
+    assert!(view.disabled("measures-next"));
+    assert_eq!(view.text("measures-next"), "次へ");
+    // Tab from the last control wraps to the first: focus stays in the dialog.
+    view.find("measures-cancel").focus().unwrap();
+    press(&view.find("measures-cancel"), "Tab", false).await;
+    assert_eq!(view.focused().as_deref(), Some("dialog-close"));
+    press(&view.find("dialog-close"), "Tab", true).await;
+    assert_eq!(view.focused().as_deref(), Some("measures-cancel"));
+
+    // Esc closes and gives focus back to the opener.
+    view.key("measures-dialog", "Escape").await;
+    assert!(!view.exists("measures-dialog"));
+    assert_eq!(view.focused().as_deref(), Some("opener"));
+
+    view.click("opener").await;
+    view.click("measure-wipe").await;
+    assert!(!view.disabled("measures-next"));
+    view.click("measures-next").await;
+    assert_eq!(chosen.get_untracked(), [Measure::Wipe]);
+}
+
+#[wasm_bindgen_test]
+async fn the_group_tree_expands_collapses_and_chooses_by_mouse_and_keyboard() {
+    let selected = RwSignal::new(None::<GroupId>);
+    let view = mount("ja", move || {
+        view! { <GroupTreeView tree=group_tree() selected=selected on_select=Callback::new(move |g| selected.set(g))/> }
+    });
+    assert_eq!(view.attr("group-tree", "role").as_deref(), Some("tree"));
+    assert_eq!(
+        view.attr("group-all", "aria-label").as_deref(),
+        Some("すべての端末(138台)")
+    );
+    assert_eq!(
+        view.attr("group-1", "aria-label").as_deref(),
+        Some("本社(135台)")
+    );
+    assert_eq!(
+        view.attr("group-1", "aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert_eq!(view.attr("group-2", "aria-level").as_deref(), Some("2"));
+    assert_eq!(
+        view.attr("group-2", "aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(
+        !view.exists("group-3"),
+        "collapsed groups hide their children"
+    );
+
+    view.click("group-toggle-2").await;
+    assert_eq!(
+        view.attr("group-2", "aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        view.attr("group-3", "aria-label").as_deref(),
+        Some("東京営業所(40台)")
+    );
+    assert_eq!(
+        selected.get_untracked(),
+        None,
+        "the toggle does not choose the group"
+    );
+
+    view.click("group-3").await;
+    assert_eq!(selected.get_untracked(), Some(GroupId(3)));
+    assert_eq!(
+        view.attr("group-3", "aria-selected").as_deref(),
+        Some("true")
+    );
+    assert_eq!(view.attr("group-3", "tabindex").as_deref(), Some("0"));
+
+    // Keyboard: up to 営業部, collapse it, down to 開発部, choose it.
+    view.find("group-3").focus().unwrap();
+    view.key("group-3", "ArrowUp").await;
+    assert_eq!(view.focused().as_deref(), Some("group-2"));
+    view.key("group-2", "ArrowLeft").await;
+    assert!(!view.exists("group-3"));
+    view.key("group-2", "ArrowDown").await;
+    assert_eq!(view.focused().as_deref(), Some("group-4"));
+    view.key("group-4", "Enter").await;
+    assert_eq!(selected.get_untracked(), Some(GroupId(4)));
+    view.key("group-4", "Home").await;
+    view.key("group-all", "Enter").await;
+    assert_eq!(selected.get_untracked(), None);
+}
+
+#[wasm_bindgen_test]
+async fn loading_empty_and_error_states_fill_the_table() {
+    let notice = RwSignal::new(Some(TableNotice::Loading("端末を読み込んでいます…".into())));
+    let retried = RwSignal::new(0);
+    let view = mount("ja", move || {
+        view! {
+            <DeviceTable
+                rows=Signal::stored(Vec::new())
+                notice=notice
+                on_retry=Callback::new(move |_| retried.update(|n| *n += 1))
+                sort=Signal::stored((DeviceSortKey::Name, SortOrder::Asc))
+                on_sort=Callback::new(|_| ())
+                selection=RwSignal::new(Selection::default())
+                offset=JAPAN_OFFSET
+            />
+        }
+    });
+    assert_eq!(view.text("table-loading"), "端末を読み込んでいます…");
+    assert!(view.disabled("select-page"));
+    let t = catalog(Lang::Ja).devices;
+    notice.set(Some(TableNotice::Empty {
+        title: t.empty_title.into(),
+        hint: t.empty_filtered_hint.into(),
+    }));
+    settle().await;
+    assert!(view.text("table-empty").starts_with("端末がありません"));
+    notice.set(Some(TableNotice::Error {
+        message: "ポータルに接続できませんでした。".into(),
+        retry: t.retry.into(),
+    }));
+    settle().await;
+    assert!(view
+        .text("table-error")
+        .contains("ポータルに接続できませんでした。"));
+    view.click("table-retry").await;
+    assert_eq!(retried.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_pager_moves_between_pages_and_changes_the_page_size() {
+    let page = RwSignal::new(1u32);
+    let per_page = RwSignal::new(50u32);
+    let lang_en = RwSignal::new(false);
+    let view = mount("ja", move || {
+        view! {
+            <Pager
+                page=page
+                per_page=per_page
+                total=Signal::stored(523)
+                choices=&PER_PAGE_CHOICES
+                on_page=Callback::new(move |p| page.set(p))
+                on_per_page=Callback::new(move |s| { per_page.set(s); page.set(1); })
+                text=Signal::derive(move || &catalog(if lang_en.get() { Lang::En } else { Lang::Ja }).devices.pager)
+            />
+        }
+    });
+    assert_eq!(view.text("pager-range"), "1〜50件 / 全523件");
+    assert_eq!(view.text("pager-pages"), "/ 11ページ");
+    assert!(view.disabled("pager-previous") && view.disabled("pager-first"));
+    view.click("pager-next").await;
+    assert_eq!(page.get_untracked(), 2);
+    view.click("pager-last").await;
+    assert_eq!(page.get_untracked(), 11);
+    assert_eq!(view.text("pager-range"), "501〜523件 / 全523件");
+    assert!(view.disabled("pager-next"));
+    view.choose("pager-per-page", "200").await;
+    assert_eq!((page.get_untracked(), per_page.get_untracked()), (1, 200));
+    assert_eq!(view.text("pager-pages"), "/ 3ページ");
+    lang_en.set(true);
+    settle().await;
+    assert_eq!(view.text("pager-range"), "1–200 of 523");
+}
+
+#[wasm_bindgen_test]
+async fn filters_and_search_ask_for_a_new_list() {
+    let filter = RwSignal::new(DeviceFilter {
+        group: Some(GroupId(2)),
+        ..Default::default()
+    });
+    let view = mount(
+        "ja",
+        move || view! { <DeviceToolbar filter=filter on_change=Callback::new(move |f| filter.set(f))/> },
+    );
+    view.choose("filter-os", "ios").await;
+    assert_eq!(filter.get_untracked().os, Some(Os::Ios));
+    view.choose("filter-ownership", "byod").await;
+    view.type_into("device-search", "  山田 ").await;
+    assert_eq!(
+        filter.get_untracked().q,
+        None,
+        "typing alone does not search"
+    );
+    view.click("device-search-submit").await;
+    let now = filter.get_untracked();
+    assert_eq!(now.q.as_deref(), Some("山田"));
+    assert_eq!(now.ownership.map(|o| o.as_str()), Some("byod"));
+    assert_eq!(now.group, Some(GroupId(2)));
+    view.click("clear-filters").await;
+    assert_eq!(
+        filter.get_untracked(),
+        DeviceFilter {
+            group: Some(GroupId(2)),
+            ..Default::default()
+        }
+    );
+    assert_eq!(
+        view.input("device-search").value(),
+        "",
+        "the box follows the list's search"
+    );
+}
