@@ -13,6 +13,7 @@ use axum::{
 };
 use chrono::{DateTime, Duration, Utc};
 use http_body_util::BodyExt;
+use mdm_model::job::{JobMethod, JobStatus};
 use mdm_portal::{
     auth::HashCost,
     engine::clock::Clock,
@@ -33,7 +34,13 @@ struct Client {
 }
 
 impl Client {
-    async fn send(&self, method: &str, uri: &str, body: Option<Value>, extra: &[(&str, &str)]) -> (StatusCode, Value) {
+    async fn send(
+        &self,
+        method: &str,
+        uri: &str,
+        body: Option<Value>,
+        extra: &[(&str, &str)],
+    ) -> (StatusCode, Value) {
         let mut builder = Request::builder()
             .method(method)
             .uri(uri)
@@ -43,11 +50,26 @@ impl Client {
         for (name, value) in extra {
             builder = builder.header(*name, *value);
         }
-        let body = body.map(|b| Body::from(b.to_string())).unwrap_or_else(Body::empty);
-        let response = self.router.clone().oneshot(builder.body(body).expect("request")).await.expect("answer");
+        let body = body
+            .map(|b| Body::from(b.to_string()))
+            .unwrap_or_else(Body::empty);
+        let response = self
+            .router
+            .clone()
+            .oneshot(builder.body(body).expect("request"))
+            .await
+            .expect("answer");
         let status = response.status();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        (
+            status,
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        )
     }
 }
 
@@ -57,15 +79,15 @@ fn seed_jobs(store: &Store, count: usize, now: DateTime<Utc>, avoid_group: i64) 
     store
         .blocking(|conn| {
             let tx = conn.transaction()?;
-            let devices: Vec<(i64, String, i64)> = tx
-                .prepare("SELECT id, management_method, group_id FROM devices")?
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            let devices: Vec<(i64, String, i64, String)> = tx
+                .prepare("SELECT id, management_method, group_id, name FROM devices")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
                 .collect::<Result<_, _>>()?;
             let mut rng = SeedRng::new(99);
             let mut written = 0usize;
             let mut open_devices = std::collections::HashSet::new();
             while written < count {
-                let (device, method, group) = &devices[rng.below(devices.len() as u64) as usize];
+                let (device, method, group, name) = &devices[rng.below(devices.len() as u64) as usize];
                 let at = (now - Duration::minutes(rng.below(90 * 24 * 60) as i64)).timestamp_millis();
                 tx.execute(
                     "INSERT INTO wipes (tenant_id, registered_by, registered_at, delete_general_info, keep_esim_data_plan) \
@@ -80,6 +102,7 @@ fn seed_jobs(store: &Store, count: usize, now: DateTime<Utc>, avoid_group: i64) 
                     _ => &["apple_mdm"],
                 };
                 let mut ids = Vec::new();
+                let (mut status_mask, mut method_mask) = (0i64, 0i64);
                 for m in methods {
                     let status = if open {
                         "waiting_for_device"
@@ -88,10 +111,14 @@ fn seed_jobs(store: &Store, count: usize, now: DateTime<Utc>, avoid_group: i64) 
                     };
                     tx.execute(
                         "INSERT INTO jobs (tenant_id, wipe_id, device_id, method, status, status_reason, status_changed_at, \
-                         entry_id, registered_at, due_at, next_check_at, updated_at) \
-                         VALUES (1, ?1, ?2, ?3, ?4, 'registered', ?5, 0, ?5, ?5, ?6, ?5)",
-                        params![wipe, device, m, status, at, at + 86_400_000_000i64],
+                         entry_id, registered_at, due_at, next_check_at, updated_at, entry_updated_at, registered_by, device_name) \
+                         VALUES (1, ?1, ?2, ?3, ?4, 'registered', ?5, 0, ?5, ?5, ?6, ?5, ?5, 1, ?7)",
+                        params![wipe, device, m, status, at, at + 86_400_000_000i64, name],
                     )?;
+                    let status_position = JobStatus::ALL.iter().position(|s| s.as_str() == status).unwrap_or(0);
+                    let method_position = JobMethod::ALL.iter().position(|x| x.as_str() == *m).unwrap_or(0);
+                    status_mask |= 1 << status_position;
+                    method_mask |= 1 << method_position;
                     let id = tx.last_insert_rowid();
                     tx.execute("UPDATE jobs SET entry_id = ?1 WHERE id = ?1", [id])?;
                     tx.execute(
@@ -105,6 +132,10 @@ fn seed_jobs(store: &Store, count: usize, now: DateTime<Utc>, avoid_group: i64) 
                     tx.execute("UPDATE jobs SET pair_job_id = ?2, entry_id = ?1 WHERE id = ?1", [ivi, apple])?;
                     tx.execute("UPDATE jobs SET pair_job_id = ?1, entry_id = ?1 WHERE id = ?2", [ivi, apple])?;
                 }
+                tx.execute(
+                    "UPDATE jobs SET status_mask = ?2, method_mask = ?3 WHERE id = ?1",
+                    [ids[0], status_mask, method_mask],
+                )?;
             }
             tx.commit()?;
             Ok(written)
@@ -119,10 +150,17 @@ fn percentile(sorted: &[StdDuration], p: f64) -> f64 {
 
 /// Times 300 requests of random pages of a list query (pages within the list's size).
 async fn measure(client: &Client, label: &str, base: &str, per_page: u64, rng: &mut SeedRng) {
-    let (_, first) = client.send("GET", &format!("{base}&per_page={per_page}"), None, &[]).await;
-    let pages = first["total"].as_u64().unwrap_or(0).div_ceil(per_page).max(1);
-    let uris: Vec<String> =
-        (0..300).map(|_| format!("{base}&per_page={per_page}&page={}", 1 + rng.below(pages))).collect();
+    let (_, first) = client
+        .send("GET", &format!("{base}&per_page={per_page}"), None, &[])
+        .await;
+    let pages = first["total"]
+        .as_u64()
+        .unwrap_or(0)
+        .div_ceil(per_page)
+        .max(1);
+    let uris: Vec<String> = (0..300)
+        .map(|_| format!("{base}&per_page={per_page}&page={}", 1 + rng.below(pages)))
+        .collect();
     let mut times = Vec::with_capacity(uris.len());
     for uri in &uris {
         let started = Instant::now();
@@ -141,7 +179,11 @@ async fn measure(client: &Client, label: &str, base: &str, per_page: u64, rng: &
 
 fn arg(name: &str, default: usize) -> usize {
     let args: Vec<String> = std::env::args().collect();
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 #[tokio::main]
@@ -154,61 +196,156 @@ async fn main() {
 
     let started = Instant::now();
     store
-        .blocking(|conn| seed::seed_demo(conn, HashCost::Fast, FleetSpec { devices: device_count, seed: 2026 }, now))
+        .blocking(|conn| {
+            seed::seed_demo(
+                conn,
+                HashCost::Fast,
+                FleetSpec {
+                    devices: device_count,
+                    seed: 2026,
+                },
+                now,
+            )
+        })
         .expect("seed");
-    println!("seeded {device_count} devices in {:.2} s", started.elapsed().as_secs_f64());
+    println!(
+        "seeded {device_count} devices in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
 
     let osaka: i64 = store
-        .blocking(|conn| Ok(conn.query_row("SELECT id FROM groups WHERE name = '大阪支店'", [], |r| r.get(0))?))
+        .blocking(|conn| {
+            Ok(conn.query_row(
+                "SELECT id FROM groups WHERE name = '大阪支店'",
+                [],
+                |r| r.get(0),
+            )?)
+        })
         .expect("group");
     let started = Instant::now();
     let written = seed_jobs(&store, job_count, now, osaka);
-    println!("seeded {written} jobs in {:.2} s", started.elapsed().as_secs_f64());
-    store.blocking(|conn| Ok(conn.execute_batch("ANALYZE")?)).expect("analyze");
-    let state = AppState::new(store, Clock::manual(now), Settings { hash_cost: HashCost::Fast, ..Settings::default() })
-        .expect("state");
+    println!(
+        "seeded {written} jobs in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    store
+        .blocking(|conn| Ok(conn.execute_batch("ANALYZE")?))
+        .expect("analyze");
+    let state = AppState::new(
+        store,
+        Clock::manual(now),
+        Settings {
+            hash_cost: HashCost::Fast,
+            ..Settings::default()
+        },
+    )
+    .expect("state");
     let router = mdm_portal::app(state);
-    let mut client = Client { router, cookies: String::new(), csrf: String::new() };
-    let session = client.router.clone().oneshot(Request::get("/api/session").body(Body::empty()).unwrap()).await.unwrap();
-    let csrf_cookie = session.headers()[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_string();
+    let mut client = Client {
+        router,
+        cookies: String::new(),
+        csrf: String::new(),
+    };
+    let session = client
+        .router
+        .clone()
+        .oneshot(Request::get("/api/session").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let csrf_cookie = session.headers()[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
     client.csrf = csrf_cookie.trim_start_matches("mdm_csrf=").to_string();
     client.cookies = csrf_cookie.clone();
     let sign_in = Request::post("/api/session")
         .header(header::COOKIE, &csrf_cookie)
         .header("x-csrf-token", &client.csrf)
         .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from(json!({ "username": "admin", "password": "Demo#2026" }).to_string()))
+        .body(Body::from(
+            json!({ "username": "admin", "password": "Demo#2026" }).to_string(),
+        ))
         .unwrap();
     let response = client.router.clone().oneshot(sign_in).await.unwrap();
-    let session_cookie = response.headers()[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_string();
+    let session_cookie = response.headers()[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
     client.cookies = format!("{csrf_cookie}; {session_cookie}");
 
     let head_office: i64 = 1;
     let mut rng = SeedRng::new(5);
     let lists = [
-        ("devices: group 本社 + subgroups, os=ios, sort name", format!("/api/devices?group={head_office}&os=ios&sort=name"), 50),
-        ("devices: status=online, method=hybrid, sort last_seen desc", "/api/devices?status=online&method=hybrid&sort=last_seen&order=desc".to_string(), 100),
-        ("devices: ownership=company, sort user", "/api/devices?ownership=company&sort=user".to_string(), 50),
-        ("jobs: newest first", "/api/jobs?sort=registered_at".to_string(), 50),
-        ("jobs: status=succeeded, newest first", "/api/jobs?status=succeeded".to_string(), 50),
-        ("jobs: method=apple_mdm, sort device", "/api/jobs?method=apple_mdm&sort=device&order=asc".to_string(), 50),
+        (
+            "devices: group 本社 + subgroups, os=ios, sort name",
+            format!("/api/devices?group={head_office}&os=ios&sort=name"),
+            50,
+        ),
+        (
+            "devices: status=online, method=hybrid, sort last_seen desc",
+            "/api/devices?status=online&method=hybrid&sort=last_seen&order=desc".to_string(),
+            100,
+        ),
+        (
+            "devices: ownership=company, sort user",
+            "/api/devices?ownership=company&sort=user".to_string(),
+            50,
+        ),
+        (
+            "jobs: newest first",
+            "/api/jobs?sort=registered_at".to_string(),
+            50,
+        ),
+        (
+            "jobs: status=succeeded, newest first",
+            "/api/jobs?status=succeeded".to_string(),
+            50,
+        ),
+        (
+            "jobs: method=apple_mdm, sort device",
+            "/api/jobs?method=apple_mdm&sort=device&order=asc".to_string(),
+            50,
+        ),
     ];
     for (label, base, per_page) in lists {
         measure(&client, label, &base, per_page, &mut rng).await;
     }
 
-    let selection = json!({ "kind": "filter", "filter": { "group": osaka, "ownership": "company" } });
+    let selection =
+        json!({ "kind": "filter", "filter": { "group": osaka, "ownership": "company" } });
     let options = json!({ "delete_general_info": true, "schedule_at": null, "wifi_setting_id": null, "keep_esim_data_plan": true });
     let started = Instant::now();
-    let (status, preview) =
-        client.send("POST", "/api/wipes/preview", Some(json!({ "selection": selection, "options": options })), &[]).await;
+    let (status, preview) = client
+        .send(
+            "POST",
+            "/api/wipes/preview",
+            Some(json!({ "selection": selection, "options": options })),
+            &[],
+        )
+        .await;
     let preview_ms = started.elapsed().as_secs_f64() * 1000.0;
     assert_eq!(status, StatusCode::OK, "{preview}");
-    println!("preview of {} devices selected by filter: {preview_ms:.0} ms", preview["summary"]["totals"]["devices"]);
+    println!(
+        "preview of {} devices selected by filter: {preview_ms:.0} ms",
+        preview["summary"]["totals"]["devices"]
+    );
 
     let body = json!({ "selection": selection, "options": options, "password": "Demo#2026", "agreed": true });
     let started = Instant::now();
-    let (status, registered) = client.send("POST", "/api/wipes", Some(body), &[("idempotency-key", "bench-1")]).await;
+    let (status, registered) = client
+        .send(
+            "POST",
+            "/api/wipes",
+            Some(body),
+            &[("idempotency-key", "bench-1")],
+        )
+        .await;
     let register_ms = started.elapsed().as_secs_f64() * 1000.0;
     assert_eq!(status, StatusCode::CREATED, "{registered}");
     println!(

@@ -5,6 +5,7 @@
 //! with `tower::ServiceExt::oneshot`, and `main.rs` serves it on a socket.
 
 pub mod auth;
+pub mod cache;
 pub mod engine;
 pub mod error;
 pub mod extract;

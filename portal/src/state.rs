@@ -37,6 +37,10 @@ pub struct AppState {
     /// A hash checked when the user name is unknown, so a wrong user name takes as long as a
     /// wrong password and the answer does not reveal which accounts exist.
     pub(crate) dummy_hash: Arc<String>,
+    /// Ordered ids of recent device list queries.
+    pub(crate) device_lists: Arc<crate::cache::ListCache>,
+    /// Ordered entry ids of recent job list queries.
+    pub(crate) job_lists: Arc<crate::cache::ListCache>,
 }
 
 impl AppState {
@@ -48,6 +52,8 @@ impl AppState {
             clock,
             settings: Arc::new(settings),
             dummy_hash: Arc::new(dummy_hash),
+            device_lists: Arc::default(),
+            job_lists: Arc::default(),
         })
     }
 }

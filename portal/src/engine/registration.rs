@@ -163,6 +163,9 @@ pub fn register(
                 due_at: due,
                 ivi_ready_at,
                 return_to_service: stored.return_to_service,
+                registered_by: who.admin_id,
+                scheduled_at: options.schedule_at.map(to_millis),
+                device_name: plan.device.name.clone(),
             };
             let id = jobs::insert_job(conn, &new).map_err(|e| open_wipe_race(e, plan))?;
             created.push((method, id));

@@ -8,7 +8,7 @@ use mdm_model::{
     paging::Page,
     query::{ParamProblem, QueryParamError},
 };
-use std::collections::HashSet;
+use std::{collections::HashSet, sync::Arc};
 
 use crate::{
     auth::CurrentAdmin,
@@ -40,21 +40,45 @@ pub fn group_scope(
     }
 }
 
-/// One page of the tenant's devices matching the query, with the total count.
+/// One page of the tenant's devices matching the query, with the total count. The ordered ids
+/// of the query are cached until the next device write, so paging through a list costs one
+/// query, not one per page.
 pub async fn list(
     State(state): State<AppState>,
     Extension(current): Extension<CurrentAdmin>,
     pairs: QueryPairs,
 ) -> Result<ApiJson<Page<Device>>, ApiError> {
     let query = DeviceQuery::from_query(&pairs.reader())?;
+    let cache = state.device_lists.clone();
     let page = state
         .store
         .call(move |conn| {
-            let forest = groups::forest(conn, current.tenant_id)?;
-            let scope = group_scope(&forest, &query.filter)?;
-            let total = devices::count(conn, current.tenant_id, &query.filter, scope.as_ref())?;
+            let version = devices::VERSION.get();
+            let filter = serde_json::to_string(&query.filter).map_err(ApiError::internal)?;
+            let key = format!(
+                "{}|{filter}|{}|{}",
+                current.tenant_id, query.sort, query.order
+            );
+            let ids = match cache.get(&key, version) {
+                Some(ids) => ids,
+                None => {
+                    let forest = groups::forest(conn, current.tenant_id)?;
+                    let scope = group_scope(&forest, &query.filter)?;
+                    let ids = Arc::new(devices::ordered_ids(
+                        conn,
+                        current.tenant_id,
+                        &query,
+                        scope.as_ref(),
+                    )?);
+                    cache.put(key, version, ids.clone());
+                    ids
+                }
+            };
+            let total = ids.len() as u64;
             query.page.ensure_within(total)?;
-            let items = devices::page(conn, current.tenant_id, &query, scope.as_ref())?;
+            let start = (query.page.offset() as usize).min(ids.len());
+            let end = (start + query.page.limit() as usize).min(ids.len());
+            let items = devices::in_order(conn, current.tenant_id, &ids[start..end])?;
             Ok(Page::new(items, total, query.page))
         })
         .await?;

@@ -30,12 +30,37 @@ pub async fn list(
     pairs: QueryPairs,
 ) -> Result<ApiJson<Page<JobListEntry>>, ApiError> {
     let query = JobQuery::from_query(&pairs.reader())?;
+    let cache = state.job_lists.clone();
     let page = state
         .store
         .call(move |conn| {
-            let total = jobs::count_entries(conn, current.tenant_id, &query)?;
+            // Paging through one list reuses its ordered entry ids until the next job write.
+            let version = jobs::VERSION.get();
+            let key = format!(
+                "{}|{:?}",
+                current.tenant_id,
+                JobQuery {
+                    page: Default::default(),
+                    ..query.clone()
+                }
+            );
+            let ids = match cache.get(&key, version) {
+                Some(ids) => ids,
+                None => {
+                    let ids = std::sync::Arc::new(jobs::ordered_entry_ids(
+                        conn,
+                        current.tenant_id,
+                        &query,
+                    )?);
+                    cache.put(key, version, ids.clone());
+                    ids
+                }
+            };
+            let total = ids.len() as u64;
             query.page.ensure_within(total)?;
-            let items = jobs::page_entries(conn, current.tenant_id, &query)?;
+            let start = (query.page.offset() as usize).min(ids.len());
+            let end = (start + query.page.limit() as usize).min(ids.len());
+            let items = jobs::entries(conn, &ids[start..end])?;
             Ok(Page::new(items, total, query.page))
         })
         .await?;

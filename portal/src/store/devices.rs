@@ -12,6 +12,9 @@ use rusqlite::{params, params_from_iter, types::Value, Connection, Row};
 
 use super::{from_millis, parse_col, to_millis};
 
+/// Bumped on every write to the devices table (see [`crate::cache`]).
+pub static VERSION: crate::cache::DataVersion = crate::cache::DataVersion::new();
+
 const COLUMNS: &str = "id, group_id, name, os, os_version, model, serial_number, phone_number, \
     user_full_name, employee_number, email, notes, tags, ownership, enrollment, dep_profile_id, \
     management_method, esim, powered_on, network_connected, mdm_profile_installed, activesync, \
@@ -93,6 +96,7 @@ fn version_key(device: &Device) -> i64 {
 
 /// Inserts a device (its `id` is ignored) and returns the new id.
 pub fn insert(conn: &Connection, tenant_id: i64, device: &Device) -> rusqlite::Result<DeviceId> {
+    VERSION.bump();
     let tags = serde_json::to_string(&device.tags).unwrap_or_else(|_| "[]".into());
     let activesync = device
         .state
@@ -232,36 +236,31 @@ fn order_by(sort: DeviceSortKey, order: SortOrder) -> String {
         .join(", ")
 }
 
-/// How many devices match.
-pub fn count(
+/// The ids of every matching device in the query's order, from the indexes alone (they cover
+/// the filter and sort columns).
+pub fn ordered_ids(
     conn: &Connection,
     tenant_id: i64,
-    filter: &DeviceFilter,
+    query: &DeviceQuery,
     scope: Option<&HashSet<GroupId>>,
-) -> rusqlite::Result<u64> {
-    let (clause, values) = where_clause(tenant_id, filter, scope);
-    let total: i64 = conn
-        .prepare_cached(&format!("SELECT COUNT(*) FROM devices WHERE {clause}"))?
-        .query_row(params_from_iter(values), |r| r.get(0))?;
-    Ok(total.max(0) as u64)
-}
-
-/// One page of matching devices, in the query's order. The ids are found first from the
-/// indexes alone (they cover the filter columns); only the page's rows are then read.
-pub fn page(conn: &Connection, tenant_id: i64, query: &DeviceQuery, scope: Option<&HashSet<GroupId>>) -> rusqlite::Result<Vec<Device>> {
-    let (clause, mut values) = where_clause(tenant_id, &query.filter, scope);
-    values.push(Value::Integer(query.page.limit() as i64));
-    values.push(Value::Integer(query.page.offset() as i64));
+) -> rusqlite::Result<Vec<i64>> {
+    let (clause, values) = where_clause(tenant_id, &query.filter, scope);
     let sql = format!(
-        "SELECT id FROM devices WHERE {clause} ORDER BY {} LIMIT ? OFFSET ?",
+        "SELECT id FROM devices WHERE {clause} ORDER BY {}",
         order_by(query.sort, query.order)
     );
-    let ids: Vec<DeviceId> = conn
-        .prepare_cached(&sql)?
-        .query_map(params_from_iter(values), |r| Ok(DeviceId(r.get(0)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut rows: std::collections::HashMap<DeviceId, Device> =
-        by_ids(conn, tenant_id, &ids)?.into_iter().map(|d| (d.id, d)).collect();
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let ids = stmt.query_map(params_from_iter(values), |r| r.get(0))?;
+    ids.collect()
+}
+
+/// The devices with these ids, in the given order.
+pub fn in_order(conn: &Connection, tenant_id: i64, ids: &[i64]) -> rusqlite::Result<Vec<Device>> {
+    let ids: Vec<DeviceId> = ids.iter().copied().map(DeviceId).collect();
+    let mut rows: std::collections::HashMap<DeviceId, Device> = by_ids(conn, tenant_id, &ids)?
+        .into_iter()
+        .map(|d| (d.id, d))
+        .collect();
     Ok(ids.iter().filter_map(|id| rows.remove(id)).collect())
 }
 
@@ -321,6 +320,9 @@ pub fn counts_by_group(conn: &Connection, tenant_id: i64) -> rusqlite::Result<Ve
 /// Writes back everything of a device that can change after enrollment: group, personal
 /// fields, tags and state.
 pub fn update(conn: &Connection, device: &Device) -> rusqlite::Result<()> {
+    VERSION.bump();
+    // The job list searches device fields too.
+    super::jobs::VERSION.bump();
     let tags = serde_json::to_string(&device.tags).unwrap_or_else(|_| "[]".into());
     let activesync = device
         .state

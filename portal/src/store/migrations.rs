@@ -3,6 +3,43 @@
 
 use rusqlite::Connection;
 
+/// The bit of a job status in `jobs.status_mask`: `1 << position in JobStatus::ALL`.
+macro_rules! status_bit {
+    ($column:literal) => {
+        concat!(
+            "(CASE ",
+            $column,
+            " WHEN 'scheduled' THEN 1 WHEN 'waiting_for_device' THEN 2 WHEN 'sent' THEN 4 ",
+            "WHEN 'succeeded' THEN 8 WHEN 'failed' THEN 16 WHEN 'cancelled' THEN 32 ELSE 0 END)"
+        )
+    };
+}
+
+/// The bit of a job method in `jobs.method_mask`: `1 << position in JobMethod::ALL`.
+macro_rules! method_bit {
+    ($column:literal) => {
+        concat!(
+            "(CASE ",
+            $column,
+            " WHEN 'ivi_mdm' THEN 1 WHEN 'apple_mdm' THEN 2 ELSE 0 END)"
+        )
+    };
+}
+
+/// Recomputes the list-entry columns of entry `?1` from its jobs (both jobs of a pair): the
+/// statuses and methods as bit masks, and the latest update. Run after every job change.
+pub const REFRESH_ENTRY: &str = concat!(
+    "UPDATE jobs SET ",
+    "status_mask = (SELECT SUM(DISTINCT ",
+    status_bit!("j.status"),
+    ") FROM jobs j WHERE j.entry_id = ?1), ",
+    "method_mask = (SELECT SUM(DISTINCT ",
+    method_bit!("j.method"),
+    ") FROM jobs j WHERE j.entry_id = ?1), ",
+    "entry_updated_at = (SELECT MAX(j.updated_at) FROM jobs j WHERE j.entry_id = ?1) ",
+    "WHERE id = ?1"
+);
+
 /// Each entry moves the schema from version `index` to `index + 1`.
 const MIGRATIONS: &[&str] = &[
     // 1: tenants, administrators, their sessions, and the audit log.
@@ -231,6 +268,35 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX devices_sorted_by_serial ON devices(tenant_id, serial_number, id, group_id, os, ownership, management_method, status);
     CREATE INDEX devices_sorted_by_employee ON devices(tenant_id, employee_number, id, group_id, os, ownership, management_method, status);
     "#,
+    // 4: the job list reads only the entry's own row: what it filters and sorts on (both
+    // jobs' statuses and methods, the registrant, the device name, the schedule) is kept on
+    // the entry row, under covering indexes.
+    concat!(
+        "ALTER TABLE jobs ADD COLUMN status_mask INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE jobs ADD COLUMN method_mask INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE jobs ADD COLUMN entry_updated_at INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE jobs ADD COLUMN registered_by INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE jobs ADD COLUMN scheduled_at INTEGER;
+        ALTER TABLE jobs ADD COLUMN device_name TEXT NOT NULL DEFAULT '';
+        UPDATE jobs SET
+            registered_by = (SELECT w.registered_by FROM wipes w WHERE w.id = jobs.wipe_id),
+            scheduled_at = (SELECT w.scheduled_at FROM wipes w WHERE w.id = jobs.wipe_id),
+            device_name = (SELECT d.name FROM devices d WHERE d.id = jobs.device_id);
+        UPDATE jobs SET
+            status_mask = (SELECT SUM(DISTINCT ", status_bit!("j.status"), ") FROM jobs j WHERE j.entry_id = jobs.id),
+            method_mask = (SELECT SUM(DISTINCT ", method_bit!("j.method"), ") FROM jobs j WHERE j.entry_id = jobs.id),
+            entry_updated_at = (SELECT MAX(j.updated_at) FROM jobs j WHERE j.entry_id = jobs.id)
+            WHERE id = entry_id;
+        DROP INDEX jobs_entries;
+        CREATE INDEX entries_by_time ON jobs(tenant_id, registered_at, id, status_mask, method_mask, registered_by, device_id, wipe_id) WHERE id = entry_id;
+        CREATE INDEX entries_by_device ON jobs(tenant_id, device_id, registered_at, id, status_mask, method_mask) WHERE id = entry_id;
+        CREATE INDEX entries_by_status ON jobs(tenant_id, status, id, status_mask, method_mask, registered_at) WHERE id = entry_id;
+        CREATE INDEX entries_by_method ON jobs(tenant_id, method, id, status_mask, method_mask, registered_at) WHERE id = entry_id;
+        CREATE INDEX entries_by_device_name ON jobs(tenant_id, device_name, id, status_mask, method_mask, registered_at) WHERE id = entry_id;
+        CREATE INDEX entries_by_schedule ON jobs(tenant_id, scheduled_at, id, status_mask, method_mask, registered_at) WHERE id = entry_id;
+        CREATE INDEX entries_by_update ON jobs(tenant_id, entry_updated_at, id, status_mask, method_mask, registered_at) WHERE id = entry_id;
+        CREATE INDEX entries_by_registrant ON jobs(tenant_id, registered_by, registered_at, id, status_mask, method_mask) WHERE id = entry_id;"
+    ),
 ];
 
 /// Applies every migration newer than the database's version, each in its own transaction.
@@ -249,6 +315,32 @@ pub fn apply(conn: &mut Connection) -> rusqlite::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn status_and_method_bits_follow_the_model_order() {
+        use mdm_model::job::{JobMethod, JobStatus};
+        let conn = Connection::open_in_memory().unwrap();
+        for (position, status) in JobStatus::ALL.iter().enumerate() {
+            let sql = format!(
+                "SELECT {} FROM (SELECT ?1 AS status)",
+                status_bit!("status")
+            );
+            let bit: i64 = conn
+                .query_row(&sql, [status.as_str()], |r| r.get(0))
+                .unwrap();
+            assert_eq!(bit, 1 << position, "{status}");
+        }
+        for (position, method) in JobMethod::ALL.iter().enumerate() {
+            let sql = format!(
+                "SELECT {} FROM (SELECT ?1 AS method)",
+                method_bit!("method")
+            );
+            let bit: i64 = conn
+                .query_row(&sql, [method.as_str()], |r| r.get(0))
+                .unwrap();
+            assert_eq!(bit, 1 << position, "{method}");
+        }
+    }
 
     #[test]
     fn applying_twice_is_a_no_op() {

@@ -7,7 +7,7 @@ pub mod catalog;
 pub mod devices;
 pub mod groups;
 pub mod jobs;
-mod migrations;
+pub(crate) mod migrations;
 pub mod seed;
 pub mod sessions;
 

@@ -11,7 +11,10 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 mod read;
 
-pub use read::{count_entries, get, history, page_entries};
+pub use read::{entries, get, history, ordered_entry_ids};
+
+/// Bumped on every write to the jobs table (see [`crate::cache`]).
+pub static VERSION: crate::cache::DataVersion = crate::cache::DataVersion::new();
 
 use super::{parse_col, Millis};
 use crate::error::ApiError;
@@ -31,6 +34,7 @@ pub struct NewWipe<'a> {
 
 /// Inserts a wipe row.
 pub fn insert_wipe(conn: &Connection, new: &NewWipe<'_>) -> rusqlite::Result<WipeId> {
+    VERSION.bump();
     conn.prepare_cached(
         "INSERT INTO wipes (tenant_id, registered_by, registered_at, delete_general_info, scheduled_at, \
          wifi_setting_id, keep_esim_data_plan, idempotency_key, request_digest) \
@@ -83,6 +87,10 @@ pub struct NewJob {
     pub due_at: Millis,
     pub ivi_ready_at: Option<Millis>,
     pub return_to_service: Option<ReturnToServicePlan>,
+    /// Copied from the wipe and the device so the job list filters and sorts on the job row.
+    pub registered_by: i64,
+    pub scheduled_at: Option<Millis>,
+    pub device_name: String,
 }
 
 /// Inserts a job with its first history entry. The unique index on open jobs makes this fail
@@ -92,8 +100,8 @@ pub fn insert_job(conn: &Connection, new: &NewJob) -> rusqlite::Result<JobId> {
     conn.prepare_cached(
         "INSERT INTO jobs (tenant_id, wipe_id, device_id, method, status, status_reason, status_changed_at, \
          entry_id, rts_group_id, rts_group_name, rts_user_must_authenticate, registered_at, due_at, \
-         next_check_at, ivi_ready_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, 'registered', ?6, 0, ?7, ?8, ?9, ?6, ?10, ?10, ?11, ?6)",
+         next_check_at, ivi_ready_at, updated_at, registered_by, scheduled_at, device_name) \
+         VALUES (?1, ?2, ?3, ?4, ?5, 'registered', ?6, 0, ?7, ?8, ?9, ?6, ?10, ?10, ?11, ?6, ?12, ?13, ?14)",
     )?
     .execute(params![
         new.tenant_id,
@@ -107,10 +115,14 @@ pub fn insert_job(conn: &Connection, new: &NewJob) -> rusqlite::Result<JobId> {
         rts.map(|p| p.user_must_authenticate),
         new.due_at,
         new.ivi_ready_at,
+        new.registered_by,
+        new.scheduled_at,
+        new.device_name,
     ])?;
     let id = conn.last_insert_rowid();
     conn.prepare_cached("UPDATE jobs SET entry_id = ?1 WHERE id = ?1")?
         .execute([id])?;
+    refresh_entry(conn, JobId(id))?;
     add_event(
         conn,
         JobId(id),
@@ -127,6 +139,14 @@ pub fn pair(conn: &Connection, ivi: JobId, apple: JobId) -> rusqlite::Result<()>
         conn.prepare_cached("UPDATE jobs SET pair_job_id = ?2, entry_id = ?3 WHERE id = ?1")?;
     stmt.execute(params![ivi.0, apple.0, ivi.0])?;
     stmt.execute(params![apple.0, ivi.0, ivi.0])?;
+    refresh_entry(conn, ivi)
+}
+
+/// Recomputes the list columns of an entry after one of its jobs changed.
+fn refresh_entry(conn: &Connection, entry: JobId) -> rusqlite::Result<()> {
+    VERSION.bump();
+    conn.prepare_cached(crate::store::migrations::REFRESH_ENTRY)?
+        .execute([entry.0])?;
     Ok(())
 }
 
@@ -164,6 +184,10 @@ pub fn transition(
         .execute(params![job.0, from.as_str(), to.as_str(), reason.as_str(), at, next_check_at])?;
     if changed == 1 {
         add_event(conn, job, at, to, reason)?;
+        let entry: i64 = conn
+            .prepare_cached("SELECT entry_id FROM jobs WHERE id = ?1")?
+            .query_row([job.0], |r| r.get(0))?;
+        refresh_entry(conn, JobId(entry))?;
     }
     Ok(changed == 1)
 }

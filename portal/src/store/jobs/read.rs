@@ -4,8 +4,8 @@ use mdm_model::{
     device::DeviceBrief,
     ids::{AdministratorId, DeviceId, GroupId, JobId, WifiSettingId, WipeId},
     job::{
-        AdministratorRef, Job, JobKind, JobListEntry, JobOptions, JobQuery, JobSortKey,
-        ReturnToServicePlan, StatusChange, WifiSettingRef,
+        AdministratorRef, Job, JobKind, JobListEntry, JobMethod, JobOptions, JobQuery, JobSortKey,
+        JobStatus, ReturnToServicePlan, StatusChange, WifiSettingRef,
     },
     paging::SortOrder,
 };
@@ -97,34 +97,45 @@ pub fn history(conn: &Connection, id: JobId) -> rusqlite::Result<Vec<StatusChang
     rows.collect()
 }
 
-/// The WHERE clause over list entries `e` (with `p` its Hybrid partner) for a job query. An
-/// entry matches when either of its jobs does; the fields other than status and method are
-/// the same on both jobs of a pair.
-fn where_clause(tenant_id: i64, query: &JobQuery) -> (String, Vec<Value>) {
-    let mut clause = String::from("e.tenant_id = ? AND e.id = e.entry_id");
+/// The bit of each value in the entry masks: `1 << position in ALL` (see migration 4).
+fn bit<T: PartialEq>(all: &[T], value: &T) -> i64 {
+    all.iter()
+        .position(|v| v == value)
+        .map(|p| 1i64 << p)
+        .unwrap_or(0)
+}
+
+/// The FROM and WHERE of the list entries `e` matching a query. An entry matches when either
+/// of its jobs does: the entry row carries both jobs' statuses and methods as bit masks, and
+/// the fields a pair shares, so only the devices table is joined, for a text search.
+fn from_where(tenant_id: i64, query: &JobQuery) -> (String, Vec<Value>) {
+    let mut sql = String::from("FROM jobs e");
+    let terms = query
+        .q
+        .as_deref()
+        .map(mdm_model::device::search_terms)
+        .unwrap_or_default();
+    if !terms.is_empty() {
+        sql.push_str(" JOIN devices d ON d.id = e.device_id");
+    }
+    sql.push_str(" WHERE e.tenant_id = ? AND e.id = e.entry_id");
     let mut values = vec![Value::Integer(tenant_id)];
-    if let Some(status) = query.status {
-        clause.push_str(" AND (e.status = ? OR p.status = ?)");
-        values.extend([
-            Value::Text(status.as_str().into()),
-            Value::Text(status.as_str().into()),
-        ]);
-    }
-    if let Some(method) = query.method {
-        clause.push_str(" AND (e.method = ? OR p.method = ?)");
-        values.extend([
-            Value::Text(method.as_str().into()),
-            Value::Text(method.as_str().into()),
-        ]);
-    }
-    let mut int = |sql: &str, value: Option<i64>| {
+    let mut int = |clause: &str, value: Option<i64>| {
         if let Some(value) = value {
-            clause.push_str(sql);
+            sql.push_str(clause);
             values.push(Value::Integer(value));
         }
     };
+    int(
+        " AND (e.status_mask & ?) != 0",
+        query.status.map(|s| bit(JobStatus::ALL, &s)),
+    );
+    int(
+        " AND (e.method_mask & ?) != 0",
+        query.method.map(|m| bit(JobMethod::ALL, &m)),
+    );
     int(" AND e.device_id = ?", query.device.map(|d| d.0));
-    int(" AND w.registered_by = ?", query.registrant.map(|r| r.0));
+    int(" AND e.registered_by = ?", query.registrant.map(|r| r.0));
     int(
         " AND e.registered_at >= ?",
         query.from.map(|t| t.timestamp_millis()),
@@ -134,13 +145,8 @@ fn where_clause(tenant_id: i64, query: &JobQuery) -> (String, Vec<Value>) {
         query.to.map(|t| t.timestamp_millis()),
     );
     int(" AND e.wipe_id = ?", query.wipe.map(|w| w.0));
-    for term in query
-        .q
-        .as_deref()
-        .map(mdm_model::device::search_terms)
-        .unwrap_or_default()
-    {
-        clause.push_str(" AND d.job_search_text LIKE ? ESCAPE '\\'");
+    for term in terms {
+        sql.push_str(" AND d.job_search_text LIKE ? ESCAPE '\\'");
         let escaped: String = term
             .chars()
             .flat_map(|c| {
@@ -153,12 +159,8 @@ fn where_clause(tenant_id: i64, query: &JobQuery) -> (String, Vec<Value>) {
             .collect();
         values.push(Value::Text(format!("%{escaped}%")));
     }
-    (clause, values)
+    (sql, values)
 }
-
-const ENTRY_FROM: &str = "FROM jobs e LEFT JOIN jobs p ON p.id = e.pair_job_id \
-    JOIN wipes w ON w.id = e.wipe_id JOIN devices d ON d.id = e.device_id \
-    JOIN administrators a ON a.id = w.registered_by";
 
 fn order_by(sort: JobSortKey, order: SortOrder) -> String {
     let dir = match order {
@@ -170,50 +172,35 @@ fn order_by(sort: JobSortKey, order: SortOrder) -> String {
         JobSortKey::Id => "e.id",
         JobSortKey::Status => "e.status",
         JobSortKey::Method => "e.method",
-        JobSortKey::Device => "d.name",
-        JobSortKey::Registrant => "a.display_name",
-        JobSortKey::ScheduledAt => "w.scheduled_at",
-        JobSortKey::UpdatedAt => "e.updated_at",
+        JobSortKey::Device => "e.device_name",
+        // Administrators are few: a correlated lookup of the name is cheap.
+        JobSortKey::Registrant => {
+            "(SELECT a.display_name FROM administrators a WHERE a.id = e.registered_by)"
+        }
+        JobSortKey::ScheduledAt => "e.scheduled_at",
+        JobSortKey::UpdatedAt => "e.entry_updated_at",
     };
     format!("{column} {dir}, e.id {dir}")
 }
 
-/// Number of list entries matching.
-pub fn count_entries(conn: &Connection, tenant_id: i64, query: &JobQuery) -> rusqlite::Result<u64> {
-    let (clause, values) = where_clause(tenant_id, query);
-    // Without filters on joined tables the count needs only the entries' own index.
-    let sql = if query.status.is_none()
-        && query.method.is_none()
-        && query.q.is_none()
-        && query.registrant.is_none()
-    {
-        format!("SELECT COUNT(*) FROM jobs e WHERE {}", clause)
-    } else {
-        format!("SELECT COUNT(*) {ENTRY_FROM} WHERE {clause}")
-    };
-    let total: i64 = conn
-        .prepare_cached(&sql)?
-        .query_row(params_from_iter(values), |r| r.get(0))?;
-    Ok(total.max(0) as u64)
-}
-
-/// One page of list entries, each a job or a Hybrid pair.
-pub fn page_entries(
+/// The ids of every matching list entry in the query's order, from the entry indexes.
+pub fn ordered_entry_ids(
     conn: &Connection,
     tenant_id: i64,
     query: &JobQuery,
-) -> rusqlite::Result<Vec<JobListEntry>> {
-    let (clause, mut values) = where_clause(tenant_id, query);
-    values.push(Value::Integer(query.page.limit() as i64));
-    values.push(Value::Integer(query.page.offset() as i64));
+) -> rusqlite::Result<Vec<i64>> {
+    let (from_where, values) = from_where(tenant_id, query);
     let sql = format!(
-        "SELECT e.id {ENTRY_FROM} WHERE {clause} ORDER BY {} LIMIT ? OFFSET ?",
+        "SELECT e.id {from_where} ORDER BY {}",
         order_by(query.sort, query.order)
     );
-    let entry_ids: Vec<i64> = conn
-        .prepare_cached(&sql)?
-        .query_map(params_from_iter(values), |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let ids = stmt.query_map(params_from_iter(values), |r| r.get(0))?;
+    ids.collect()
+}
+
+/// The list entries with these ids, in the given order, each a job or a Hybrid pair.
+pub fn entries(conn: &Connection, entry_ids: &[i64]) -> rusqlite::Result<Vec<JobListEntry>> {
     let mut entries = Vec::with_capacity(entry_ids.len());
     let mut stmt =
         conn.prepare_cached(&format!("{JOB_SELECT} WHERE j.entry_id = ?1 ORDER BY j.id"))?;
