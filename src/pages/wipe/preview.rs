@@ -223,11 +223,11 @@ fn GroupDevices(
                     }}
                 </span>
                 <button type="button" class="button button--small" data-testid=format!("preview-previous-{outcome}")
-                    disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>
+                    disabled=move || { page.get() <= 1 } on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>
                     {move || locale.t().wipe.group_previous}
                 </button>
                 <button type="button" class="button button--small" data-testid=format!("preview-next-{outcome}")
-                    disabled=move || u64::from(page.get()) >= pages() on:click=move |_| page.update(|p| *p += 1)>
+                    disabled=move || { u64::from(page.get()) >= pages() } on:click=move |_| page.update(|p| *p += 1)>
                     {move || locale.t().wipe.group_next}
                 </button>
             </div>

@@ -38,15 +38,18 @@ fn target(field: WipeField) -> (Option<&'static str>, &'static str) {
 }
 
 fn focus_later(id: &'static str) {
-    // After the tab switch has been drawn.
-    request_animation_frame(move || {
-        if let Some(element) = document()
-            .get_element_by_id(id)
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    });
+    // After the tab switch has been drawn (a timer: animation frames pause in background tabs).
+    set_timeout(
+        move || {
+            if let Some(element) = document()
+                .get_element_by_id(id)
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = element.focus();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// The whole wipe screen below its title.

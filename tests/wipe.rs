@@ -1,0 +1,593 @@
+//! Browser tests of the 遠隔初期化 screen against a fake portal: the defaults, schedule and Wi-Fi
+//! excluding each other both ways, the Wi-Fi list, OK gating, where errors appear, the
+//! per-device preview (small and large selections) and registering exactly once.
+#![cfg(target_arch = "wasm32")]
+
+#[path = "support/fleet.rs"]
+mod fleet;
+
+use std::sync::{Arc, Mutex};
+
+use chrono::{TimeDelta, Utc};
+use fleet::*;
+use leptos::prelude::*;
+use mdm_console::api::ApiError;
+use mdm_console::pages::wipe::{WipeBackend, WipeWizard};
+use mdm_model::dep::DepProfile;
+use mdm_model::device::{Device, Os};
+use mdm_model::ids::{JobId, WifiSettingId, WipeId};
+use mdm_model::paging::Page;
+use mdm_model::time::{default_schedule_at, to_datetime_local, JAPAN_OFFSET};
+use mdm_model::wipe::{
+    plan_device_wipe, wrong_password_error, PreviewSummary, RefusedDevice, RegistrationRefusal,
+    WipePreview, WipePreviewRequest, WipeProblem, WipeRegistered, WipeRequest, WipeSelection,
+    WipeValidationErrors,
+};
+use mdm_model::{ApiErrorBody, Lang};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+type Answer = fn(&WipeRequest) -> Result<WipeRegistered, ApiError>;
+
+/// A portal that plans with the model's own rules and records what it was sent.
+struct FakePortal {
+    fleet: Arc<Vec<(Device, Option<DepProfile>, Vec<JobId>)>>,
+    previews: Arc<Mutex<Vec<WipePreviewRequest>>>,
+    registrations: Arc<Mutex<Vec<(WipeRequest, String)>>>,
+}
+
+impl FakePortal {
+    fn new(fleet: Vec<(Device, Option<DepProfile>, Vec<JobId>)>) -> FakePortal {
+        FakePortal {
+            fleet: Arc::new(fleet),
+            previews: Arc::default(),
+            registrations: Arc::default(),
+        }
+    }
+
+    fn backend(&self, answer: Answer) -> WipeBackend {
+        let (fleet, previews, registrations) = (
+            self.fleet.clone(),
+            self.previews.clone(),
+            self.registrations.clone(),
+        );
+        WipeBackend::new(
+            move |request: WipePreviewRequest| {
+                previews.lock().unwrap().push(request.clone());
+                let fleet = fleet.clone();
+                Box::pin(async move {
+                    sleep(10).await;
+                    let wifi = request.options.wifi_setting_id.is_some();
+                    let mut plans: Vec<_> = fleet
+                        .iter()
+                        .map(|(d, profile, open)| {
+                            plan_device_wipe(d, profile.as_ref(), wifi, open.clone())
+                        })
+                        .collect();
+                    let summary = PreviewSummary::from_plans(&plans);
+                    plans.retain(|p| request.outcome.is_none_or(|o| p.outcome == o));
+                    plans.sort_by(|a, b| a.device.name.cmp(&b.device.name));
+                    let page = request.page_request();
+                    let total = plans.len() as u64;
+                    let items = plans
+                        .into_iter()
+                        .skip(page.offset() as usize)
+                        .take(page.limit() as usize)
+                        .collect();
+                    Ok(WipePreview {
+                        summary,
+                        devices: Page::new(items, total, page),
+                    })
+                })
+            },
+            move |request: WipeRequest, key: String| {
+                registrations.lock().unwrap().push((request.clone(), key));
+                Box::pin(async move {
+                    sleep(150).await;
+                    answer(&request)
+                })
+            },
+        )
+    }
+
+    fn registrations(&self) -> Vec<(WipeRequest, String)> {
+        self.registrations.lock().unwrap().clone()
+    }
+
+    fn last_preview(&self) -> WipePreviewRequest {
+        self.previews
+            .lock()
+            .unwrap()
+            .iter()
+            .rev()
+            .find(|r| r.outcome.is_none())
+            .cloned()
+            .unwrap()
+    }
+}
+
+fn registered(request: &WipeRequest) -> Result<WipeRegistered, ApiError> {
+    let WipeSelection::Devices { device_ids } = &request.selection else {
+        panic!("selection by id expected")
+    };
+    Ok(WipeRegistered {
+        wipe_id: WipeId(7),
+        device_count: device_ids.len() as u64,
+        job_count: device_ids.len() as u64 + 1,
+        skipped_device_count: 0,
+        registered_at: Utc::now(),
+    })
+}
+
+fn refused(body: ApiErrorBody) -> Result<WipeRegistered, ApiError> {
+    Err(ApiError::Api {
+        status: body.code.http_status(),
+        body,
+    })
+}
+
+/// An iPhone that re-enrolls silently, a Hybrid iPhone, an Android phone.
+fn small_fleet() -> Vec<(Device, Option<DepProfile>, Vec<JobId>)> {
+    vec![
+        (device(1, Os::Ios), Some(dep_profile(1)), vec![]),
+        (hybrid(2), Some(dep_profile(1)), vec![]),
+        (device(3, Os::Android), None, vec![]),
+    ]
+}
+
+struct Screen {
+    view: Mounted,
+    done: RwSignal<Option<WipeRegistered>>,
+}
+
+async fn screen(portal: &FakePortal, answer: Answer, lang: &str) -> Screen {
+    let ids = portal
+        .fleet
+        .iter()
+        .map(|(d, _, _)| d.id)
+        .collect::<Vec<_>>();
+    let count = ids.len() as u64;
+    let backend = portal.backend(answer);
+    let done = RwSignal::new(None);
+    let view = mount(lang, move || {
+        view! {
+            <WipeWizard
+                selection=WipeSelection::Devices { device_ids: ids }
+                device_count=count
+                wifi_settings=wifi_settings()
+                offset=JAPAN_OFFSET
+                zone_name="Asia/Tokyo".to_string()
+                now=Utc::now()
+                admin_name="山田 太郎".to_string()
+                backend=backend
+                back_href="/devices?group=2".to_string()
+                on_registered=Callback::new(move |r| done.set(Some(r)))
+            />
+        }
+    });
+    // Properties (input values) are set by effects right after the first render.
+    settle().await;
+    Screen { view, done }
+}
+
+async fn ready(s: &Mounted) {
+    until("the preview", || {
+        s.exists("preview-summary") && !s.exists("preview-updating")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_screen_opens_with_the_documented_defaults() {
+    let portal = FakePortal::new(small_fleet());
+    let s = screen(&portal, registered, "ja").await;
+    let s = &s.view;
+    assert_eq!(s.text("tab-settings"), "遠隔初期化設定");
+    assert_eq!(s.text("tab-after"), "遠隔初期化後の設定");
+    assert_eq!(
+        s.attr("tab-settings", "aria-selected").as_deref(),
+        Some("true")
+    );
+    assert!(s.checked("wipe-delete-info"));
+    assert!(s.checked("wipe-schedule"));
+    let expected = to_datetime_local(default_schedule_at(Utc::now()), JAPAN_OFFSET);
+    assert_eq!(
+        s.input("wipe-schedule-at").value(),
+        expected,
+        "a full hour at least 30 minutes ahead, Japan time"
+    );
+    assert!(!s.disabled("wipe-schedule-at"));
+    assert!(
+        s.disabled("wipe-wifi"),
+        "the schedule blocks the Wi-Fi setting"
+    );
+    assert!(s
+        .text("wipe-wifi-blocked")
+        .starts_with("予約日時を設定しているため選択できません。"));
+    assert!(!s.checked("wipe-esim"));
+    assert!(!s.checked("wipe-agree"));
+    assert_eq!(s.input("wipe-password").value(), "");
+    assert_eq!(s.input("wipe-password").type_(), "password");
+    ready(s).await;
+    assert!(s.disabled("wipe-ok"), "OK waits for 同意する");
+    assert!(s
+        .text("ok-reasons")
+        .contains("「同意する」にチェックを入れると、OKを押せます。"));
+    assert!(
+        s.find("wipe-ok").class_name().contains("button--danger"),
+        "red only for the final OK"
+    );
+    for topic in ["delete-info", "schedule", "wifi", "hybrid"] {
+        let href = s.attr(&format!("help-link-{topic}"), "href").unwrap();
+        assert!(href.starts_with("/help/"), "{topic}: {href}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn schedule_and_wifi_exclude_each_other_both_ways_without_losing_choices() {
+    let portal = FakePortal::new(small_fleet());
+    let s = screen(&portal, registered, "ja").await;
+    let s = &s.view;
+    let proposed = s.input("wipe-schedule-at").value();
+
+    s.click("wipe-schedule").await;
+    assert!(!s.checked("wipe-schedule"));
+    assert!(s.disabled("wipe-schedule-at"));
+    assert!(!s.disabled("wipe-wifi") && !s.exists("wipe-wifi-blocked"));
+
+    s.click("tab-after").await;
+    s.choose("wipe-wifi", "3").await;
+    s.click("tab-settings").await;
+    assert!(
+        s.disabled("wipe-schedule"),
+        "the Wi-Fi setting blocks the schedule"
+    );
+    assert!(s
+        .text("wipe-schedule-blocked")
+        .starts_with("WLAN設定(自動再登録)を選択しているため"));
+    assert_eq!(
+        s.attr("wipe-schedule", "aria-describedby").as_deref(),
+        Some("wipe-schedule-blocked"),
+        "the reason is tied to the box"
+    );
+    assert_eq!(
+        s.input("wipe-schedule-at").value(),
+        proposed,
+        "the entered time is kept, not reset"
+    );
+
+    s.choose("wipe-wifi", "").await;
+    assert!(!s.disabled("wipe-schedule"));
+    s.click("wipe-schedule").await;
+    assert!(s.checked("wipe-schedule") && s.disabled("wipe-wifi"));
+    assert_eq!(s.input("wipe-schedule-at").value(), proposed);
+}
+
+#[wasm_bindgen_test]
+async fn only_registered_wifi_settings_with_auto_join_are_offered() {
+    let portal = FakePortal::new(small_fleet());
+    let s = screen(&portal, registered, "ja").await;
+    let s = &s.view;
+    let options: Vec<(String, String)> = s
+        .all("[data-testid='wipe-wifi'] option")
+        .iter()
+        .map(|o| {
+            (
+                o.get_attribute("value").unwrap_or_default(),
+                o.text_content().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(options.len(), 3, "{options:?}");
+    assert_eq!(
+        options[0],
+        ("".into(), "選択しない(自動再登録しない)".into())
+    );
+    assert_eq!(options[1].0, "1");
+    assert_eq!(options[1].1, "本社Wi-Fi(NET-1 / WPA2・自動接続 する)");
+    assert_eq!(options[2].0, "3");
+    assert!(s
+        .text("wipe-wifi-offered")
+        .contains("条件を満たさない2件は表示していません"));
+}
+
+#[wasm_bindgen_test]
+async fn ok_is_gated_by_the_agreement_and_missing_fields_are_flagged_in_place() {
+    let portal = FakePortal::new(small_fleet());
+    let s = screen(&portal, registered, "ja").await;
+    let s = &s.view;
+    ready(s).await;
+    s.click("wipe-agree").await;
+    assert!(!s.disabled("wipe-ok"));
+    s.click("wipe-ok").await;
+    sleep(50).await;
+    assert_eq!(
+        s.text("wipe-error-password"),
+        "パスワードを入力してください。"
+    );
+    assert_eq!(
+        s.attr("wipe-password", "aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        s.focused().as_deref(),
+        Some("wipe-password"),
+        "focus goes to the field to fix"
+    );
+    assert!(portal.registrations().is_empty(), "nothing is sent");
+
+    s.type_into("wipe-password", "Demo#2026").await;
+    assert!(!s.exists("wipe-error-password"));
+    // A time in the past is explained next to the date at once.
+    let past = to_datetime_local(Utc::now() - TimeDelta::hours(2), JAPAN_OFFSET);
+    s.type_into("wipe-schedule-at", &past).await;
+    assert_eq!(
+        s.text("wipe-error-schedule_at"),
+        WipeProblem::ScheduleInPast.label(Lang::Ja)
+    );
+    s.click("wipe-ok").await;
+    assert!(portal.registrations().is_empty());
+    s.type_into("wipe-schedule-at", "").await;
+    assert_eq!(
+        s.text("wipe-error-schedule_at"),
+        "予約日時を「年/月/日 時:分」の形で入力してください。"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn refusals_appear_next_to_the_field_they_concern_and_nothing_is_registered() {
+    fn wrong_password(_: &WipeRequest) -> Result<WipeRegistered, ApiError> {
+        refused(wrong_password_error(Lang::Ja))
+    }
+    fn open_wipe(_: &WipeRequest) -> Result<WipeRegistered, ApiError> {
+        let device = RefusedDevice {
+            id: device(2, Os::Ios).id,
+            name: "DEV-0002".into(),
+            not_wipeable_reason: None,
+            open_job_ids: vec![JobId(40)],
+        };
+        refused(RegistrationRefusal::OpenWipeExists(vec![device]).to_api_error(Lang::Ja))
+    }
+    fn invalid(_: &WipeRequest) -> Result<WipeRegistered, ApiError> {
+        refused(WipeValidationErrors(vec![WipeProblem::ScheduleInPast]).to_api_error(Lang::Ja))
+    }
+    fn offline(_: &WipeRequest) -> Result<WipeRegistered, ApiError> {
+        Err(ApiError::Network("TypeError: Failed to fetch".into()))
+    }
+    let cases: [(Answer, &str, &str); 4] = [
+        (
+            wrong_password,
+            "wipe-error-password",
+            "パスワードが正しくありません。",
+        ),
+        (open_wipe, "wipe-error-selection", "DEV-0002"),
+        (
+            invalid,
+            "wipe-error-schedule_at",
+            "予約日時には現在より後の日時を指定してください。",
+        ),
+        (
+            offline,
+            "wipe-error-general",
+            "ポータルに接続できませんでした。",
+        ),
+    ];
+    for (answer, place, words) in cases {
+        let portal = FakePortal::new(small_fleet());
+        let screen = screen(&portal, answer, "ja").await;
+        let s = &screen.view;
+        ready(s).await;
+        s.type_into("wipe-password", "Demo#2026").await;
+        s.click("wipe-agree").await;
+        s.click("wipe-ok").await;
+        until(place, || s.exists(place)).await;
+        assert!(s.text(place).contains(words), "{place}: {}", s.text(place));
+        assert!(!s.exists("wipe-done") && screen.done.get_untracked().is_none());
+        assert_eq!(portal.registrations().len(), 1);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_double_click_registers_once_and_the_result_links_to_the_jobs() {
+    let portal = FakePortal::new(small_fleet());
+    let screen = screen(&portal, registered, "ja").await;
+    let s = &screen.view;
+    ready(s).await;
+    s.type_into("wipe-password", "Demo#2026").await;
+    s.click("wipe-agree").await;
+    s.find("wipe-ok").click();
+    s.find("wipe-ok").click();
+    settle().await;
+    assert_eq!(s.text("wipe-ok"), "登録しています…");
+    assert!(s.disabled("wipe-ok"));
+    until("registration complete", || s.exists("wipe-done")).await;
+    let sent = portal.registrations();
+    assert_eq!(sent.len(), 1, "one registration for two clicks");
+    let (request, key) = &sent[0];
+    assert_eq!(key.len(), 36, "a UUID: {key}");
+    assert!(
+        request.agreed
+            && request.options.delete_general_info
+            && request.options.schedule_at.is_some()
+    );
+    assert_eq!(request.password, "Demo#2026");
+    assert_eq!(s.text("wipe-done-title"), "✓登録が完了しました");
+    assert_eq!(
+        s.text("wipe-done-body"),
+        "3台の端末に、遠隔初期化のジョブを4件登録しました。"
+    );
+    assert_eq!(
+        s.attr("wipe-done-jobs", "href").as_deref(),
+        Some("/jobs?wipe=7")
+    );
+    assert_eq!(
+        s.attr("wipe-done-back", "href").as_deref(),
+        Some("/devices?group=2")
+    );
+    assert_eq!(s.focused().as_deref(), Some("wipe-done-title"));
+    assert_eq!(screen.done.get_untracked().map(|r| r.job_count), Some(4));
+}
+
+#[wasm_bindgen_test]
+async fn the_preview_explains_each_device_and_follows_the_wifi_choice() {
+    let mut fleet = small_fleet();
+    let mut signs_in = device(4, Os::Ios);
+    signs_in.dep_profile_id = Some(mdm_model::ids::DepProfileId(2));
+    fleet.push((signs_in, Some(dep_profile(2)), vec![]));
+    let portal = FakePortal::new(fleet);
+    let s = screen(&portal, registered, "ja").await;
+    let s = &s.view;
+    ready(s).await;
+    assert_eq!(s.text("preview-summary"), "4台の端末、5件のジョブ");
+    assert_eq!(
+        s.text("register-line"),
+        "4台の端末に5件のジョブを登録します。"
+    );
+    assert!(s.exists("preview-hybrid-note"));
+    until("device lines", || s.exists("plan-2")).await;
+    assert_eq!(s.text("plan-jobs-2"), "ジョブ2件: IVI MDM、Apple MDM");
+    assert_eq!(s.text("plan-jobs-1"), "ジョブ1件: Apple MDM");
+    assert!(
+        !s.exists("plan-reenroll-1"),
+        "no Wi-Fi: re-enrollment is not part of the wipe"
+    );
+
+    s.click("wipe-schedule").await;
+    s.click("tab-after").await;
+    s.choose("wipe-wifi", "1").await;
+    ready(s).await;
+    assert_eq!(
+        portal.last_preview().options.wifi_setting_id,
+        Some(WifiSettingId(1))
+    );
+    until("re-enrollment lines", || s.exists("plan-reenroll-1")).await;
+    assert!(s
+        .text("plan-reenroll-1")
+        .contains("登録先グループ「再登録端末」"));
+    until("the authentication note", || {
+        s.exists("plan-authenticate-4")
+    })
+    .await;
+    assert!(s
+        .text("plan-authenticate-4")
+        .contains("利用者が端末で認証する必要があります"));
+    until("the Android device", || s.exists("plan-not-reenrolled-3")).await;
+    let android = s.text("plan-not-reenrolled-3");
+    assert!(
+        android.contains("iOS/iPadOSの端末ではありません")
+            && android.contains("DEP(自動デバイス登録)で登録された端末ではありません"),
+        "{android}"
+    );
+    assert_eq!(s.text("preview-count-wipe_and_reenroll"), "2台・ジョブ3件");
+    assert_eq!(
+        s.text("preview-count-wipe_without_reenrollment"),
+        "1台・ジョブ1件"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn devices_that_cannot_be_wiped_are_named_and_must_be_left_out_explicitly() {
+    let mut fleet = small_fleet();
+    fleet.push((byod(5), None, vec![]));
+    let portal = FakePortal::new(fleet);
+    let s = screen(&portal, registered, "ja").await;
+    let s = &s.view;
+    ready(s).await;
+    s.type_into("wipe-password", "Demo#2026").await;
+    s.click("wipe-agree").await;
+    until("BYOD line", || s.exists("plan-not-wipeable-5")).await;
+    assert_eq!(
+        s.text("plan-not-wipeable-5"),
+        "User Enrollmentで登録された端末は、Appleの仕様により遠隔初期化できません。"
+    );
+    assert_eq!(s.text("plan-jobs-5"), "ジョブは登録されません。");
+    assert!(s.disabled("wipe-ok"));
+    assert!(s
+        .text("ok-reasons")
+        .contains("遠隔初期化できない端末が1台含まれています。"));
+    s.click("wipe-skip-not-wipeable").await;
+    assert!(!s.disabled("wipe-ok"));
+    assert_eq!(
+        s.text("register-line"),
+        "3台の端末に4件のジョブを登録します。"
+    );
+    s.click("wipe-ok").await;
+    until("registration", || !portal.registrations().is_empty()).await;
+    assert!(portal.registrations()[0].0.skip_not_wipeable);
+}
+
+#[wasm_bindgen_test]
+async fn a_large_selection_is_grouped_with_counts_and_listed_page_by_page() {
+    let mut fleet: Vec<_> = (1..=57)
+        .map(|id| (device(id, Os::Android), None, vec![]))
+        .collect();
+    fleet
+        .extend((100..=102).map(|id| (device(id, Os::Ios), Some(dep_profile(1)), vec![JobId(id)])));
+    let portal = FakePortal::new(fleet);
+    let s = screen(&portal, registered, "en").await;
+    let s = &s.view;
+    ready(s).await;
+    assert_eq!(s.text("preview-summary"), "60 devices, 57 jobs");
+    assert_eq!(s.text("preview-count-wipe"), "57 devices, 57 jobs");
+    assert_eq!(
+        s.attr("preview-toggle-wipe", "aria-expanded").as_deref(),
+        Some("false"),
+        "large groups start closed"
+    );
+    assert_eq!(
+        s.attr("preview-toggle-open_wipe_exists", "aria-expanded")
+            .as_deref(),
+        Some("true"),
+        "problems start open"
+    );
+    until("open-wipe devices", || s.exists("plan-open-jobs-100")).await;
+    assert_eq!(s.text("plan-open-jobs-100"), "Open jobs: #100");
+    assert!(s.text("ok-reasons").contains("with an open wipe job"));
+
+    s.click("preview-toggle-wipe").await;
+    until("first page", || {
+        s.all("[data-testid='preview-devices-wipe'] > li").len() == 10
+    })
+    .await;
+    assert!(s.text("preview-pager-wipe").starts_with("1–10 of 57"));
+    s.click("preview-next-wipe").await;
+    until("second page", || s.exists("plan-11")).await;
+    assert!(s.text("preview-pager-wipe").starts_with("11–20 of 57"));
+    assert_eq!(
+        s.all("[data-testid='preview-devices-wipe'] > li").len(),
+        10,
+        "never more than a page"
+    );
+    assert!(s.all("li.plan").len() <= 13);
+}
+
+#[wasm_bindgen_test]
+async fn tabs_follow_the_keyboard_and_the_language() {
+    let portal = FakePortal::new(small_fleet());
+    let s = screen(&portal, registered, "en").await;
+    let s = &s.view;
+    assert_eq!(s.attr("tabpanel-after", "hidden").as_deref(), Some(""));
+    s.find("tab-settings").focus().unwrap();
+    s.key("tab-settings", "ArrowRight").await;
+    assert_eq!(
+        s.attr("tab-after", "aria-selected").as_deref(),
+        Some("true")
+    );
+    assert_eq!(s.attr("tab-after", "tabindex").as_deref(), Some("0"));
+    assert_eq!(s.attr("tab-settings", "tabindex").as_deref(), Some("-1"));
+    assert_eq!(s.focused().as_deref(), Some("tab-after"));
+    assert!(s.find("tabpanel-after").get_attribute("hidden").is_none());
+    assert_eq!(
+        s.attr("tabpanel-after", "role").as_deref(),
+        Some("tabpanel")
+    );
+    assert_eq!(s.text("tab-after"), "After-wipe settings");
+    s.key("tab-after", "Home").await;
+    assert_eq!(s.focused().as_deref(), Some("tab-settings"));
+    assert!(s
+        .find("tabpanel-settings")
+        .text_content()
+        .unwrap()
+        .contains("Delete the device's general info and tags"));
+}
