@@ -15,6 +15,7 @@ pub mod routes;
 pub mod simulator;
 pub mod state;
 pub mod store;
+pub mod throttle;
 mod web;
 
 use axum::{

@@ -41,6 +41,8 @@ pub struct AppState {
     pub(crate) device_lists: Arc<crate::cache::ListCache>,
     /// Ordered entry ids of recent job list queries.
     pub(crate) job_lists: Arc<crate::cache::ListCache>,
+    /// Failed sign-ins by user name.
+    pub(crate) sign_in_throttle: Arc<crate::throttle::SignInThrottle>,
 }
 
 impl AppState {
@@ -54,6 +56,7 @@ impl AppState {
             dummy_hash: Arc::new(dummy_hash),
             device_lists: Arc::default(),
             job_lists: Arc::default(),
+            sign_in_throttle: Arc::default(),
         })
     }
 }

@@ -200,3 +200,22 @@ async fn unknown_api_paths_and_methods_are_json_errors() {
     assert_eq!(response.status, StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(response.error().code, ErrorCode::MethodNotAllowed);
 }
+
+#[tokio::test]
+async fn repeated_failures_lock_the_user_name_even_for_the_right_password() {
+    let mut app = TestApp::new();
+    for _ in 0..mdm_portal::throttle::MAX_FAILURES {
+        assert_eq!(
+            app.sign_in("operator", "wrong").await.error().code,
+            ErrorCode::InvalidCredentials
+        );
+    }
+    let locked = app.sign_in("operator", "Operator#2026").await;
+    assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(locked.error().code, ErrorCode::LockedOut);
+    // Other accounts are not affected.
+    assert_eq!(
+        app.sign_in("admin", "Demo#2026").await.status,
+        StatusCode::OK
+    );
+}

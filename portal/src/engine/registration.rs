@@ -9,7 +9,7 @@ use mdm_model::{
     audit::AuditAction,
     dep::DepProfile,
     device::Device,
-    ids::{DepProfileId, DeviceId, JobId},
+    ids::{DepProfileId, DeviceId},
     job::{job_methods, JobMethod, JobStatus, WifiSettingRef, IVI_MDM_MAX_DELAY},
     wifi::WifiSetting,
     wipe::{
@@ -146,34 +146,35 @@ pub fn register(
     });
     let status = JobStatus::initial(options.schedule_at.is_some());
     let mut job_count = 0u64;
+    let mut next_id = jobs::next_job_id(conn)?;
     for plan in &registrable {
-        let mut created: Vec<(JobMethod, JobId)> = Vec::with_capacity(2);
-        for &method in job_methods(plan.device.management_method) {
-            let stored = job_options(plan, method, options, wifi_ref.as_ref());
-            let ivi_ready_at = (method == JobMethod::IviMdm).then(|| {
-                due + ivi_delay_for(plan.device.id, wipe_id, IVI_MDM_MAX_DELAY).num_milliseconds()
-            });
-            let new = NewJob {
-                tenant_id: who.tenant_id,
-                wipe_id,
-                device_id: plan.device.id,
-                method,
-                status,
-                registered_at: now_ms,
-                due_at: due,
-                ivi_ready_at,
-                return_to_service: stored.return_to_service,
-                registered_by: who.admin_id,
-                scheduled_at: options.schedule_at.map(to_millis),
-                device_name: plan.device.name.clone(),
-            };
-            let id = jobs::insert_job(conn, &new).map_err(|e| open_wipe_race(e, plan))?;
-            created.push((method, id));
-            job_count += 1;
-        }
-        if let [(JobMethod::IviMdm, ivi), (JobMethod::AppleMdm, apple)] = created[..] {
-            jobs::pair(conn, ivi, apple)?;
-        }
+        let new_jobs: Vec<NewJob> = job_methods(plan.device.management_method)
+            .iter()
+            .map(|&method| {
+                let stored = job_options(plan, method, options, wifi_ref.as_ref());
+                let ivi_ready_at = (method == JobMethod::IviMdm).then(|| {
+                    due + ivi_delay_for(plan.device.id, wipe_id, IVI_MDM_MAX_DELAY)
+                        .num_milliseconds()
+                });
+                NewJob {
+                    tenant_id: who.tenant_id,
+                    wipe_id,
+                    device_id: plan.device.id,
+                    method,
+                    status,
+                    registered_at: now_ms,
+                    due_at: due,
+                    ivi_ready_at,
+                    return_to_service: stored.return_to_service,
+                    registered_by: who.admin_id,
+                    scheduled_at: options.schedule_at.map(to_millis),
+                    device_name: plan.device.name.clone(),
+                }
+            })
+            .collect();
+        jobs::insert_entry(conn, next_id, &new_jobs).map_err(|e| open_wipe_race(e, plan))?;
+        next_id += new_jobs.len() as i64;
+        job_count += new_jobs.len() as u64;
     }
     let registered = WipeRegistered {
         wipe_id,

@@ -67,6 +67,13 @@ pub async fn sign_in(
         return Err(ApiError::new(ErrorCode::ValidationFailed).with_field("password"));
     }
     let username = request.username.trim().to_string();
+    if state
+        .sign_in_throttle
+        .is_locked(&username, std::time::Instant::now())
+    {
+        return Err(ApiError::new(ErrorCode::LockedOut));
+    }
+    let attempted = username.clone();
     let record = state
         .store
         .call(move |conn| Ok(admins::by_username(conn, &username)?))
@@ -85,6 +92,9 @@ pub async fn sign_in(
         Some(record) if verified => record,
         other => {
             tracing::info!("sign-in refused");
+            state
+                .sign_in_throttle
+                .failed(&attempted, std::time::Instant::now());
             if let Some(record) = other {
                 let at = state.clock.now_ms();
                 state
@@ -107,6 +117,7 @@ pub async fn sign_in(
         }
     };
 
+    state.sign_in_throttle.succeeded(&attempted);
     let token = auth::new_token();
     let hash = token_hash(&token);
     let now = chrono::Utc::now();

@@ -297,6 +297,11 @@ const MIGRATIONS: &[&str] = &[
         CREATE INDEX entries_by_update ON jobs(tenant_id, entry_updated_at, id, status_mask, method_mask, registered_at) WHERE id = entry_id;
         CREATE INDEX entries_by_registrant ON jobs(tenant_id, registered_by, registered_at, id, status_mask, method_mask) WHERE id = entry_id;"
     ),
+    // 5: indexes the job list no longer uses (it reads the entry indexes of migration 4).
+    r#"
+    DROP INDEX jobs_by_tenant;
+    DROP INDEX jobs_by_status;
+    "#,
 ];
 
 /// Applies every migration newer than the database's version, each in its own transaction.

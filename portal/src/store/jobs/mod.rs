@@ -93,53 +93,84 @@ pub struct NewJob {
     pub device_name: String,
 }
 
-/// Inserts a job with its first history entry. The unique index on open jobs makes this fail
-/// with a constraint error if the device already has an open job of this method.
-pub fn insert_job(conn: &Connection, new: &NewJob) -> rusqlite::Result<JobId> {
-    let rts = new.return_to_service.as_ref();
-    conn.prepare_cached(
-        "INSERT INTO jobs (tenant_id, wipe_id, device_id, method, status, status_reason, status_changed_at, \
-         entry_id, rts_group_id, rts_group_name, rts_user_must_authenticate, registered_at, due_at, \
-         next_check_at, ivi_ready_at, updated_at, registered_by, scheduled_at, device_name) \
-         VALUES (?1, ?2, ?3, ?4, ?5, 'registered', ?6, 0, ?7, ?8, ?9, ?6, ?10, ?10, ?11, ?6, ?12, ?13, ?14)",
-    )?
-    .execute(params![
-        new.tenant_id,
-        new.wipe_id.0,
-        new.device_id.0,
-        new.method.as_str(),
-        new.status.as_str(),
-        new.registered_at,
-        rts.map(|p| p.enrollment_group_id.0),
-        rts.map(|p| p.enrollment_group_name.clone()),
-        rts.map(|p| p.user_must_authenticate),
-        new.due_at,
-        new.ivi_ready_at,
-        new.registered_by,
-        new.scheduled_at,
-        new.device_name,
-    ])?;
-    let id = conn.last_insert_rowid();
-    conn.prepare_cached("UPDATE jobs SET entry_id = ?1 WHERE id = ?1")?
-        .execute([id])?;
-    refresh_entry(conn, JobId(id))?;
-    add_event(
-        conn,
-        JobId(id),
-        new.registered_at,
-        new.status,
-        StatusReason::Registered,
-    )?;
-    Ok(JobId(id))
+/// The id the next inserted job gets. Registration runs in an IMMEDIATE transaction, so no
+/// other writer can take ids between this read and the inserts.
+pub fn next_job_id(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT IFNULL(MAX(id), 0) + 1 FROM jobs", [], |r| r.get(0))
 }
 
-/// Links the two jobs of a Hybrid pair; the IVI MDM job keys the list entry.
-pub fn pair(conn: &Connection, ivi: JobId, apple: JobId) -> rusqlite::Result<()> {
-    let mut stmt =
-        conn.prepare_cached("UPDATE jobs SET pair_job_id = ?2, entry_id = ?3 WHERE id = ?1")?;
-    stmt.execute(params![ivi.0, apple.0, ivi.0])?;
-    stmt.execute(params![apple.0, ivi.0, ivi.0])?;
-    refresh_entry(conn, ivi)
+/// The bit of a value in the entry masks: `1 << position in ALL` (see migration 4).
+pub(crate) fn bit<T: PartialEq>(all: &[T], value: &T) -> i64 {
+    all.iter()
+        .position(|v| v == value)
+        .map(|p| 1i64 << p)
+        .unwrap_or(0)
+}
+
+/// Inserts the jobs of one device (one, or a Hybrid pair listed IVI MDM first) with their
+/// first history entries, under ids from [`next_job_id`]. The entry columns are computed here
+/// rather than refreshed afterwards: registration writes thousands of jobs at once. The unique
+/// index on open jobs makes this fail with a constraint error if the device already has an
+/// open job of a method.
+pub fn insert_entry(
+    conn: &Connection,
+    first_id: i64,
+    jobs: &[NewJob],
+) -> rusqlite::Result<Vec<JobId>> {
+    VERSION.bump();
+    let ids: Vec<i64> = (0..jobs.len() as i64).map(|i| first_id + i).collect();
+    let status_mask = jobs
+        .iter()
+        .fold(0, |mask, j| mask | bit(JobStatus::ALL, &j.status));
+    let method_mask = jobs
+        .iter()
+        .fold(0, |mask, j| mask | bit(JobMethod::ALL, &j.method));
+    let pair = |index: usize| match ids.len() {
+        2 => Some(ids[1 - index]),
+        _ => None,
+    };
+    // The first job's partner is inserted right after it.
+    conn.pragma_update(None, "defer_foreign_keys", true)?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO jobs (id, tenant_id, wipe_id, device_id, method, status, status_reason, status_changed_at, \
+         entry_id, pair_job_id, rts_group_id, rts_group_name, rts_user_must_authenticate, registered_at, due_at, \
+         next_check_at, ivi_ready_at, updated_at, entry_updated_at, registered_by, scheduled_at, device_name, \
+         status_mask, method_mask) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'registered', ?7, ?8, ?9, ?10, ?11, ?12, ?7, ?13, ?13, ?14, ?7, ?7, \
+         ?15, ?16, ?17, ?18, ?19)",
+    )?;
+    for (index, new) in jobs.iter().enumerate() {
+        let rts = new.return_to_service.as_ref();
+        insert.execute(params![
+            ids[index],
+            new.tenant_id,
+            new.wipe_id.0,
+            new.device_id.0,
+            new.method.as_str(),
+            new.status.as_str(),
+            new.registered_at,
+            ids[0],
+            pair(index),
+            rts.map(|p| p.enrollment_group_id.0),
+            rts.map(|p| p.enrollment_group_name.clone()),
+            rts.map(|p| p.user_must_authenticate),
+            new.due_at,
+            new.ivi_ready_at,
+            new.registered_by,
+            new.scheduled_at,
+            new.device_name,
+            if index == 0 { status_mask } else { 0 },
+            if index == 0 { method_mask } else { 0 },
+        ])?;
+        add_event(
+            conn,
+            JobId(ids[index]),
+            new.registered_at,
+            new.status,
+            StatusReason::Registered,
+        )?;
+    }
+    Ok(ids.into_iter().map(JobId).collect())
 }
 
 /// Recomputes the list columns of an entry after one of its jobs changed.

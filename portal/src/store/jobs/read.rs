@@ -11,6 +11,7 @@ use mdm_model::{
 };
 use rusqlite::{params, params_from_iter, types::Value, Connection, OptionalExtension, Row};
 
+use super::bit;
 use crate::store::{from_millis, parse_col};
 
 const JOB_SELECT: &str = "SELECT j.id, j.wipe_id, j.method, j.status, j.status_reason, j.status_changed_at, \
@@ -95,14 +96,6 @@ pub fn history(conn: &Connection, id: JobId) -> rusqlite::Result<Vec<StatusChang
         })
     })?;
     rows.collect()
-}
-
-/// The bit of each value in the entry masks: `1 << position in ALL` (see migration 4).
-fn bit<T: PartialEq>(all: &[T], value: &T) -> i64 {
-    all.iter()
-        .position(|v| v == value)
-        .map(|p| 1i64 << p)
-        .unwrap_or(0)
 }
 
 /// The FROM and WHERE of the list entries `e` matching a query. An entry matches when either
