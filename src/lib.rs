@@ -65,8 +65,11 @@ pub fn App(
                             <Route path=path!("") view=|| view! { <Redirect path=routes::DEVICES/> }/>
                             <Route path=path!("/devices") view=DevicesPage/>
                             <Route path=path!("/devices/wipe") view=WipePage/>
-                            <Route path=path!("/jobs/:id") view=JobDetailPage/>
-                            <Route path=path!("/jobs") view=JobsPage/>
+                            // The list stays mounted (scroll, refresh) while a job is open beside it.
+                            <ParentRoute path=path!("/jobs") view=JobsPage>
+                                <Route path=path!("/:id") view=JobDetailPage/>
+                                <Route path=path!("") view=|| ()/>
+                            </ParentRoute>
                             <Route path=path!("/help/:article") view=HelpPage/>
                             <Route path=path!("/help") view=HelpPage/>
                             // Unknown addresses get the 404 inside the frame, after sign-in.

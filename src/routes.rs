@@ -38,9 +38,9 @@ pub fn after_login(next: Option<&str>) -> String {
     }
 }
 
-// Percent-encodes everything but unreserved characters, like encodeURIComponent: the sign-in
-// address then never looks like the page it returns to (a `/jobs` match must not hit it).
-fn encode_component(value: &str) -> String {
+/// Percent-encodes everything but unreserved characters, like encodeURIComponent: the sign-in
+/// address then never looks like the page it returns to (a `/jobs` match must not hit it).
+pub fn encode_component(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {

@@ -6,9 +6,7 @@ mod catalog;
 mod devices;
 mod wipes;
 mod help;
-mod catalog;
-mod devices;
-mod wipes;
+mod jobs;
 
 use std::sync::{Arc, RwLock};
 

@@ -67,6 +67,5 @@ pub const EN: Catalog = Catalog {
 
     help: &super::help::HELP_EN,
 
-    devices: &super::devices::EN,
-    wipe: &super::wipe::EN,
+    jobs: &super::jobs::EN,
 };

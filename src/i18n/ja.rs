@@ -70,6 +70,5 @@ pub const JA: Catalog = Catalog {
 
     help: &super::help::HELP_JA,
 
-    devices: &super::devices::JA,
-    wipe: &super::wipe::JA,
+    jobs: &super::jobs::JA,
 };

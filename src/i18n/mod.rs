@@ -7,6 +7,7 @@ mod devices;
 mod en;
 mod help;
 mod ja;
+mod jobs;
 mod wipe;
 
 use leptos::prelude::*;
@@ -16,9 +17,7 @@ pub use devices::DevicesText;
 pub use wipe::WipeText;
 
 pub use help::HelpText;
-
-pub use devices::DevicesText;
-pub use wipe::WipeText;
+pub use jobs::JobsText;
 
 /// All console strings of one language.
 pub struct Catalog {
@@ -79,10 +78,8 @@ pub struct Catalog {
     /// Strings of the help pages and help links.
     pub help: &'static HelpText,
 
-    /// Strings of 端末管理.
-    pub devices: &'static DevicesText,
-    /// Strings of the 遠隔初期化 screen.
-    pub wipe: &'static WipeText,
+    /// Strings of ジョブ管理.
+    pub jobs: &'static JobsText,
 }
 
 /// The catalog of a language.

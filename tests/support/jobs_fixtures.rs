@@ -1,4 +1,6 @@
 //! Small factories of jobs, Hybrid pairs and job details for the job screens' browser tests.
+// Shared by several test files; each uses only part of it.
+#![allow(dead_code)]
 
 use chrono::{DateTime, TimeDelta, Utc};
 use mdm_model::apple::erase_device_command;

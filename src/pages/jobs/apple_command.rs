@@ -1,0 +1,135 @@
+//! The Apple MDM EraseDevice command a job sends: the keys that matter to an administrator
+//! (PreserveDataPlan, ReturnToService with its Wi-Fi profile) in words, and the property list
+//! itself for whoever needs to check it. The portal masks the Wi-Fi password before it arrives.
+
+use leptos::prelude::*;
+use mdm_model::apple::{EraseDeviceCommand, WifiProfile};
+use mdm_model::job::JobDetail;
+
+use crate::i18n::use_locale;
+
+/// One `key: value` line of the command.
+#[component]
+fn CommandKey(
+    /// Apple's key name, shown as is.
+    key: &'static str,
+    /// What the value means.
+    #[prop(into)]
+    value: Signal<String>,
+    /// `data-testid` of the value.
+    test_id: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="job-command__row">
+            <dt><code>{key}</code></dt>
+            <dd data-testid=test_id>{value}</dd>
+        </div>
+    }
+}
+
+/// The Wi-Fi profile carried as `WiFiProfileData`.
+#[component]
+fn WifiProfileKeys(
+    /// The profile (password already masked).
+    profile: WifiProfile,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().jobs;
+    let yes_no = move |value: bool| if value { "true" } else { "false" };
+    let name = profile.display_name.clone();
+    view! {
+        <div class="job-command__row">
+            <dt><code>"WiFiProfileData"</code></dt>
+            <dd data-testid="command-wifi">
+                <p>{move || (t().command_wifi_profile)(&name)}</p>
+                <dl class="job-command__nested">
+                    <div><dt><code>"SSID_STR"</code></dt><dd data-testid="command-ssid">{profile.ssid.clone()}</dd></div>
+                    <div>
+                        <dt><code>"AutoJoin"</code></dt>
+                        <dd>{yes_no(profile.auto_join)} " (" {move || t().command_auto_join} ")"</dd>
+                    </div>
+                    <div>
+                        <dt><code>"HIDDEN_NETWORK"</code></dt>
+                        <dd>{yes_no(profile.hidden_network)} " (" {move || t().command_hidden} ")"</dd>
+                    </div>
+                    <div>
+                        <dt><code>"EncryptionType"</code></dt>
+                        <dd>{profile.encryption_type.clone()} " (" {move || t().command_encryption} ")"</dd>
+                    </div>
+                    {profile.password.clone().map(|masked| view! {
+                        <div>
+                            <dt><code>"Password"</code></dt>
+                            <dd data-testid="command-password">{masked} " (" {move || t().command_password} ")"</dd>
+                        </div>
+                    })}
+                </dl>
+            </dd>
+        </div>
+    }
+}
+
+/// The command's keys.
+#[component]
+fn CommandKeys(
+    /// The command (secrets masked).
+    command: EraseDeviceCommand,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().jobs;
+    let preserve = command.preserve_data_plan;
+    let preserve_text = Signal::derive(move || match preserve {
+        Some(true) => t().command_preserve_true.to_string(),
+        Some(false) => t().command_preserve_false.to_string(),
+        None => t().command_not_sent_key.to_string(),
+    });
+    let rts = command.return_to_service.clone();
+    let rts_enabled = rts.as_ref().map(|r| r.enabled);
+    let rts_text = Signal::derive(move || match rts_enabled {
+        Some(true) => format!("Enabled: true ({})", t().command_rts_enabled),
+        Some(false) => "Enabled: false".to_string(),
+        None => t().command_not_sent_key.to_string(),
+    });
+    let uuid = command.command_uuid.clone();
+    view! {
+        <dl class="job-command__keys">
+            <CommandKey key="RequestType" value=Signal::stored("EraseDevice".to_string()) test_id="command-request-type"/>
+            <CommandKey key="CommandUUID" value=Signal::stored(uuid) test_id="command-uuid"/>
+            <CommandKey key="PreserveDataPlan" value=preserve_text test_id="command-preserve"/>
+            <CommandKey key="ReturnToService" value=rts_text test_id="command-rts"/>
+            {rts.and_then(|r| r.wifi_profile).map(|profile| view! { <WifiProfileKeys profile=profile/> })}
+        </dl>
+    }
+}
+
+/// The Apple command section of the job detail.
+#[component]
+pub fn CommandSection(
+    /// The job and its command (none for IVI MDM jobs).
+    #[prop(into)]
+    detail: Signal<JobDetail>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().jobs;
+    let command = Memo::new(move |_| detail.with(|d| d.apple_command.clone()));
+    let plist = Memo::new(move |_| detail.with(|d| d.apple_command_plist.clone()));
+    view! {
+        <section class="job-section" aria-labelledby="job-command-title" data-testid="job-command">
+            <h3 class="job-section__title" id="job-command-title">{move || t().section_command}</h3>
+            {move || match command.get() {
+                Some(command) => view! {
+                    <p class="job-section__lead">{move || t().command_intro}</p>
+                    <CommandKeys command=command/>
+                    {plist.get().map(|xml| view! {
+                        <details class="job-command__plist">
+                            <summary>{move || t().command_plist}</summary>
+                            <pre data-testid="command-plist"><code>{xml}</code></pre>
+                        </details>
+                    })}
+                }
+                    .into_any(),
+                None => view! { <p class="job-section__lead" data-testid="command-ivi">{move || t().command_ivi}</p> }
+                    .into_any(),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,173 @@
+//! The device's execution conditions now, and what the job is waiting for. Which condition holds
+//! a job back is the portal's answer (the model's `unmet_conditions`); this view only shows it.
+
+use chrono::FixedOffset;
+use leptos::prelude::*;
+use mdm_model::device::ActiveSyncAccount;
+use mdm_model::job::{JobDetail, JobMethod, JobStatus, UnmetCondition};
+use mdm_model::time::format_datetime;
+
+use crate::i18n::{use_locale, JobsText};
+
+/// One row of the conditions list.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct ConditionRow {
+    key: &'static str,
+    label: &'static str,
+    value: String,
+    ok: bool,
+    blocking: bool,
+}
+
+fn services(account: &ActiveSyncAccount, t: &JobsText) -> String {
+    [
+        (account.mail, t.service_mail),
+        (account.contacts, t.service_contacts),
+        (account.calendar, t.service_calendar),
+        (account.reminders, t.service_reminders),
+        (account.notes, t.service_notes),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, name)| *name)
+    .collect::<Vec<_>>()
+    .join(t.list_separator)
+}
+
+fn rows(detail: &JobDetail, t: &JobsText) -> Vec<ConditionRow> {
+    let state = detail.conditions.state;
+    let unmet = &detail.conditions.unmet;
+    let blocked = |conditions: &[UnmetCondition]| conditions.iter().any(|c| unmet.contains(c));
+    let activesync = match state.activesync {
+        None => (t.cond_activesync_none.to_string(), false),
+        Some(account) if !account.any_service_on() => (t.cond_activesync_off.to_string(), false),
+        Some(account) => ((t.cond_activesync_on)(&services(&account, t)), true),
+    };
+    vec![
+        ConditionRow {
+            key: "power",
+            label: t.cond_power,
+            value: if state.powered_on { t.cond_power_on } else { t.cond_power_off }.to_string(),
+            ok: state.powered_on,
+            blocking: blocked(&[UnmetCondition::PoweredOff]),
+        },
+        ConditionRow {
+            key: "network",
+            label: t.cond_network,
+            value: if state.network_connected { t.cond_network_on } else { t.cond_network_off }.to_string(),
+            ok: state.network_connected,
+            blocking: blocked(&[UnmetCondition::NoNetwork]),
+        },
+        ConditionRow {
+            key: "profile",
+            label: t.cond_profile,
+            value: if state.mdm_profile_installed { t.cond_profile_on } else { t.cond_profile_off }.to_string(),
+            ok: state.mdm_profile_installed,
+            blocking: blocked(&[UnmetCondition::MdmProfileRemoved]),
+        },
+        ConditionRow {
+            key: "activesync",
+            label: t.cond_activesync,
+            value: activesync.0,
+            ok: activesync.1,
+            blocking: blocked(&[UnmetCondition::NoActiveSyncAccount, UnmetCondition::ActiveSyncServicesOff]),
+        },
+    ]
+}
+
+/// What the job is waiting for, in words: one line, or the unmet conditions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Waiting {
+    Text(String),
+    Conditions(Vec<UnmetCondition>),
+}
+
+fn waiting(detail: &JobDetail, t: &JobsText, offset: FixedOffset) -> Waiting {
+    let job = &detail.job;
+    match job.status {
+        JobStatus::Scheduled => Waiting::Text((t.waiting_schedule)(
+            &job.options
+                .scheduled_at
+                .map(|at| format_datetime(at, offset))
+                .unwrap_or_default(),
+        )),
+        JobStatus::WaitingForDevice if !detail.conditions.unmet.is_empty() => {
+            Waiting::Conditions(detail.conditions.unmet.clone())
+        }
+        JobStatus::WaitingForDevice if job.method == JobMethod::IviMdm => Waiting::Text(t.waiting_ivi_delay.into()),
+        JobStatus::WaitingForDevice => Waiting::Text(t.waiting_ready.into()),
+        JobStatus::Sent => Waiting::Text(t.waiting_reply.into()),
+        _ => Waiting::Text(t.waiting_finished.into()),
+    }
+}
+
+/// The conditions section of the job detail.
+#[component]
+pub fn ConditionsSection(
+    /// The job, its device's state and what is unmet.
+    #[prop(into)]
+    detail: Signal<JobDetail>,
+    /// The administrator's time zone.
+    #[prop(into)]
+    offset: Signal<FixedOffset>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().jobs;
+    let rows = Memo::new(move |_| detail.with(|d| rows(d, t())));
+    let waiting = Memo::new(move |_| detail.with(|d| waiting(d, t(), offset.get())));
+    let hybrid_open = move || detail.with(|d| d.partner.is_some() && d.job.status.is_open());
+    let last_seen = move || detail.with(|d| format_datetime(d.conditions.last_seen_at, offset.get()));
+
+    view! {
+        <section class="job-section" aria-labelledby="job-conditions-title" data-testid="job-conditions">
+            <h3 class="job-section__title" id="job-conditions-title">{move || t().section_conditions}</h3>
+            <div class="job-waiting" data-testid="job-waiting" role="note">
+                <p class="job-waiting__title">{move || t().waiting_title}</p>
+                {move || match waiting.get() {
+                    Waiting::Text(text) => view! { <p class="job-waiting__text">{text}</p> }.into_any(),
+                    Waiting::Conditions(unmet) => view! {
+                        <ul class="job-waiting__list">
+                            {unmet
+                                .into_iter()
+                                .map(|c| view! {
+                                    <li data-testid="job-unmet" data-condition=c.as_str()>{c.label(locale.lang())}</li>
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any(),
+                }}
+                <Show when=hybrid_open>
+                    <p class="job-waiting__note">{move || t().waiting_hybrid_note}</p>
+                </Show>
+            </div>
+            <dl class="job-conditions">
+                <For each=move || rows.get() key=|row| row.clone() let(row)>
+                    <div class="job-conditions__row" data-testid=format!("condition-{}", row.key)>
+                        <dt>{row.label}</dt>
+                        <dd>
+                            <span
+                                class="job-condition"
+                                class:job-condition--ok=row.ok
+                                class:job-condition--ng=!row.ok
+                                data-ok=row.ok.to_string()
+                            >
+                                <span class="job-condition__mark" aria-hidden="true">{if row.ok { "●" } else { "○" }}</span>
+                                {row.value.clone()}
+                            </span>
+                            {row.blocking.then(|| view! {
+                                <span class="job-condition__blocking" data-testid="condition-blocking">
+                                    {move || t().cond_blocking}
+                                </span>
+                            })}
+                        </dd>
+                    </div>
+                </For>
+                <div class="job-conditions__row">
+                    <dt>{move || t().last_seen}</dt>
+                    <dd>{last_seen}</dd>
+                </div>
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,103 @@
+//! The device a job erases, and the options it was registered with (the two tabs of the wipe
+//! screen, as chosen).
+
+use chrono::FixedOffset;
+use leptos::prelude::*;
+use mdm_model::job::Job;
+use mdm_model::time::format_datetime;
+
+use super::detail_view::Fact;
+use crate::i18n::use_locale;
+
+/// The device section of the job detail.
+#[component]
+pub fn DeviceFacts(
+    /// The job naming the device.
+    #[prop(into)]
+    job: Signal<Job>,
+    /// The job list narrowed to this device.
+    #[prop(into)]
+    device_href: Signal<String>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().jobs;
+    let device = Memo::new(move |_| job.with(|j| j.device.clone()));
+    view! {
+        <section class="job-section" aria-labelledby="job-device-title" data-testid="job-device-facts">
+            <h3 class="job-section__title" id="job-device-title">{move || t().section_device}</h3>
+            <dl class="facts">
+                <Fact term=Signal::derive(move || t().device_name) test_id="detail-device">
+                    {move || device.with(|d| d.name.clone())}
+                </Fact>
+                <Fact term=Signal::derive(move || t().device_model)>{move || device.with(|d| d.model.clone())}</Fact>
+                <Fact term=Signal::derive(move || t().device_os)>
+                    {move || device.with(|d| format!("{} {}", d.os.label(locale.lang()), d.os_version))}
+                </Fact>
+                <Fact term=Signal::derive(move || t().device_serial)>
+                    {move || device.with(|d| d.serial_number.clone())}
+                </Fact>
+                <Fact term=Signal::derive(move || t().device_user)>
+                    {move || device.with(|d| d.user_full_name.clone()).unwrap_or_else(|| "—".to_string())}
+                </Fact>
+                <Fact term=Signal::derive(move || t().device_management) test_id="detail-management">
+                    {move || device.with(|d| d.management_method.label(locale.lang()))}
+                </Fact>
+                <Fact term=Signal::derive(move || t().device_ownership)>
+                    {move || device.with(|d| d.ownership.label(locale.lang()))}
+                </Fact>
+            </dl>
+            <a class="job-section__link" href=device_href data-testid="detail-device-jobs">
+                {move || t().show_device_jobs}
+            </a>
+        </section>
+    }
+}
+
+/// The options section of the job detail.
+#[component]
+pub fn OptionsFacts(
+    /// The job and its options.
+    #[prop(into)]
+    job: Signal<Job>,
+    /// The administrator's time zone.
+    #[prop(into)]
+    offset: Signal<FixedOffset>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().jobs;
+    let options = Memo::new(move |_| job.with(|j| j.options.clone()));
+    let yes_no = move |value: bool| if value { t().yes } else { t().no };
+    let schedule = move || {
+        options.with(|o| o.scheduled_at.map(|at| format_datetime(at, offset.get())))
+            .unwrap_or_else(|| t().opt_schedule_none.to_string())
+    };
+    let wifi = move || {
+        options.with(|o| o.wifi_setting.as_ref().map(|w| (t().opt_wifi_value)(&w.name, &w.ssid)))
+            .unwrap_or_else(|| t().opt_wifi_none.to_string())
+    };
+    let rts = move || {
+        options.with(|o| {
+            o.return_to_service.as_ref().map(|plan| {
+                let auth = if plan.user_must_authenticate { t().opt_rts_auth } else { t().opt_rts_no_auth };
+                format!("{} / {auth}", (t().opt_rts_group)(&plan.enrollment_group_name))
+            })
+        })
+        .unwrap_or_else(|| t().opt_rts_none.to_string())
+    };
+    view! {
+        <section class="job-section" aria-labelledby="job-options-title" data-testid="job-options">
+            <h3 class="job-section__title" id="job-options-title">{move || t().section_options}</h3>
+            <dl class="facts">
+                <Fact term=Signal::derive(move || t().opt_delete_info) test_id="option-delete-info">
+                    {move || yes_no(options.with(|o| o.delete_general_info))}
+                </Fact>
+                <Fact term=Signal::derive(move || t().opt_schedule) test_id="option-schedule">{schedule}</Fact>
+                <Fact term=Signal::derive(move || t().opt_wifi) test_id="option-wifi">{wifi}</Fact>
+                <Fact term=Signal::derive(move || t().opt_esim) test_id="option-esim">
+                    {move || yes_no(options.with(|o| o.keep_esim_data_plan))}
+                </Fact>
+                <Fact term=Signal::derive(move || t().opt_rts) test_id="option-rts">{rts}</Fact>
+            </dl>
+        </section>
+    }
+}

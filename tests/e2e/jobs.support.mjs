@@ -1,0 +1,83 @@
+// Helpers of the job screens' end-to-end tests: the portal's API called from the signed-in page
+// (its cookies, its CSRF token), device picking, wipe registration, and reading the job table.
+import { randomUUID } from 'node:crypto';
+
+/** Calls the portal API as the signed-in page does; resolves to { status, body }. */
+export async function apiCall(page, method, path, body, headers = {}) {
+  return page.evaluate(async ({ method, path, body, headers }) => {
+    const session = await (await fetch('/api/session')).json();
+    const response = await fetch(`/api${path}`, {
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        'x-csrf-token': session.csrf_token,
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json().catch(() => null) };
+  }, { method, path, body, headers });
+}
+
+/** Every device of the tenant matching the list query `filter` (for example `method=hybrid`). */
+export async function devices(page, filter) {
+  const found = [];
+  for (let n = 1; ; n += 1) {
+    const { status, body } = await apiCall(page, 'GET', `/devices?${filter}&per_page=500&page=${n}`);
+    if (status !== 200) throw new Error(`GET /devices answered ${status}: ${JSON.stringify(body)}`);
+    found.push(...body.items);
+    if (found.length >= body.total || body.items.length === 0) return found;
+  }
+}
+
+/** Whether the device's ActiveSync account syncs anything (IVI MDM can reach it). */
+export function activeSyncOn(device) {
+  const a = device.state.activesync;
+  return Boolean(a && (a.mail || a.contacts || a.calendar || a.reminders || a.notes));
+}
+
+/** Registers a wipe of `deviceIds` with the demo password; resolves to the portal's answer. */
+export async function registerWipe(page, deviceIds, options = {}) {
+  const request = {
+    selection: { kind: 'devices', device_ids: deviceIds },
+    options: {
+      delete_general_info: true,
+      schedule_at: null,
+      wifi_setting_id: null,
+      keep_esim_data_plan: false,
+      ...options,
+    },
+    password: 'Demo#2026',
+    agreed: true,
+    skip_not_wipeable: false,
+  };
+  const { status, body } = await apiCall(page, 'POST', '/wipes', request, { 'idempotency-key': randomUUID() });
+  if (status !== 201) throw new Error(`POST /wipes answered ${status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** The rows of one table entry: [{ id, method, status, reason }]. */
+export async function entryRows(entry) {
+  return entry.locator('[data-testid="job-row"]').evaluateAll((rows) => rows.map((row) => {
+    const text = (id) => (row.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').trim();
+    return {
+      id: row.getAttribute('data-job-id'),
+      method: text('job-method'),
+      status: row.querySelector('[data-testid="job-status"]')?.getAttribute('data-status') ?? '',
+      label: text('job-status'),
+      reason: text('job-reason'),
+    };
+  }));
+}
+
+/** Waits until `check()` resolves truthy, polling every `every` ms; fails after `timeout` ms. */
+export async function eventually(check, { timeout = 60_000, every = 500, what = 'condition' } = {}) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, every));
+  }
+}

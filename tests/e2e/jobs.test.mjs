@@ -1,0 +1,139 @@
+// ジョブ管理 against a real portal whose simulated clock runs 120 times faster than the wall clock:
+// a Hybrid wipe registers two jobs, the table watches both move on its own, the first success
+// cancels the other with its reason; then the detail, the CSV export and the screenshots.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { startPortal } from './support/portal.mjs';
+import { launchBrowser, newPage, signIn, screenshot } from './support/browser.mjs';
+import { activeSyncOn, devices, entryRows, eventually, registerWipe } from './jobs.support.mjs';
+
+let portal;
+let browser;
+let page;
+// More devices than the default, so the fleet surely has a Hybrid device only IVI MDM can reach.
+before(async () => {
+  portal = await startPortal({ args: ['--time-scale', '120', '--seed-devices', '3000'] });
+  browser = await launchBrowser();
+  page = await newPage(browser);
+  await signIn(page, portal.url);
+  await page.waitForURL((url) => new URL(url).pathname === '/devices');
+});
+after(async () => { await browser?.close(); await portal?.stop(); });
+
+const online = (d) => d.state.powered_on && d.state.network_connected;
+
+test('a Hybrid wipe: both jobs progress in the table, the first success cancels the other with its reason', async () => {
+  // A device whose MDM profile was removed but whose ActiveSync account syncs: only the IVI MDM
+  // job can run, so the outcome is certain (IVI MDM succeeds, Apple MDM is cancelled for it).
+  const hybrids = await devices(page, 'method=hybrid');
+  const device = hybrids.find((d) => online(d) && !d.state.mdm_profile_installed && activeSyncOn(d));
+  assert.ok(device, `no Hybrid device reachable only through IVI MDM among ${hybrids.length}`);
+
+  const registered = await registerWipe(page, [device.id]);
+  assert.equal(registered.job_count, 2);
+  await page.getByTestId('nav-jobs').click();
+  await page.waitForURL((url) => new URL(url).pathname === '/jobs');
+  await page.evaluate(() => { window.sameDocument = true; });
+
+  const entry = page.locator('[data-testid="job-entry"][data-pair="true"]');
+  await entry.waitFor();
+  let rows = await entryRows(entry);
+  assert.deepEqual(rows.map((r) => r.method), ['IVI MDM', 'Apple MDM']);
+  assert.equal(await entry.getByTestId('job-device').innerText(), device.name);
+  assert.equal(await page.getByTestId('live-state').getAttribute('data-state'), 'live');
+
+  // The Apple MDM job's detail says what it waits for; the panel stays open while both move.
+  const [iviId, appleId] = rows.map((r) => r.id);
+  await entry.locator(`[data-job-link="${appleId}"]`).click();
+  await page.waitForURL((url) => new URL(url).pathname === `/jobs/${appleId}`);
+  const drawer = page.getByTestId('job-drawer');
+  await drawer.getByTestId('job-detail').waitFor();
+  if ((await drawer.getByTestId('detail-status').getAttribute('data-status')) === 'waiting_for_device') {
+    const unmet = await drawer.getByTestId('job-unmet').allInnerTexts();
+    assert.ok(unmet.includes('MDMプロファイルが削除されています'), unmet.join(' / '));
+  }
+  await screenshot(page, 'jobs-detail-waiting-ja-1280');
+
+  const seen = { ivi: new Set(), apple: new Set() };
+  rows = await eventually(async () => {
+    const now = await entryRows(entry);
+    seen.ivi.add(now[0].status);
+    seen.apple.add(now[1].status);
+    return now[0].status === 'succeeded' && now[1].status === 'cancelled' ? now : null;
+  }, { timeout: 300_000, what: 'the IVI MDM job to succeed and the Apple MDM job to be cancelled' });
+  assert.ok(seen.ivi.has('waiting_for_device'), `IVI MDM seen as ${[...seen.ivi]}`);
+  assert.ok(seen.apple.has('waiting_for_device'), `Apple MDM seen as ${[...seen.apple]}`);
+  assert.equal(rows[0].label, '成功');
+  assert.equal(rows[1].label, '取消');
+  assert.equal(rows[1].reason, 'もう一方の方式で初期化が成功したため、自動的に取り消しました');
+  assert.equal(await page.evaluate(() => window.sameDocument), true, 'the table refreshed itself, no reload');
+  await eventually(async () => (await page.getByTestId('live-state').getAttribute('data-state')) === 'idle',
+    { timeout: 60_000, what: 'the refresh to stop once nothing is open' });
+
+  // The open detail followed along: cancelled, why, and the portal's audit entry.
+  await eventually(async () => (await drawer.getByTestId('detail-status').getAttribute('data-status')) === 'cancelled',
+    { timeout: 90_000, what: 'the open detail to show the cancel' });
+  assert.equal(await drawer.getByTestId('detail-reason').innerText(), 'もう一方の方式で初期化が成功したため、自動的に取り消しました');
+  assert.equal(await drawer.getByTestId('pair-status').getAttribute('data-status'), 'succeeded');
+  await drawer.locator('[data-testid="audit-entry"][data-action="partner_job_cancelled"]').waitFor();
+  assert.match(await drawer.locator('[data-testid="audit-entry"][data-action="partner_job_cancelled"]').innerText(),
+    new RegExp(`ジョブ #${appleId}(ペアのジョブ #${iviId} が成功)`));
+  assert.deepEqual(page.errors, []);
+});
+
+test('more wipes for a fuller table, then screenshots of pairs and the detail in Japanese and English', async () => {
+  const pick = async (filter, n) => (await devices(page, filter)).filter(online).slice(0, n).map((d) => d.id);
+  const [android] = await pick('os=android&ownership=company&status=online', 1);
+  const [iphone] = await pick('method=apple_mdm&ownership=company&status=online', 1);
+  const [hybridNow, hybridLater] = await pick('method=hybrid&ownership=company&status=online', 2);
+  const first = await registerWipe(page, [android, iphone, hybridNow]);
+  const later = new Date(Date.parse(first.registered_at) + 3 * 24 * 3600 * 1000).toISOString();
+  await registerWipe(page, [hybridLater], { schedule_at: later });
+
+  await page.getByTestId('job-drawer-close').click();
+  await page.waitForURL((url) => new URL(url).pathname === '/jobs');
+  await page.getByTestId('job-refresh').click();
+  await eventually(async () => (await page.getByTestId('job-entry').count()) === 5, { what: 'five entries' });
+  await eventually(async () => (await page.locator('[data-testid="job-entry"][data-pair="true"]').count()) === 3,
+    { what: 'three Hybrid pairs' });
+  // Give the fast clock a moment so the table shows a mix of statuses.
+  await new Promise((resolve) => setTimeout(resolve, 4_000));
+  await screenshot(page, 'jobs-table-ja-1280');
+
+  const appleLink = page.locator('[data-testid="job-row"]').filter({ hasText: 'Apple MDM' }).first().getByTestId('job-link');
+  await appleLink.click();
+  await page.getByTestId('job-detail').waitFor();
+  await screenshot(page, 'jobs-detail-ja-1280');
+
+  await page.getByTestId('lang-en').click();
+  await page.getByTestId('job-detail').getByText('Apple MDM command (EraseDevice)').waitFor();
+  await screenshot(page, 'jobs-detail-en-1280');
+  await page.getByTestId('job-drawer-close').click();
+  await page.getByTestId('job-table').getByText('First success completes both').first().waitFor();
+  await screenshot(page, 'jobs-table-en-1280');
+  await page.getByTestId('lang-ja').click();
+  assert.deepEqual(page.errors, []);
+});
+
+test('CSV export: every job of the filter, UTF-8 with a byte-order mark, pairs on consecutive rows', async () => {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('job-export').click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^端末初期化ジョブ_\d{8}-\d{4}\.csv$/);
+  const bytes = await readFile(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
+  const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+  assert.match(lines[0], /^ジョブID,ペアのジョブID,端末名,/);
+  const jobs = lines.slice(1).map((line) => line.split(','));
+  assert.equal(jobs.length, 8, 'three pairs and two single jobs');
+  for (const [i, cells] of jobs.entries()) {
+    if (!cells[1]) continue;
+    const partner = jobs.find((other) => other[0] === cells[1]);
+    assert.ok(partner && partner[1] === cells[0], `job ${cells[0]} and its partner name each other`);
+    assert.ok(jobs[i - 1]?.[0] === cells[1] || jobs[i + 1]?.[0] === cells[1], `job ${cells[0]} sits next to its partner`);
+  }
+  const toast = page.getByTestId('toast').filter({ hasText: 'CSV' });
+  assert.match(await toast.innerText(), /8件のジョブ/);
+});
