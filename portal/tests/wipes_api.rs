@@ -346,3 +346,14 @@ async fn malformed_bodies_and_missing_csrf_are_refused() {
     assert_eq!(response.error().code, ErrorCode::CsrfRejected);
     app.jar.insert("mdm_csrf".into(), token);
 }
+
+#[tokio::test]
+async fn an_oversized_body_is_a_413_not_a_crash() {
+    let mut app = TestApp::signed_in().await;
+    let ids: Vec<i64> = (1..400_000).collect();
+    let response = app
+        .register_wipe(wipe_body(&ids, plain_options()), "big")
+        .await;
+    assert_eq!(response.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(response.error().code, ErrorCode::PayloadTooLarge);
+}

@@ -129,8 +129,6 @@ pub fn insert_entry(
         2 => Some(ids[1 - index]),
         _ => None,
     };
-    // The first job's partner is inserted right after it.
-    conn.pragma_update(None, "defer_foreign_keys", true)?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO jobs (id, tenant_id, wipe_id, device_id, method, status, status_reason, status_changed_at, \
          entry_id, pair_job_id, rts_group_id, rts_group_name, rts_user_must_authenticate, registered_at, due_at, \
@@ -150,7 +148,8 @@ pub fn insert_entry(
             new.status.as_str(),
             new.registered_at,
             ids[0],
-            pair(index),
+            // The first job's partner does not exist yet: it is linked just below.
+            if index == 0 { None } else { pair(index) },
             rts.map(|p| p.enrollment_group_id.0),
             rts.map(|p| p.enrollment_group_name.clone()),
             rts.map(|p| p.user_must_authenticate),
@@ -169,6 +168,10 @@ pub fn insert_entry(
             new.status,
             StatusReason::Registered,
         )?;
+    }
+    if let [first, second] = ids[..] {
+        conn.prepare_cached("UPDATE jobs SET pair_job_id = ?2 WHERE id = ?1")?
+            .execute([first, second])?;
     }
     Ok(ids.into_iter().map(JobId).collect())
 }

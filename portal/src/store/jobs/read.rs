@@ -18,7 +18,7 @@ const JOB_SELECT: &str = "SELECT j.id, j.wipe_id, j.method, j.status, j.status_r
     j.pair_job_id, j.registered_at, j.rts_group_id, j.rts_group_name, j.rts_user_must_authenticate, \
     w.delete_general_info, w.scheduled_at, w.keep_esim_data_plan, ws.id, ws.name, ws.ssid, \
     a.id, a.display_name, \
-    d.id, d.name, d.os, d.os_version, d.model, d.serial_number, d.user_full_name, d.management_method, d.ownership \
+    d.id, d.name, d.os, d.os_version, d.model, d.serial_number, d.user_full_name, d.management_method, d.ownership, j.entry_id \
     FROM jobs j JOIN wipes w ON w.id = j.wipe_id JOIN devices d ON d.id = j.device_id \
     JOIN administrators a ON a.id = w.registered_by LEFT JOIN wifi_settings ws ON ws.id = w.wifi_setting_id";
 
@@ -194,19 +194,29 @@ pub fn ordered_entry_ids(
 
 /// The list entries with these ids, in the given order, each a job or a Hybrid pair.
 pub fn entries(conn: &Connection, entry_ids: &[i64]) -> rusqlite::Result<Vec<JobListEntry>> {
-    let mut entries = Vec::with_capacity(entry_ids.len());
-    let mut stmt =
-        conn.prepare_cached(&format!("{JOB_SELECT} WHERE j.entry_id = ?1 ORDER BY j.id"))?;
-    for entry in entry_ids {
-        let mut jobs: Vec<Job> = stmt
-            .query_map([entry], job_from_row)?
-            .collect::<rusqlite::Result<_>>()?;
-        let entry = match (jobs.pop(), jobs.pop()) {
-            (Some(b), Some(a)) => JobListEntry::pair(a, b),
-            (Some(job), None) => JobListEntry::single(job),
-            _ => continue,
-        };
-        entries.push(entry);
+    let mut by_entry: std::collections::HashMap<i64, Vec<Job>> = std::collections::HashMap::new();
+    // One statement per chunk rather than one per entry.
+    for chunk in entry_ids.chunks(500) {
+        let placeholders = vec!["?"; chunk.len()].join(",");
+        let sql = format!("{JOB_SELECT} WHERE j.entry_id IN ({placeholders}) ORDER BY j.id");
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(chunk.iter()), |row| {
+            Ok((row.get::<_, i64>(28)?, job_from_row(row)?))
+        })?;
+        for row in rows {
+            let (entry, job) = row?;
+            by_entry.entry(entry).or_default().push(job);
+        }
     }
-    Ok(entries)
+    Ok(entry_ids
+        .iter()
+        .filter_map(|id| {
+            let mut jobs = by_entry.remove(id)?;
+            match (jobs.pop(), jobs.pop()) {
+                (Some(b), Some(a)) => Some(JobListEntry::pair(a, b)),
+                (Some(job), None) => Some(JobListEntry::single(job)),
+                _ => None,
+            }
+        })
+        .collect())
 }
