@@ -17,7 +17,7 @@ use mdm_model::dep::DepProfile;
 use mdm_model::device::{Device, Os};
 use mdm_model::ids::{JobId, WifiSettingId, WipeId};
 use mdm_model::paging::Page;
-use mdm_model::time::{default_schedule_at, to_datetime_local, JAPAN_OFFSET};
+use mdm_model::time::{default_schedule_at, format_datetime, to_datetime_local, JAPAN_OFFSET};
 use mdm_model::wipe::{
     plan_device_wipe, wrong_password_error, PreviewSummary, RefusedDevice, RegistrationRefusal,
     WipePreview, WipePreviewRequest, WipeProblem, WipeRegistered, WipeRequest, WipeSelection,
@@ -198,6 +198,12 @@ async fn the_screen_opens_with_the_documented_defaults() {
         "a full hour at least 30 minutes ahead, Japan time"
     );
     assert!(!s.disabled("wipe-schedule-at"));
+    // Whatever the browser's own date picker looks like, the time is also said the console's way.
+    let shown = format_datetime(default_schedule_at(Utc::now()), JAPAN_OFFSET);
+    assert_eq!(
+        s.text("wipe-schedule-echo"),
+        format!("{shown}(Asia/Tokyo)に実行します。")
+    );
     assert!(
         s.disabled("wipe-wifi"),
         "the schedule blocks the Wi-Fi setting"

@@ -37,6 +37,8 @@ pub struct WipeText {
     pub schedule_field: &'static str,
     /// The time zone the date and time is entered in.
     pub schedule_zone: fn(&str) -> String,
+    /// The entered time in the console's format, and the time zone: "2026/11/26 12:00 …".
+    pub schedule_echo: fn(&str, &str) -> String,
     pub schedule_off: &'static str,
     pub schedule_blocked: &'static str,
     pub schedule_unreadable: &'static str,

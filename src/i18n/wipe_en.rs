@@ -42,6 +42,7 @@ pub const EN: WipeText = WipeText {
     schedule: "Schedule / Set a date and time",
     schedule_field: "Date and time",
     schedule_zone: |zone| format!("Entered in {zone} time."),
+    schedule_echo: |at, zone| format!("Runs at {at} ({zone} time)."),
     schedule_off: "Without a schedule, the wipe runs as soon as each device can be reached.",
     schedule_blocked: "A Wi-Fi setting for re-enrollment is chosen, so no schedule can be set. To schedule, set the Wi-Fi setting back to \"None\" on the After-wipe settings tab.",
     schedule_unreadable: "Enter the date and time as year/month/day hour:minute.",

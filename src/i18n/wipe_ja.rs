@@ -26,6 +26,7 @@ pub const JA: WipeText = WipeText {
     schedule: "スケジュール / 予約日時を設定する",
     schedule_field: "予約日時",
     schedule_zone: |zone| format!("{zone} の日時で入力します。"),
+    schedule_echo: |at, zone| format!("{at}({zone})に実行します。"),
     schedule_off: "予約しない場合は、各端末に接続でき次第すぐに実行します。",
     schedule_blocked: "WLAN設定(自動再登録)を選択しているため、予約日時は設定できません。予約するには、「遠隔初期化後の設定」でWLAN設定を「選択しない」に戻してください。",
     schedule_unreadable: "予約日時を「年/月/日 時:分」の形で入力してください。",

@@ -207,8 +207,16 @@ fn DeviceRow(device: Device, selection: RwSignal<Selection>, offset: FixedOffset
                     text=Signal::derive(move || status.label(locale.lang()).to_string())
                     test_id=format!("status-{id}")
                 />
-                <span class="cell-sub" data-testid=format!("last-seen-{id}")>
-                    {move || (locale.t().devices.last_seen)(&last_seen)}
+                // The header names the time; the tooltip repeats it for the cell alone.
+                <span
+                    class="cell-sub cell-sub--inline"
+                    data-testid=format!("last-seen-{id}")
+                    title={
+                        let at = last_seen.clone();
+                        move || (locale.t().devices.last_seen)(&at)
+                    }
+                >
+                    {last_seen.clone()}
                 </span>
             </td>
             <td class="col-tags" title=tags_all>

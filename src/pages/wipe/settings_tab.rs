@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset, Utc};
 use leptos::prelude::*;
 use mdm_model::device::GeneralInfoField;
-use mdm_model::time::to_datetime_local;
+use mdm_model::time::{format_datetime, to_datetime_local};
 use mdm_model::wipe::{WipeField, MAX_SCHEDULE_AHEAD};
 
 use super::form::{FieldMessages, WipeForm};
@@ -105,8 +105,13 @@ pub fn SettingsTab(
                         prop:value=move || form.with(|f| f.schedule_text.clone())
                         on:input=move |ev| form.update(|f| f.schedule_text = event_target_value(&ev))
                     />
-                    <p class="hint" id="wipe-schedule-zone">
-                        {move || if form.with(|f| f.schedule_enabled) { (t().schedule_zone)(&zone_name) } else { t().schedule_off.to_string() }}
+                    // The picker draws dates the browser's way; this line says it the console's way.
+                    <p class="hint" id="wipe-schedule-zone" data-testid="wipe-schedule-echo">
+                        {move || match form.with(|f| f.schedule_enabled.then(|| f.schedule_at(offset))) {
+                            None => t().schedule_off.to_string(),
+                            Some(Ok(Some(at))) => (t().schedule_echo)(&format_datetime(at, offset), &zone_name),
+                            Some(_) => (t().schedule_zone)(&zone_name),
+                        }}
                     </p>
                     <FieldError id="wipe-error-schedule_at" messages=schedule_errors/>
                 </div>

@@ -193,14 +193,8 @@ pub fn WipeWizard(
     };
     let general = Signal::derive(move || messages.with(|m| m.general.clone()));
     let register_line = move || match preview_state.get() {
-        PreviewState::Ready(totals) => {
-            let devices = if form.with(|f| f.skip_not_wipeable) {
-                totals.wipeable_devices
-            } else {
-                totals.devices
-            };
-            (t().register_line)(devices, totals.jobs)
-        }
+        // Only the devices that get jobs: the others are refused or left out.
+        PreviewState::Ready(totals) => (t().register_line)(totals.wipeable_devices, totals.jobs),
         _ => String::new(),
     };
     let tabs = vec![

@@ -1,0 +1,252 @@
+// The heart of the product, end to end against a real portal: 端末管理 → pick a group, page
+// through it, tick devices on two pages → 紛失時対策 → 遠隔初期化 → both tabs → per-device preview
+// → a wrong password registers nothing → OK → the new jobs in ジョブ管理. Once in Japanese (Wi-Fi
+// re-enrollment, keyboard only through the dialog), once in English (scheduled, double click).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPortal } from './support/portal.mjs';
+import { launchBrowser, newPage, signIn, screenshot } from './support/browser.mjs';
+
+let portal;
+let browser;
+before(async () => { portal = await startPortal(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await portal?.stop(); });
+
+/** Calls the portal API with the page's session (what the console itself would see). */
+async function api(page, path) {
+  return page.evaluate(async (p) => {
+    const response = await fetch(`/api${p}`, { headers: { Accept: 'application/json' } });
+    return { status: response.status, body: await response.json() };
+  }, path);
+}
+
+/** Second-level groups (visible without expanding anything) with at least `min` devices. */
+async function groupsWithDevices(page, min) {
+  const { body } = await api(page, '/groups');
+  return body.roots.flatMap((root) => root.children).filter((g) => g.total_device_count >= min);
+}
+
+/** The first device of `items` that the first accepting predicate of `preds` accepts and that
+ *  is not in `taken`. */
+function pick(items, taken, ...preds) {
+  for (const pred of preds) {
+    const device = items.find((d) => !taken.includes(d) && pred(d));
+    if (device) {
+      taken.push(device);
+      return device;
+    }
+  }
+  assert.fail(`no suitable device among ${items.map((d) => `${d.name}/${d.os}/${d.ownership}`).join(', ')}`);
+}
+
+const wipeable = (d) => d.ownership === 'company' && d.enrollment !== 'user';
+
+async function tick(page, device) {
+  const box = page.getByTestId(`select-device-${device.id}`);
+  await box.check();
+  assert.equal(await box.isChecked(), true);
+}
+
+async function runFlow(page, { lang, group, t }) {
+  await page.getByTestId('group-tree').waitFor();
+  await page.getByTestId(`group-${group.id}`).click();
+  await page.waitForURL(new RegExp(`group=${group.id}`));
+  assert.equal(await page.getByTestId(`group-${group.id}`).getAttribute('aria-selected'), 'true');
+
+  // Page size 25, second page, reload: the address keeps group, size and page.
+  await page.getByTestId('device-pager-per-page').selectOption('25');
+  await page.waitForURL(/per_page=25/);
+  await page.getByTestId('device-pager-next').click();
+  await page.waitForURL(/page=2/);
+  await page.reload();
+  await page.getByTestId('device-table').waitFor();
+  assert.equal(await page.getByTestId('device-pager-page').inputValue(), '2');
+  assert.equal(await page.getByTestId(`group-${group.id}`).getAttribute('aria-selected'), 'true');
+  const rows = page.locator('[data-testid="device-table"] tbody tr[data-testid^="device-row-"]');
+  await rows.first().waitFor();
+  assert.ok((await rows.count()) <= 25, 'never more rows than the page');
+  await screenshot(page, `devices-${lang}`);
+
+  // The same pages through the API, to choose devices with known properties.
+  const first = (await api(page, `/devices?group=${group.id}&per_page=25&page=1`)).body.items;
+  const second = (await api(page, `/devices?group=${group.id}&per_page=25&page=2`)).body.items;
+  const chosen = [];
+  const hybrid = first.find((d) => wipeable(d) && d.management_method === 'hybrid');
+  if (hybrid) chosen.push(hybrid);
+  pick(first, chosen, (d) => wipeable(d) && d.os === 'ios', wipeable);
+  const onPageTwo = pick(second, chosen, wipeable);
+  if (chosen.length < 3) pick(first, chosen, (d) => wipeable(d) && d.os !== chosen[0].os, wipeable);
+  const byod = second.find((d) => !wipeable(d));
+
+  await page.getByTestId('device-pager-previous').click();
+  await page.waitForURL((url) => !/[?&]page=/.test(url.search));
+  for (const device of chosen.filter((d) => first.includes(d))) await tick(page, device);
+  await page.getByTestId('device-pager-next').click();
+  await page.waitForURL(/page=2/);
+  await page.getByTestId(`select-device-${onPageTwo.id}`).waitFor();
+  await tick(page, onPageTwo);
+  if (byod) await tick(page, byod);
+  const count = chosen.length + (byod ? 1 : 0);
+  assert.equal(await page.getByTestId('selection-count').innerText(), t.selected(count));
+  // Back on page 1 the earlier ticks are still there.
+  await page.getByTestId('device-pager-previous').click();
+  await page.getByTestId(`select-device-${chosen[0].id}`).waitFor();
+  assert.equal(await page.getByTestId(`select-device-${chosen[0].id}`).isChecked(), true);
+  return { chosen, byod, count };
+}
+
+async function openWipe(page, { keyboard }) {
+  const button = page.getByTestId('measures-button');
+  assert.equal(await button.isEnabled(), true);
+  await button.click();
+  const dialog = page.getByTestId('measures-dialog');
+  await dialog.waitFor();
+  assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+  if (keyboard) {
+    // Focus starts on the measure: Space chooses it, Tab Tab reaches 次へ, Enter goes on.
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+  } else {
+    await page.getByTestId('measure-wipe').check();
+    await page.getByTestId('measures-next').click();
+  }
+  await page.waitForURL(/\/devices\/wipe/);
+  await page.getByTestId('wipe-form').waitFor();
+}
+
+async function previewReady(page) {
+  await page.getByTestId('preview-summary').waitFor();
+  await page.getByTestId('preview-updating').waitFor({ state: 'detached' });
+}
+
+async function registeredJobs(page, device) {
+  return (await api(page, `/jobs?device=${device.id}`)).body.total;
+}
+
+test('ja: wipe with Wi-Fi re-enrollment, keyboard through the dialog, jobs in ジョブ管理', async () => {
+  const page = await newPage(browser, { locale: 'ja-JP' });
+  await signIn(page, portal.url);
+  await page.waitForURL(/\/devices/);
+  const [group] = await groupsWithDevices(page, 30);
+  assert.ok(group, 'a group with two pages of devices');
+  const t = { selected: (n) => `${n}台を選択中` };
+  const { chosen, byod, count } = await runFlow(page, { lang: 'ja', group, t });
+  await screenshot(page, 'devices-selected-ja');
+
+  await openWipe(page, { keyboard: true });
+  assert.equal(await page.getByTestId('page-title').innerText(), '遠隔初期化');
+  assert.match(await page.getByTestId('wipe-lead').innerText(), new RegExp(`選択した${count}台の端末を遠隔初期化します`));
+  assert.equal(await page.getByTestId('tab-settings').innerText(), '遠隔初期化設定');
+  assert.equal(await page.getByTestId('wipe-delete-info').isChecked(), true);
+  assert.equal(await page.getByTestId('wipe-schedule').isChecked(), true);
+  assert.match(await page.getByTestId('wipe-schedule-at').inputValue(), /^\d{4}-\d\d-\d\dT\d\d:00$/);
+  assert.match(await page.getByTestId('wipe-schedule-echo').innerText(), /^\d{4}\/\d\d\/\d\d \d\d:00(Asia\/Tokyo)に実行します。$/);
+  await previewReady(page);
+  assert.match(await page.getByTestId('preview-summary').innerText(), new RegExp(`^${count}台の端末、\\d+件のジョブ`));
+  await screenshot(page, 'wipe-settings-ja');
+
+  // The after-wipe tab: the Wi-Fi setting waits for the schedule to be unticked.
+  await page.getByTestId('tab-after').click();
+  assert.equal(await page.getByTestId('wipe-wifi').isDisabled(), true);
+  await page.getByTestId('wipe-wifi-blocked').waitFor();
+  await screenshot(page, 'wipe-after-blocked-ja');
+  await page.getByTestId('tab-settings').click();
+  await page.getByTestId('wipe-schedule').uncheck();
+  await page.getByTestId('tab-after').click();
+  const offered = await page.locator('[data-testid="wipe-wifi"] option').allInnerTexts();
+  assert.ok(offered.every((o) => !o.includes('ゲストWi-Fi') && !o.includes('検証用Wi-Fi')), offered.join(' | '));
+  const wifi = (await api(page, '/wifi-settings')).body.items.find((w) => w.name === '本社Wi-Fi');
+  await page.getByTestId('wipe-wifi').selectOption(String(wifi.id));
+  await previewReady(page);
+  await page.locator('[data-testid^="plan-reenroll-"], [data-testid^="plan-not-reenrolled-"]').first().waitFor();
+  await screenshot(page, 'wipe-after-ja');
+  await page.getByTestId('tab-settings').click();
+  assert.equal(await page.getByTestId('wipe-schedule').isDisabled(), true);
+  await page.getByTestId('wipe-schedule-blocked').waitFor();
+
+  if (byod) {
+    await page.getByTestId(`plan-not-wipeable-${byod.id}`).waitFor();
+    assert.equal(await page.getByTestId('wipe-ok').isDisabled(), true);
+    await page.getByTestId('wipe-skip-not-wipeable').check();
+  }
+
+  // A wrong password is explained next to the field, and nothing is registered.
+  await page.getByTestId('wipe-password').fill('not-my-password');
+  await page.getByTestId('wipe-agree').check();
+  await page.getByTestId('wipe-ok').click();
+  await page.getByTestId('wipe-error-password').waitFor();
+  assert.equal(await page.getByTestId('wipe-error-password').innerText(), 'パスワードが正しくありません。');
+  for (const device of chosen) assert.equal(await registeredJobs(page, device), 0);
+  await screenshot(page, 'wipe-wrong-password-ja');
+
+  await page.getByTestId('wipe-password').fill('Demo#2026');
+  await page.getByTestId('wipe-ok').click();
+  await page.getByTestId('wipe-done').waitFor();
+  const done = await page.getByTestId('wipe-done-body').innerText();
+  const jobs = Number(/(\d+)件登録しました/.exec(done)[1]);
+  assert.ok(jobs >= chosen.length, done);
+  assert.equal(await page.getByTestId('wipe-done-title').evaluate((el) => el === document.activeElement), true);
+  await screenshot(page, 'wipe-done-ja');
+
+  await page.getByTestId('wipe-done-jobs').click();
+  await page.waitForURL(/\/jobs\?wipe=\d+/);
+  await page.getByTestId('job-table').waitFor();
+  await page.locator('[data-testid="job-row"]').nth(jobs - 1).waitFor();
+  assert.equal(await page.locator('[data-testid="job-row"]').count(), jobs);
+  const listed = await page.getByTestId('job-table').innerText();
+  for (const device of chosen) assert.ok(listed.includes(device.name), `${device.name} in ジョブ管理`);
+  if (byod) assert.ok(!listed.includes(byod.name), 'the device that cannot be wiped was left out');
+  await screenshot(page, 'jobs-after-wipe-ja');
+  // The browser logs the refused wrong-password request (403) itself; nothing else may fail.
+  assert.deepEqual(page.errors.filter((e) => !e.includes('status of 403')), []);
+});
+
+test('en: scheduled wipe, a double click registers once, jobs in Jobs', async () => {
+  const page = await newPage(browser, { locale: 'en-US' });
+  await page.goto(`${portal.url}/login`);
+  await page.getByTestId('lang-en').click();
+  await signIn(page, portal.url);
+  await page.waitForURL(/\/devices/);
+  const groups = await groupsWithDevices(page, 30);
+  const group = groups[1] ?? groups[0];
+  const t = { selected: (n) => (n === 1 ? '1 device selected' : `${n} devices selected`) };
+  const { chosen, byod, count } = await runFlow(page, { lang: 'en', group, t });
+
+  await openWipe(page, { keyboard: false });
+  assert.equal(await page.getByTestId('page-title').innerText(), 'Remote wipe');
+  assert.equal(await page.getByTestId('tab-after').innerText(), 'After-wipe settings');
+  await previewReady(page);
+  assert.match(await page.getByTestId('preview-summary').innerText(), new RegExp(`^${count} devices, \\d+ jobs?`));
+  await screenshot(page, 'wipe-settings-en');
+  await page.getByTestId('tab-after').click();
+  await page.getByTestId('wipe-wifi-blocked').waitFor();
+  await screenshot(page, 'wipe-after-en');
+  await page.getByTestId('tab-settings').click();
+
+  if (byod) await page.getByTestId('wipe-skip-not-wipeable').check();
+  await page.getByTestId('wipe-password').fill('Demo#2026');
+  await page.getByTestId('wipe-agree').check();
+  await page.getByTestId('wipe-ok').dblclick();
+  await page.getByTestId('wipe-done').waitFor();
+  const done = await page.getByTestId('wipe-done-body').innerText();
+  const jobs = Number(/Registered (\d+) jobs?/.exec(done)[1]);
+  const wipe = /wipe=(\d+)/.exec(await page.getByTestId('wipe-done-jobs').getAttribute('href'))[1];
+  const listedByApi = (await api(page, `/jobs?wipe=${wipe}&per_page=100`)).body;
+  const apiJobs = listedByApi.items.reduce((n, entry) => n + (entry.partner ? 2 : 1), 0);
+  assert.equal(apiJobs, jobs, 'one registration for two clicks');
+  for (const device of chosen) {
+    const perDevice = await registeredJobs(page, device);
+    assert.equal(perDevice, 1, `${device.name}: one job entry`);
+  }
+  await screenshot(page, 'wipe-done-en');
+
+  await page.getByTestId('wipe-done-jobs').click();
+  await page.waitForURL(/\/jobs\?wipe=\d+/);
+  await page.locator('[data-testid="job-row"]').nth(jobs - 1).waitFor();
+  const listed = await page.getByTestId('job-table').innerText();
+  for (const device of chosen) assert.ok(listed.includes(device.name), `${device.name} in Jobs`);
+  await screenshot(page, 'jobs-after-wipe-en');
+  assert.deepEqual(page.errors, []);
+});
