@@ -54,7 +54,7 @@ impl EngineHandle {
     pub async fn tick(&self, state: &AppState) -> Result<TickReport, ApiError> {
         let now = state.clock.now();
         let engine = self.0.clone();
-        state
+        let changed = state
             .store
             .call(move |conn| {
                 let mut engine = engine.lock().unwrap_or_else(|p| p.into_inner());
@@ -63,29 +63,29 @@ impl EngineHandle {
                     .map(|last| now - last)
                     .unwrap_or_else(Duration::zero);
                 engine.last_tick = Some(now);
-                let changed = engine
-                    .simulator
-                    .step(conn, now.timestamp_millis(), elapsed)?;
-                let mut report = TickReport {
-                    devices_changed: changed,
-                    ..TickReport::default()
-                };
-                loop {
-                    let batch = lifecycle::run_batch(
-                        conn,
-                        &mut engine.simulator,
-                        now.timestamp_millis(),
-                        BATCH,
-                    )?;
-                    let full = batch.examined == BATCH as u64;
-                    report.add(&batch);
-                    if !full {
-                        break;
-                    }
-                }
-                Ok(report)
+                engine.simulator.step(conn, now.timestamp_millis(), elapsed)
             })
-            .await
+            .await?;
+        let mut report = TickReport {
+            devices_changed: changed,
+            ..TickReport::default()
+        };
+        // One store call per batch, so API requests get the connection between batches even
+        // when a large registration makes thousands of jobs due at once.
+        loop {
+            let engine = self.0.clone();
+            let batch = state
+                .store
+                .call(move |conn| {
+                    let mut engine = engine.lock().unwrap_or_else(|p| p.into_inner());
+                    lifecycle::run_batch(conn, &mut engine.simulator, now.timestamp_millis(), BATCH)
+                })
+                .await?;
+            report.add(&batch);
+            if batch.examined < BATCH as u64 {
+                return Ok(report);
+            }
+        }
     }
 
     /// Ticks in the background until the process ends.
