@@ -1,6 +1,6 @@
 //! Turns the help articles (Markdown files in `src/pages/help/articles/{ja,en}/`) into a Rust
-//! module at compile time: per article and language its title, lead paragraph, sections and
-//! ready HTML. The console ships that HTML and no Markdown parser.
+//! module at compile time: per article and language its title, summary, sections and ready
+//! HTML. The console ships that HTML and no Markdown parser.
 //!
 //! The build fails when the articles do not fit together: a file missing in one language, a
 //! section without an `{#anchor}`, different anchors in Japanese and English (help links from the
@@ -23,7 +23,8 @@ const DIR: &str = "src/pages/help/articles";
 /// One article in one language, ready for the console.
 struct Rendered {
     title: String,
-    lead: String,
+    /// One or two sentences for the help index (front matter `summary:`).
+    summary: String,
     /// `(anchor, heading text)` of each `##` section, in order.
     sections: Vec<(String, String)>,
     html: String,
@@ -89,22 +90,34 @@ fn check_no_strays(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Renders one Markdown file: the `#` title and the lead paragraph are taken out for the page and
-/// the index; each `##` section is wrapped in a `<section>` whose heading carries its anchor.
+/// Renders one Markdown file. Its front matter (`---` … `---`) gives the `summary` shown on the
+/// help index; the `#` title is taken out for the page; each `##` section is wrapped in a
+/// `<section>` whose heading carries its anchor.
 fn render(markdown: &str) -> Result<Rendered, String> {
-    let options = Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_TABLES;
+    let options = Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut front_matter: Option<String> = None;
     let mut title: Option<String> = None;
-    let mut lead: Option<String> = None;
     let mut sections: Vec<(String, String)> = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     // What the text events currently belong to.
+    let mut in_front_matter = false;
     let mut in_title = false;
     let mut in_section_heading = false;
-    let mut lead_text: Option<String> = None;
-    let mut list_depth = 0usize;
 
     for event in Parser::new_ext(markdown, options) {
         match event {
+            Event::Start(Tag::MetadataBlock(_)) => {
+                in_front_matter = true;
+                front_matter = Some(String::new());
+            }
+            Event::End(TagEnd::MetadataBlock(_)) => in_front_matter = false,
+            Event::Text(ref text) if in_front_matter => {
+                if let Some(front_matter) = front_matter.as_mut() {
+                    front_matter.push_str(text);
+                }
+            }
             Event::Start(Tag::Heading {
                 level: HeadingLevel::H1,
                 ..
@@ -166,40 +179,18 @@ fn render(markdown: &str) -> Result<Rendered, String> {
                 events.push(event);
                 events.push(Event::Html("</div>\n".into()));
             }
-            Event::Start(Tag::List(_)) => {
-                list_depth += 1;
-                events.push(event);
-            }
-            Event::End(TagEnd::List(_)) => {
-                list_depth -= 1;
-                events.push(event);
-            }
-            Event::Start(Tag::Paragraph)
-                if lead.is_none() && sections.is_empty() && list_depth == 0 =>
-            {
-                lead_text = Some(String::new());
-                events.push(event);
-            }
-            Event::End(TagEnd::Paragraph) if lead_text.is_some() => {
-                lead = lead_text.take();
-                events.push(event);
-            }
             Event::Text(ref text) | Event::Code(ref text) => {
-                let sink = if in_title {
-                    title.as_mut()
-                } else if in_section_heading {
-                    sections.last_mut().map(|(_, heading)| heading)
+                if in_title {
+                    title.get_or_insert_with(String::new).push_str(text);
                 } else {
-                    lead_text.as_mut()
-                };
-                if let Some(sink) = sink {
-                    sink.push_str(text);
-                }
-                if !in_title {
+                    if in_section_heading {
+                        if let Some((_, heading)) = sections.last_mut() {
+                            heading.push_str(text);
+                        }
+                    }
                     events.push(event);
                 }
             }
-            Event::SoftBreak | Event::HardBreak if in_title => {}
             _ if in_title => {}
             _ => events.push(event),
         }
@@ -207,10 +198,15 @@ fn render(markdown: &str) -> Result<Rendered, String> {
     if !sections.is_empty() {
         events.push(Event::Html("</section>\n".into()));
     }
+    let summary = front_matter
+        .as_deref()
+        .and_then(|block| block.lines().find_map(|line| line.strip_prefix("summary:")))
+        .map(str::trim)
+        .filter(|summary| !summary.is_empty())
+        .ok_or("the article needs a front matter `---` block with `summary: …` for the index")?;
     let title = title
         .filter(|t| !t.trim().is_empty())
         .ok_or("the article needs a `#` title")?;
-    let lead = lead.ok_or("the article needs a lead paragraph before its first section")?;
     if sections
         .iter()
         .any(|(_, heading)| heading.trim().is_empty())
@@ -223,7 +219,7 @@ fn render(markdown: &str) -> Result<Rendered, String> {
     let body = body.replace("<th>", "<th scope=\"col\">");
     Ok(Rendered {
         title: title.trim().to_string(),
-        lead: lead.trim().to_string(),
+        summary: summary.to_string(),
         sections,
         html: body,
     })
@@ -288,8 +284,8 @@ fn module(rendered: &[Vec<Rendered>]) -> String {
             );
             let _ = writeln!(
                 out,
-                "    title: {:?},\n    lead: {:?},\n    sections: &[",
-                article.title, article.lead
+                "    title: {:?},\n    summary: {:?},\n    sections: &[",
+                article.title, article.summary
             );
             for (id, heading) in &article.sections {
                 let _ = writeln!(

@@ -17,7 +17,7 @@ use crate::api::Api;
 use crate::components::{ToastHost, Toasts};
 use crate::i18n::Locale;
 use crate::pages::devices::{DeviceSelection, DevicesPage};
-use crate::pages::help::HelpPage;
+use crate::pages::help::{HelpArticlePage, HelpIndexPage};
 use crate::pages::jobs::{JobDetailPage, JobsPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
@@ -70,8 +70,8 @@ pub fn App(
                                 <Route path=path!("/:id") view=JobDetailPage/>
                                 <Route path=path!("") view=|| ()/>
                             </ParentRoute>
-                            <Route path=path!("/help/:article") view=HelpPage/>
-                            <Route path=path!("/help") view=HelpPage/>
+                            <Route path=path!("/help/:article") view=HelpArticlePage/>
+                            <Route path=path!("/help") view=HelpIndexPage/>
                             // Unknown addresses get the 404 inside the frame, after sign-in.
                             <Route path=path!("/*any") view=NotFoundPage/>
                         </ParentRoute>

@@ -10,7 +10,7 @@ use mdm_console::api::Api;
 use mdm_console::components::HelpLink;
 use mdm_console::i18n::{Locale, STORAGE_KEY};
 use mdm_console::pages::help::{
-    Article, ArticleView, FeedbackView, HelpIndexView, HelpPage, HelpTopic,
+    Article, ArticleView, FeedbackView, HelpArticlePage, HelpIndexPage, HelpIndexView, HelpTopic,
 };
 use mdm_model::Lang;
 use wasm_bindgen_test::*;
@@ -60,8 +60,8 @@ fn mount_routed(lang: Lang, address: &str) -> Mounted {
             <Router>
                 <Routes fallback=|| "not found">
                     <Route path=path!("/wizard") view=|| view! { <HelpLink topic=HelpTopic::Schedule/> }/>
-                    <Route path=path!("/help/:article") view=HelpPage/>
-                    <Route path=path!("/help") view=HelpPage/>
+                    <Route path=path!("/help/:article") view=HelpArticlePage/>
+                    <Route path=path!("/help") view=HelpIndexPage/>
                 </Routes>
             </Router>
         }
@@ -361,6 +361,16 @@ async fn a_help_link_in_the_wizard_opens_its_section_client_side() {
     settle().await;
     assert_eq!(window().location().pathname().unwrap(), "/help");
     assert!(page.get("help-index").is_some());
+
+    // From the index straight to a section (the index page leaves, the article page comes).
+    page.select("[data-testid='help-card-hybrid-mdm'] a[href='/help/hybrid-mdm#ivi-delay']")
+        .click();
+    settle().await;
+    assert_eq!(
+        page.attr("help-article", "data-article").as_deref(),
+        Some("hybrid-mdm")
+    );
+    assert_eq!(focused_id().as_deref(), Some("ivi-delay"));
 }
 
 #[wasm_bindgen_test]

@@ -11,8 +11,8 @@ use crate::routes;
 pub struct ArticleText {
     /// The `#` title.
     pub title: &'static str,
-    /// The first paragraph as plain text: the article's summary on the help index.
-    pub lead: &'static str,
+    /// One or two sentences on the help index (the Markdown's front matter `summary:`).
+    pub summary: &'static str,
     /// The `##` sections, in order; their anchors are the same in every language.
     pub sections: &'static [Section],
     /// The body (everything but the title) as HTML. Written at build time from the project's own
@@ -150,7 +150,7 @@ mod tests {
             for lang in Lang::ALL {
                 let text = article.text(lang);
                 assert!(
-                    !text.title.is_empty() && !text.lead.is_empty(),
+                    !text.title.is_empty() && !text.summary.is_empty(),
                     "{article:?} {lang:?}"
                 );
                 assert!(text.html.contains("<section"), "{article:?} {lang:?}");

@@ -26,7 +26,7 @@ pub fn HelpIndexView() -> impl IntoView {
     }
 }
 
-/// One article on the index: its title (the link), its lead paragraph and links to its sections.
+/// One article on the index: its title (the link), its summary and links to its sections.
 #[component]
 fn ArticleCard(
     /// The article to show.
@@ -40,7 +40,7 @@ fn ArticleCard(
                 <GlyphIcon glyph=Glyph::Article/>
                 <a href=article.href(None)>{move || text().title}</a>
             </h2>
-            <p class="help-card__lead">{move || text().lead}</p>
+            <p class="help-card__summary">{move || text().summary}</p>
             <ul
                 class="help-card__sections"
                 aria-label=move || (locale.t().help.index_sections_label)(text().title)

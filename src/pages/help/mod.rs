@@ -27,17 +27,23 @@ pub use feedback::FeedbackView;
 pub use index::HelpIndexView;
 pub use print::{css_string, page_rule, print_page, PrintPageSetup};
 
-/// `/help` and `/help/:article`: the index, an article, or "article not found".
+/// `/help`: the index of articles.
 #[component]
-pub fn HelpPage() -> impl IntoView {
+pub fn HelpIndexPage() -> impl IntoView {
+    view! { <HelpIndexView/> }
+}
+
+/// `/help/:article`: the article, or "article not found".
+#[component]
+pub fn HelpArticlePage() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("article"));
-    move || match slug.get() {
-        None => view! { <HelpIndexView/> }.into_any(),
-        Some(slug) => match Article::from_slug(&slug) {
+    // While the router leaves this route the parameter may already be gone: show nothing then.
+    move || {
+        slug.get().map(|slug| match Article::from_slug(&slug) {
             Some(article) => view! { <ArticleScreen article=article/> }.into_any(),
             None => view! { <ArticleNotFound/> }.into_any(),
-        },
+        })
     }
 }
 
@@ -64,7 +70,8 @@ fn ArticleScreen(
         let Some(id) = anchor.get() else { return };
         // Next frame: the body is in the page and laid out, whichever way the address changed.
         request_animation_frame(move || {
-            if let Some(page) = page.get_untracked() {
+            // The page may be gone by the next frame (the administrator moved on).
+            if let Some(page) = page.try_get_untracked().flatten() {
                 reveal_section(&page, &id);
             }
         });
