@@ -32,10 +32,13 @@ impl DataVersion {
 /// Most lists kept at once (each is at most one id per row of the table).
 const CAPACITY: usize = 16;
 
+/// One cached list: its query key, the data version it was computed at, the ordered ids.
+type Entry = (String, u64, Arc<Vec<i64>>);
+
 /// Ordered id lists by query key, most recently used last.
 #[derive(Debug, Default)]
 pub struct ListCache {
-    entries: Mutex<VecDeque<(String, u64, Arc<Vec<i64>>)>>,
+    entries: Mutex<VecDeque<Entry>>,
 }
 
 impl ListCache {
