@@ -1,7 +1,7 @@
 // ヘルプ against a real portal: the index and the articles in Japanese and English, an article
-// opened at a section from its address and from its contents, このページをPDF出力 opening the
-// browser's print, and この記事は役に立ちましたか? recorded by the portal, a second answer changing
-// the first.
+// opened at a section from its address, from its contents and from the wipe wizard's help links,
+// このページをPDF出力 opening the browser's print, and この記事は役に立ちましたか? recorded by the
+// portal, a second answer changing the first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal } from './support/portal.mjs';
@@ -17,6 +17,48 @@ async function signedIn(options) {
   await signIn(page, portal.url);
   await page.waitForURL(atPath('/devices'));
   return page;
+}
+
+/** Calls the portal API with the page's session. */
+async function api(page, path) {
+  return page.evaluate(async (p) => {
+    const response = await fetch(`/api${p}`, { headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error(`${p}: HTTP ${response.status}`);
+    return response.json();
+  }, path);
+}
+
+/** Opens the wipe wizard for one wipeable Hybrid device, so every help link of it is shown. */
+async function openWizard(page) {
+  const groups = (await api(page, '/groups')).roots.flatMap((root) => root.children);
+  for (const group of groups.filter((g) => g.total_device_count > 0)) {
+    const devices = (await api(page, `/devices?group=${group.id}&per_page=25&page=1`)).items;
+    const device = devices.find((d) =>
+      d.ownership === 'company' && d.enrollment !== 'user' && d.management_method === 'hybrid');
+    if (!device) continue;
+    await page.getByTestId(`group-${group.id}`).click();
+    await page.getByTestId(`select-device-${device.id}`).check();
+    await page.getByTestId('measures-button').click();
+    await page.getByTestId('measure-wipe').check();
+    await page.getByTestId('measures-next').click();
+    await page.getByTestId('wipe-form').waitFor();
+    return device;
+  }
+  assert.fail('the demo tenant has no wipeable Hybrid device on the first page of a group');
+}
+
+/** Follows a help link of the wizard (it opens a tab of its own) to the article's section. */
+async function followHelpLink(page, topic, { path, section }) {
+  const [help] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.getByTestId(`help-link-${topic}`).click(),
+  ]);
+  await help.waitForFunction((id) => document.activeElement?.id === id, section);
+  assert.equal(new URL(help.url()).pathname, path);
+  assert.equal(new URL(help.url()).hash, `#${section}`);
+  const top = (await help.locator(`#${section}`).boundingBox()).y;
+  assert.ok(top >= 52 && top < 160, `${topic}: section heading at y=${top}`);
+  await help.close();
 }
 
 /** The portal's record of the answers, newest first (through the page's own session). */
@@ -68,6 +110,17 @@ test('an address with an anchor opens the article at that section, and the conte
     await page.getByTestId('help-toc').locator('a[aria-current="location"]').innerText(),
     'スケジュール（予約日時を設定する）',
   );
+  assert.deepEqual(page.errors, []);
+});
+
+test('the wipe wizard\'s help links open the article at the section of their rule', async () => {
+  const page = await signedIn();
+  await openWizard(page);
+  await followHelpLink(page, 'delete-info', { path: '/help/wipe-lost-device', section: 'delete-info' });
+  await followHelpLink(page, 'schedule', { path: '/help/wipe-lost-device', section: 'schedule' });
+  await followHelpLink(page, 'hybrid', { path: '/help/hybrid-mdm', section: 'pair' });
+  await page.getByTestId('tab-after').click();
+  await followHelpLink(page, 'wifi', { path: '/help/reenrollment', section: 'wifi' });
   assert.deepEqual(page.errors, []);
 });
 
