@@ -193,6 +193,29 @@ async fn wrong_password_registers_nothing() {
 }
 
 #[tokio::test]
+async fn repeated_wrong_passwords_lock_the_re_check() {
+    let mut app = TestApp::signed_in().await;
+    let device = pick(&all_devices(&mut app).await, wipeable);
+    let mut wrong = wipe_body(&[device.id.0], plain_options());
+    wrong["password"] = json!("guess");
+    for _ in 0..mdm_portal::throttle::MAX_FAILURES {
+        assert_eq!(
+            app.register_wipe(wrong.clone(), "k").await.error().code,
+            ErrorCode::WrongPassword
+        );
+    }
+    let right = wipe_body(&[device.id.0], plain_options());
+    let locked = app.register_wipe(right, "k").await;
+    assert_eq!(
+        (locked.status, locked.error().code),
+        (StatusCode::TOO_MANY_REQUESTS, ErrorCode::LockedOut)
+    );
+    assert_eq!(job_total(&mut app).await, 0);
+    let refused = app.get("/api/audit?action=wipe_refused").await.json();
+    assert_eq!(refused["total"], mdm_portal::throttle::MAX_FAILURES);
+}
+
+#[tokio::test]
 async fn request_rules_are_422s_naming_the_field() {
     let mut app = TestApp::signed_in().await;
     let device = pick(&all_devices(&mut app).await, wipeable);

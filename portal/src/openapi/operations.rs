@@ -93,7 +93,7 @@ pub(super) fn describe(method: &Method, path: &str) -> Option<Operation> {
         ),
         ("POST", "/session") => Operation {
             body: Some("SignInRequest"),
-            errors: &[400, 401, 403, 422],
+            errors: &[400, 401, 403, 422, 429],
             ..op(
                 "signIn",
                 "Sign in with user name and password",
@@ -197,7 +197,7 @@ pub(super) fn describe(method: &Method, path: &str) -> Option<Operation> {
                 "description": "a repeat with the same key returns the first answer" }),
             ],
             body: Some("WipeRequest"),
-            errors: &[400, 401, 403, 409, 413, 422],
+            errors: &[400, 401, 403, 409, 413, 422, 429],
             ..op(
                 "registerWipe",
                 "Register wipe jobs (re-checks the password)",

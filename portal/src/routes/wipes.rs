@@ -119,7 +119,15 @@ pub async fn register(
     validate_wipe_request(&request, now, &settings)
         .map_err(|errors| ApiError::rendered(move |lang| errors.to_api_error(lang)))?;
 
-    // The password re-check: the signed-in administrator's own password.
+    // The password re-check: the signed-in administrator's own password. Its failures count
+    // towards the same lock as sign-in, so a left-open session cannot be used to guess it.
+    let username = current.admin.username.clone();
+    if state
+        .sign_in_throttle
+        .is_locked(&username, std::time::Instant::now())
+    {
+        return Err(ApiError::new(ErrorCode::LockedOut));
+    }
     let record = state
         .store
         .call(move |conn| Ok(admins::by_id(conn, admin_id)?))
@@ -130,6 +138,9 @@ pub async fn register(
         .await
         .map_err(ApiError::internal)?;
     if !verified {
+        state
+            .sign_in_throttle
+            .failed(&username, std::time::Instant::now());
         let at = to_millis(now);
         state
             .store
@@ -147,6 +158,7 @@ pub async fn register(
             .await?;
         return Err(ApiError::rendered(wrong_password_error));
     }
+    state.sign_in_throttle.succeeded(&username);
 
     let digest = request_digest(&request);
     let wifi = chosen_wifi(&settings, request.options.wifi_setting_id);
