@@ -13,7 +13,8 @@ cat <<MSG
 
   MDM console:  http://127.0.0.1:8080/
   Demo login:   admin / Demo#2026   (second administrator: operator / Operator#2026)
-  Stop with Ctrl-C. Data is kept in data/portal.sqlite3.
+  The simulated fleet runs 60x faster than real time (--time-scale 60), so wipe jobs
+  visibly progress. Stop with Ctrl-C. Data is kept in data/portal.sqlite3.
 
 MSG
-exec "$cargo_target/release/mdm-portal" --addr 127.0.0.1:8080 --db data/portal.sqlite3 --dist dist --seed "$@"
+exec "$cargo_target/release/mdm-portal" --addr 127.0.0.1:8080 --db data/portal.sqlite3 --dist dist --seed --time-scale 60 "$@"
