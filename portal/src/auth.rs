@@ -155,7 +155,8 @@ pub struct CurrentAdmin {
     pub tenant_id: i64,
 }
 
-/// Looks up the administrator of the request's session cookie, if any.
+/// Looks up the administrator of the request's session cookie, if any, and marks the session
+/// used. An expired session (idle too long, or past its absolute lifetime) counts as none.
 pub async fn session_admin(
     state: &AppState,
     headers: &HeaderMap,
@@ -164,10 +165,10 @@ pub async fn session_admin(
         return Ok(None);
     };
     let hash = token_hash(token);
-    let now = chrono::Utc::now().timestamp_millis();
+    let (now, idle) = (state.session_clock.now_ms(), state.session_idle_ms());
     let record = state
         .store
-        .call(move |conn| Ok(sessions::admin_for(conn, &hash, now)?))
+        .call(move |conn| Ok(sessions::resume(conn, &hash, now, idle)?))
         .await?;
     Ok(record.map(|r| CurrentAdmin {
         admin: r.admin,

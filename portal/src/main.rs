@@ -46,6 +46,9 @@ struct Args {
     /// Add `Secure` to the cookies (set this when the portal is behind HTTPS).
     #[arg(long)]
     secure_cookies: bool,
+    /// Sign a session out after this many minutes without a request.
+    #[arg(long, default_value_t = 30)]
+    session_idle_minutes: u32,
     /// Log as JSON lines instead of compact text.
     #[arg(long)]
     log_json: bool,
@@ -104,6 +107,9 @@ async fn main() -> anyhow::Result<()> {
     if !(args.time_scale.is_finite() && args.time_scale > 0.0) {
         anyhow::bail!("--time-scale must be a positive number");
     }
+    if args.session_idle_minutes == 0 {
+        anyhow::bail!("--session-idle-minutes must be at least 1");
+    }
     let clock = Clock::scaled(args.time_scale);
     let store = Store::open(&args.db)?;
     if args.seed {
@@ -127,6 +133,7 @@ async fn main() -> anyhow::Result<()> {
     let settings = Settings {
         dist: Some(args.dist.clone()),
         secure_cookies: args.secure_cookies,
+        session_idle: chrono::Duration::minutes(i64::from(args.session_idle_minutes)),
         ..Settings::default()
     };
     if !args.dist.join("index.html").is_file() {

@@ -11,8 +11,10 @@ pub struct Settings {
     pub dist: Option<PathBuf>,
     /// Cost of new password hashes.
     pub hash_cost: HashCost,
-    /// How long a session lasts after sign-in.
+    /// The longest a session lasts after sign-in, however busy.
     pub session_ttl: chrono::Duration,
+    /// A session ends when unused for this long.
+    pub session_idle: chrono::Duration,
     /// Add `Secure` to cookies (when served over HTTPS).
     pub secure_cookies: bool,
 }
@@ -23,6 +25,7 @@ impl Default for Settings {
             dist: None,
             hash_cost: HashCost::Standard,
             session_ttl: chrono::Duration::hours(12),
+            session_idle: chrono::Duration::minutes(30),
             secure_cookies: false,
         }
     }
@@ -33,6 +36,10 @@ impl Default for Settings {
 pub struct AppState {
     pub store: Store,
     pub clock: Clock,
+    /// Real time for session expiry: the domain clock may be sped up (`--time-scale`), but
+    /// an idle timeout is about the person at the keyboard. Tests swap in a manual clock with
+    /// [`AppState::with_session_clock`].
+    pub session_clock: Clock,
     pub settings: Arc<Settings>,
     /// A hash checked when the user name is unknown, so a wrong user name takes as long as a
     /// wrong password and the answer does not reveal which accounts exist.
@@ -52,11 +59,23 @@ impl AppState {
         Ok(AppState {
             store,
             clock,
+            session_clock: Clock::system(),
             settings: Arc::new(settings),
             dummy_hash: Arc::new(dummy_hash),
             device_lists: Arc::default(),
             job_lists: Arc::default(),
             sign_in_throttle: Arc::default(),
         })
+    }
+
+    /// The same state with sessions timed by `clock` instead of wall time.
+    pub fn with_session_clock(mut self, clock: Clock) -> AppState {
+        self.session_clock = clock;
+        self
+    }
+
+    /// The idle timeout in stored units (ms), at least one second.
+    pub(crate) fn session_idle_ms(&self) -> i64 {
+        self.settings.session_idle.num_milliseconds().max(1_000)
     }
 }

@@ -120,15 +120,16 @@ pub async fn sign_in(
     state.sign_in_throttle.succeeded(&attempted);
     let token = auth::new_token();
     let hash = token_hash(&token);
-    let now = chrono::Utc::now();
+    let now = state.session_clock.now();
     let ttl = state.settings.session_ttl;
+    let idle = state.session_idle_ms();
     let (admin_id, tenant_id) = (record.admin.id, record.tenant_id);
     let at = state.clock.now_ms();
     state
         .store
         .call(move |conn| {
             let tx = conn.transaction()?;
-            sessions::purge_expired(&tx, now.timestamp_millis())?;
+            sessions::purge_expired(&tx, now.timestamp_millis(), idle)?;
             sessions::insert(
                 &tx,
                 &hash,
@@ -174,12 +175,13 @@ pub async fn sign_out(
 ) -> Result<Response, ApiError> {
     if let Some(token) = cookie(&headers, SESSION_COOKIE).filter(|t| is_token_shaped(t)) {
         let hash = token_hash(token);
-        let (now, at) = (chrono::Utc::now().timestamp_millis(), state.clock.now_ms());
+        let (now, at) = (state.session_clock.now_ms(), state.clock.now_ms());
+        let idle = state.session_idle_ms();
         state
             .store
             .call(move |conn| {
                 let tx = conn.transaction()?;
-                if let Some(record) = sessions::admin_for(&tx, &hash, now)? {
+                if let Some(record) = sessions::admin_for(&tx, &hash, now, idle)? {
                     let details = serde_json::json!({});
                     audit::record(
                         &tx,

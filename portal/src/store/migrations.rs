@@ -302,6 +302,13 @@ const MIGRATIONS: &[&str] = &[
     DROP INDEX jobs_by_tenant;
     DROP INDEX jobs_by_status;
     "#,
+    // 6: sessions end after inactivity: when each was last used (existing sessions count as
+    // used when they started).
+    r#"
+    ALTER TABLE sessions ADD COLUMN last_seen_at INTEGER NOT NULL DEFAULT 0;
+    UPDATE sessions SET last_seen_at = created_at;
+    CREATE INDEX sessions_last_seen ON sessions(last_seen_at);
+    "#,
 ];
 
 /// Applies every migration newer than the database's version, each in its own transaction.

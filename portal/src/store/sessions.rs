@@ -1,11 +1,20 @@
 //! Server-side sessions. Only a hash of each session token is stored, so a copy of the
 //! database does not let anyone sign in.
+//!
+//! A session ends at whichever comes first: its absolute expiry (`expires_at`, fixed at
+//! sign-in) or a stretch of inactivity longer than the idle timeout since `last_seen_at`,
+//! which slides forward as the session is used.
 
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{admins::AdminRecord, Millis};
 
-/// Records a new session.
+/// `last_seen_at` is rewritten at most this often (or every thirtieth of the idle timeout
+/// when that is shorter), so reading pages does not turn every request into a write; the
+/// idle timeout is therefore honoured to within this much.
+const TOUCH_EVERY_MS: Millis = 60_000;
+
+/// Records a new session, last used now.
 pub fn insert(
     conn: &Connection,
     token_hash: &str,
@@ -14,26 +23,51 @@ pub fn insert(
     expires_at: Millis,
 ) -> rusqlite::Result<()> {
     conn.prepare_cached(
-        "INSERT INTO sessions (token_hash, admin_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO sessions (token_hash, admin_id, created_at, expires_at, last_seen_at) \
+         VALUES (?1, ?2, ?3, ?4, ?3)",
     )?
     .execute(params![token_hash, admin_id, now, expires_at])?;
     Ok(())
 }
 
-/// The administrator of a live session, if the token hash names one that has not expired.
+/// The administrator of a live session, without marking it used (sign-out).
 pub fn admin_for(
     conn: &Connection,
     token_hash: &str,
     now: Millis,
+    idle_ms: Millis,
 ) -> rusqlite::Result<Option<AdminRecord>> {
     let admin_id: Option<i64> = conn
-        .prepare_cached("SELECT admin_id FROM sessions WHERE token_hash = ?1 AND expires_at > ?2")?
-        .query_row(params![token_hash, now], |r| r.get(0))
+        .prepare_cached(
+            "SELECT admin_id FROM sessions \
+             WHERE token_hash = ?1 AND expires_at > ?2 AND last_seen_at > ?2 - ?3",
+        )?
+        .query_row(params![token_hash, now, idle_ms], |r| r.get(0))
         .optional()?;
     match admin_id {
         Some(id) => super::admins::by_id(conn, id),
         None => Ok(None),
     }
+}
+
+/// The administrator of a live session, sliding its idle timeout forward. A session found
+/// expired is deleted on the spot.
+pub fn resume(
+    conn: &Connection,
+    token_hash: &str,
+    now: Millis,
+    idle_ms: Millis,
+) -> rusqlite::Result<Option<AdminRecord>> {
+    let Some(record) = admin_for(conn, token_hash, now, idle_ms)? else {
+        delete(conn, token_hash)?;
+        return Ok(None);
+    };
+    let touch_every = TOUCH_EVERY_MS.min(idle_ms / 30);
+    conn.prepare_cached(
+        "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1 AND last_seen_at <= ?2 - ?3",
+    )?
+    .execute(params![token_hash, now, touch_every])?;
+    Ok(Some(record))
 }
 
 /// Ends a session (no error when it does not exist).
@@ -43,8 +77,14 @@ pub fn delete(conn: &Connection, token_hash: &str) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Drops expired sessions; returns how many.
-pub fn purge_expired(conn: &Connection, now: Millis) -> rusqlite::Result<usize> {
-    conn.prepare_cached("DELETE FROM sessions WHERE expires_at <= ?1")?
-        .execute([now])
+/// Drops sessions past their absolute expiry or idle for longer than `idle_ms`; returns how
+/// many.
+pub fn purge_expired(conn: &Connection, now: Millis, idle_ms: Millis) -> rusqlite::Result<usize> {
+    conn.prepare_cached("DELETE FROM sessions WHERE expires_at <= ?1 OR last_seen_at <= ?1 - ?2")?
+        .execute(params![now, idle_ms])
+}
+
+/// How many sessions are stored (live or not yet purged).
+pub fn count(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT COUNT(*) FROM sessions", [], |r| r.get(0))
 }

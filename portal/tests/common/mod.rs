@@ -138,7 +138,11 @@ impl TestApp {
     }
 
     pub fn with_settings(settings: Settings) -> TestApp {
-        let state = seeded_state(settings);
+        TestApp::with_state(seeded_state(settings))
+    }
+
+    /// A client of an already built portal state.
+    pub fn with_state(state: AppState) -> TestApp {
         let engine = EngineHandle::new(quiet_simulator(ReplyPolicy::Always(
             AppleReply::Acknowledged,
         )));
