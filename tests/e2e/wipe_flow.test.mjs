@@ -102,6 +102,7 @@ async function openWipe(page, { keyboard }) {
   const dialog = page.getByTestId('measures-dialog');
   await dialog.waitFor();
   assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+  await screenshot(page, `measures-dialog-${keyboard ? 'ja' : 'en'}`);
   if (keyboard) {
     // Focus starts on the measure: Space chooses it, Tab Tab reaches 次へ, Enter goes on.
     await page.keyboard.press('Space');
@@ -115,6 +116,18 @@ async function openWipe(page, { keyboard }) {
   await page.waitForURL(/\/devices\/wipe/);
   await page.getByTestId('wipe-form').waitFor();
 }
+
+/** Presses Tab (Shift+Tab when `back`) until the element with `testId` has focus. */
+async function tabTo(page, testId, { back = false, max = 120 } = {}) {
+  for (let i = 0; i < max; i += 1) {
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    if (focused === testId) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  assert.fail(`${testId} cannot be reached with the keyboard`);
+}
+
+const focusedTestId = (page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
 
 async function previewReady(page) {
   await page.getByTestId('preview-summary').waitFor();
@@ -142,7 +155,7 @@ test('ja: wipe with Wi-Fi re-enrollment, keyboard through the dialog, jobs in �
   assert.equal(await page.getByTestId('wipe-delete-info').isChecked(), true);
   assert.equal(await page.getByTestId('wipe-schedule').isChecked(), true);
   assert.match(await page.getByTestId('wipe-schedule-at').inputValue(), /^\d{4}-\d\d-\d\dT\d\d:00$/);
-  assert.match(await page.getByTestId('wipe-schedule-echo').innerText(), /^\d{4}\/\d\d\/\d\d \d\d:00(Asia\/Tokyo)に実行します。$/);
+  assert.match(await page.getByTestId('wipe-schedule-echo').innerText(), /^\d{4}\/\d\d\/\d\d \d\d:00\(Asia\/Tokyo\)に実行します。$/);
   await previewReady(page);
   assert.match(await page.getByTestId('preview-summary').innerText(), new RegExp(`^${count}台の端末、\\d+件のジョブ`));
   await screenshot(page, 'wipe-settings-ja');
@@ -248,5 +261,97 @@ test('en: scheduled wipe, a double click registers once, jobs in Jobs', async ()
   const listed = await page.getByTestId('job-table').innerText();
   for (const device of chosen) assert.ok(listed.includes(device.name), `${device.name} in Jobs`);
   await screenshot(page, 'jobs-after-wipe-en');
+  assert.deepEqual(page.errors, []);
+});
+
+test('keyboard only: from the group tree to the registered jobs', async () => {
+  const page = await newPage(browser, { locale: 'ja-JP' });
+  await page.goto(`${portal.url}/login`);
+  await page.getByTestId('login-username').focus();
+  await page.keyboard.type('admin');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Demo#2026');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/devices/);
+  const group = (await groupsWithDevices(page, 30))[2];
+  await page.getByTestId('group-tree').waitFor();
+
+  // The tree: one Tab stop, arrows to the group, Enter to choose it.
+  await tabTo(page, 'group-all');
+  for (let i = 0; i < 40 && (await focusedTestId(page)) !== `group-${group.id}`; i += 1) {
+    await page.keyboard.press('ArrowDown');
+  }
+  assert.equal(await focusedTestId(page), `group-${group.id}`);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(new RegExp(`group=${group.id}`));
+  const items = (await api(page, `/devices?group=${group.id}`)).body.items;
+  const target = items.find(wipeable);
+  await page.getByTestId(`select-device-${target.id}`).waitFor();
+
+  await tabTo(page, `select-device-${target.id}`);
+  await page.keyboard.press('Space');
+  assert.equal(await page.getByTestId('selection-count').innerText(), '1台を選択中');
+  await tabTo(page, 'measures-button', { back: true });
+  await page.keyboard.press('Enter');
+  await page.getByTestId('measures-dialog').waitFor();
+  assert.equal(await focusedTestId(page), 'measure-wipe');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await focusedTestId(page), 'measures-next');
+  await page.keyboard.press('Enter');
+
+  // The wipe screen starts on what is about to happen.
+  await page.getByTestId('wipe-form').waitFor();
+  assert.equal(await focusedTestId(page), 'wipe-lead');
+  await tabTo(page, 'tab-settings');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getByTestId('tab-after').getAttribute('aria-selected'), 'true');
+  await page.keyboard.press('ArrowLeft');
+  await tabTo(page, 'wipe-password');
+  await page.keyboard.type('Demo#2026');
+  await tabTo(page, 'wipe-agree');
+  await page.keyboard.press('Space');
+  await previewReady(page);
+  await tabTo(page, 'wipe-ok');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('wipe-done').waitFor();
+  assert.equal(await focusedTestId(page), 'wipe-done-title');
+  await tabTo(page, 'wipe-done-jobs');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/jobs\?wipe=\d+/);
+  await page.locator('[data-testid="job-row"]').first().waitFor();
+  assert.ok((await page.getByTestId('job-table').innerText()).includes(target.name));
+});
+
+test('every device matching: the preview groups thousands by outcome and lists them a page at a time', async () => {
+  const page = await newPage(browser, { locale: 'en-US' });
+  await page.goto(`${portal.url}/login`);
+  await page.getByTestId('lang-en').click();
+  await signIn(page, portal.url);
+  await page.waitForURL(/\/devices/);
+  const group = (await groupsWithDevices(page, 30))[3];
+  await page.getByTestId(`group-${group.id}`).click();
+  await page.waitForURL(new RegExp(`group=${group.id}`));
+  await page.locator('[data-testid^="device-row-"]').first().waitFor();
+  await page.getByTestId('select-page').check();
+  await page.getByTestId('select-all-matching').click();
+  const total = group.total_device_count;
+  assert.equal(await page.getByTestId('selection-count').innerText(), `${total} devices selected`);
+  await screenshot(page, 'devices-all-matching-en');
+
+  await openWipe(page, { keyboard: false });
+  await previewReady(page);
+  assert.match(await page.getByTestId('preview-summary').innerText(), new RegExp(`^${total} devices, \\d+ jobs`));
+  const wipe = page.getByTestId('preview-toggle-wipe');
+  assert.equal(await wipe.getAttribute('aria-expanded'), 'false', 'a large group starts closed');
+  await wipe.click();
+  const listed = page.locator('[data-testid="preview-devices-wipe"] > li');
+  await listed.first().waitFor();
+  assert.equal(await listed.count(), 10, 'one page of the group');
+  await page.getByTestId('preview-next-wipe').click();
+  await page.getByTestId('preview-pager-wipe').getByText(/^11–20 of/).waitFor();
+  assert.equal(await listed.count(), 10);
+  await screenshot(page, 'wipe-large-selection-en');
   assert.deepEqual(page.errors, []);
 });

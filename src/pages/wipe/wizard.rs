@@ -208,6 +208,14 @@ pub fn WipeWizard(
         },
     ];
     let back = back_href.clone();
+    // Arriving from the 紛失時対策 dialog, focus starts on what is about to happen; Tab goes on
+    // to the tabs.
+    let lead = NodeRef::<leptos::html::P>::new();
+    Effect::new(move || {
+        if let Some(lead) = lead.get() {
+            let _ = lead.focus();
+        }
+    });
     // Read by the tab panels, which are built anew if the screen is.
     let zone_name = StoredValue::new(zone_name);
     let admin_name = StoredValue::new(admin_name);
@@ -221,7 +229,9 @@ pub fn WipeWizard(
                 done.get().map(move |registered| view! { <DonePanel registered=registered back_href=back/> })
             }
         >
-            <p class="page-lead wipe__lead" data-testid="wipe-lead">{move || (t().lead)(device_count)}</p>
+            <p class="page-lead wipe__lead" data-testid="wipe-lead" tabindex="-1" node_ref=lead>
+                {move || (t().lead)(device_count)}
+            </p>
             <form class="wipe" novalidate data-testid="wipe-form" on:submit=move |ev| { ev.prevent_default(); submit(); }>
                 <div class="wipe__layout">
                     <section class="panel wipe__settings">
