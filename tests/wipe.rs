@@ -597,3 +597,45 @@ async fn tabs_follow_the_keyboard_and_the_language() {
         .unwrap()
         .contains("Delete the device's general info and tags"));
 }
+
+#[wasm_bindgen_test]
+async fn switching_the_language_keeps_what_was_entered() {
+    let portal = FakePortal::new(small_fleet());
+    let backend = portal.backend(registered);
+    let ids = portal
+        .fleet
+        .iter()
+        .map(|(d, _, _)| d.id)
+        .collect::<Vec<_>>();
+    let locale = RwSignal::new(None);
+    let s = mount("ja", move || {
+        locale.set(Some(mdm_console::i18n::use_locale()));
+        view! {
+            <WipeWizard
+                selection=WipeSelection::Devices { device_ids: ids }
+                device_count=3
+                wifi_settings=wifi_settings()
+                offset=JAPAN_OFFSET
+                zone_name="Asia/Tokyo".to_string()
+                now=Utc::now()
+                admin_name="山田 太郎".to_string()
+                backend=backend
+                back_href="/devices".to_string()
+                on_registered=Callback::new(|_| ())
+            />
+        }
+    });
+    settle().await;
+    ready(&s).await;
+    s.type_into("wipe-password", "Demo#2026").await;
+    s.click("wipe-agree").await;
+    s.click("wipe-delete-info").await;
+    locale.get_untracked().unwrap().set(Lang::En);
+    settle().await;
+    assert_eq!(s.text("tab-settings"), "Wipe settings");
+    assert_eq!(s.text("preview-summary"), "3 devices, 4 jobs");
+    assert_eq!(s.input("wipe-password").value(), "Demo#2026");
+    assert!(s.checked("wipe-agree") && !s.checked("wipe-delete-info"));
+    locale.get_untracked().unwrap().set(Lang::Ja);
+    settle().await;
+}

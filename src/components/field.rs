@@ -77,9 +77,10 @@ pub fn FieldError(
 #[component]
 pub fn FieldHelp(
     /// Path of the article, with its section (`/help/wipe-lost-device#schedule`).
-    href: &'static str,
-    /// Short name of the topic; the link's `data-testid` is `help-link-{topic}`.
-    topic: &'static str,
+    #[prop(into)]
+    href: String,
+    /// `data-testid` of the link (`help-link-schedule`).
+    test_id: &'static str,
     /// Visible text ("ヘルプ").
     #[prop(into)]
     text: Signal<String>,
@@ -93,7 +94,7 @@ pub fn FieldHelp(
             href=href
             target="_blank"
             rel="noopener"
-            data-testid=format!("help-link-{topic}")
+            data-testid=test_id
             aria-label=label
             title=label
         >

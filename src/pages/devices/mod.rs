@@ -43,8 +43,8 @@ pub fn DevicesPage() -> impl IntoView {
     let DeviceSelection { selection, origin } = use_device_selection();
     let params = use_query_map();
     let navigate = use_navigate();
-    let offset = use_session()
-        .administrator()
+    let session = use_session();
+    let offset = untrack(move || session.administrator())
         .map_or(JAPAN_OFFSET, |admin| zone_offset(&admin.time_zone));
 
     let query = Memo::new(move |_| {

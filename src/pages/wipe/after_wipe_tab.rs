@@ -9,6 +9,7 @@ use mdm_model::wipe::WipeField;
 use super::form::{FieldMessages, WipeForm};
 use crate::components::field::{Checkbox, FieldError, FieldHelp};
 use crate::i18n::use_locale;
+use crate::pages::help::HelpTopic;
 
 /// The second tab of the wipe screen.
 #[component]
@@ -47,8 +48,8 @@ pub fn AfterWipeTab(
                 <div class="wipe-field__row">
                     <label class="field__label" for="wipe-wifi">{move || t().wifi}</label>
                     <FieldHelp
-                        href="/help/reenrollment#wifi"
-                        topic="wifi"
+                        href=HelpTopic::Wifi.href()
+                        test_id=HelpTopic::Wifi.test_id()
                         text=Signal::derive(move || t().help_text.to_string())
                         label=Signal::derive(move || t().help_wifi.to_string())
                     />

@@ -35,7 +35,8 @@ pub fn WipePage() -> impl IntoView {
     // Taken once: after OK the selection is cleared, and this screen keeps showing the result.
     let chosen = devices.selection.get_untracked();
     let back_href = devices.origin.get_untracked();
-    let admin = use_session().administrator();
+    let session = use_session();
+    let admin = untrack(move || session.administrator());
     let zone_name = admin
         .as_ref()
         .map_or_else(|| JAPAN_TIME_ZONE.to_string(), |a| a.time_zone.clone());

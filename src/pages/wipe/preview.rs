@@ -11,6 +11,7 @@ use super::form::{FieldMessages, WipeForm};
 use crate::api::ApiError;
 use crate::components::field::{Checkbox, FieldError, FieldHelp};
 use crate::i18n::use_locale;
+use crate::pages::help::HelpTopic;
 
 /// Devices listed per page inside a group.
 pub const GROUP_PAGE: u32 = 10;
@@ -118,8 +119,8 @@ pub fn PreviewPanel(
                 <p class="notice preview__hybrid" data-testid="preview-hybrid-note">
                     <span>{move || t().hybrid_note}</span>
                     <FieldHelp
-                        href="/help/hybrid-mdm#pair"
-                        topic="hybrid"
+                        href=HelpTopic::Hybrid.href()
+                        test_id=HelpTopic::Hybrid.test_id()
                         text=Signal::derive(move || t().help_text.to_string())
                         label=Signal::derive(move || t().help_hybrid.to_string())
                     />

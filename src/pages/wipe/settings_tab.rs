@@ -10,6 +10,7 @@ use mdm_model::wipe::{WipeField, MAX_SCHEDULE_AHEAD};
 use super::form::{FieldMessages, WipeForm};
 use crate::components::field::{Checkbox, FieldError, FieldHelp};
 use crate::i18n::use_locale;
+use crate::pages::help::HelpTopic;
 
 /// The first tab of the wipe screen.
 #[component]
@@ -59,8 +60,8 @@ pub fn SettingsTab(
                         described_by="wipe-delete-info-hint".to_string()
                     />
                     <FieldHelp
-                        href="/help/wipe-lost-device#delete-info"
-                        topic="delete-info"
+                        href=HelpTopic::DeleteInfo.href()
+                        test_id=HelpTopic::DeleteInfo.test_id()
                         text=Signal::derive(move || t().help_text.to_string())
                         label=Signal::derive(move || t().help_delete_info.to_string())
                     />
@@ -79,8 +80,8 @@ pub fn SettingsTab(
                         described_by=Signal::derive(move || if blocked.get() { "wipe-schedule-blocked".to_string() } else { String::new() })
                     />
                     <FieldHelp
-                        href="/help/wipe-lost-device#schedule"
-                        topic="schedule"
+                        href=HelpTopic::Schedule.href()
+                        test_id=HelpTopic::Schedule.test_id()
                         text=Signal::derive(move || t().help_text.to_string())
                         label=Signal::derive(move || t().help_schedule.to_string())
                     />
