@@ -9,6 +9,7 @@ use mdm_model::ids::DeviceId;
 use mdm_model::wipe::WipeSelection;
 
 use crate::routes;
+use crate::session::Session;
 
 /// The ticked devices: picked one by one, or "every device matching" a filter minus the ones
 /// unticked since.
@@ -153,12 +154,23 @@ pub struct DeviceSelection {
 }
 
 impl DeviceSelection {
-    /// Creates an empty selection and provides it as context.
+    /// Creates an empty selection and provides it as context. A selection belongs to the
+    /// administrator who made it: signing out (or in as someone else) empties it.
     pub fn provide() -> DeviceSelection {
         let context = DeviceSelection {
             selection: RwSignal::new(Selection::default()),
             origin: RwSignal::new(routes::DEVICES.to_string()),
         };
+        if let Some(session) = use_context::<Session>() {
+            Effect::watch(
+                move || session.administrator().map(|admin| admin.id),
+                move |_, _, _| {
+                    context.selection.set(Selection::default());
+                    context.origin.set(routes::DEVICES.to_string());
+                },
+                false,
+            );
+        }
         provide_context(context);
         context
     }
