@@ -88,7 +88,7 @@ fn ArticleScreen(
                     <ArticleToc article=article current=anchor/>
                 </aside>
             </div>
-            <PrintPageSetup/>
+            <PrintPageSetup path=location.pathname/>
         </div>
     }
 }

@@ -50,31 +50,31 @@ pub fn css_string(text: &str) -> String {
     out
 }
 
-/// The address a printed page names: the page itself, without the section it was scrolled to.
-fn page_address() -> String {
-    let href = window().location().href().unwrap_or_default();
-    match href.split_once('#') {
-        Some((page, _)) => page.to_string(),
-        None => href,
-    }
+/// The page's full address for the footer: this site's origin and `path`. The path comes from
+/// the router, which knows the new page before the browser's address bar shows it.
+fn page_address(path: &str) -> String {
+    let origin = window().location().origin().unwrap_or_default();
+    format!("{origin}{path}")
 }
 
 /// The page box and footer of the printed article. The time is taken again when the browser
 /// starts printing, so a page left open prints the time it was printed.
 #[component]
-pub fn PrintPageSetup() -> impl IntoView {
+pub fn PrintPageSetup(
+    /// The path of the page being printed (without query or `#section`).
+    #[prop(into)]
+    path: Signal<String>,
+) -> impl IntoView {
     let locale = use_locale();
-    let printed = RwSignal::new((page_address(), Utc::now()));
+    let printed_at = RwSignal::new(Utc::now());
     let before_print = window_event_listener_untyped("beforeprint", move |_| {
-        printed.set((page_address(), Utc::now()));
+        printed_at.set(Utc::now());
     });
     on_cleanup(move || before_print.remove());
     let rule = move || {
-        printed.with(|(address, at)| {
-            let footer =
-                (locale.t().help.print_footer)(address, &format_datetime(*at, JAPAN_OFFSET));
-            page_rule(&footer)
-        })
+        let at = format_datetime(printed_at.get(), JAPAN_OFFSET);
+        let footer = (locale.t().help.print_footer)(&page_address(&path.get()), &at);
+        page_rule(&footer)
     };
     view! { <style data-testid="help-print-page">{rule}</style> }
 }
