@@ -65,7 +65,7 @@ async fn get_with(
     app.send_raw(builder.body(Body::empty()).unwrap()).await
 }
 
-fn header_of<'a>(response: &'a TestResponse, name: header::HeaderName) -> Option<&'a str> {
+fn header_of(response: &TestResponse, name: header::HeaderName) -> Option<&str> {
     response.headers.get(name).map(|v| v.to_str().unwrap())
 }
 

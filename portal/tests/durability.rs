@@ -1,0 +1,316 @@
+//! The real binary: killed with SIGKILL mid-flight it loses no job and runs none twice;
+//! concurrent and double-submitted wipes of one device end with exactly one open wipe.
+
+mod real_portal;
+
+use std::{
+    collections::HashMap,
+    time::{Duration, Instant},
+};
+
+use chrono::{DateTime, Utc};
+use mdm_model::{
+    device::{Device, Enrollment, ManagementMethod, Ownership},
+    job::{JobDetail, JobListEntry, JobStatus},
+    paging::Page,
+    wipe::WipeRegistered,
+};
+use real_portal::{temp_dir, Client, Portal};
+use serde_json::{json, Value};
+
+/// Two simulated minutes per real second: a schedule minutes ahead starts within seconds,
+/// while Apple MDM answers (minutes) still leave jobs `sent` when the portal is killed.
+const TIME_SCALE: &str = "120";
+
+/// The tests of this file take turns: password hashing in two debug-build portals at once
+/// would slow both enough to blur the timing the first test relies on.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn seeded_portal(db: &std::path::Path) -> Portal {
+    let flags = ["--seed", "--seed-devices", "300", "--seed-number", "7"];
+    Portal::start(db, &[&flags[..], &["--time-scale", TIME_SCALE]].concat())
+}
+
+fn devices(client: &Client) -> Vec<Device> {
+    let page: Page<Device> =
+        serde_json::from_value(client.get("/api/devices?per_page=500").json()).unwrap();
+    page.items
+}
+
+fn wipeable(d: &Device) -> bool {
+    d.ownership == Ownership::Company && d.enrollment != Enrollment::User
+}
+
+fn online(d: &Device) -> bool {
+    d.state.powered_on && d.state.network_connected && d.state.mdm_profile_installed
+}
+
+fn wipe_body(ids: &[i64], schedule_at: Option<DateTime<Utc>>) -> Value {
+    json!({
+        "selection": { "kind": "devices", "device_ids": ids },
+        "options": { "delete_general_info": true, "schedule_at": schedule_at,
+                     "wifi_setting_id": null, "keep_esim_data_plan": false },
+        "password": "Demo#2026",
+        "agreed": true,
+    })
+}
+
+fn register(client: &Client, body: &Value, key: &str) -> real_portal::Answer {
+    client.post("/api/wipes", body, &[("Idempotency-Key", key)])
+}
+
+fn entries(client: &Client) -> Vec<JobListEntry> {
+    let answer = client.get("/api/jobs?per_page=500");
+    assert_eq!(answer.status, 200);
+    serde_json::from_value::<Page<JobListEntry>>(answer.json())
+        .unwrap()
+        .items
+}
+
+fn detail(client: &Client, id: impl std::fmt::Display) -> JobDetail {
+    serde_json::from_value(client.get(&format!("/api/jobs/{id}")).json()).unwrap()
+}
+
+#[test]
+fn sigkill_loses_no_job_runs_none_twice_and_schedules_resume() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = temp_dir("sigkill");
+    let db = dir.join("portal.sqlite3");
+    let portal = seeded_portal(&db);
+    let admin = Client::sign_in(&portal.addr, "admin", "Demo#2026");
+
+    let fleet = devices(&admin);
+    let pick = |f: &dyn Fn(&Device) -> bool, taken: &[i64]| {
+        fleet
+            .iter()
+            .find(|d| wipeable(d) && f(d) && !taken.contains(&d.id.0))
+            .map(|d| d.id.0)
+            .expect("the seeded fleet has such a device")
+    };
+    let hybrid = pick(
+        &|d| online(d) && d.management_method == ManagementMethod::Hybrid,
+        &[],
+    );
+    let reachable = pick(
+        &|d| online(d) && d.management_method != ManagementMethod::Hybrid,
+        &[hybrid],
+    );
+    let offline = pick(&|d| !d.state.powered_on, &[hybrid, reachable]);
+    let later = pick(&|_| true, &[hybrid, reachable, offline]);
+
+    // The device that waits first (its answer tells the portal's simulated time), then the
+    // schedule, then the devices that get commands at once, so the commands are fresh.
+    let t0 = Instant::now();
+    let waits = register(&admin, &wipe_body(&[offline], None), "offline-1");
+    assert_eq!(
+        waits.status,
+        201,
+        "{}",
+        String::from_utf8_lossy(&waits.body)
+    );
+    let waits: WipeRegistered = serde_json::from_value(waits.json()).unwrap();
+    let schedule = waits.registered_at + chrono::Duration::minutes(15);
+    let scheduled = register(&admin, &wipe_body(&[later], Some(schedule)), "later-1");
+    assert_eq!(
+        scheduled.status,
+        201,
+        "{}",
+        String::from_utf8_lossy(&scheduled.body)
+    );
+    let now = register(&admin, &wipe_body(&[hybrid, reachable], None), "now-1");
+    assert_eq!(now.status, 201, "{}", String::from_utf8_lossy(&now.body));
+    let now: WipeRegistered = serde_json::from_value(now.json()).unwrap();
+    assert_eq!(now.job_count, 3, "a Hybrid device gets two jobs");
+    eprintln!("registrations took {:?}", t0.elapsed());
+    // Pull the plug as soon as a command is out and unanswered (Apple MDM devices answer
+    // within simulated minutes, so this moment lasts a few real seconds).
+    let statuses = |list: &[JobListEntry]| -> Vec<(i64, JobStatus)> {
+        list.iter()
+            .flat_map(|e| e.jobs())
+            .map(|j| (j.id.0, j.status))
+            .collect()
+    };
+    let give_up = Instant::now() + Duration::from_secs(5);
+    let before = loop {
+        let list = entries(&admin);
+        let sent = statuses(&list).iter().any(|(_, s)| *s == JobStatus::Sent);
+        if sent || Instant::now() > give_up {
+            break list;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    eprintln!("before SIGKILL: {:?}", statuses(&before));
+    let at_kill: Vec<JobStatus> = statuses(&before).into_iter().map(|(_, s)| s).collect();
+    for expected in [
+        JobStatus::Scheduled,
+        JobStatus::WaitingForDevice,
+        JobStatus::Sent,
+    ] {
+        assert!(
+            at_kill.contains(&expected),
+            "no {expected} job at the kill: {at_kill:?}"
+        );
+    }
+    portal.kill_hard();
+
+    let portal = Portal::start(&db, &["--time-scale", TIME_SCALE]);
+    let admin = Client::sign_in(&portal.addr, "admin", "Demo#2026");
+    // The restarted clock starts again at wall time, so the schedule is up to a few more
+    // simulated minutes away: wait (bounded) until it has started.
+    let deadline = Instant::now() + Duration::from_secs(25);
+    let after = loop {
+        let list = entries(&admin);
+        let waiting = list
+            .iter()
+            .flat_map(|e| e.jobs())
+            .any(|j| j.status == JobStatus::Scheduled);
+        if !waiting || Instant::now() > deadline {
+            break list;
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    };
+    eprintln!("after restart: {:?}", statuses(&after));
+
+    // No job lost, none added: the same ids, devices and methods.
+    let shape = |list: &[JobListEntry]| -> HashMap<i64, (i64, String)> {
+        list.iter()
+            .flat_map(|e| e.jobs())
+            .map(|j| (j.id.0, (j.device.id.0, j.method.to_string())))
+            .collect()
+    };
+    assert_eq!(shape(&after), shape(&before));
+    assert_eq!(
+        after.len(),
+        4,
+        "four entries: three devices now, one scheduled"
+    );
+
+    // The schedule resumed after the restart.
+    let later_job = after
+        .iter()
+        .flat_map(|e| e.jobs())
+        .find(|j| j.device.id.0 == later)
+        .unwrap();
+    assert_ne!(
+        later_job.status,
+        JobStatus::Scheduled,
+        "the scheduled wipe started"
+    );
+
+    // None ran twice: no transition is repeated (a replayed send would show `sent` twice in a
+    // row; a device that answers "busy" is legitimately sent the command again after
+    // waiting), each job ended at most once and nothing follows its end, and a device is
+    // wiped by at most one job.
+    let mut succeeded_per_device: HashMap<i64, usize> = HashMap::new();
+    for job in after.iter().flat_map(|e| e.jobs()) {
+        let history = detail(&admin, job.id).history;
+        let repeated = history.windows(2).find(|w| w[0].status == w[1].status);
+        let ends: Vec<usize> = (0..history.len())
+            .filter(|&i| history[i].status.is_terminal())
+            .collect();
+        assert!(
+            repeated.is_none(),
+            "job {} repeated {repeated:?}: {history:?}",
+            job.id
+        );
+        assert!(ends.len() <= 1, "job {} ended twice: {history:?}", job.id);
+        if let Some(&end) = ends.first() {
+            assert_eq!(
+                end,
+                history.len() - 1,
+                "job {} changed after it ended",
+                job.id
+            );
+        }
+        if job.status == JobStatus::Succeeded {
+            *succeeded_per_device.entry(job.device.id.0).or_default() += 1;
+        }
+    }
+    assert!(
+        succeeded_per_device.values().all(|&n| n == 1),
+        "{succeeded_per_device:?}"
+    );
+
+    // The Hybrid pair still holds: one entry, each job naming the other.
+    let pair = after.iter().find(|e| e.job.device.id.0 == hybrid).unwrap();
+    let partner = pair
+        .partner
+        .as_ref()
+        .expect("the Hybrid entry keeps both jobs");
+    assert_eq!(pair.job.pair_job_id, Some(partner.id));
+    assert_eq!(partner.pair_job_id, Some(pair.job.id));
+    assert_eq!(
+        detail(&admin, pair.job.id).partner.map(|p| p.id),
+        Some(partner.id)
+    );
+    assert!(
+        !(pair.job.status == JobStatus::Succeeded && partner.status == JobStatus::Succeeded),
+        "both jobs of a pair wiped the device"
+    );
+    drop(portal);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn simultaneous_wipes_of_one_device_end_with_one_open_wipe() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    let dir = temp_dir("concurrent");
+    let portal = seeded_portal(&dir.join("portal.sqlite3"));
+    let admin = Client::sign_in(&portal.addr, "admin", "Demo#2026");
+    let operator = Client::sign_in(&portal.addr, "operator", "Operator#2026");
+    let fleet = devices(&admin);
+    let mut targets = fleet.iter().filter(|d| wipeable(d)).map(|d| d.id.0);
+    let (contested, doubled) = (targets.next().unwrap(), targets.next().unwrap());
+    // Far in the future, so the jobs stay open while the test looks.
+    let schedule = Utc::now() + chrono::Duration::days(30);
+
+    // Two administrators, two sessions, the same device, released at the same moment; and
+    // one administrator's request submitted twice with the same key.
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(4));
+    let requests = [
+        (admin.clone(), contested, "admin-contested"),
+        (operator.clone(), contested, "operator-contested"),
+        (admin.clone(), doubled, "double-submit"),
+        (admin.clone(), doubled, "double-submit"),
+    ];
+    let threads: Vec<_> = requests
+        .into_iter()
+        .map(|(client, device, key)| {
+            let barrier = barrier.clone();
+            let mut body = wipe_body(&[device], Some(schedule));
+            if client.session != admin.session {
+                body["password"] = json!("Operator#2026");
+            }
+            std::thread::spawn(move || {
+                barrier.wait();
+                let answer = register(&client, &body, key);
+                (answer.status, answer.json())
+            })
+        })
+        .collect();
+    let answers: Vec<(u16, Value)> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+    eprintln!("answers: {answers:?}");
+
+    // The contested device: one registration, one refusal naming the open wipe.
+    let contested_codes: Vec<u16> = answers[..2].iter().map(|a| a.0).collect();
+    assert!(contested_codes.contains(&201), "{answers:?}");
+    let refused = answers[..2]
+        .iter()
+        .find(|a| a.0 != 201)
+        .expect("one is refused");
+    assert_eq!(refused.0, 409, "{refused:?}");
+    assert_eq!(refused.1["code"], "open_wipe_exists");
+    // The double submit: both get the same answer, one wipe.
+    assert_eq!((answers[2].0, answers[3].0), (201, 201), "{answers:?}");
+    assert_eq!(answers[2].1["wipe_id"], answers[3].1["wipe_id"]);
+
+    for device in [contested, doubled] {
+        let open: Vec<JobListEntry> = entries(&admin)
+            .into_iter()
+            .filter(|e| e.job.device.id.0 == device && e.jobs().any(|j| j.status.is_open()))
+            .collect();
+        assert_eq!(open.len(), 1, "device {device}: {open:?}");
+    }
+    drop(portal);
+    let _ = std::fs::remove_dir_all(dir);
+}
