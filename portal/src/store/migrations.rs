@@ -309,6 +309,12 @@ const MIGRATIONS: &[&str] = &[
     UPDATE sessions SET last_seen_at = created_at;
     CREATE INDEX sessions_last_seen ON sessions(last_seen_at);
     "#,
+    // 7: open-job lookups by device (the open-wipe check of a registration, waking a device's
+    // jobs) use the partial unique index `jobs_one_open_per_device`, which holds open jobs
+    // only; this index over every job just cost time on each insert.
+    r#"
+    DROP INDEX jobs_by_device;
+    "#,
 ];
 
 /// Applies every migration newer than the database's version, each in its own transaction.
@@ -351,6 +357,34 @@ mod tests {
                 .query_row(&sql, [method.as_str()], |r| r.get(0))
                 .unwrap();
             assert_eq!(bit, 1 << position, "{method}");
+        }
+    }
+
+    /// The statements of `store::jobs` that look up a device's open jobs.
+    const OPEN_JOB_LOOKUPS: &[&str] = &[
+        "SELECT device_id, id FROM jobs WHERE tenant_id = ? AND device_id IN (?, ?) \
+         AND status IN ('scheduled', 'waiting_for_device', 'sent') ORDER BY id",
+        "UPDATE jobs SET next_check_at = ?2 WHERE device_id = ?1 AND next_check_at > ?2 \
+         AND status IN ('scheduled', 'waiting_for_device', 'sent')",
+    ];
+
+    #[test]
+    fn open_job_lookups_use_the_open_jobs_index() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        apply(&mut conn).unwrap();
+        for sql in OPEN_JOB_LOOKUPS {
+            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            let values = vec![1i64; stmt.parameter_count()];
+            let plan: Vec<String> = stmt
+                .query_map(rusqlite::params_from_iter(values), |r| r.get(3))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            assert!(
+                plan.iter()
+                    .any(|step| step.contains("USING INDEX jobs_one_open_per_device")),
+                "{sql}: {plan:?}"
+            );
         }
     }
 
