@@ -43,18 +43,26 @@ async fn the_cancel_confirmation_names_both_jobs_and_warns_a_running_wipe_comple
     leptos::task::tick().await;
     let element: web_sys::HtmlDialogElement = view.find("cancel-dialog").unchecked_into();
     assert!(element.open(), "shown as a modal dialog");
-    assert_eq!(element.get_attribute("role").as_deref(), Some("alertdialog"));
+    assert_eq!(
+        element.get_attribute("role").as_deref(),
+        Some("alertdialog")
+    );
     assert_eq!(
         view.text("cancel-dialog-what"),
         "Hybrid MDM方式のペアのジョブ #11(IVI MDM)と #12(Apple MDM)を、2件とも取り消します。"
     );
-    assert_eq!(view.text("cancel-dialog-warning"), "すでに端末で実行中の初期化は取り消せず、そのまま完了します。");
+    assert_eq!(
+        view.text("cancel-dialog-warning"),
+        "すでに端末で実行中の初期化は取り消せず、そのまま完了します。"
+    );
 
     view.find("cancel-dialog-confirm").click();
     assert_eq!(confirmed.get_untracked(), 1);
     view.find("cancel-dialog-keep").click();
     // Escape: the browser fires `cancel` at the dialog.
-    element.dispatch_event(&web_sys::Event::new("cancel").unwrap()).unwrap();
+    element
+        .dispatch_event(&web_sys::Event::new("cancel").unwrap())
+        .unwrap();
     assert_eq!(dismissed.get_untracked(), 2);
 }
 
@@ -63,11 +71,23 @@ async fn a_pair_with_one_job_finished_cancels_only_the_open_one() {
     let (confirmed, dismissed) = (RwSignal::new(0), RwSignal::new(0));
     let entry = pair(11, 7, JobStatus::Failed, JobStatus::WaitingForDevice);
     let view = dialog(entry.jobs().cloned().collect(), confirmed, dismissed);
-    assert_eq!(view.text("cancel-dialog-what"), "ジョブ #12(Apple MDM)を取り消します。");
-    assert_eq!(view.find("cancel-dialog").get_attribute("data-job-ids").as_deref(), Some("12"));
+    assert_eq!(
+        view.text("cancel-dialog-what"),
+        "ジョブ #12(Apple MDM)を取り消します。"
+    );
+    assert_eq!(
+        view.find("cancel-dialog")
+            .get_attribute("data-job-ids")
+            .as_deref(),
+        Some("12")
+    );
 }
 
-fn detail_view(lang: Lang, detail: RwSignal<JobDetail>, asked: RwSignal<Vec<Vec<JobId>>>) -> Mounted {
+fn detail_view(
+    lang: Lang,
+    detail: RwSignal<JobDetail>,
+    asked: RwSignal<Vec<Vec<JobId>>>,
+) -> Mounted {
     mount(lang, move || {
         view! {
             <JobDetailView
@@ -97,10 +117,16 @@ async fn the_detail_shows_options_registrant_history_conditions_and_the_apple_co
     assert_eq!(view.text("option-schedule"), "なし(端末に接続でき次第実行)");
     assert_eq!(view.text("option-wifi"), "本社Wi-Fi(SSID: CORP-HQ)");
     assert_eq!(view.text("option-esim"), "はい");
-    assert_eq!(view.text("option-rts"), "登録先グループ「営業部」に再登録 / 端末で利用者の認証が必要です");
+    assert_eq!(
+        view.text("option-rts"),
+        "登録先グループ「営業部」に再登録 / 端末で利用者の認証が必要です"
+    );
 
     // The pair, linked with the list state kept.
-    assert_eq!(view.find("pair-link").get_attribute("href").as_deref(), Some("/jobs/41?status=scheduled"));
+    assert_eq!(
+        view.find("pair-link").get_attribute("href").as_deref(),
+        Some("/jobs/41?status=scheduled")
+    );
     assert_eq!(view.text("pair-status"), "端末の応答待ち");
 
     // What the job waits for, and the condition holding it back.
@@ -108,23 +134,38 @@ async fn the_detail_shows_options_registrant_history_conditions_and_the_apple_co
     let power = view.find("condition-power");
     assert_eq!(within(&power, "condition-blocking").len(), 1);
     assert!(within(&view.find("condition-activesync"), "condition-blocking").is_empty());
-    assert!(view.text("condition-activesync").contains("有効: メール、カレンダー"));
+    assert!(view
+        .text("condition-activesync")
+        .contains("有効: メール、カレンダー"));
 
     assert_eq!(view.all("history-item").len(), 1);
 
     // The EraseDevice command, with the Wi-Fi password masked.
     assert_eq!(view.text("command-request-type"), "EraseDevice");
-    assert_eq!(view.text("command-preserve"), "true(eSIMデータプランを維持する)");
+    assert_eq!(
+        view.text("command-preserve"),
+        "true(eSIMデータプランを維持する)"
+    );
     assert!(view.text("command-rts").starts_with("Enabled: true"));
     assert_eq!(view.text("command-ssid"), "CORP-HQ");
     assert!(view.text("command-password").starts_with("********"));
     let plist = view.text("command-plist");
-    assert!(plist.contains("<key>PreserveDataPlan</key>") && plist.contains("<key>ReturnToService</key>"));
-    assert!(!view.root.text_content().unwrap_or_default().contains("s3cret-pass"));
+    assert!(
+        plist.contains("<key>PreserveDataPlan</key>")
+            && plist.contains("<key>ReturnToService</key>")
+    );
+    assert!(!view
+        .root
+        .text_content()
+        .unwrap_or_default()
+        .contains("s3cret-pass"));
 
     let audit = view.all("audit-entry");
     assert_eq!(audit.len(), 1);
-    assert!(text_of(&audit[0]).contains("ジョブの取消") && text_of(&audit[0]).contains("対象: ジョブ #41、#42"));
+    assert!(
+        text_of(&audit[0]).contains("ジョブの取消")
+            && text_of(&audit[0]).contains("対象: ジョブ #41、#42")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -139,9 +180,13 @@ async fn the_detail_cancels_the_pair_until_a_command_goes_out() {
     detail.set(apple_detail(JobStatus::Sent));
     leptos::task::tick().await;
     assert!(view.maybe("detail-cancel").is_none());
-    assert!(view.text("detail-cancel-refused").contains("cannot be cancelled; the wipe will complete"));
+    assert!(view
+        .text("detail-cancel-refused")
+        .contains("cannot be cancelled; the wipe will complete"));
     assert_eq!(view.all("history-item").len(), 2, "the timeline grew");
-    assert!(view.text("job-waiting").contains("The command has been sent. Waiting for the device to answer."));
+    assert!(view
+        .text("job-waiting")
+        .contains("The command has been sent. Waiting for the device to answer."));
 
     // After a cancel the job is finished: no button, no refusal.
     detail.update(|d| {
@@ -157,3 +202,23 @@ async fn the_detail_cancels_the_pair_until_a_command_goes_out() {
     assert_eq!(view.text("detail-reason"), "Cancelled by an administrator");
 }
 
+#[wasm_bindgen_test]
+async fn an_apple_mdm_device_shows_no_activesync_row_and_a_finished_job_waits_for_nothing() {
+    let mut finished = apple_detail(JobStatus::Sent);
+    finished.job.status = JobStatus::Succeeded;
+    finished.job.status_reason = StatusReason::Acknowledged;
+    finished.job.device.management_method = mdm_model::device::ManagementMethod::AppleMdm;
+    finished.partner = None;
+    finished.conditions.state.activesync = None;
+    finished.conditions.unmet.clear();
+    let view = detail_view(Lang::Ja, RwSignal::new(finished), RwSignal::new(Vec::new()));
+    assert!(
+        view.maybe("condition-activesync").is_none(),
+        "no ActiveSync row for Apple MDM alone"
+    );
+    assert!(view.maybe("condition-power").is_some());
+    let waiting = view.find("job-waiting");
+    assert!(waiting.class_list().contains("job-waiting--done"));
+    assert!(text_of(&waiting).contains("このジョブは終了しています。"));
+    assert!(view.maybe("job-pair").is_none() && view.maybe("detail-cancel").is_none());
+}

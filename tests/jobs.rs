@@ -16,7 +16,8 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use mdm_console::components::StatusBadge;
 use mdm_console::pages::jobs::{
-    page_visibility, AutoRefresh, ChipNames, JobFilters, JobTable, LiveState, LoadOutcome, RefreshPolicy,
+    page_visibility, AutoRefresh, ChipNames, JobFilters, JobTable, LiveState, LoadOutcome,
+    RefreshPolicy,
 };
 use mdm_model::ids::{DeviceId, JobId};
 use mdm_model::job::{JobListEntry, JobMethod, JobQuery, JobStatus};
@@ -28,7 +29,11 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// The job table over `entries`, with a record of the cancels asked for.
-fn table(lang: Lang, entries: RwSignal<Vec<JobListEntry>>, asked: RwSignal<Vec<Vec<JobId>>>) -> Mounted {
+fn table(
+    lang: Lang,
+    entries: RwSignal<Vec<JobListEntry>>,
+    asked: RwSignal<Vec<Vec<JobId>>>,
+) -> Mounted {
     mount(lang, move || {
         view! {
             <JobTable
@@ -55,23 +60,47 @@ async fn a_hybrid_pair_is_one_entry_of_two_rows_that_says_who_won() {
     let view = table(Lang::Ja, entries, RwSignal::new(Vec::new()));
     let groups = view.all("job-entry");
     assert_eq!(groups.len(), 2);
-    assert_eq!(groups[0].get_attribute("data-pair").as_deref(), Some("true"));
-    assert_eq!(groups[1].get_attribute("data-pair").as_deref(), Some("false"));
+    assert_eq!(
+        groups[0].get_attribute("data-pair").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        groups[1].get_attribute("data-pair").as_deref(),
+        Some("false")
+    );
 
     let rows = within(&groups[0], "job-row");
-    let ids: Vec<_> = rows.iter().map(|r| r.get_attribute("data-job-id").unwrap_or_default()).collect();
+    let ids: Vec<_> = rows
+        .iter()
+        .map(|r| r.get_attribute("data-job-id").unwrap_or_default())
+        .collect();
     assert_eq!(ids, ["11", "12"], "IVI MDM first, then Apple MDM");
-    let methods: Vec<_> = within(&groups[0], "job-method").iter().map(text_of).collect();
+    let methods: Vec<_> = within(&groups[0], "job-method")
+        .iter()
+        .map(text_of)
+        .collect();
     assert_eq!(methods, ["IVI MDM", "Apple MDM"]);
     let tag = text_of(&within(&groups[0], "job-pair-tag")[0]);
-    assert!(tag.contains("Hybrid MDM方式") && tag.contains("先に成功した方式で完了"), "{tag}");
+    assert!(
+        tag.contains("Hybrid MDM方式") && tag.contains("先に成功した方式で完了"),
+        "{tag}"
+    );
     // The device and the registration are shown once for both jobs.
     assert_eq!(within(&groups[0], "job-device").len(), 1);
 
-    let statuses: Vec<_> = within(&groups[0], "job-status").iter().map(text_of).collect();
+    let statuses: Vec<_> = within(&groups[0], "job-status")
+        .iter()
+        .map(text_of)
+        .collect();
     assert_eq!(statuses, ["取消", "成功"]);
-    let reasons: Vec<_> = within(&groups[0], "job-reason").iter().map(text_of).collect();
-    assert_eq!(reasons[0], "もう一方の方式で初期化が成功したため、自動的に取り消しました");
+    let reasons: Vec<_> = within(&groups[0], "job-reason")
+        .iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(
+        reasons[0],
+        "もう一方の方式で初期化が成功したため、自動的に取り消しました"
+    );
     assert_eq!(
         groups[0].get_attribute("aria-label").as_deref(),
         Some("Hybrid MDM方式のペア: ジョブ #11 と #12")
@@ -80,7 +109,11 @@ async fn a_hybrid_pair_is_one_entry_of_two_rows_that_says_who_won() {
 
     assert_eq!(within(&groups[1], "job-row").len(), 1);
     assert!(within(&groups[1], "job-pair-tag").is_empty());
-    assert!(text_of(&groups[1]).contains("2026/11/26 14:30"), "times are Japan time: {}", text_of(&groups[1]));
+    assert!(
+        text_of(&groups[1]).contains("2026/11/26 14:30"),
+        "times are Japan time: {}",
+        text_of(&groups[1])
+    );
 }
 
 #[wasm_bindgen_test]
@@ -97,8 +130,14 @@ async fn every_status_has_its_own_badge_in_both_languages() {
         let mut classes = Vec::new();
         for (badge, status) in badges.iter().zip(JobStatus::ALL) {
             assert_eq!(text_of(badge), status.label(lang), "{status}");
-            assert_eq!(badge.get_attribute("data-status").as_deref(), Some(status.as_str()));
-            assert!(badge.query_selector("svg path").unwrap().is_some(), "a shape, not colour alone");
+            assert_eq!(
+                badge.get_attribute("data-status").as_deref(),
+                Some(status.as_str())
+            );
+            assert!(
+                badge.query_selector("svg path").unwrap().is_some(),
+                "a shape, not colour alone"
+            );
             classes.push(badge.class_name());
         }
         classes.sort();
@@ -125,9 +164,15 @@ async fn a_refresh_updates_rows_in_place_without_replacing_them() {
     ]);
     leptos::task::tick().await;
     let after = view.all("job-entry");
-    assert!(after[0].is_same_node(Some(&before[0])), "the pair's rows were kept");
+    assert!(
+        after[0].is_same_node(Some(&before[0])),
+        "the pair's rows were kept"
+    );
     assert!(after[1].is_same_node(Some(&before[1])));
-    assert!(within(&after[0], "job-status")[1].is_same_node(Some(&pair_badge)), "the badge was updated, not redrawn");
+    assert!(
+        within(&after[0], "job-status")[1].is_same_node(Some(&pair_badge)),
+        "the badge was updated, not redrawn"
+    );
     assert_eq!(text_of(&pair_badge), "Succeeded");
     assert_eq!(
         text_of(&within(&after[0], "job-reason")[0]),
@@ -151,11 +196,21 @@ async fn only_jobs_not_yet_sent_can_be_cancelled_and_a_pair_goes_together() {
     ]);
     let view = table(Lang::Ja, entries, asked);
     let groups = view.all("job-entry");
-    assert_eq!(within(&groups[0], "job-cancel").len(), 1, "one cancel for the whole pair");
-    assert!(within(&groups[1], "job-cancel").is_empty(), "a sent command cannot be called back");
+    assert_eq!(
+        within(&groups[0], "job-cancel").len(),
+        1,
+        "one cancel for the whole pair"
+    );
+    assert!(
+        within(&groups[1], "job-cancel").is_empty(),
+        "a sent command cannot be called back"
+    );
     assert!(within(&groups[2], "job-cancel").is_empty());
     let button = within(&groups[0], "job-cancel")[0].clone();
-    assert_eq!(button.get_attribute("aria-label").as_deref(), Some("ジョブ #11、#12 を取り消す"));
+    assert_eq!(
+        button.get_attribute("aria-label").as_deref(),
+        Some("ジョブ #11、#12 を取り消す")
+    );
     button.click();
     assert_eq!(asked.get_untracked(), vec![vec![JobId(11), JobId(12)]]);
 }
@@ -165,7 +220,10 @@ async fn filters_apply_from_page_one_and_refuse_an_inverted_date_range() {
     let applied = RwSignal::new(Vec::<JobQuery>::new());
     let query = RwSignal::new(JobQuery {
         device: Some(DeviceId(7)),
-        page: mdm_model::paging::PageRequest { page: 3, per_page: 50 },
+        page: mdm_model::paging::PageRequest {
+            page: 3,
+            per_page: 50,
+        },
         ..JobQuery::default()
     });
     let view = mount(Lang::Ja, move || {
@@ -182,27 +240,48 @@ async fn filters_apply_from_page_one_and_refuse_an_inverted_date_range() {
 
     let status: HtmlSelectElement = view.find("filter-status").unchecked_into();
     status.set_value("waiting_for_device");
-    status.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    status
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
     let last = applied.get_untracked().pop().expect("applied at once");
-    assert_eq!((last.status, last.device, last.page.page), (Some(JobStatus::WaitingForDevice), Some(DeviceId(7)), 1));
+    assert_eq!(
+        (last.status, last.device, last.page.page),
+        (Some(JobStatus::WaitingForDevice), Some(DeviceId(7)), 1)
+    );
 
     let set_date = |id: &str, value: &str| {
         let input: HtmlInputElement = view.find(id).unchecked_into();
         input.set_value(value);
-        input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+        input
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
     };
     set_date("filter-from", "2026-11-27");
     let count = applied.get_untracked().len();
     let from = applied.get_untracked().pop().and_then(|q| q.from);
-    assert_eq!(from.map(|t| t.to_rfc3339()).as_deref(), Some("2026-11-26T15:00:00+00:00"), "{count}");
+    assert_eq!(
+        from.map(|t| t.to_rfc3339()).as_deref(),
+        Some("2026-11-26T15:00:00+00:00"),
+        "{count}"
+    );
     set_date("filter-to", "2026-11-26");
     leptos::task::tick().await;
-    assert_eq!(applied.get_untracked().len(), count, "an inverted range is not applied");
-    assert_eq!(view.text("filter-range-error"), "開始日は終了日以前の日付にしてください。");
+    assert_eq!(
+        applied.get_untracked().len(),
+        count,
+        "an inverted range is not applied"
+    );
+    assert_eq!(
+        view.text("filter-range-error"),
+        "開始日は終了日以前の日付にしてください。"
+    );
 }
 
 /// Counts the refreshes of an [`AutoRefresh`] the test drives.
-fn refresh_clock(visible: RwSignal<bool>, ticks: RwSignal<u32>) -> (Mounted, RwSignal<Option<AutoRefresh>>) {
+fn refresh_clock(
+    visible: RwSignal<bool>,
+    ticks: RwSignal<u32>,
+) -> (Mounted, RwSignal<Option<AutoRefresh>>) {
     let slot = RwSignal::new(None);
     let policy = RefreshPolicy {
         first: Duration::from_millis(40),
@@ -245,7 +324,11 @@ async fn live_refresh_pauses_while_the_tab_is_hidden_and_catches_up_when_shown()
 
     visible.set(true);
     leptos::task::tick().await;
-    assert_eq!(ticks.get_untracked(), before + 1, "one refresh as soon as the tab is shown");
+    assert_eq!(
+        ticks.get_untracked(),
+        before + 1,
+        "one refresh as soon as the tab is shown"
+    );
 
     // Nothing open any more: the clock stops.
     live.loaded(false, LoadOutcome::Changed);
@@ -277,7 +360,9 @@ async fn page_visibility_follows_the_document() {
         js_sys::Reflect::set(&descriptor, &"configurable".into(), &JsValue::TRUE).unwrap();
         js_sys::Object::define_property(&document(), &"visibilityState".into(), &descriptor);
         // The browser fires it at the document, from where it bubbles to the window.
-        window().dispatch_event(&web_sys::Event::new("visibilitychange").unwrap()).unwrap();
+        window()
+            .dispatch_event(&web_sys::Event::new("visibilitychange").unwrap())
+            .unwrap();
     };
     set_state("hidden");
     assert!(!visible.get_untracked());

@@ -53,7 +53,10 @@ mod tests {
 
     #[test]
     fn query_values_are_encoded_and_defaults_left_out() {
-        assert_eq!(with_query("/jobs", &JobQuery::default().to_query_pairs()), "/jobs");
+        assert_eq!(
+            with_query("/jobs", &JobQuery::default().to_query_pairs()),
+            "/jobs"
+        );
         let query = JobQuery {
             status: Some(JobStatus::WaitingForDevice),
             q: Some("山田 iPhone".into()),

@@ -22,7 +22,12 @@ fn modifier(status: JobStatus) -> &'static str {
 fn glyph(status: JobStatus) -> &'static [&'static str] {
     match status {
         JobStatus::Scheduled => &["M5 6h14v13H5z", "M5 10h14", "M9 4v4", "M15 4v4"],
-        JobStatus::WaitingForDevice => &["M7 4h10", "M7 20h10", "M8 4c0 5 8 5 8 8s-8 3-8 8", "M16 4c0 5-8 5-8 8"],
+        JobStatus::WaitingForDevice => &[
+            "M7 4h10",
+            "M7 20h10",
+            "M8 4c0 5 8 5 8 8s-8 3-8 8",
+            "M16 4c0 5-8 5-8 8",
+        ],
         JobStatus::Sent => &["M4 12h13", "M12 6l6 6-6 6"],
         JobStatus::Succeeded => &["M5 12.5l4.5 4.5L19 7"],
         JobStatus::Failed => &["M6 6l12 12", "M18 6L6 18"],

@@ -79,7 +79,7 @@ pub const EN: JobsText = JobsText {
     status_since: "Status changed",
     registered_by: "Registered by",
     registered_at: "Registered",
-    wipe_number: |id| format!("Registration #{id}"),
+    wipe_number: |id| format!("#{id} (list the jobs registered with it)"),
     registration: "Registration",
     times_out_at: "Ends without an answer at",
 

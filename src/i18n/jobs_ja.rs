@@ -79,8 +79,8 @@ pub const JA: JobsText = JobsText {
     status_since: "状態の更新日時",
     registered_by: "登録者",
     registered_at: "登録日時",
-    wipe_number: |id| format!("登録 #{id}"),
-    registration: "登録",
+    wipe_number: |id| format!("#{id}(同時に登録したジョブを表示)"),
+    registration: "登録番号",
     times_out_at: "応答がない場合の終了予定",
 
     section_device: "端末",

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startPortal } from './support/portal.mjs';
 import { launchBrowser, newPage, signIn, screenshot } from './support/browser.mjs';
-import { activeSyncOn, devices, entryRows, eventually, registerWipe } from './jobs.support.mjs';
+import { activeSyncOn, apiCall, devices, entryRows, eventually, registerWipe } from './jobs.support.mjs';
 
 let portal;
 let browser;
@@ -77,8 +77,9 @@ test('a Hybrid wipe: both jobs progress in the table, the first success cancels 
   assert.equal(await drawer.getByTestId('detail-reason').innerText(), 'もう一方の方式で初期化が成功したため、自動的に取り消しました');
   assert.equal(await drawer.getByTestId('pair-status').getAttribute('data-status'), 'succeeded');
   await drawer.locator('[data-testid="audit-entry"][data-action="partner_job_cancelled"]').waitFor();
-  assert.match(await drawer.locator('[data-testid="audit-entry"][data-action="partner_job_cancelled"]').innerText(),
-    new RegExp(`ジョブ #${appleId}(ペアのジョブ #${iviId} が成功)`));
+  const automatic = await drawer.locator('[data-testid="audit-entry"][data-action="partner_job_cancelled"]').innerText();
+  assert.ok(automatic.includes(`ジョブ #${appleId}(ペアのジョブ #${iviId} が成功)`), automatic);
+  assert.ok(automatic.includes('ポータル(自動処理)'), automatic);
   assert.deepEqual(page.errors, []);
 });
 
@@ -88,27 +89,45 @@ test('more wipes for a fuller table, then screenshots of pairs and the detail in
   const [iphone] = await pick('method=apple_mdm&ownership=company&status=online', 1);
   const [hybridNow, hybridLater] = await pick('method=hybrid&ownership=company&status=online', 2);
   const first = await registerWipe(page, [android, iphone, hybridNow]);
+  // An iPad that qualifies for re-enrollment (iPadOS 17+, DEP with a profile), wiped with an
+  // auto-join Wi-Fi setting: its EraseDevice command carries ReturnToService and the Wi-Fi profile.
+  const { body: wifi } = await apiCall(page, 'GET', '/wifi-settings?auto_join=true&registered=true');
+  const qualifies = (d) => d.enrollment === 'dep' && d.dep_profile_id !== null && Number(d.os_version.split('.')[0]) >= 17;
+  const reenrolls = (await devices(page, 'method=apple_mdm&ownership=company&status=online&os=ipados'))
+    .find((d) => qualifies(d) && d.id !== iphone);
+  assert.ok(wifi.items.length > 0 && reenrolls, 'a Wi-Fi setting and a device for re-enrollment');
+  await registerWipe(page, [reenrolls.id], { wifi_setting_id: wifi.items[0].id, keep_esim_data_plan: true });
   const later = new Date(Date.parse(first.registered_at) + 3 * 24 * 3600 * 1000).toISOString();
   await registerWipe(page, [hybridLater], { schedule_at: later });
 
   await page.getByTestId('job-drawer-close').click();
   await page.waitForURL((url) => new URL(url).pathname === '/jobs');
   await page.getByTestId('job-refresh').click();
-  await eventually(async () => (await page.getByTestId('job-entry').count()) === 5, { what: 'five entries' });
+  await eventually(async () => (await page.getByTestId('job-entry').count()) === 6, { what: 'six entries' });
   await eventually(async () => (await page.locator('[data-testid="job-entry"][data-pair="true"]').count()) === 3,
     { what: 'three Hybrid pairs' });
   // Give the fast clock a moment so the table shows a mix of statuses.
   await new Promise((resolve) => setTimeout(resolve, 4_000));
   await screenshot(page, 'jobs-table-ja-1280');
 
-  const appleLink = page.locator('[data-testid="job-row"]').filter({ hasText: 'Apple MDM' }).first().getByTestId('job-link');
-  await appleLink.click();
+  const entryOf = (name) => page.locator('[data-testid="job-entry"]').filter({ has: page.getByText(name, { exact: true }) });
+  await entryOf(reenrolls.name).getByTestId('job-link').click();
   await page.getByTestId('job-detail').waitFor();
+  assert.match(await page.getByTestId('command-rts').innerText(), /^Enabled: true/);
+  assert.equal(await page.getByTestId('command-ssid').innerText(), wifi.items[0].ssid);
   await screenshot(page, 'jobs-detail-ja-1280');
+  const scrollTo = (id) => page.getByTestId(id).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await scrollTo('job-conditions');
+  await screenshot(page, 'jobs-detail-conditions-ja-1280');
+  await scrollTo('job-command');
+  await screenshot(page, 'jobs-detail-command-ja-1280');
 
   await page.getByTestId('lang-en').click();
   await page.getByTestId('job-detail').getByText('Apple MDM command (EraseDevice)').waitFor();
+  await page.getByTestId('job-drawer').locator('.job-drawer__body').evaluate((el) => { el.scrollTop = 0; });
   await screenshot(page, 'jobs-detail-en-1280');
+  await scrollTo('job-command');
+  await screenshot(page, 'jobs-detail-command-en-1280');
   await page.getByTestId('job-drawer-close').click();
   await page.getByTestId('job-table').getByText('First success completes both').first().waitFor();
   await screenshot(page, 'jobs-table-en-1280');
@@ -127,7 +146,7 @@ test('CSV export: every job of the filter, UTF-8 with a byte-order mark, pairs o
   const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
   assert.match(lines[0], /^ジョブID,ペアのジョブID,端末名,/);
   const jobs = lines.slice(1).map((line) => line.split(','));
-  assert.equal(jobs.length, 8, 'three pairs and two single jobs');
+  assert.equal(jobs.length, 9, 'three pairs and three single jobs');
   for (const [i, cells] of jobs.entries()) {
     if (!cells[1]) continue;
     const partner = jobs.find((other) => other[0] === cells[1]);
@@ -135,5 +154,5 @@ test('CSV export: every job of the filter, UTF-8 with a byte-order mark, pairs o
     assert.ok(jobs[i - 1]?.[0] === cells[1] || jobs[i + 1]?.[0] === cells[1], `job ${cells[0]} sits next to its partner`);
   }
   const toast = page.getByTestId('toast').filter({ hasText: 'CSV' });
-  assert.match(await toast.innerText(), /8件のジョブ/);
+  assert.match(await toast.innerText(), /9件のジョブ/);
 });

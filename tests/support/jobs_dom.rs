@@ -25,7 +25,10 @@ pub fn mount<V: IntoView + 'static>(lang: Lang, view: impl FnOnce() -> V + 'stat
         Locale::provide();
         view()
     });
-    Mounted { root, _handle: Box::new(handle) }
+    Mounted {
+        root,
+        _handle: Box::new(handle),
+    }
 }
 
 impl Mounted {
@@ -34,7 +37,8 @@ impl Mounted {
     }
 
     pub fn find(&self, test_id: &str) -> HtmlElement {
-        self.maybe(test_id).unwrap_or_else(|| panic!("no element with data-testid={test_id}"))
+        self.maybe(test_id)
+            .unwrap_or_else(|| panic!("no element with data-testid={test_id}"))
     }
 
     pub fn maybe(&self, test_id: &str) -> Option<HtmlElement> {
@@ -54,7 +58,11 @@ impl Drop for Mounted {
 
 /// The element's text, whitespace collapsed.
 pub fn text_of(el: &HtmlElement) -> String {
-    el.text_content().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ")
+    el.text_content()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Every element under `el` with this `data-testid`, in document order.
@@ -62,15 +70,23 @@ pub fn within(el: &HtmlElement, test_id: &str) -> Vec<HtmlElement> {
     // `querySelectorAll` through JS: the console enables no `NodeList` binding just for tests.
     let query = js_sys::Reflect::get(el, &"querySelectorAll".into()).unwrap();
     let list = js_sys::Function::from(query)
-        .call1(el, &JsValue::from_str(&format!("[data-testid='{test_id}']")))
+        .call1(
+            el,
+            &JsValue::from_str(&format!("[data-testid='{test_id}']")),
+        )
         .unwrap();
-    js_sys::Array::from(&list).iter().map(|node| node.unchecked_into()).collect()
+    js_sys::Array::from(&list)
+        .iter()
+        .map(|node| node.unchecked_into())
+        .collect()
 }
 
 /// Waits `ms` milliseconds of real time (timers, not reactive ticks).
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }

@@ -5,11 +5,16 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use mdm_model::apple::erase_device_command;
 use mdm_model::audit::{AuditAction, AuditEntry};
-use mdm_model::device::{ActiveSyncAccount, DeviceBrief, DeviceState, ManagementMethod, Os, OsVersion, Ownership};
-use mdm_model::ids::{AdministratorId, AuditEntryId, DeviceId, GroupId, JobId, WifiSettingId, WipeId};
+use mdm_model::device::{
+    ActiveSyncAccount, DeviceBrief, DeviceState, ManagementMethod, Os, OsVersion, Ownership,
+};
+use mdm_model::ids::{
+    AdministratorId, AuditEntryId, DeviceId, GroupId, JobId, WifiSettingId, WipeId,
+};
 use mdm_model::job::{
-    AdministratorRef, ExecutionConditions, Job, JobDetail, JobKind, JobListEntry, JobMethod, JobOptions,
-    JobStatus, ReturnToServicePlan, StatusChange, StatusReason, UnmetCondition, WifiSettingRef,
+    AdministratorRef, ExecutionConditions, Job, JobDetail, JobKind, JobListEntry, JobMethod,
+    JobOptions, JobStatus, ReturnToServicePlan, StatusChange, StatusReason, UnmetCondition,
+    WifiSettingRef,
 };
 use mdm_model::wifi::{WifiSecurity, WifiSetting};
 
@@ -69,7 +74,12 @@ pub fn job(id: i64, method: JobMethod, status: JobStatus) -> Job {
 }
 
 /// A Hybrid pair on device `device_id`: IVI MDM job `ivi` and Apple MDM job `ivi + 1`.
-pub fn pair(ivi: i64, device_id: i64, ivi_status: JobStatus, apple_status: JobStatus) -> JobListEntry {
+pub fn pair(
+    ivi: i64,
+    device_id: i64,
+    ivi_status: JobStatus,
+    apple_status: JobStatus,
+) -> JobListEntry {
     let hybrid = device(device_id, ManagementMethod::Hybrid);
     let mut first = job(ivi, JobMethod::IviMdm, ivi_status);
     let mut second = job(ivi + 1, JobMethod::AppleMdm, apple_status);
@@ -116,7 +126,13 @@ pub fn apple_detail(apple_status: JobStatus) -> JobDetail {
         enrollment_group_name: "営業部".into(),
         user_must_authenticate: true,
     });
-    let command = erase_device_command(job.id, &job.device, true, Some((&wifi, Some("s3cret-pass")))).masked();
+    let command = erase_device_command(
+        job.id,
+        &job.device,
+        true,
+        Some((&wifi, Some("s3cret-pass"))),
+    )
+    .masked();
     let plist = command.to_plist();
     let mut history = vec![StatusChange {
         status: JobStatus::WaitingForDevice,

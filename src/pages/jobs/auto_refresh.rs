@@ -40,8 +40,12 @@ impl RefreshPolicy {
     pub fn next_delay(&self, previous: Option<Duration>, outcome: LoadOutcome) -> Duration {
         match (outcome, previous) {
             (LoadOutcome::Changed, _) | (_, None) => self.first,
-            (LoadOutcome::Unchanged, Some(previous)) => previous.mul_f64(1.5).clamp(self.first, self.max),
-            (LoadOutcome::Failed, Some(previous)) => (previous * 2).clamp(self.first, self.max_after_error),
+            (LoadOutcome::Unchanged, Some(previous)) => {
+                previous.mul_f64(1.5).clamp(self.first, self.max)
+            }
+            (LoadOutcome::Failed, Some(previous)) => {
+                (previous * 2).clamp(self.first, self.max_after_error)
+            }
         }
     }
 }
@@ -124,7 +128,11 @@ impl AutoRefresh {
         let handle = set_timeout_with_handle(move || this.fire(), delay).ok();
         self.timer.try_set_value(handle);
         let visible = self.visible.try_get_untracked().unwrap_or(true);
-        self.state.try_set(if visible { LiveState::Live } else { LiveState::Paused });
+        self.state.try_set(if visible {
+            LiveState::Live
+        } else {
+            LiveState::Paused
+        });
     }
 
     /// Fetches now (the administrator asked, or changed something) and watches closely again.
@@ -188,8 +196,17 @@ mod tests {
 
     #[test]
     fn a_change_resets_and_errors_back_off_further() {
-        assert_eq!(POLICY.next_delay(Some(Duration::from_secs(30)), LoadOutcome::Changed), POLICY.first);
-        assert_eq!(POLICY.next_delay(Some(Duration::from_secs(20)), LoadOutcome::Failed), Duration::from_secs(40));
-        assert_eq!(POLICY.next_delay(Some(Duration::from_secs(40)), LoadOutcome::Failed), Duration::from_secs(60));
+        assert_eq!(
+            POLICY.next_delay(Some(Duration::from_secs(30)), LoadOutcome::Changed),
+            POLICY.first
+        );
+        assert_eq!(
+            POLICY.next_delay(Some(Duration::from_secs(20)), LoadOutcome::Failed),
+            Duration::from_secs(40)
+        );
+        assert_eq!(
+            POLICY.next_delay(Some(Duration::from_secs(40)), LoadOutcome::Failed),
+            Duration::from_secs(60)
+        );
     }
 }

@@ -12,7 +12,12 @@ use crate::i18n::use_locale;
 pub fn jobs_to_cancel(jobs: &[Job]) -> Vec<Job> {
     let statuses: Vec<JobStatus> = jobs.iter().map(|job| job.status).collect();
     plan_administrator_cancel(&statuses)
-        .map(|positions| positions.into_iter().filter_map(|p| jobs.get(p).cloned()).collect())
+        .map(|positions| {
+            positions
+                .into_iter()
+                .filter_map(|p| jobs.get(p).cloned())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -46,11 +51,22 @@ pub fn CancelDialog(
 
     let going = jobs_to_cancel(&jobs);
     let ids: Vec<i64> = going.iter().map(|job| job.id.0).collect();
-    let ids_attr = ids.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(",");
-    let device = jobs.first().map(|job| job.device.name.clone()).unwrap_or_default();
+    let ids_attr = ids
+        .iter()
+        .map(|id| id.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    let device = jobs
+        .first()
+        .map(|job| job.device.name.clone())
+        .unwrap_or_default();
     let what = move || match going.as_slice() {
         [a, b] => {
-            let (ivi, apple) = if a.method == JobMethod::IviMdm { (a, b) } else { (b, a) };
+            let (ivi, apple) = if a.method == JobMethod::IviMdm {
+                (a, b)
+            } else {
+                (b, a)
+            };
             (t().cancel_pair)(ivi.id.0, apple.id.0)
         }
         [one] => (t().cancel_single)(one.id.0, one.method.label(locale.lang())),

@@ -3,7 +3,7 @@
 
 use chrono::FixedOffset;
 use leptos::prelude::*;
-use mdm_model::device::ActiveSyncAccount;
+use mdm_model::device::{ActiveSyncAccount, ManagementMethod};
 use mdm_model::job::{JobDetail, JobMethod, JobStatus, UnmetCondition};
 use mdm_model::time::format_datetime;
 
@@ -43,25 +43,43 @@ fn rows(detail: &JobDetail, t: &JobsText) -> Vec<ConditionRow> {
         Some(account) if !account.any_service_on() => (t.cond_activesync_off.to_string(), false),
         Some(account) => ((t.cond_activesync_on)(&services(&account, t)), true),
     };
-    vec![
+    // A device managed by Apple MDM alone is never wiped through ActiveSync: a missing account
+    // there is no news, so the row is left out rather than shown as a problem.
+    let apple_only = detail.job.device.management_method == ManagementMethod::AppleMdm;
+    let mut rows = vec![
         ConditionRow {
             key: "power",
             label: t.cond_power,
-            value: if state.powered_on { t.cond_power_on } else { t.cond_power_off }.to_string(),
+            value: if state.powered_on {
+                t.cond_power_on
+            } else {
+                t.cond_power_off
+            }
+            .to_string(),
             ok: state.powered_on,
             blocking: blocked(&[UnmetCondition::PoweredOff]),
         },
         ConditionRow {
             key: "network",
             label: t.cond_network,
-            value: if state.network_connected { t.cond_network_on } else { t.cond_network_off }.to_string(),
+            value: if state.network_connected {
+                t.cond_network_on
+            } else {
+                t.cond_network_off
+            }
+            .to_string(),
             ok: state.network_connected,
             blocking: blocked(&[UnmetCondition::NoNetwork]),
         },
         ConditionRow {
             key: "profile",
             label: t.cond_profile,
-            value: if state.mdm_profile_installed { t.cond_profile_on } else { t.cond_profile_off }.to_string(),
+            value: if state.mdm_profile_installed {
+                t.cond_profile_on
+            } else {
+                t.cond_profile_off
+            }
+            .to_string(),
             ok: state.mdm_profile_installed,
             blocking: blocked(&[UnmetCondition::MdmProfileRemoved]),
         },
@@ -70,9 +88,16 @@ fn rows(detail: &JobDetail, t: &JobsText) -> Vec<ConditionRow> {
             label: t.cond_activesync,
             value: activesync.0,
             ok: activesync.1,
-            blocking: blocked(&[UnmetCondition::NoActiveSyncAccount, UnmetCondition::ActiveSyncServicesOff]),
+            blocking: blocked(&[
+                UnmetCondition::NoActiveSyncAccount,
+                UnmetCondition::ActiveSyncServicesOff,
+            ]),
         },
-    ]
+    ];
+    if apple_only && state.activesync.is_none() {
+        rows.retain(|row| row.key != "activesync");
+    }
+    rows
 }
 
 /// What the job is waiting for, in words: one line, or the unmet conditions.
@@ -94,7 +119,9 @@ fn waiting(detail: &JobDetail, t: &JobsText, offset: FixedOffset) -> Waiting {
         JobStatus::WaitingForDevice if !detail.conditions.unmet.is_empty() => {
             Waiting::Conditions(detail.conditions.unmet.clone())
         }
-        JobStatus::WaitingForDevice if job.method == JobMethod::IviMdm => Waiting::Text(t.waiting_ivi_delay.into()),
+        JobStatus::WaitingForDevice if job.method == JobMethod::IviMdm => {
+            Waiting::Text(t.waiting_ivi_delay.into())
+        }
         JobStatus::WaitingForDevice => Waiting::Text(t.waiting_ready.into()),
         JobStatus::Sent => Waiting::Text(t.waiting_reply.into()),
         _ => Waiting::Text(t.waiting_finished.into()),
@@ -116,12 +143,14 @@ pub fn ConditionsSection(
     let rows = Memo::new(move |_| detail.with(|d| rows(d, t())));
     let waiting = Memo::new(move |_| detail.with(|d| waiting(d, t(), offset.get())));
     let hybrid_open = move || detail.with(|d| d.partner.is_some() && d.job.status.is_open());
-    let last_seen = move || detail.with(|d| format_datetime(d.conditions.last_seen_at, offset.get()));
+    let finished = move || detail.with(|d| d.job.status.is_terminal());
+    let last_seen =
+        move || detail.with(|d| format_datetime(d.conditions.last_seen_at, offset.get()));
 
     view! {
         <section class="job-section" aria-labelledby="job-conditions-title" data-testid="job-conditions">
             <h3 class="job-section__title" id="job-conditions-title">{move || t().section_conditions}</h3>
-            <div class="job-waiting" data-testid="job-waiting" role="note">
+            <div class="job-waiting" class:job-waiting--done=finished data-testid="job-waiting" role="note">
                 <p class="job-waiting__title">{move || t().waiting_title}</p>
                 {move || match waiting.get() {
                     Waiting::Text(text) => view! { <p class="job-waiting__text">{text}</p> }.into_any(),
@@ -149,7 +178,8 @@ pub fn ConditionsSection(
                             <span
                                 class="job-condition"
                                 class:job-condition--ok=row.ok
-                                class:job-condition--ng=!row.ok
+                                class:job-condition--off=!row.ok && !row.blocking
+                                class:job-condition--blocking=row.blocking
                                 data-ok=row.ok.to_string()
                             >
                                 <span class="job-condition__mark" aria-hidden="true">{if row.ok { "●" } else { "○" }}</span>

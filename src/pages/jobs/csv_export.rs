@@ -34,7 +34,10 @@ pub async fn all_entries(api: &Api, query: &JobQuery) -> Result<Vec<JobListEntry
 
 /// `端末初期化ジョブ_20261126-1430.csv`: the prefix and the export time in the administrator's zone.
 pub fn file_name(prefix: &str, now: DateTime<Utc>, offset: FixedOffset) -> String {
-    format!("{prefix}_{}.csv", now.with_timezone(&offset).format("%Y%m%d-%H%M"))
+    format!(
+        "{prefix}_{}.csv",
+        now.with_timezone(&offset).format("%Y%m%d-%H%M")
+    )
 }
 
 /// Offers `text` to the browser as a file download.
@@ -65,7 +68,12 @@ mod tests {
 
     #[test]
     fn the_file_is_named_after_the_japan_time_of_export() {
-        let now = DateTime::parse_from_rfc3339("2026-11-26T05:30:00Z").unwrap().with_timezone(&Utc);
-        assert_eq!(file_name("wipe-jobs", now, JAPAN_OFFSET), "wipe-jobs_20261126-1430.csv");
+        let now = DateTime::parse_from_rfc3339("2026-11-26T05:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(
+            file_name("wipe-jobs", now, JAPAN_OFFSET),
+            "wipe-jobs_20261126-1430.csv"
+        );
     }
 }

@@ -5,8 +5,13 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeDelta, Utc};
 
 /// The `<input type="date">` value showing a range start.
 pub fn from_input(from: Option<DateTime<Utc>>, offset: FixedOffset) -> String {
-    from.map(|t| t.with_timezone(&offset).date_naive().format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    from.map(|t| {
+        t.with_timezone(&offset)
+            .date_naive()
+            .format("%Y-%m-%d")
+            .to_string()
+    })
+    .unwrap_or_default()
 }
 
 /// The `<input type="date">` value showing a range end: the last day still included.
@@ -36,12 +41,15 @@ fn parse_day(text: &str) -> Option<NaiveDate> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InvertedRange;
 
+/// `from <= registered_at < to`; a missing side is open.
+pub type DateRange = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
 /// The UTC range of the two entered days (both included). An empty field leaves its side open.
 pub fn range_from_inputs(
     from: &str,
     to: &str,
     offset: FixedOffset,
-) -> Result<(Option<DateTime<Utc>>, Option<DateTime<Utc>>), InvertedRange> {
+) -> Result<DateRange, InvertedRange> {
     let from = parse_day(from).and_then(|day| day_start(day, offset));
     let to = parse_day(to)
         .and_then(|day| day.succ_opt())
@@ -58,7 +66,9 @@ mod tests {
     use mdm_model::time::JAPAN_OFFSET;
 
     fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
     }
 
     #[test]
@@ -73,7 +83,10 @@ mod tests {
     #[test]
     fn one_day_is_a_valid_range_and_an_inverted_one_is_refused() {
         assert!(range_from_inputs("2026-11-26", "2026-11-26", JAPAN_OFFSET).is_ok());
-        assert_eq!(range_from_inputs("2026-11-27", "2026-11-26", JAPAN_OFFSET), Err(InvertedRange));
+        assert_eq!(
+            range_from_inputs("2026-11-27", "2026-11-26", JAPAN_OFFSET),
+            Err(InvertedRange)
+        );
     }
 
     #[test]

@@ -3,7 +3,9 @@
 
 use chrono::FixedOffset;
 use leptos::prelude::*;
-use mdm_model::job::{plan_administrator_cancel, CancelRefusal, Job, JobDetail, JobQuery, JobStatus};
+use mdm_model::job::{
+    plan_administrator_cancel, CancelRefusal, Job, JobDetail, JobQuery, JobStatus,
+};
 use mdm_model::time::format_datetime;
 
 use super::apple_command::CommandSection;
@@ -36,7 +38,9 @@ pub fn Fact(
 
 /// The jobs a cancel of this job takes along (its Hybrid partner too).
 fn cancel_set(detail: &JobDetail) -> Vec<Job> {
-    std::iter::once(detail.job.clone()).chain(detail.partner.clone()).collect()
+    std::iter::once(detail.job.clone())
+        .chain(detail.partner.clone())
+        .collect()
 }
 
 /// Whether cancelling is possible now, refused because a command went out, or pointless.
@@ -71,8 +75,17 @@ pub fn JobDetailView(
     let cancel = Memo::new(move |_| detail.with(cancel_state));
     let status = Signal::derive(move || job.with(|j| j.status));
     let time = move |at| format_datetime(at, offset.get());
-    let wipe_href = move || list_href(&refined(&cleared(&query.get()), |q| q.wipe = Some(job.with(|j| j.wipe_id))));
-    let device_href = move || list_href(&for_device(&cleared(&query.get()), job.with(|j| j.device.id)));
+    let wipe_href = move || {
+        list_href(&refined(&cleared(&query.get()), |q| {
+            q.wipe = Some(job.with(|j| j.wipe_id))
+        }))
+    };
+    let device_href = move || {
+        list_href(&for_device(
+            &cleared(&query.get()),
+            job.with(|j| j.device.id),
+        ))
+    };
 
     view! {
         <div class="job-detail" data-testid="job-detail">
@@ -119,6 +132,9 @@ pub fn JobDetailView(
                 }
             })}
 
+            // What the job waits for comes first: it is why the administrator opened it.
+            <ConditionsSection detail=detail offset=offset/>
+
             <section class="job-section" aria-labelledby="job-summary-title">
                 <h3 class="job-section__title" id="job-summary-title">{move || t().section_summary}</h3>
                 <dl class="facts">
@@ -148,7 +164,6 @@ pub fn JobDetailView(
 
             <DeviceFacts job=job device_href=Signal::derive(device_href)/>
             <OptionsFacts job=job offset=offset/>
-            <ConditionsSection detail=detail offset=offset/>
             <Timeline history=history offset=offset/>
             <CommandSection detail=detail/>
             <AuditList audit=audit offset=offset/>

@@ -90,9 +90,11 @@ pub fn JobFilters(
     );
 
     let apply = move || {
-        let Ok((range_from, range_to)) =
-            range_from_inputs(&from.get_untracked(), &to.get_untracked(), offset.get_untracked())
-        else {
+        let Ok((range_from, range_to)) = range_from_inputs(
+            &from.get_untracked(),
+            &to.get_untracked(),
+            offset.get_untracked(),
+        ) else {
             range_error.set(true);
             return;
         };
@@ -117,10 +119,14 @@ pub fn JobFilters(
     });
     let registrant_label = Signal::derive(move || {
         let name = names.with(|n| n.registrant.clone());
-        let id = query.with(|q| q.registrant.map(|r| r.0)).unwrap_or_default();
+        let id = query
+            .with(|q| q.registrant.map(|r| r.0))
+            .unwrap_or_default();
         (t().chip_registrant)(&name.unwrap_or_else(|| format!("#{id}")))
     });
-    let wipe_label = Signal::derive(move || (t().chip_wipe)(query.with(|q| q.wipe.map(|w| w.0)).unwrap_or_default()));
+    let wipe_label = Signal::derive(move || {
+        (t().chip_wipe)(query.with(|q| q.wipe.map(|w| w.0)).unwrap_or_default())
+    });
 
     view! {
         <form

@@ -34,7 +34,8 @@ pub fn concerns(entry: &AuditEntry, jobs: &[JobId], wipe: WipeId) -> bool {
         .into_iter()
         .chain(ids_in(&entry.details, "job_id"))
         .any(|id| jobs.contains(&JobId(id)));
-    let registration = entry.action == AuditAction::WipeRegistered && ids_in(&entry.details, "wipe_id") == [wipe.0];
+    let registration = entry.action == AuditAction::WipeRegistered
+        && ids_in(&entry.details, "wipe_id") == [wipe.0];
     named || registration
 }
 
@@ -166,24 +167,45 @@ mod tests {
     #[test]
     fn entries_are_matched_by_job_or_registration() {
         let jobs = [JobId(41), JobId(42)];
-        let cancel = entry(AuditAction::JobsCancelled, serde_json::json!({ "job_ids": [41, 42] }));
+        let cancel = entry(
+            AuditAction::JobsCancelled,
+            serde_json::json!({ "job_ids": [41, 42] }),
+        );
         assert!(concerns(&cancel, &jobs, WipeId(5)));
-        let other = entry(AuditAction::JobsCancelled, serde_json::json!({ "job_ids": [7] }));
+        let other = entry(
+            AuditAction::JobsCancelled,
+            serde_json::json!({ "job_ids": [7] }),
+        );
         assert!(!concerns(&other, &jobs, WipeId(5)));
-        let partner = entry(AuditAction::PartnerJobCancelled, serde_json::json!({ "job_id": 41, "succeeded_job_id": 42 }));
+        let partner = entry(
+            AuditAction::PartnerJobCancelled,
+            serde_json::json!({ "job_id": 41, "succeeded_job_id": 42 }),
+        );
         assert!(concerns(&partner, &jobs, WipeId(5)));
-        let wipe = entry(AuditAction::WipeRegistered, serde_json::json!({ "wipe_id": 5, "device_count": 1, "job_count": 2 }));
+        let wipe = entry(
+            AuditAction::WipeRegistered,
+            serde_json::json!({ "wipe_id": 5, "device_count": 1, "job_count": 2 }),
+        );
         assert!(concerns(&wipe, &jobs, WipeId(5)));
         assert!(!concerns(&wipe, &jobs, WipeId(6)));
     }
 
     #[test]
     fn entries_are_described_in_the_ui_language() {
-        let cancel = entry(AuditAction::JobsCancelled, serde_json::json!({ "job_ids": [41, 42] }));
+        let cancel = entry(
+            AuditAction::JobsCancelled,
+            serde_json::json!({ "job_ids": [41, 42] }),
+        );
         assert_eq!(describe(&cancel, Lang::Ja), "対象: ジョブ #41、#42");
         assert_eq!(describe(&cancel, Lang::En), "Jobs #41, #42");
-        let partner = entry(AuditAction::PartnerJobCancelled, serde_json::json!({ "job_id": 41, "succeeded_job_id": 42 }));
-        assert_eq!(describe(&partner, Lang::En), "Job #41 (paired job #42 succeeded)");
+        let partner = entry(
+            AuditAction::PartnerJobCancelled,
+            serde_json::json!({ "job_id": 41, "succeeded_job_id": 42 }),
+        );
+        assert_eq!(
+            describe(&partner, Lang::En),
+            "Job #41 (paired job #42 succeeded)"
+        );
         let odd = entry(AuditAction::PartnerJobCancelled, serde_json::json!({}));
         assert_eq!(describe(&odd, Lang::Ja), "raw");
     }

@@ -44,10 +44,17 @@ async fn job_audit(
             action: Some(action),
             from: Some(registered_at - TimeDelta::minutes(1)),
             to: None,
-            page: PageRequest { page: 1, per_page: 200 },
+            page: PageRequest {
+                page: 1,
+                per_page: 200,
+            },
         };
         let page = api.audit(&query).await?;
-        found.extend(page.items.into_iter().filter(|entry| concerns(entry, &jobs, wipe)));
+        found.extend(
+            page.items
+                .into_iter()
+                .filter(|entry| concerns(entry, &jobs, wipe)),
+        );
     }
     found.sort_by_key(|entry| (entry.at, entry.id));
     Ok(found)
@@ -86,7 +93,9 @@ pub fn JobDetailPage() -> impl IntoView {
     let shown = RwSignal::new(None::<JobDetail>);
     let failure = RwSignal::new(None::<(JobId, ApiError)>);
     Effect::new(move |_| {
-        let Some(Some((id, result))) = resource.get() else { return };
+        let Some(Some((id, result))) = resource.get() else {
+            return;
+        };
         match result {
             Ok(detail) => {
                 let outcome = if shown.with_untracked(|s| s.as_ref() == Some(&detail)) {
@@ -94,7 +103,8 @@ pub fn JobDetailPage() -> impl IntoView {
                 } else {
                     LoadOutcome::Changed
                 };
-                let active = detail.job.status.is_open() || detail.partner.as_ref().is_some_and(|p| p.status.is_open());
+                let active = detail.job.status.is_open()
+                    || detail.partner.as_ref().is_some_and(|p| p.status.is_open());
                 shown.set(Some(detail));
                 failure.set(None);
                 live.loaded(active, outcome);
@@ -143,7 +153,8 @@ pub fn JobDetailPage() -> impl IntoView {
     });
 
     let title = NodeRef::<H2>::new();
-    let title_text = move || (locale.t().job_detail_title)(&id.get().map(|i| i.to_string()).unwrap_or_default());
+    let title_text =
+        move || (locale.t().job_detail_title)(&id.get().map(|i| i.to_string()).unwrap_or_default());
     // Opening a job moves the focus to the panel, so keyboard and screen reader users land there.
     Effect::new(move |_| {
         id.track();
@@ -159,7 +170,10 @@ pub fn JobDetailPage() -> impl IntoView {
 
     let close = move || {
         let open = id.get_untracked();
-        let options = NavigateOptions { scroll: false, ..NavigateOptions::default() };
+        let options = NavigateOptions {
+            scroll: false,
+            ..NavigateOptions::default()
+        };
         navigate(&list_href(&screen.query.get_untracked()), options);
         // Back to where the administrator came from: the job's link in the table.
         if let Some(open) = open {

@@ -6,7 +6,9 @@ use chrono::FixedOffset;
 use leptos::prelude::*;
 use mdm_model::device::ManagementMethod;
 use mdm_model::ids::JobId;
-use mdm_model::job::{plan_administrator_cancel, Job, JobListEntry, JobQuery, JobStatus, StatusReason};
+use mdm_model::job::{
+    plan_administrator_cancel, Job, JobListEntry, JobQuery, JobStatus, StatusReason,
+};
 use mdm_model::time::format_datetime;
 
 use super::url::{detail_href, for_device, for_registrant, list_href};
@@ -52,7 +54,10 @@ pub fn JobEntryRows(
     let device_meta = move || {
         entry.with(|e| {
             let d = &e.job.device;
-            let mut parts = vec![d.model.clone(), format!("{} {}", d.os.label(locale.lang()), d.os_version)];
+            let mut parts = vec![
+                d.model.clone(),
+                format!("{} {}", d.os.label(locale.lang()), d.os_version),
+            ];
             if let Some(user) = &d.user_full_name {
                 parts.push(user.clone());
             }
@@ -73,14 +78,15 @@ pub fn JobEntryRows(
                 .unwrap_or_else(|| locale.t().jobs.not_scheduled.to_string())
         })
     };
-    let ids_text = move || entry.with(|e| (locale.t().jobs.job_ids)(&e.jobs().map(|j| j.id.0).collect::<Vec<_>>()));
+    let ids_text = move || {
+        entry.with(|e| (locale.t().jobs.job_ids)(&e.jobs().map(|j| j.id.0).collect::<Vec<_>>()))
+    };
     let cancellable = move || entry.with(can_cancel);
     let pair_label = move || {
         entry.with(|e| {
             e.partner
                 .as_ref()
                 .map(|p| (locale.t().jobs.pair_label)(e.job.id.0, p.id.0))
-                .unwrap_or_default()
         })
     };
 

@@ -112,9 +112,14 @@ pub fn JobTable(
 ) -> impl IntoView {
     let locale = use_locale();
     let sort = Signal::derive(move || query.with(|q| (q.sort, q.order)));
-    let ids = Memo::new(move |_| entries.with(|list| list.iter().map(|e| e.job.id).collect::<Vec<_>>()));
+    let ids =
+        Memo::new(move |_| entries.with(|list| list.iter().map(|e| e.job.id).collect::<Vec<_>>()));
     let by_id = Memo::new(move |_| {
-        entries.with(|list| list.iter().map(|e| (e.job.id, e.clone())).collect::<HashMap<JobId, JobListEntry>>())
+        entries.with(|list| {
+            list.iter()
+                .map(|e| (e.job.id, e.clone()))
+                .collect::<HashMap<JobId, JobListEntry>>()
+        })
     });
 
     view! {

@@ -106,18 +106,35 @@ pub fn JobsPage() -> impl IntoView {
     let loaded = RwSignal::new(None::<Loaded>);
     let failure = RwSignal::new(None::<(JobQuery, ApiError)>);
     Effect::new(move |_| {
-        let Some(Some((query, result))) = list.get() else { return };
+        let Some(Some((query, result))) = list.get() else {
+            return;
+        };
         match result {
             Ok(page) => {
-                let same = loaded.with_untracked(|l| l.as_ref().is_some_and(|l| l.query == query && l.page == page));
+                let same = loaded.with_untracked(|l| {
+                    l.as_ref()
+                        .is_some_and(|l| l.query == query && l.page == page)
+                });
                 let active = page.items.iter().any(JobListEntry::is_active);
-                loaded.set(Some(Loaded { query, page, at: Utc::now() }));
+                loaded.set(Some(Loaded {
+                    query,
+                    page,
+                    at: Utc::now(),
+                }));
                 failure.set(None);
-                live.loaded(active, if same { LoadOutcome::Unchanged } else { LoadOutcome::Changed });
+                live.loaded(
+                    active,
+                    if same {
+                        LoadOutcome::Unchanged
+                    } else {
+                        LoadOutcome::Changed
+                    },
+                );
             }
             Err(error) => {
                 let active = loaded.with_untracked(|l| {
-                    l.as_ref().is_none_or(|l| l.page.items.iter().any(JobListEntry::is_active))
+                    l.as_ref()
+                        .is_none_or(|l| l.page.items.iter().any(JobListEntry::is_active))
                 });
                 failure.set(Some((query, error)));
                 live.loaded(active, LoadOutcome::Failed);
@@ -130,28 +147,51 @@ pub fn JobsPage() -> impl IntoView {
             Ok(query) => query,
             Err(problem) => return Body::BadQuery(problem),
         };
-        let shown = loaded.with(|l| l.as_ref().map(|l| (l.query == query, l.page.items.is_empty())));
+        let shown = loaded.with(|l| {
+            l.as_ref()
+                .map(|l| (l.query == query, l.page.items.is_empty()))
+        });
         let failed = failure.with(|f| f.as_ref().map(|(q, e)| (*q == query, e.clone())));
         match (shown, failed) {
-            (Some((false, _)) | None, Some((true, error))) | (None, Some((_, error))) => Body::Failed(error),
+            (Some((false, _)) | None, Some((true, error))) | (None, Some((_, error))) => {
+                Body::Failed(error)
+            }
             (None, None) => Body::Loading,
-            (Some((true, true)), _) => Body::Empty { filtered: url::is_filtered(&query) },
+            (Some((true, true)), _) => Body::Empty {
+                filtered: url::is_filtered(&query),
+            },
             (Some(_), _) => Body::Table,
         }
     });
-    let entries = Memo::new(move |_| loaded.with(|l| l.as_ref().map(|l| l.page.items.clone()).unwrap_or_default()));
+    let entries = Memo::new(move |_| {
+        loaded.with(|l| l.as_ref().map(|l| l.page.items.clone()).unwrap_or_default())
+    });
     let position = Memo::new(move |_| {
         loaded.with(|l| {
             l.as_ref()
-                .map(|l| PagePosition { total: l.page.total, page: l.page.page, per_page: l.page.per_page })
+                .map(|l| PagePosition {
+                    total: l.page.total,
+                    page: l.page.page,
+                    per_page: l.page.per_page,
+                })
                 .unwrap_or_default()
         })
     });
     let busy = Memo::new(move |_| {
-        loaded.with(|l| l.as_ref().is_some_and(|l| parsed.with(|p| p.as_ref().ok() != Some(&l.query))))
+        loaded.with(|l| {
+            l.as_ref()
+                .is_some_and(|l| parsed.with(|p| p.as_ref().ok() != Some(&l.query)))
+        })
     });
     let fetched_at = Signal::derive(move || {
-        loaded.with(|l| l.as_ref().map(|l| l.at.with_timezone(&offset.get()).format("%H:%M:%S").to_string()))
+        loaded
+            .with(|l| {
+                l.as_ref().map(|l| {
+                    l.at.with_timezone(&offset.get())
+                        .format("%H:%M:%S")
+                        .to_string()
+                })
+            })
             .unwrap_or_default()
     });
     let stale_since = Signal::derive(move || {
@@ -162,9 +202,14 @@ pub fn JobsPage() -> impl IntoView {
     let names = Signal::derive(move || {
         let q = query.get();
         entries.with(|list| {
-            let job = |pick: &dyn Fn(&JobListEntry) -> bool| list.iter().find(|e| pick(e)).map(|e| e.job.clone());
+            let job = |pick: &dyn Fn(&JobListEntry) -> bool| {
+                list.iter().find(|e| pick(e)).map(|e| e.job.clone())
+            };
             ChipNames {
-                device: q.device.and_then(|d| job(&|e| e.job.device.id == d)).map(|j| j.device.name),
+                device: q
+                    .device
+                    .and_then(|d| job(&|e| e.job.device.id == d))
+                    .map(|j| j.device.name),
                 registrant: q
                     .registrant
                     .and_then(|r| job(&|e| e.job.registered_by.id == r))
@@ -179,7 +224,13 @@ pub fn JobsPage() -> impl IntoView {
             Some(id) => url::detail_href(id, &next),
             None => url::list_href(&next),
         };
-        navigate(&href, NavigateOptions { scroll, ..NavigateOptions::default() });
+        navigate(
+            &href,
+            NavigateOptions {
+                scroll,
+                ..NavigateOptions::default()
+            },
+        );
     };
     let go_filter = go.clone();
     let go_clear = go.clone();

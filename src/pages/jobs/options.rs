@@ -68,21 +68,35 @@ pub fn OptionsFacts(
     let options = Memo::new(move |_| job.with(|j| j.options.clone()));
     let yes_no = move |value: bool| if value { t().yes } else { t().no };
     let schedule = move || {
-        options.with(|o| o.scheduled_at.map(|at| format_datetime(at, offset.get())))
+        options
+            .with(|o| o.scheduled_at.map(|at| format_datetime(at, offset.get())))
             .unwrap_or_else(|| t().opt_schedule_none.to_string())
     };
     let wifi = move || {
-        options.with(|o| o.wifi_setting.as_ref().map(|w| (t().opt_wifi_value)(&w.name, &w.ssid)))
+        options
+            .with(|o| {
+                o.wifi_setting
+                    .as_ref()
+                    .map(|w| (t().opt_wifi_value)(&w.name, &w.ssid))
+            })
             .unwrap_or_else(|| t().opt_wifi_none.to_string())
     };
     let rts = move || {
-        options.with(|o| {
-            o.return_to_service.as_ref().map(|plan| {
-                let auth = if plan.user_must_authenticate { t().opt_rts_auth } else { t().opt_rts_no_auth };
-                format!("{} / {auth}", (t().opt_rts_group)(&plan.enrollment_group_name))
+        options
+            .with(|o| {
+                o.return_to_service.as_ref().map(|plan| {
+                    let auth = if plan.user_must_authenticate {
+                        t().opt_rts_auth
+                    } else {
+                        t().opt_rts_no_auth
+                    };
+                    format!(
+                        "{} / {auth}",
+                        (t().opt_rts_group)(&plan.enrollment_group_name)
+                    )
+                })
             })
-        })
-        .unwrap_or_else(|| t().opt_rts_none.to_string())
+            .unwrap_or_else(|| t().opt_rts_none.to_string())
     };
     view! {
         <section class="job-section" aria-labelledby="job-options-title" data-testid="job-options">

@@ -114,9 +114,29 @@ mod tests {
 
     #[test]
     fn the_range_names_the_entries_on_the_page() {
-        let p = PagePosition { total: 123, page: 3, per_page: 50 };
+        let p = PagePosition {
+            total: 123,
+            page: 3,
+            per_page: 50,
+        };
         assert_eq!((p.range(), p.pages()), ((101, 123), 3));
-        assert_eq!(PagePosition { total: 0, page: 1, per_page: 50 }.range(), (0, 0));
-        assert_eq!(PagePosition { total: 0, page: 1, per_page: 50 }.pages(), 1);
+        assert_eq!(
+            PagePosition {
+                total: 0,
+                page: 1,
+                per_page: 50
+            }
+            .range(),
+            (0, 0)
+        );
+        assert_eq!(
+            PagePosition {
+                total: 0,
+                page: 1,
+                per_page: 50
+            }
+            .pages(),
+            1
+        );
     }
 }

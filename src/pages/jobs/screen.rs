@@ -63,7 +63,10 @@ impl JobsScreen {
                         changed.try_update(|n| *n += 1);
                         // The result and its audit entry are in the detail: show it.
                         if let Some(query) = query.try_get_untracked() {
-                            let options = NavigateOptions { scroll: false, ..NavigateOptions::default() };
+                            let options = NavigateOptions {
+                                scroll: false,
+                                ..NavigateOptions::default()
+                            };
                             navigate(&detail_href(id, &query), options);
                         }
                     }

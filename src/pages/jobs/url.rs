@@ -42,9 +42,10 @@ pub fn detail_href(id: JobId, query: &JobQuery) -> String {
 /// The first direction of a column: newest or highest first for times and ids, A to Z for text.
 fn first_order(key: JobSortKey) -> SortOrder {
     match key {
-        JobSortKey::RegisteredAt | JobSortKey::UpdatedAt | JobSortKey::ScheduledAt | JobSortKey::Id => {
-            SortOrder::Desc
-        }
+        JobSortKey::RegisteredAt
+        | JobSortKey::UpdatedAt
+        | JobSortKey::ScheduledAt
+        | JobSortKey::Id => SortOrder::Desc,
         JobSortKey::Status | JobSortKey::Method | JobSortKey::Device | JobSortKey::Registrant => {
             SortOrder::Asc
         }
@@ -139,9 +140,13 @@ mod tests {
 
     #[test]
     fn hrefs_carry_the_list_state_to_the_detail_and_back() {
-        let query = query_from_pairs([("status", "sent"), ("q", "山田 太郎"), ("page", "2")]).unwrap();
+        let query =
+            query_from_pairs([("status", "sent"), ("q", "山田 太郎"), ("page", "2")]).unwrap();
         let detail = detail_href(JobId(42), &query);
-        assert_eq!(detail, "/jobs/42?status=sent&q=%E5%B1%B1%E7%94%B0%20%E5%A4%AA%E9%83%8E&page=2");
+        assert_eq!(
+            detail,
+            "/jobs/42?status=sent&q=%E5%B1%B1%E7%94%B0%20%E5%A4%AA%E9%83%8E&page=2"
+        );
         assert_eq!(list_href(&query), detail.replace("/jobs/42", "/jobs"));
         assert_eq!(list_href(&JobQuery::default()), "/jobs");
     }
@@ -150,11 +155,23 @@ mod tests {
     fn a_column_sorts_its_natural_way_first_then_flips() {
         let query = on_page(&JobQuery::default(), 3);
         let by_device = sorted_by(&query, JobSortKey::Device);
-        assert_eq!((by_device.sort, by_device.order, by_device.page.page), (JobSortKey::Device, SortOrder::Asc, 1));
-        assert_eq!(sorted_by(&by_device, JobSortKey::Device).order, SortOrder::Desc);
+        assert_eq!(
+            (by_device.sort, by_device.order, by_device.page.page),
+            (JobSortKey::Device, SortOrder::Asc, 1)
+        );
+        assert_eq!(
+            sorted_by(&by_device, JobSortKey::Device).order,
+            SortOrder::Desc
+        );
         // The default sort is newest first: clicking it asks for oldest first.
-        assert_eq!(sorted_by(&JobQuery::default(), JobSortKey::RegisteredAt).order, SortOrder::Asc);
-        assert_eq!(sorted_by(&by_device, JobSortKey::UpdatedAt).order, SortOrder::Desc);
+        assert_eq!(
+            sorted_by(&JobQuery::default(), JobSortKey::RegisteredAt).order,
+            SortOrder::Asc
+        );
+        assert_eq!(
+            sorted_by(&by_device, JobSortKey::UpdatedAt).order,
+            SortOrder::Desc
+        );
     }
 
     #[test]
@@ -164,21 +181,42 @@ mod tests {
             method: Some(JobMethod::IviMdm),
             sort: JobSortKey::Device,
             order: SortOrder::Asc,
-            page: PageRequest { page: 4, per_page: 100 },
+            page: PageRequest {
+                page: 4,
+                per_page: 100,
+            },
             ..JobQuery::default()
         };
         let device = for_device(&query, DeviceId(7));
-        assert_eq!((device.device, device.page.page, device.status), (Some(DeviceId(7)), 1, Some(JobStatus::Failed)));
-        assert_eq!(for_registrant(&query, AdministratorId(2)).registrant, Some(AdministratorId(2)));
+        assert_eq!(
+            (device.device, device.page.page, device.status),
+            (Some(DeviceId(7)), 1, Some(JobStatus::Failed))
+        );
+        assert_eq!(
+            for_registrant(&query, AdministratorId(2)).registrant,
+            Some(AdministratorId(2))
+        );
         let clear = cleared(&query);
         assert!(!is_filtered(&clear));
         assert!(is_filtered(&query));
-        assert_eq!((clear.sort, clear.page.per_page, clear.page.page), (JobSortKey::Device, 100, 1));
-        assert_eq!(with_per_page(&query, 25).page, PageRequest { page: 1, per_page: 25 });
+        assert_eq!(
+            (clear.sort, clear.page.per_page, clear.page.page),
+            (JobSortKey::Device, 100, 1)
+        );
+        assert_eq!(
+            with_per_page(&query, 25).page,
+            PageRequest {
+                page: 1,
+                per_page: 25
+            }
+        );
     }
 
     #[test]
     fn a_broken_address_is_refused_with_the_parameter_named() {
-        assert_eq!(query_from_pairs([("status", "done")]).unwrap_err().param, "status");
+        assert_eq!(
+            query_from_pairs([("status", "done")]).unwrap_err().param,
+            "status"
+        );
     }
 }
