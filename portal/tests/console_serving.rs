@@ -43,6 +43,9 @@ fn dist(name: &str) -> std::path::PathBuf {
         .chain((0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8))
         .collect();
     std::fs::write(dir.join("logo-4e8ad762e7da82cf.png"), png).unwrap();
+    // Trunk's staging folder of a build in progress is not part of the console.
+    std::fs::create_dir_all(dir.join(".stage")).unwrap();
+    std::fs::write(dir.join(".stage/index.html"), "half-built").unwrap();
     dir
 }
 
@@ -172,6 +175,19 @@ async fn hashed_files_are_immutable_and_index_html_is_revalidated() {
             "{path}"
         );
     }
+    // A deep link gets the compressed index like `/` does.
+    let deep = get_with(
+        &mut app,
+        "/jobs/42",
+        &[(header::ACCEPT_ENCODING, "gzip, br")],
+    )
+    .await;
+    assert_eq!(header_of(&deep, header::CONTENT_ENCODING), Some("br"));
+    assert_eq!(header_of(&deep, header::VARY), Some("Accept-Encoding"));
+    // A staged file is not served from memory with the console's caching.
+    let staged = app.get("/.stage/index.html").await;
+    assert_ne!(header_of(&staged, header::CACHE_CONTROL), Some(IMMUTABLE));
+    assert_eq!(header_of(&staged, header::VARY), None);
     // A deep link that looks like a hashed file name is still the uncached index.
     let fake = app.get("/jobs/mdm-console-0123456789abcdef.js").await;
     assert_eq!(fake.text(), index_html());

@@ -188,6 +188,10 @@ pub fn snapshot(dist: &Path) -> HashMap<String, Asset> {
         };
         for entry in entries.flatten() {
             let path = entry.path();
+            // Hidden entries are tool state (Trunk stages a build in `.stage`), not the console.
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
             let Ok(meta) = entry.metadata() else { continue };
             if meta.is_dir() {
                 folders.push(path);

@@ -80,10 +80,11 @@ async fn serve(State(console): State<Arc<Console>>, request: Request) -> Respons
         }
     }
     // Not in memory (added or rebuilt since start, or no such file): the folder decides.
+    let headers = request.headers().clone();
     let from_disk = ServeDir::new(&console.dist).oneshot(request).await;
     let response = match from_disk {
         Ok(response) if response.status() == StatusCode::NOT_FOUND => {
-            return index(&console, method, head).await;
+            return index(&console, method, headers, head).await;
         }
         Ok(response) => response.map(Body::new),
         Err(never) => match never {},
@@ -92,13 +93,22 @@ async fn serve(State(console): State<Arc<Console>>, request: Request) -> Respons
 }
 
 /// `index.html` for a deep link, from memory when it is current.
-async fn index(console: &Console, method: Method, head: bool) -> Response<Body> {
+/// The request's headers are kept so the index is chosen by the same `Accept-Encoding` and
+/// validated by the same `If-None-Match`.
+async fn index(
+    console: &Console,
+    method: Method,
+    headers: axum::http::HeaderMap,
+    head: bool,
+) -> Response<Body> {
     let request = || {
-        Request::builder()
+        let mut request = Request::builder()
             .method(method.clone())
             .uri("/index.html")
             .body(Body::empty())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        *request.headers_mut() = headers.clone();
+        request
     };
     if let Some(asset) = console.assets.get("/index.html").filter(|a| a.is_current()) {
         return from_memory(asset, &request(), head);
