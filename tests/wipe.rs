@@ -29,16 +29,18 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 type Answer = fn(&WipeRequest) -> Result<WipeRegistered, ApiError>;
+/// Devices with their DEP profile and open wipe jobs: what the portal plans from.
+type Fleet = Vec<(Device, Option<DepProfile>, Vec<JobId>)>;
 
 /// A portal that plans with the model's own rules and records what it was sent.
 struct FakePortal {
-    fleet: Arc<Vec<(Device, Option<DepProfile>, Vec<JobId>)>>,
+    fleet: Arc<Fleet>,
     previews: Arc<Mutex<Vec<WipePreviewRequest>>>,
     registrations: Arc<Mutex<Vec<(WipeRequest, String)>>>,
 }
 
 impl FakePortal {
-    fn new(fleet: Vec<(Device, Option<DepProfile>, Vec<JobId>)>) -> FakePortal {
+    fn new(fleet: Fleet) -> FakePortal {
         FakePortal {
             fleet: Arc::new(fleet),
             previews: Arc::default(),
@@ -128,7 +130,7 @@ fn refused(body: ApiErrorBody) -> Result<WipeRegistered, ApiError> {
 }
 
 /// An iPhone that re-enrolls silently, a Hybrid iPhone, an Android phone.
-fn small_fleet() -> Vec<(Device, Option<DepProfile>, Vec<JobId>)> {
+fn small_fleet() -> Fleet {
     vec![
         (device(1, Os::Ios), Some(dep_profile(1)), vec![]),
         (hybrid(2), Some(dep_profile(1)), vec![]),

@@ -15,6 +15,10 @@ use mdm_model::{ErrorCode, Lang};
 use crate::api::ApiError;
 use crate::i18n::WipeText;
 
+/// The schedule box is ticked but the date-time field holds no date and time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnreadableSchedule;
+
 /// Everything entered on the two tabs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WipeForm {
@@ -55,15 +59,18 @@ impl WipeForm {
         }
     }
 
-    /// The scheduled time, `Ok(None)` without a schedule, `Err(())` when the box is ticked but
+    /// The scheduled time, `Ok(None)` without a schedule, an error when the box is ticked but
     /// the field does not hold a date and time.
-    pub fn schedule_at(&self, offset: FixedOffset) -> Result<Option<DateTime<Utc>>, ()> {
+    pub fn schedule_at(
+        &self,
+        offset: FixedOffset,
+    ) -> Result<Option<DateTime<Utc>>, UnreadableSchedule> {
         if !self.schedule_enabled {
             return Ok(None);
         }
         parse_datetime_local(&self.schedule_text, offset)
             .map(Some)
-            .ok_or(())
+            .ok_or(UnreadableSchedule)
     }
 
     /// The options as the portal takes them. An unreadable schedule is left out here; it stops

@@ -83,7 +83,7 @@ fn schedule_and_wifi_block_each_other_without_losing_the_entered_time() {
 fn an_unreadable_schedule_stops_the_request_instead_of_running_now() {
     let mut form = WipeForm::initial(now(), JAPAN_OFFSET);
     form.schedule_text = "2026-11-".into();
-    assert_eq!(form.schedule_at(JAPAN_OFFSET), Err(()));
+    assert_eq!(form.schedule_at(JAPAN_OFFSET), Err(UnreadableSchedule));
     assert!(form.wifi_blocked(), "a half-typed date is still a schedule");
     let check = form.check(&selection(), now(), JAPAN_OFFSET, &[]);
     assert!(check.schedule_unreadable && !check.is_clean());
