@@ -1,4 +1,4 @@
-// ジョブ管理 against a real portal whose simulated clock runs 120 times faster than the wall clock:
+// ジョブ管理 against a real portal whose simulated clock runs 60 times faster than the wall clock:
 // a Hybrid wipe registers two jobs, the table watches both move on its own, the first success
 // cancels the other with its reason; then the detail, the CSV export and the screenshots.
 import { test, before, after } from 'node:test';
@@ -13,7 +13,7 @@ let browser;
 let page;
 // More devices than the default, so the fleet surely has a Hybrid device only IVI MDM can reach.
 before(async () => {
-  portal = await startPortal({ args: ['--time-scale', '120', '--seed-devices', '3000'] });
+  portal = await startPortal({ args: ['--time-scale', '60', '--seed-devices', '3000'] });
   browser = await launchBrowser();
   page = await newPage(browser);
   await signIn(page, portal.url);
