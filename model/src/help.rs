@@ -18,19 +18,68 @@ vocabulary! {
     }
 }
 
-/// Body of `POST /api/help/{article}/feedback`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Longest comment an administrator can leave with an answer, in characters.
+pub const FEEDBACK_COMMENT_MAX_CHARS: usize = 1000;
+
+/// Body of `POST /api/help/{article}/feedback`. One answer per administrator and article: a
+/// second answer replaces the first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HelpFeedbackRequest {
     /// この記事は役に立ちましたか?: yes (`true`) or no.
     pub helpful: bool,
+    /// What the administrator wants to add, optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
 }
 
-/// Answer of `POST /api/help/{article}/feedback` (201).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Why a feedback answer was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedbackRefusal {
+    /// The comment is longer than [`FEEDBACK_COMMENT_MAX_CHARS`].
+    CommentTooLong,
+}
+
+impl FeedbackRefusal {
+    /// The request field the refusal concerns.
+    pub fn field(self) -> &'static str {
+        "comment"
+    }
+
+    pub fn message(self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::Ja => format!("コメントは{FEEDBACK_COMMENT_MAX_CHARS}文字以内で入力してください。"),
+            crate::Lang::En => format!("Please keep the comment to {FEEDBACK_COMMENT_MAX_CHARS} characters or fewer."),
+        }
+    }
+}
+
+impl HelpFeedbackRequest {
+    /// The request as it is stored: the comment trimmed, a blank comment dropped, a comment over
+    /// the limit refused (never cut: the administrator decides what to shorten).
+    pub fn normalized(&self) -> Result<HelpFeedbackRequest, FeedbackRefusal> {
+        let comment = self.comment.as_deref().map(str::trim).filter(|c| !c.is_empty());
+        if comment.is_some_and(|c| c.chars().count() > FEEDBACK_COMMENT_MAX_CHARS) {
+            return Err(FeedbackRefusal::CommentTooLong);
+        }
+        Ok(HelpFeedbackRequest { helpful: self.helpful, comment: comment.map(str::to_string) })
+    }
+}
+
+/// Answer of `POST /api/help/{article}/feedback` (201), and the recorded answer in
+/// [`HelpFeedbackState`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HelpFeedbackRecorded {
     pub article: HelpArticle,
     pub helpful: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
     pub recorded_at: DateTime<Utc>,
+}
+
+/// Answer of `GET /api/help/{article}/feedback`: the signed-in administrator's answer, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HelpFeedbackState {
+    pub current: Option<HelpFeedbackRecorded>,
 }
 
 #[cfg(test)]
@@ -44,5 +93,25 @@ mod tests {
             assert_eq!(article.as_str().parse::<HelpArticle>(), Ok(*article));
         }
         assert!("no-such-article".parse::<HelpArticle>().is_err());
+    }
+
+    fn request(comment: Option<&str>) -> HelpFeedbackRequest {
+        HelpFeedbackRequest { helpful: true, comment: comment.map(str::to_string) }
+    }
+
+    #[test]
+    fn blank_comments_are_dropped_and_others_trimmed() {
+        assert_eq!(request(Some("   \n ")).normalized().unwrap().comment, None);
+        assert_eq!(request(Some("  役に立った  ")).normalized().unwrap().comment.as_deref(), Some("役に立った"));
+        assert_eq!(request(None).normalized().unwrap(), request(None));
+    }
+
+    #[test]
+    fn comments_are_counted_in_characters_and_refused_past_the_limit() {
+        let at_limit = "あ".repeat(FEEDBACK_COMMENT_MAX_CHARS);
+        assert!(request(Some(&at_limit)).normalized().is_ok());
+        let over = "あ".repeat(FEEDBACK_COMMENT_MAX_CHARS + 1);
+        assert_eq!(request(Some(&over)).normalized(), Err(FeedbackRefusal::CommentTooLong));
+        assert!(FeedbackRefusal::CommentTooLong.message(crate::Lang::Ja).contains("1000"));
     }
 }

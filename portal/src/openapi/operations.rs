@@ -256,13 +256,26 @@ pub(super) fn describe(method: &Method, path: &str) -> Option<Operation> {
                 Some("CancelJobsResult"),
             )
         },
+        ("GET", "/help/{article}/feedback") => Operation {
+            params: vec![path_param(
+                "article",
+                words(HelpArticle::ALL, HelpArticle::as_str),
+            )],
+            errors: &[401, 404],
+            ..op(
+                "getHelpFeedback",
+                "The signed-in administrator's answer to an article",
+                200,
+                Some("HelpFeedbackState"),
+            )
+        },
         ("POST", "/help/{article}/feedback") => Operation {
             params: vec![path_param(
                 "article",
                 words(HelpArticle::ALL, HelpArticle::as_str),
             )],
             body: Some("HelpFeedbackRequest"),
-            errors: &[400, 401, 403, 404],
+            errors: &[400, 401, 403, 404, 422],
             ..op(
                 "helpFeedback",
                 "Was this article helpful?",

@@ -1,5 +1,6 @@
 //! JSON Schemas of the request and answer types (the model's serde shapes).
 
+use mdm_model::help::FEEDBACK_COMMENT_MAX_CHARS;
 use serde_json::{json, Map, Value};
 
 use super::{schema_ref as r, Vocabularies};
@@ -219,14 +220,23 @@ fn misc(v: &Vocabularies, s: &mut Map<String, Value>) {
     );
     s.insert(
         "HelpFeedbackRequest".into(),
-        object(&["helpful"], json!({ "helpful": boolean() })),
+        object(
+            &["helpful"],
+            json!({ "helpful": boolean(), "comment": { "type": ["string", "null"], "maxLength": FEEDBACK_COMMENT_MAX_CHARS } }),
+        ),
     );
     s.insert(
         "HelpFeedbackRecorded".into(),
         object(
             &["article", "helpful", "recorded_at"],
-            json!({ "article": v.article, "helpful": boolean(), "recorded_at": time() }),
+            json!({
+                "article": v.article, "helpful": boolean(), "comment": { "type": "string" }, "recorded_at": time(),
+            }),
         ),
+    );
+    s.insert(
+        "HelpFeedbackState".into(),
+        object(&["current"], json!({ "current": nullable(r("HelpFeedbackRecorded")) })),
     );
     s.insert("AuditEntry".into(), object(&["id", "at", "action", "summary", "details"], json!({
         "id": int(), "at": time(), "actor": nullable(r("AdministratorRef")), "action": v.audit_action,

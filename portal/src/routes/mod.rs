@@ -103,6 +103,12 @@ pub fn table() -> Vec<Route> {
             post(jobs::cancel),
         ),
         route(
+            Method::GET,
+            "/help/{article}/feedback",
+            Session,
+            get(help::current),
+        ),
+        route(
             Method::POST,
             "/help/{article}/feedback",
             Session,

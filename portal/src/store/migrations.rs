@@ -315,6 +315,15 @@ const MIGRATIONS: &[&str] = &[
     r#"
     DROP INDEX jobs_by_device;
     "#,
+    // 8: one help answer per administrator and article (a second answer replaces the first),
+    // with an optional comment. Earlier duplicate answers keep only the newest.
+    r#"
+    ALTER TABLE help_feedback ADD COLUMN comment TEXT;
+    DELETE FROM help_feedback WHERE id NOT IN (
+        SELECT MAX(id) FROM help_feedback GROUP BY tenant_id, admin_id, article
+    );
+    CREATE UNIQUE INDEX help_feedback_one_per_admin ON help_feedback(tenant_id, admin_id, article);
+    "#,
 ];
 
 /// Applies every migration newer than the database's version, each in its own transaction.
