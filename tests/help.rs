@@ -224,6 +224,8 @@ async fn feedback_sends_the_answer_thanks_and_lets_it_change() {
                 sending=sending
                 error=error
                 on_answer=Callback::new(move |helpful| answers.update(|all| all.push(helpful)))
+                recorded_comment=Signal::derive(|| None::<String>)
+                on_comment=Callback::new(|_: String| {})
             />
         }
     });
@@ -393,4 +395,53 @@ async fn an_unknown_article_says_so_and_the_portal_name_of_one_opens_it() {
     let shown = page.attr("help-article", "data-article");
     assert_eq!(shown.as_deref(), Some("hybrid-mdm"));
     assert_eq!(focused_id().as_deref(), Some("ivi-delay"));
+}
+
+// Guards the gap where a comment could be typed but was never sent: it must reach the portal
+// trimmed, and an overlong one must be refused beside the box without calling the portal.
+#[wasm_bindgen_test]
+async fn feedback_comment_follows_the_model_rule_before_it_is_sent() {
+    let recorded = RwSignal::new(None::<bool>);
+    let recorded_comment = RwSignal::new(None::<String>);
+    let comments = RwSignal::new(Vec::<String>::new());
+    let page = mount(Lang::Ja, move || {
+        view! {
+            <FeedbackView
+                recorded=recorded
+                sending=Signal::derive(|| None::<bool>)
+                error=Signal::derive(|| None::<String>)
+                on_answer=Callback::new(|_: bool| {})
+                recorded_comment=recorded_comment
+                on_comment=Callback::new(move |comment| comments.update(|all| all.push(comment)))
+            />
+        }
+    });
+    // No box before an answer: a comment belongs to an answer.
+    assert_eq!(page.get("help-feedback-comment"), None);
+    recorded.set(Some(false));
+    leptos::task::tick().await;
+
+    let input = page.find("help-feedback-comment");
+    set_textarea(&input, &"あ".repeat(mdm_model::help::FEEDBACK_COMMENT_MAX_CHARS + 1));
+    page.find("help-feedback-comment-send").click();
+    leptos::task::tick().await;
+    assert!(page.text("help-feedback-comment-error").contains("1000文字以内"));
+    assert!(comments.get_untracked().is_empty());
+
+    set_textarea(&input, "  手順の画像がほしい  ");
+    page.find("help-feedback-comment-send").click();
+    leptos::task::tick().await;
+    assert_eq!(comments.get_untracked(), vec!["手順の画像がほしい".to_string()]);
+    assert_eq!(page.text("help-feedback-comment-error"), "");
+
+    recorded_comment.set(Some("手順の画像がほしい".into()));
+    leptos::task::tick().await;
+    assert_eq!(page.text("help-feedback-comment-saved"), "コメントを受け付けました。");
+}
+
+// Types into a textarea the way the browser reports it: the value changes, then `input` fires.
+fn set_textarea(element: &web_sys::HtmlElement, value: &str) {
+    js_sys::Reflect::set(element, &"value".into(), &value.into()).expect("the value is set");
+    let event = web_sys::Event::new("input").expect("an input event");
+    element.dispatch_event(&event).expect("the event is dispatched");
 }

@@ -1,7 +1,7 @@
 //! "Was this article helpful?" for the help pages.
 
 use gloo_net::http::Method;
-use mdm_model::help::{HelpArticle, HelpFeedbackRecorded, HelpFeedbackRequest};
+use mdm_model::help::{HelpArticle, HelpFeedbackRecorded, HelpFeedbackRequest, HelpFeedbackState};
 
 use super::{Api, ApiError};
 
@@ -14,6 +14,13 @@ impl Api {
     ) -> Result<HelpFeedbackRecorded, ApiError> {
         let path = format!("/help/{}/feedback", article.as_str());
         let response = self.send_json(Method::POST, &path, request).await?;
+        Api::json(response).await
+    }
+
+    /// `GET /api/help/{article}/feedback`: the signed-in administrator's earlier answer, if any.
+    pub async fn help_feedback_state(&self, article: HelpArticle) -> Result<HelpFeedbackState, ApiError> {
+        let path = format!("/help/{}/feedback", article.as_str());
+        let response = self.send(Method::GET, &path).await?;
         Api::json(response).await
     }
 }

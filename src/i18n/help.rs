@@ -31,6 +31,11 @@ pub struct HelpText {
     pub feedback_thanks: &'static str,
     /// Shown with the thanks: the answer can still be changed.
     pub feedback_change_hint: &'static str,
+    /// Label of the optional comment box shown after an answer.
+    pub feedback_comment_label: &'static str,
+    pub feedback_comment_send: &'static str,
+    /// Shown once the portal recorded the comment.
+    pub feedback_comment_saved: &'static str,
 
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,
@@ -72,6 +77,9 @@ pub const HELP_JA: HelpText = HelpText {
     feedback_sending: "送信中…",
     feedback_thanks: "ご回答ありがとうございました。",
     feedback_change_hint: "回答はいつでも変更できます。",
+    feedback_comment_label: "ご意見・ご要望（任意）",
+    feedback_comment_send: "コメントを送信",
+    feedback_comment_saved: "コメントを受け付けました。",
 
     not_found_title: "記事が見つかりません",
     not_found_body: "指定された記事は存在しないか、移動した可能性があります。",
@@ -111,6 +119,9 @@ pub const HELP_EN: HelpText = HelpText {
     feedback_sending: "Sending…",
     feedback_thanks: "Thank you for your feedback.",
     feedback_change_hint: "You can change your answer at any time.",
+    feedback_comment_label: "Anything to add? (optional)",
+    feedback_comment_send: "Send comment",
+    feedback_comment_saved: "Your comment was received.",
 
     not_found_title: "Article not found",
     not_found_body: "The article does not exist or may have moved.",

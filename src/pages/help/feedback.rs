@@ -1,6 +1,7 @@
 //! この記事は役に立ちましたか?: the yes / no answer under each article.
 
 use leptos::prelude::*;
+use mdm_model::help::{HelpFeedbackRequest, FEEDBACK_COMMENT_MAX_CHARS};
 
 use super::glyphs::{Glyph, GlyphIcon};
 use crate::i18n::use_locale;
@@ -21,8 +22,31 @@ pub fn FeedbackView(
     /// Called with the administrator's answer.
     #[prop(into)]
     on_answer: Callback<bool>,
+    /// The comment the portal last recorded with the answer.
+    #[prop(into)]
+    recorded_comment: Signal<Option<String>>,
+    /// Called with a comment that passed the model's rule (trimmed, within the limit).
+    #[prop(into)]
+    on_comment: Callback<String>,
 ) -> impl IntoView {
     let locale = use_locale();
+    let draft = RwSignal::new(String::new());
+    // Why the draft cannot be sent, shown next to the box; the portal applies the same rule.
+    let draft_error = RwSignal::new(None::<String>);
+    let submit_comment = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Some(helpful) = recorded.get_untracked() else { return };
+        let request = HelpFeedbackRequest { helpful, comment: Some(draft.get_untracked()) };
+        match request.normalized() {
+            Ok(HelpFeedbackRequest { comment: Some(comment), .. }) => {
+                draft_error.set(None);
+                on_comment.run(comment);
+            }
+            // Nothing but blanks: nothing to send.
+            Ok(_) => draft_error.set(None),
+            Err(refusal) => draft_error.set(Some(refusal.message(locale.lang()))),
+        }
+    };
     let choice = move |helpful: bool| {
         let (glyph, test_id) = if helpful {
             (Glyph::ThumbUp, "help-feedback-yes")
@@ -85,6 +109,47 @@ pub fn FeedbackView(
                     })
                 }}
             </div>
+            {move || {
+                recorded.get().map(|_| {
+                    view! {
+                        <form class="help-feedback__comment" on:submit=submit_comment data-testid="help-feedback-comment-form">
+                            <label class="field__label" for="help-feedback-comment">
+                                {move || locale.t().help.feedback_comment_label}
+                            </label>
+                            <textarea
+                                id="help-feedback-comment"
+                                class="field__input help-feedback__comment-input"
+                                data-testid="help-feedback-comment"
+                                rows="3"
+                                // A soft guide only: the model's rule decides, with a message.
+                                maxlength=(FEEDBACK_COMMENT_MAX_CHARS + 1).to_string()
+                                aria-invalid=move || draft_error.get().is_some().then_some("true")
+                                aria-describedby="help-feedback-comment-error"
+                                prop:value=move || draft.get()
+                                on:input=move |ev| draft.set(event_target_value(&ev))
+                            ></textarea>
+                            <p class="field__error" id="help-feedback-comment-error" role="alert" data-testid="help-feedback-comment-error">
+                                {move || draft_error.get()}
+                            </p>
+                            <div class="help-feedback__comment-actions">
+                                <button
+                                    type="submit"
+                                    class="button"
+                                    data-testid="help-feedback-comment-send"
+                                    disabled=move || sending.get().is_some()
+                                >
+                                    {move || locale.t().help.feedback_comment_send}
+                                </button>
+                                {move || recorded_comment.get().map(|_| view! {
+                                    <span class="help-feedback__comment-saved" data-testid="help-feedback-comment-saved">
+                                        {move || locale.t().help.feedback_comment_saved}
+                                    </span>
+                                })}
+                            </div>
+                        </form>
+                    }
+                })
+            }}
             {move || {
                 error.get().map(|message| {
                     view! {

@@ -14,7 +14,7 @@ mod print;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
-use mdm_model::help::HelpFeedbackRequest;
+use mdm_model::help::{HelpFeedbackRecorded, HelpFeedbackRequest};
 
 use crate::api::Api;
 use crate::components::PageHeader;
@@ -102,36 +102,55 @@ fn ArticleFeedback(
 ) -> impl IntoView {
     let api = expect_context::<Api>();
     let locale = use_locale();
-    let send = Action::new_local(move |helpful: &bool| {
+    // The answer given on an earlier visit, so the page shows it pressed again.
+    let earlier = LocalResource::new({
         let api = api.clone();
-        let request = HelpFeedbackRequest { helpful: *helpful };
+        move || {
+            let api = api.clone();
+            async move { api.help_feedback_state(article.api()).await }
+        }
+    });
+    let send = Action::new_local(move |request: &HelpFeedbackRequest| {
+        let api = api.clone();
+        let request = request.clone();
         async move { api.help_feedback(article.api(), &request).await }
     });
-    // The last answer the portal confirmed; a failed later answer leaves it as it was.
-    let recorded = Memo::new(
-        move |previous: Option<&Option<bool>>| match send.value().get() {
-            Some(Ok(recorded)) => Some(recorded.helpful),
-            _ => previous.copied().flatten(),
-        },
-    );
+    // The last answer the portal confirmed (or had from before); a failed later answer leaves it
+    // as it was.
+    let recorded = Memo::new(move |previous: Option<&Option<HelpFeedbackRecorded>>| {
+        match send.value().get() {
+            Some(Ok(recorded)) => Some(recorded),
+            _ => previous.cloned().flatten().or_else(|| {
+                earlier.get().and_then(Result::ok).and_then(|state| state.current)
+            }),
+        }
+    });
     let error = Memo::new(move |_| match send.value().get() {
         Some(Err(error)) => Some(error.message(locale.lang())),
         _ => None,
     });
     let sending = Memo::new(move |_| {
         if send.pending().get() {
-            send.input().get()
+            send.input().get().map(|request| request.helpful)
         } else {
             None
         }
     });
     view! {
         <FeedbackView
-            recorded=recorded
+            recorded=Signal::derive(move || recorded.get().map(|r| r.helpful))
             sending=sending
             error=error
+            // Changing yes / no keeps the comment already given.
             on_answer=Callback::new(move |helpful| {
-                send.dispatch(helpful);
+                let comment = recorded.get_untracked().and_then(|r| r.comment);
+                send.dispatch(HelpFeedbackRequest { helpful, comment });
+            })
+            recorded_comment=Signal::derive(move || recorded.get().and_then(|r| r.comment))
+            on_comment=Callback::new(move |comment| {
+                if let Some(helpful) = recorded.get_untracked().map(|r| r.helpful) {
+                    send.dispatch(HelpFeedbackRequest { helpful, comment: Some(comment) });
+                }
             })
         />
     }
