@@ -1,5 +1,6 @@
-//! Browser tests of 端末管理: the group tree, the device table and its states, selection across
-//! pages, the select-all banner, the 紛失時対策 button and dialog, the pager and the filters.
+//! Browser tests of 端末管理's device table: one page of rows, sorting, selection across pages,
+//! the select-all banner, and the 紛失時対策 button and dialog. The group tree, table states,
+//! pager and filters are in devices_navigation.rs.
 #![cfg(target_arch = "wasm32")]
 
 #[path = "support/fleet.rs"]
@@ -7,17 +8,10 @@ mod fleet;
 
 use fleet::*;
 use leptos::prelude::*;
-use mdm_console::components::data_table::TableNotice;
-use mdm_console::components::pager::Pager;
-use mdm_console::i18n::catalog;
-use mdm_console::pages::devices::{
-    DeviceTable, DeviceToolbar, GroupTreeView, Measure, MeasuresDialog, Selection, SelectionBar,
-};
+use mdm_console::pages::devices::{DeviceTable, Measure, MeasuresDialog, Selection, SelectionBar};
 use mdm_model::device::{Device, DeviceFilter, DeviceSortKey, Os};
-use mdm_model::ids::GroupId;
-use mdm_model::paging::{SortOrder, PER_PAGE_CHOICES};
+use mdm_model::paging::SortOrder;
 use mdm_model::time::JAPAN_OFFSET;
-use mdm_model::Lang;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -269,183 +263,4 @@ async fn the_measures_dialog_is_modal_keyboard_friendly_and_leads_to_the_wipe() 
     assert!(!view.disabled("measures-next"));
     view.click("measures-next").await;
     assert_eq!(chosen.get_untracked(), [Measure::Wipe]);
-}
-
-#[wasm_bindgen_test]
-async fn the_group_tree_expands_collapses_and_chooses_by_mouse_and_keyboard() {
-    let selected = RwSignal::new(None::<GroupId>);
-    let view = mount("ja", move || {
-        view! { <GroupTreeView tree=group_tree() selected=selected on_select=Callback::new(move |g| selected.set(g))/> }
-    });
-    assert_eq!(view.attr("group-tree", "role").as_deref(), Some("tree"));
-    assert_eq!(
-        view.attr("group-all", "aria-label").as_deref(),
-        Some("すべての端末(138台)")
-    );
-    assert_eq!(
-        view.attr("group-1", "aria-label").as_deref(),
-        Some("本社(135台)")
-    );
-    assert_eq!(
-        view.attr("group-1", "aria-expanded").as_deref(),
-        Some("true")
-    );
-    assert_eq!(view.attr("group-2", "aria-level").as_deref(), Some("2"));
-    assert_eq!(
-        view.attr("group-2", "aria-expanded").as_deref(),
-        Some("false")
-    );
-    assert!(
-        !view.exists("group-3"),
-        "collapsed groups hide their children"
-    );
-
-    view.click("group-toggle-2").await;
-    assert_eq!(
-        view.attr("group-2", "aria-expanded").as_deref(),
-        Some("true")
-    );
-    assert_eq!(
-        view.attr("group-3", "aria-label").as_deref(),
-        Some("東京営業所(40台)")
-    );
-    assert_eq!(
-        selected.get_untracked(),
-        None,
-        "the toggle does not choose the group"
-    );
-
-    view.click("group-3").await;
-    assert_eq!(selected.get_untracked(), Some(GroupId(3)));
-    assert_eq!(
-        view.attr("group-3", "aria-selected").as_deref(),
-        Some("true")
-    );
-    assert_eq!(view.attr("group-3", "tabindex").as_deref(), Some("0"));
-
-    // Keyboard: up to 営業部, collapse it, down to 開発部, choose it.
-    view.find("group-3").focus().unwrap();
-    view.key("group-3", "ArrowUp").await;
-    assert_eq!(view.focused().as_deref(), Some("group-2"));
-    view.key("group-2", "ArrowLeft").await;
-    assert!(!view.exists("group-3"));
-    view.key("group-2", "ArrowDown").await;
-    assert_eq!(view.focused().as_deref(), Some("group-4"));
-    view.key("group-4", "Enter").await;
-    assert_eq!(selected.get_untracked(), Some(GroupId(4)));
-    view.key("group-4", "Home").await;
-    view.key("group-all", "Enter").await;
-    assert_eq!(selected.get_untracked(), None);
-}
-
-#[wasm_bindgen_test]
-async fn loading_empty_and_error_states_fill_the_table() {
-    let notice = RwSignal::new(Some(TableNotice::Loading("端末を読み込んでいます…".into())));
-    let retried = RwSignal::new(0);
-    let view = mount("ja", move || {
-        view! {
-            <DeviceTable
-                rows=Signal::stored(Vec::new())
-                notice=notice
-                on_retry=Callback::new(move |_| retried.update(|n| *n += 1))
-                sort=Signal::stored((DeviceSortKey::Name, SortOrder::Asc))
-                on_sort=Callback::new(|_| ())
-                selection=RwSignal::new(Selection::default())
-                offset=JAPAN_OFFSET
-            />
-        }
-    });
-    assert_eq!(view.text("table-loading"), "端末を読み込んでいます…");
-    assert!(view.disabled("select-page"));
-    let t = catalog(Lang::Ja).devices;
-    notice.set(Some(TableNotice::Empty {
-        title: t.empty_title.into(),
-        hint: t.empty_filtered_hint.into(),
-    }));
-    settle().await;
-    assert!(view.text("table-empty").starts_with("端末がありません"));
-    notice.set(Some(TableNotice::Error {
-        message: "ポータルに接続できませんでした。".into(),
-        retry: t.retry.into(),
-    }));
-    settle().await;
-    assert!(view
-        .text("table-error")
-        .contains("ポータルに接続できませんでした。"));
-    view.click("table-retry").await;
-    assert_eq!(retried.get_untracked(), 1);
-}
-
-#[wasm_bindgen_test]
-async fn the_pager_moves_between_pages_and_changes_the_page_size() {
-    let page = RwSignal::new(1u32);
-    let per_page = RwSignal::new(50u32);
-    let lang_en = RwSignal::new(false);
-    let view = mount("ja", move || {
-        view! {
-            <Pager
-                page=page
-                per_page=per_page
-                total=Signal::stored(523)
-                choices=&PER_PAGE_CHOICES
-                on_page=Callback::new(move |p| page.set(p))
-                on_per_page=Callback::new(move |s| { per_page.set(s); page.set(1); })
-                text=Signal::derive(move || &catalog(if lang_en.get() { Lang::En } else { Lang::Ja }).devices.pager)
-            />
-        }
-    });
-    assert_eq!(view.text("pager-range"), "1〜50件 / 全523件");
-    assert_eq!(view.text("pager-pages"), "/ 11ページ");
-    assert!(view.disabled("pager-previous") && view.disabled("pager-first"));
-    view.click("pager-next").await;
-    assert_eq!(page.get_untracked(), 2);
-    view.click("pager-last").await;
-    assert_eq!(page.get_untracked(), 11);
-    assert_eq!(view.text("pager-range"), "501〜523件 / 全523件");
-    assert!(view.disabled("pager-next"));
-    view.choose("pager-per-page", "200").await;
-    assert_eq!((page.get_untracked(), per_page.get_untracked()), (1, 200));
-    assert_eq!(view.text("pager-pages"), "/ 3ページ");
-    lang_en.set(true);
-    settle().await;
-    assert_eq!(view.text("pager-range"), "1–200 of 523");
-}
-
-#[wasm_bindgen_test]
-async fn filters_and_search_ask_for_a_new_list() {
-    let filter = RwSignal::new(DeviceFilter {
-        group: Some(GroupId(2)),
-        ..Default::default()
-    });
-    let view = mount(
-        "ja",
-        move || view! { <DeviceToolbar filter=filter on_change=Callback::new(move |f| filter.set(f))/> },
-    );
-    view.choose("filter-os", "ios").await;
-    assert_eq!(filter.get_untracked().os, Some(Os::Ios));
-    view.choose("filter-ownership", "byod").await;
-    view.type_into("device-search", "  山田 ").await;
-    assert_eq!(
-        filter.get_untracked().q,
-        None,
-        "typing alone does not search"
-    );
-    view.click("device-search-submit").await;
-    let now = filter.get_untracked();
-    assert_eq!(now.q.as_deref(), Some("山田"));
-    assert_eq!(now.ownership.map(|o| o.as_str()), Some("byod"));
-    assert_eq!(now.group, Some(GroupId(2)));
-    view.click("clear-filters").await;
-    assert_eq!(
-        filter.get_untracked(),
-        DeviceFilter {
-            group: Some(GroupId(2)),
-            ..Default::default()
-        }
-    );
-    assert_eq!(
-        view.input("device-search").value(),
-        "",
-        "the box follows the list's search"
-    );
 }

@@ -1,184 +1,30 @@
 //! Browser tests of the 遠隔初期化 screen against a fake portal: the defaults, schedule and Wi-Fi
-//! excluding each other both ways, the Wi-Fi list, OK gating, where errors appear, the
-//! per-device preview (small and large selections) and registering exactly once.
+//! excluding each other both ways, the Wi-Fi list, OK gating, where errors appear, registering
+//! exactly once, the tabs and the language. The preview has its own file, wipe_preview.rs.
 #![cfg(target_arch = "wasm32")]
 
 #[path = "support/fleet.rs"]
 mod fleet;
-
-use std::sync::{Arc, Mutex};
+#[path = "support/wipe_portal.rs"]
+mod wipe_portal;
 
 use chrono::{TimeDelta, Utc};
 use fleet::*;
 use leptos::prelude::*;
 use mdm_console::api::ApiError;
-use mdm_console::pages::wipe::{WipeBackend, WipeWizard};
-use mdm_model::dep::DepProfile;
-use mdm_model::device::{Device, Os};
-use mdm_model::ids::{JobId, WifiSettingId, WipeId};
-use mdm_model::paging::Page;
+use mdm_console::pages::wipe::WipeWizard;
+use mdm_model::device::Os;
+use mdm_model::ids::JobId;
 use mdm_model::time::{default_schedule_at, format_datetime, to_datetime_local, JAPAN_OFFSET};
 use mdm_model::wipe::{
-    plan_device_wipe, wrong_password_error, PreviewSummary, RefusedDevice, RegistrationRefusal,
-    WipePreview, WipePreviewRequest, WipeProblem, WipeRegistered, WipeRequest, WipeSelection,
-    WipeValidationErrors,
+    wrong_password_error, RefusedDevice, RegistrationRefusal, WipeProblem, WipeRegistered,
+    WipeRequest, WipeSelection, WipeValidationErrors,
 };
-use mdm_model::{ApiErrorBody, Lang};
+use mdm_model::Lang;
 use wasm_bindgen_test::*;
+use wipe_portal::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-type Answer = fn(&WipeRequest) -> Result<WipeRegistered, ApiError>;
-/// Devices with their DEP profile and open wipe jobs: what the portal plans from.
-type Fleet = Vec<(Device, Option<DepProfile>, Vec<JobId>)>;
-
-/// A portal that plans with the model's own rules and records what it was sent.
-struct FakePortal {
-    fleet: Arc<Fleet>,
-    previews: Arc<Mutex<Vec<WipePreviewRequest>>>,
-    registrations: Arc<Mutex<Vec<(WipeRequest, String)>>>,
-}
-
-impl FakePortal {
-    fn new(fleet: Fleet) -> FakePortal {
-        FakePortal {
-            fleet: Arc::new(fleet),
-            previews: Arc::default(),
-            registrations: Arc::default(),
-        }
-    }
-
-    fn backend(&self, answer: Answer) -> WipeBackend {
-        let (fleet, previews, registrations) = (
-            self.fleet.clone(),
-            self.previews.clone(),
-            self.registrations.clone(),
-        );
-        WipeBackend::new(
-            move |request: WipePreviewRequest| {
-                previews.lock().unwrap().push(request.clone());
-                let fleet = fleet.clone();
-                Box::pin(async move {
-                    sleep(10).await;
-                    let wifi = request.options.wifi_setting_id.is_some();
-                    let mut plans: Vec<_> = fleet
-                        .iter()
-                        .map(|(d, profile, open)| {
-                            plan_device_wipe(d, profile.as_ref(), wifi, open.clone())
-                        })
-                        .collect();
-                    let summary = PreviewSummary::from_plans(&plans);
-                    plans.retain(|p| request.outcome.is_none_or(|o| p.outcome == o));
-                    plans.sort_by(|a, b| a.device.name.cmp(&b.device.name));
-                    let page = request.page_request();
-                    let total = plans.len() as u64;
-                    let items = plans
-                        .into_iter()
-                        .skip(page.offset() as usize)
-                        .take(page.limit() as usize)
-                        .collect();
-                    Ok(WipePreview {
-                        summary,
-                        devices: Page::new(items, total, page),
-                    })
-                })
-            },
-            move |request: WipeRequest, key: String| {
-                registrations.lock().unwrap().push((request.clone(), key));
-                Box::pin(async move {
-                    sleep(150).await;
-                    answer(&request)
-                })
-            },
-        )
-    }
-
-    fn registrations(&self) -> Vec<(WipeRequest, String)> {
-        self.registrations.lock().unwrap().clone()
-    }
-
-    fn last_preview(&self) -> WipePreviewRequest {
-        self.previews
-            .lock()
-            .unwrap()
-            .iter()
-            .rev()
-            .find(|r| r.outcome.is_none())
-            .cloned()
-            .unwrap()
-    }
-}
-
-fn registered(request: &WipeRequest) -> Result<WipeRegistered, ApiError> {
-    let WipeSelection::Devices { device_ids } = &request.selection else {
-        panic!("selection by id expected")
-    };
-    Ok(WipeRegistered {
-        wipe_id: WipeId(7),
-        device_count: device_ids.len() as u64,
-        job_count: device_ids.len() as u64 + 1,
-        skipped_device_count: 0,
-        registered_at: Utc::now(),
-    })
-}
-
-fn refused(body: ApiErrorBody) -> Result<WipeRegistered, ApiError> {
-    Err(ApiError::Api {
-        status: body.code.http_status(),
-        body,
-    })
-}
-
-/// An iPhone that re-enrolls silently, a Hybrid iPhone, an Android phone.
-fn small_fleet() -> Fleet {
-    vec![
-        (device(1, Os::Ios), Some(dep_profile(1)), vec![]),
-        (hybrid(2), Some(dep_profile(1)), vec![]),
-        (device(3, Os::Android), None, vec![]),
-    ]
-}
-
-struct Screen {
-    view: Mounted,
-    done: RwSignal<Option<WipeRegistered>>,
-}
-
-async fn screen(portal: &FakePortal, answer: Answer, lang: &str) -> Screen {
-    let ids = portal
-        .fleet
-        .iter()
-        .map(|(d, _, _)| d.id)
-        .collect::<Vec<_>>();
-    let count = ids.len() as u64;
-    let backend = portal.backend(answer);
-    let done = RwSignal::new(None);
-    let view = mount(lang, move || {
-        view! {
-            <WipeWizard
-                selection=WipeSelection::Devices { device_ids: ids }
-                device_count=count
-                wifi_settings=wifi_settings()
-                offset=JAPAN_OFFSET
-                zone_name="Asia/Tokyo".to_string()
-                now=Utc::now()
-                admin_name="山田 太郎".to_string()
-                backend=backend
-                back_href="/devices?group=2".to_string()
-                on_registered=Callback::new(move |r| done.set(Some(r)))
-            />
-        }
-    });
-    // Properties (input values) are set by effects right after the first render.
-    settle().await;
-    Screen { view, done }
-}
-
-async fn ready(s: &Mounted) {
-    until("the preview", || {
-        s.exists("preview-summary") && !s.exists("preview-updating")
-    })
-    .await;
-}
 
 #[wasm_bindgen_test]
 async fn the_screen_opens_with_the_documented_defaults() {
@@ -435,139 +281,6 @@ async fn a_double_click_registers_once_and_the_result_links_to_the_jobs() {
     );
     assert_eq!(s.focused().as_deref(), Some("wipe-done-title"));
     assert_eq!(screen.done.get_untracked().map(|r| r.job_count), Some(4));
-}
-
-#[wasm_bindgen_test]
-async fn the_preview_explains_each_device_and_follows_the_wifi_choice() {
-    let mut fleet = small_fleet();
-    let mut signs_in = device(4, Os::Ios);
-    signs_in.dep_profile_id = Some(mdm_model::ids::DepProfileId(2));
-    fleet.push((signs_in, Some(dep_profile(2)), vec![]));
-    let portal = FakePortal::new(fleet);
-    let s = screen(&portal, registered, "ja").await;
-    let s = &s.view;
-    ready(s).await;
-    assert_eq!(s.text("preview-summary"), "4台の端末、5件のジョブ");
-    assert_eq!(
-        s.text("register-line"),
-        "4台の端末に5件のジョブを登録します。"
-    );
-    assert!(s.exists("preview-hybrid-note"));
-    until("device lines", || s.exists("plan-2")).await;
-    assert_eq!(s.text("plan-jobs-2"), "ジョブ2件: IVI MDM、Apple MDM");
-    assert_eq!(s.text("plan-jobs-1"), "ジョブ1件: Apple MDM");
-    assert!(
-        !s.exists("plan-reenroll-1"),
-        "no Wi-Fi: re-enrollment is not part of the wipe"
-    );
-
-    s.click("wipe-schedule").await;
-    s.click("tab-after").await;
-    s.choose("wipe-wifi", "1").await;
-    ready(s).await;
-    assert_eq!(
-        portal.last_preview().options.wifi_setting_id,
-        Some(WifiSettingId(1))
-    );
-    until("re-enrollment lines", || s.exists("plan-reenroll-1")).await;
-    assert!(s
-        .text("plan-reenroll-1")
-        .contains("登録先グループ「再登録端末」"));
-    until("the authentication note", || {
-        s.exists("plan-authenticate-4")
-    })
-    .await;
-    assert!(s
-        .text("plan-authenticate-4")
-        .contains("利用者が端末で認証する必要があります"));
-    until("the Android device", || s.exists("plan-not-reenrolled-3")).await;
-    let android = s.text("plan-not-reenrolled-3");
-    assert!(
-        android.contains("iOS/iPadOSの端末ではありません")
-            && android.contains("DEP(自動デバイス登録)で登録された端末ではありません"),
-        "{android}"
-    );
-    assert_eq!(s.text("preview-count-wipe_and_reenroll"), "2台・ジョブ3件");
-    assert_eq!(
-        s.text("preview-count-wipe_without_reenrollment"),
-        "1台・ジョブ1件"
-    );
-}
-
-#[wasm_bindgen_test]
-async fn devices_that_cannot_be_wiped_are_named_and_must_be_left_out_explicitly() {
-    let mut fleet = small_fleet();
-    fleet.push((byod(5), None, vec![]));
-    let portal = FakePortal::new(fleet);
-    let s = screen(&portal, registered, "ja").await;
-    let s = &s.view;
-    ready(s).await;
-    s.type_into("wipe-password", "Demo#2026").await;
-    s.click("wipe-agree").await;
-    until("BYOD line", || s.exists("plan-not-wipeable-5")).await;
-    assert_eq!(
-        s.text("plan-not-wipeable-5"),
-        "User Enrollmentで登録された端末は、Appleの仕様により遠隔初期化できません。"
-    );
-    assert_eq!(s.text("plan-jobs-5"), "ジョブは登録されません。");
-    assert!(s.disabled("wipe-ok"));
-    assert!(s
-        .text("ok-reasons")
-        .contains("遠隔初期化できない端末が1台含まれています。"));
-    s.click("wipe-skip-not-wipeable").await;
-    assert!(!s.disabled("wipe-ok"));
-    assert_eq!(
-        s.text("register-line"),
-        "3台の端末に4件のジョブを登録します。"
-    );
-    s.click("wipe-ok").await;
-    until("registration", || !portal.registrations().is_empty()).await;
-    assert!(portal.registrations()[0].0.skip_not_wipeable);
-}
-
-#[wasm_bindgen_test]
-async fn a_large_selection_is_grouped_with_counts_and_listed_page_by_page() {
-    let mut fleet: Vec<_> = (1..=57)
-        .map(|id| (device(id, Os::Android), None, vec![]))
-        .collect();
-    fleet
-        .extend((100..=102).map(|id| (device(id, Os::Ios), Some(dep_profile(1)), vec![JobId(id)])));
-    let portal = FakePortal::new(fleet);
-    let s = screen(&portal, registered, "en").await;
-    let s = &s.view;
-    ready(s).await;
-    assert_eq!(s.text("preview-summary"), "60 devices, 57 jobs");
-    assert_eq!(s.text("preview-count-wipe"), "57 devices, 57 jobs");
-    assert_eq!(
-        s.attr("preview-toggle-wipe", "aria-expanded").as_deref(),
-        Some("false"),
-        "large groups start closed"
-    );
-    assert_eq!(
-        s.attr("preview-toggle-open_wipe_exists", "aria-expanded")
-            .as_deref(),
-        Some("true"),
-        "problems start open"
-    );
-    until("open-wipe devices", || s.exists("plan-open-jobs-100")).await;
-    assert_eq!(s.text("plan-open-jobs-100"), "Open jobs: #100");
-    assert!(s.text("ok-reasons").contains("with an open wipe job"));
-
-    s.click("preview-toggle-wipe").await;
-    until("first page", || {
-        s.all("[data-testid='preview-devices-wipe'] > li").len() == 10
-    })
-    .await;
-    assert!(s.text("preview-pager-wipe").starts_with("1–10 of 57"));
-    s.click("preview-next-wipe").await;
-    until("second page", || s.exists("plan-11")).await;
-    assert!(s.text("preview-pager-wipe").starts_with("11–20 of 57"));
-    assert_eq!(
-        s.all("[data-testid='preview-devices-wipe'] > li").len(),
-        10,
-        "never more than a page"
-    );
-    assert!(s.all("li.plan").len() <= 13);
 }
 
 #[wasm_bindgen_test]

@@ -1,0 +1,174 @@
+//! A fake portal for the wipe screen's browser tests: it plans with the model's own rules,
+//! answers registrations as told, and records what it was sent.
+#![allow(dead_code)]
+
+use std::sync::{Arc, Mutex};
+
+use chrono::Utc;
+use leptos::prelude::*;
+use mdm_console::api::ApiError;
+use mdm_console::pages::wipe::{WipeBackend, WipeWizard};
+use mdm_model::dep::DepProfile;
+use mdm_model::device::{Device, Os};
+use mdm_model::ids::{JobId, WipeId};
+use mdm_model::paging::Page;
+use mdm_model::time::JAPAN_OFFSET;
+use mdm_model::wipe::{
+    plan_device_wipe, PreviewSummary, WipePreview, WipePreviewRequest, WipeRegistered, WipeRequest,
+    WipeSelection,
+};
+use mdm_model::ApiErrorBody;
+
+use crate::fleet::*;
+
+pub type Answer = fn(&WipeRequest) -> Result<WipeRegistered, ApiError>;
+/// Devices with their DEP profile and open wipe jobs: what the portal plans from.
+pub type Fleet = Vec<(Device, Option<DepProfile>, Vec<JobId>)>;
+
+/// A portal that plans with the model's own rules and records what it was sent.
+pub struct FakePortal {
+    pub fleet: Arc<Fleet>,
+    pub previews: Arc<Mutex<Vec<WipePreviewRequest>>>,
+    pub registrations: Arc<Mutex<Vec<(WipeRequest, String)>>>,
+}
+
+impl FakePortal {
+    pub fn new(fleet: Fleet) -> FakePortal {
+        FakePortal {
+            fleet: Arc::new(fleet),
+            previews: Arc::default(),
+            registrations: Arc::default(),
+        }
+    }
+
+    pub fn backend(&self, answer: Answer) -> WipeBackend {
+        let (fleet, previews, registrations) = (
+            self.fleet.clone(),
+            self.previews.clone(),
+            self.registrations.clone(),
+        );
+        WipeBackend::new(
+            move |request: WipePreviewRequest| {
+                previews.lock().unwrap().push(request.clone());
+                let fleet = fleet.clone();
+                Box::pin(async move {
+                    sleep(10).await;
+                    let wifi = request.options.wifi_setting_id.is_some();
+                    let mut plans: Vec<_> = fleet
+                        .iter()
+                        .map(|(d, profile, open)| {
+                            plan_device_wipe(d, profile.as_ref(), wifi, open.clone())
+                        })
+                        .collect();
+                    let summary = PreviewSummary::from_plans(&plans);
+                    plans.retain(|p| request.outcome.is_none_or(|o| p.outcome == o));
+                    plans.sort_by(|a, b| a.device.name.cmp(&b.device.name));
+                    let page = request.page_request();
+                    let total = plans.len() as u64;
+                    let items = plans
+                        .into_iter()
+                        .skip(page.offset() as usize)
+                        .take(page.limit() as usize)
+                        .collect();
+                    Ok(WipePreview {
+                        summary,
+                        devices: Page::new(items, total, page),
+                    })
+                })
+            },
+            move |request: WipeRequest, key: String| {
+                registrations.lock().unwrap().push((request.clone(), key));
+                Box::pin(async move {
+                    sleep(150).await;
+                    answer(&request)
+                })
+            },
+        )
+    }
+
+    pub fn registrations(&self) -> Vec<(WipeRequest, String)> {
+        self.registrations.lock().unwrap().clone()
+    }
+
+    pub fn last_preview(&self) -> WipePreviewRequest {
+        self.previews
+            .lock()
+            .unwrap()
+            .iter()
+            .rev()
+            .find(|r| r.outcome.is_none())
+            .cloned()
+            .unwrap()
+    }
+}
+
+pub fn registered(request: &WipeRequest) -> Result<WipeRegistered, ApiError> {
+    let WipeSelection::Devices { device_ids } = &request.selection else {
+        panic!("selection by id expected")
+    };
+    Ok(WipeRegistered {
+        wipe_id: WipeId(7),
+        device_count: device_ids.len() as u64,
+        job_count: device_ids.len() as u64 + 1,
+        skipped_device_count: 0,
+        registered_at: Utc::now(),
+    })
+}
+
+pub fn refused(body: ApiErrorBody) -> Result<WipeRegistered, ApiError> {
+    Err(ApiError::Api {
+        status: body.code.http_status(),
+        body,
+    })
+}
+
+/// An iPhone that re-enrolls silently, a Hybrid iPhone, an Android phone.
+pub fn small_fleet() -> Fleet {
+    vec![
+        (device(1, Os::Ios), Some(dep_profile(1)), vec![]),
+        (hybrid(2), Some(dep_profile(1)), vec![]),
+        (device(3, Os::Android), None, vec![]),
+    ]
+}
+
+pub struct Screen {
+    pub view: Mounted,
+    pub done: RwSignal<Option<WipeRegistered>>,
+}
+
+pub async fn screen(portal: &FakePortal, answer: Answer, lang: &str) -> Screen {
+    let ids = portal
+        .fleet
+        .iter()
+        .map(|(d, _, _)| d.id)
+        .collect::<Vec<_>>();
+    let count = ids.len() as u64;
+    let backend = portal.backend(answer);
+    let done = RwSignal::new(None);
+    let view = mount(lang, move || {
+        view! {
+            <WipeWizard
+                selection=WipeSelection::Devices { device_ids: ids }
+                device_count=count
+                wifi_settings=wifi_settings()
+                offset=JAPAN_OFFSET
+                zone_name="Asia/Tokyo".to_string()
+                now=Utc::now()
+                admin_name="山田 太郎".to_string()
+                backend=backend
+                back_href="/devices?group=2".to_string()
+                on_registered=Callback::new(move |r| done.set(Some(r)))
+            />
+        }
+    });
+    // Properties (input values) are set by effects right after the first render.
+    settle().await;
+    Screen { view, done }
+}
+
+pub async fn ready(s: &Mounted) {
+    until("the preview", || {
+        s.exists("preview-summary") && !s.exists("preview-updating")
+    })
+    .await;
+}
