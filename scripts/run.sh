@@ -7,7 +7,7 @@ bash scripts/setup.sh
 echo "[run] building the console (release)"
 trunk build --release
 echo "[run] building the portal"
-cargo build --release -p mdm-portal
+cargo build --profile portal -p mdm-portal
 mkdir -p data
 cat <<MSG
 
@@ -17,4 +17,4 @@ cat <<MSG
   visibly progress. Stop with Ctrl-C. Data is kept in data/portal.sqlite3.
 
 MSG
-exec "$cargo_target/release/mdm-portal" --addr 127.0.0.1:8080 --db data/portal.sqlite3 --dist dist --seed --time-scale 60 "$@"
+exec "$cargo_target/portal/mdm-portal" --addr 127.0.0.1:8080 --db data/portal.sqlite3 --dist dist --seed --time-scale 60 "$@"
