@@ -160,6 +160,18 @@ test('この記事は役に立ちましたか? is recorded by the portal and a s
   assert.equal(await yes.getAttribute('aria-pressed'), 'false');
   answers = await recordedAnswers(page);
   assert.deepEqual(answers[0], { article: 'hybrid-mdm-execution-conditions', helpful: false });
+
+  // An optional comment goes with the answer, and the answer is shown again on a later visit.
+  await page.getByTestId('help-feedback-comment').fill('IVI MDM方式の待ち時間の例がほしい');
+  await page.getByTestId('help-feedback-comment-send').click();
+  await page.getByTestId('help-feedback-comment-saved').waitFor();
+  answers = await recordedAnswers(page);
+  assert.deepEqual(answers[0], {
+    article: 'hybrid-mdm-execution-conditions', helpful: false, comment: 'IVI MDM方式の待ち時間の例がほしい',
+  });
+  await page.reload();
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="help-feedback-no"]')?.getAttribute('aria-pressed') === 'true');
   assert.deepEqual(page.errors, []);
 });
 

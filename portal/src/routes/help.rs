@@ -43,11 +43,10 @@ pub async fn feedback(
                  DO UPDATE SET helpful = excluded.helpful, comment = excluded.comment, at = excluded.at",
                 params![current.tenant_id, current.admin.id, article.as_str(), request.helpful, comment, at],
             )?;
-            let details = serde_json::json!({
-                "article": article,
-                "helpful": request.helpful,
-                "comment": comment,
-            });
+            let mut details = serde_json::json!({ "article": article, "helpful": request.helpful });
+            if let Some(comment) = &comment {
+                details["comment"] = serde_json::json!(comment);
+            }
             audit::record(&tx, current.tenant_id, Some(current.admin.id), at, AuditAction::HelpFeedback, article.as_str(), &details)?;
             Ok(tx.commit()?)
         })
