@@ -1,5 +1,5 @@
-//! The few line icons the shell uses, inline so they need no extra request and follow the text
-//! colour.
+//! The console's line icons (shell and help pages), inline so they need no extra request and
+//! follow the text colour.
 
 use leptos::prelude::*;
 
@@ -16,6 +16,11 @@ pub enum IconKind {
     Alert,
     Clock,
     Close,
+    // Help pages.
+    Printer,
+    ThumbUp,
+    ThumbDown,
+    Article,
 }
 
 impl IconKind {
@@ -57,6 +62,25 @@ impl IconKind {
             IconKind::Alert => &["M12 3l9.5 17h-19L12 3z", "M12 10v4", "M12 17h.01"],
             IconKind::Clock => &["M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z", "M12 7v5l3 2"],
             IconKind::Close => &["M6 6l12 12", "M18 6L6 18"],
+            IconKind::Printer => &[
+                "M7 9V3h10v6",
+                "M7 17H5a2 2 0 0 1-2-2v-4a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v4a2 2 0 0 1-2 2h-2",
+                "M7 14h10v7H7z",
+            ],
+            IconKind::ThumbUp => &[
+                "M7 11v9H4a1 1 0 0 1-1-1v-7a1 1 0 0 1 1-1h3z",
+                "M7 11l4-8a2 2 0 0 1 2 2v4h5.5a2 2 0 0 1 2 2.3l-1.2 7A2 2 0 0 1 17.3 20H7",
+            ],
+            IconKind::ThumbDown => &[
+                "M17 13V4h3a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1h-3z",
+                "M17 13l-4 8a2 2 0 0 1-2-2v-4H5.5a2 2 0 0 1-2-2.3l1.2-7A2 2 0 0 1 6.7 4H17",
+            ],
+            IconKind::Article => &[
+                "M6 3h9l4 4v13a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1z",
+                "M14 3v5h5",
+                "M8 13h8",
+                "M8 17h6",
+            ],
         }
     }
 }

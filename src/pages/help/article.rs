@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 use super::content::Article;
-use super::glyphs::{Glyph, GlyphIcon};
+use crate::components::icons::{Icon, IconKind};
 use crate::components::PageHeader;
 use crate::i18n::use_locale;
 use crate::routes;
@@ -35,7 +35,7 @@ pub fn ArticleView(
                     aria-describedby="help-print-hint"
                     on:click=move |_| on_print.run(())
                 >
-                    <GlyphIcon glyph=Glyph::Printer/>
+                    <Icon kind=IconKind::Printer/>
                     <span>{move || locale.t().help.print}</span>
                 </button>
                 <span id="help-print-hint" class="visually-hidden">

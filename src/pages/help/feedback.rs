@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use mdm_model::help::{HelpFeedbackRequest, FEEDBACK_COMMENT_MAX_CHARS};
 
-use super::glyphs::{Glyph, GlyphIcon};
+use crate::components::icons::{Icon, IconKind};
 use crate::i18n::use_locale;
 
 /// The question, yes / no, and the thanks once the portal recorded the answer. The answer can be
@@ -49,9 +49,9 @@ pub fn FeedbackView(
     };
     let choice = move |helpful: bool| {
         let (glyph, test_id) = if helpful {
-            (Glyph::ThumbUp, "help-feedback-yes")
+            (IconKind::ThumbUp, "help-feedback-yes")
         } else {
-            (Glyph::ThumbDown, "help-feedback-no")
+            (IconKind::ThumbDown, "help-feedback-no")
         };
         let pressed = move || {
             if recorded.get() == Some(helpful) {
@@ -70,7 +70,7 @@ pub fn FeedbackView(
                 disabled=move || sending.get().is_some()
                 on:click=move |_| on_answer.run(helpful)
             >
-                <GlyphIcon glyph=glyph/>
+                <Icon kind=glyph/>
                 <span>
                     {move || {
                         let t = locale.t().help;

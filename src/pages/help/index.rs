@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::content::Article;
-use super::glyphs::{Glyph, GlyphIcon};
+use crate::components::icons::{Icon, IconKind};
 use crate::components::PageHeader;
 use crate::i18n::use_locale;
 
@@ -37,7 +37,7 @@ fn ArticleCard(
     view! {
         <li class="help-card panel" data-testid=format!("help-card-{}", article.slug())>
             <h2 class="help-card__title">
-                <GlyphIcon glyph=Glyph::Article/>
+                <Icon kind=IconKind::Article/>
                 <a href=article.href(None)>{move || text().title}</a>
             </h2>
             <p class="help-card__summary">{move || text().summary}</p>

@@ -7,7 +7,6 @@
 mod article;
 pub mod content;
 mod feedback;
-mod glyphs;
 mod index;
 mod print;
 
