@@ -153,6 +153,22 @@ fn load(path: &Path, url_path: &str) -> std::io::Result<Asset> {
     let content_type = mime_guess::from_path(path)
         .first_raw()
         .unwrap_or("application/octet-stream");
+    Ok(from_bytes(raw, content_type, url_path, (path.to_path_buf(), before)))
+}
+
+/// The modification time of `path`, to pair with a source in [`from_bytes`].
+pub fn modified_at(path: &Path) -> (PathBuf, Option<SystemTime>) {
+    (path.to_path_buf(), modified(path))
+}
+
+/// An asset of `raw` bytes served at `url_path`, current as long as `source` is unchanged on
+/// disk (a generated asset names the file it was made from).
+pub fn from_bytes(
+    raw: Vec<u8>,
+    content_type: &str,
+    url_path: &str,
+    source: (PathBuf, Option<SystemTime>),
+) -> Asset {
     let content_type = if content_type.starts_with("text/") {
         format!("{content_type}; charset=utf-8")
     } else {
@@ -166,15 +182,15 @@ fn load(path: &Path, url_path: &str) -> std::io::Result<Asset> {
     let digest = Sha256::digest(&raw);
     let etag: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
     let file_name = url_path.rsplit('/').next().unwrap_or("");
-    Ok(Asset {
+    Asset {
         immutable: is_hashed_name(file_name),
         content_type,
         raw: Bytes::from(raw),
         brotli,
         gzip,
         etag,
-        source: (path.to_path_buf(), before),
-    })
+        source,
+    }
 }
 
 /// Every file under `dist` by URL path (`/index.html`, `/assets/app.js`), with its variants.

@@ -5,10 +5,19 @@
 //! gets the smallest variant its `Accept-Encoding` allows. Files whose names carry Trunk's
 //! content hash are cacheable for a year; everything else, `index.html` above all, must be
 //! revalidated so a new build is picked up at once.
+//!
+//! Trunk's inline start-up script never reaches a browser: [`boot`] turns it into the
+//! external module [`boot::BOOT_PATH`], which host pages embedding the console load too.
 
 mod assets;
+pub mod boot;
 
-use std::{collections::HashMap, path::Path, sync::Arc, time::Instant};
+use std::{
+    collections::HashMap,
+    path::{Path, PathBuf},
+    sync::{Arc, RwLock},
+    time::{Instant, SystemTime},
+};
 
 use axum::{
     body::Body,
@@ -33,8 +42,63 @@ const REVALIDATE: &str = "no-cache";
 
 /// The built console: the in-memory copy and the folder it came from.
 struct Console {
-    dist: std::path::PathBuf,
+    dist: PathBuf,
     assets: HashMap<String, Asset>,
+    /// The index and boot module made from `index.html`, remade when it changes on disk.
+    started: RwLock<Arc<Started>>,
+}
+
+/// What [`boot`] made of one version of `index.html`.
+struct Started {
+    /// The `index.html` it was made from, with its modification time then.
+    source: (PathBuf, Option<SystemTime>),
+    /// `None` when the index is not Trunk's (then it is served as it is).
+    boot: Option<(Asset, Asset)>,
+}
+
+impl Started {
+    fn make(dist: &Path) -> Started {
+        let path = dist.join("index.html");
+        let source = assets::modified_at(&path);
+        let html = std::fs::read_to_string(&path).unwrap_or_default();
+        let boot = match boot::from_trunk_index(&html) {
+            Ok(made) => Some((
+                assets::from_bytes(
+                    made.index_html.into_bytes(),
+                    "text/html",
+                    "/index.html",
+                    source.clone(),
+                ),
+                assets::from_bytes(
+                    made.script.into_bytes(),
+                    "text/javascript",
+                    boot::BOOT_PATH,
+                    source.clone(),
+                ),
+            )),
+            Err(error) => {
+                tracing::warn!(%error, "index.html served as built, without a boot module");
+                None
+            }
+        };
+        Started { source, boot }
+    }
+}
+
+impl Console {
+    /// The served index and the boot module, from the current `index.html`.
+    fn started(&self) -> Arc<Started> {
+        if let Ok(started) = self.started.read() {
+            if assets::modified_at(&started.source.0).1 == started.source.1 {
+                return started.clone();
+            }
+        }
+        let fresh = Arc::new(Started::make(&self.dist));
+        if let Ok(mut slot) = self.started.write() {
+            *slot = fresh.clone();
+        }
+        fresh
+    }
 }
 
 /// The router for everything outside `/api`.
@@ -51,6 +115,7 @@ pub fn console_router(dist: Option<&Path>) -> Router {
             let console = Arc::new(Console {
                 dist: dist.to_path_buf(),
                 assets,
+                started: RwLock::new(Arc::new(Started::make(dist))),
             });
             Router::new().fallback(serve).with_state(console)
         }
@@ -75,6 +140,12 @@ async fn serve(State(console): State<Arc<Console>>, request: Request) -> Respons
             p if p.ends_with('/') => format!("{p}index.html"),
             p => p.to_string(),
         };
+        if path == "/index.html" || path == boot::BOOT_PATH {
+            if let Some((index, script)) = &console.started().boot {
+                let asset = if path == boot::BOOT_PATH { script } else { index };
+                return from_memory(asset, &request, head);
+            }
+        }
         if let Some(asset) = console.assets.get(&path).filter(|a| a.is_current()) {
             return from_memory(asset, &request, head);
         }
@@ -110,6 +181,9 @@ async fn index(
         *request.headers_mut() = headers.clone();
         request
     };
+    if let Some((index, _)) = &console.started().boot {
+        return from_memory(index, &request(), head);
+    }
     if let Some(asset) = console.assets.get("/index.html").filter(|a| a.is_current()) {
         return from_memory(asset, &request(), head);
     }
