@@ -188,7 +188,8 @@ impl Tone {
 #[component]
 pub fn Badge(
     /// Colour family.
-    tone: Tone,
+    #[prop(into)]
+    tone: Signal<Tone>,
     /// The status in words.
     #[prop(into)]
     text: Signal<String>,
@@ -197,7 +198,7 @@ pub fn Badge(
     test_id: Option<String>,
 ) -> impl IntoView {
     view! {
-        <span class=tone.class() data-testid=test_id>
+        <span class=move || tone.get().class() data-testid=test_id>
             <span class="badge__dot" aria-hidden="true"></span>
             {text}
         </span>

@@ -7,6 +7,7 @@ pub mod dialog;
 pub mod field;
 pub mod header;
 pub mod help_link;
+pub mod keyed_rows;
 pub mod icons;
 pub mod language_switch;
 pub mod page_header;

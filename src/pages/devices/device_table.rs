@@ -12,6 +12,7 @@ use super::selection::{PageTicks, Selection};
 use crate::components::data_table::{
     aria_sort, Badge, SortButton, SortHeader, TableFrame, TableNotice, TableNoticeRow, Tone,
 };
+use crate::components::keyed_rows::KeyedRows;
 use crate::i18n::use_locale;
 
 /// Columns of the table, checkbox included.
@@ -55,6 +56,8 @@ pub fn DeviceTable(
     offset: FixedOffset,
 ) -> impl IntoView {
     let locale = use_locale();
+    // A signal per shown device: a device that comes back with new data updates its row.
+    let keyed = StoredValue::new(KeyedRows::<DeviceId, Device>::default());
     let page_ids =
         Memo::new(move |_| rows.with(|rows| rows.iter().map(|d| d.id).collect::<Vec<DeviceId>>()));
     let ticks = Memo::new(move |_| page_ids.with(|ids| selection.with(|s| s.page_ticks(ids))));
@@ -132,8 +135,8 @@ pub fn DeviceTable(
                     {move || match notice.get() {
                         Some(notice) => view! { <TableNoticeRow columns=COLUMNS notice=notice on_retry=on_retry/> }.into_any(),
                         None => view! {
-                            <For each=move || rows.get() key=|device| device.id let(device)>
-                                <DeviceRow device=device selection=selection offset=offset/>
+                            <For each=move || rows.with(|rows| keyed.write_value().refresh(rows, |d| d.id)) key=|(id, _)| *id let((id, device))>
+                                <DeviceRow id=id device=device selection=selection offset=offset/>
                             </For>
                         }
                         .into_any(),
@@ -144,29 +147,39 @@ pub fn DeviceTable(
     }
 }
 
-/// One device.
+/// One device; every cell follows the device's signal, so new data updates the row in place.
 #[component]
-fn DeviceRow(device: Device, selection: RwSignal<Selection>, offset: FixedOffset) -> impl IntoView {
+fn DeviceRow(
+    id: DeviceId,
+    #[prop(into)] device: Signal<Device>,
+    selection: RwSignal<Selection>,
+    offset: FixedOffset,
+) -> impl IntoView {
     let locale = use_locale();
-    let id = device.id;
     let ticked = Memo::new(move |_| selection.with(|s| s.contains(id)));
-    let name = device.name.clone();
-    let status = device.status();
-    let last_seen = format_datetime(device.last_seen_at, offset);
-    let optional = move |value: Option<String>| {
-        let shown = value.clone();
+    let name = move || device.with(|d| d.name.clone());
+    let last_seen = move || device.with(|d| format_datetime(d.last_seen_at, offset));
+    let optional = move |field: fn(&Device) -> Option<&String>| {
         view! {
-            <span class="cell-text" title=value>
-                {move || shown.clone().unwrap_or_else(|| locale.t().devices.no_value.to_string())}
+            <span class="cell-text" title=move || device.with(|d| field(d).cloned())>
+                {move || device.with(|d| match field(d) {
+                    Some(value) => value.clone(),
+                    None => locale.t().devices.no_value.to_string(),
+                })}
             </span>
         }
     };
-    let (os, version) = (device.os, device.os_version);
-    let method = device.management_method;
-    let ownership = device.ownership;
-    let tags_all = device.tags.join(", ");
-    let shown_tags: Vec<String> = device.tags.iter().take(SHOWN_TAGS).cloned().collect();
-    let hidden_tags = device.tags.len().saturating_sub(SHOWN_TAGS);
+    let tags = move || {
+        device.with(|d| {
+            let hidden = d.tags.len().saturating_sub(SHOWN_TAGS);
+            let t = locale.t();
+            view! {
+                {d.tags.iter().take(SHOWN_TAGS).map(|tag| view! { <span class="tag">{tag.clone()}</span> }).collect_view()}
+                {(hidden > 0).then(|| view! { <span class="tag tag--more">{(t.devices.more_tags)(hidden)}</span> })}
+                {d.tags.is_empty().then(|| view! { <span class="cell-text cell-text--muted">{t.devices.no_value}</span> })}
+            }
+        })
+    };
 
     view! {
         <tr class="data-table__row" class:data-table__row--selected=move || ticked.get() data-testid=format!("device-row-{id}")>
@@ -175,10 +188,7 @@ fn DeviceRow(device: Device, selection: RwSignal<Selection>, offset: FixedOffset
                     type="checkbox"
                     class="check__box"
                     data-testid=format!("select-device-{id}")
-                    aria-label={
-                        let name = name.clone();
-                        move || (locale.t().devices.select_device)(&name)
-                    }
+                    aria-label=move || device.with(|d| (locale.t().devices.select_device)(&d.name))
                     prop:checked=move || ticked.get()
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
@@ -187,48 +197,37 @@ fn DeviceRow(device: Device, selection: RwSignal<Selection>, offset: FixedOffset
                 />
             </td>
             <th scope="row" class="col-name">
-                <span class="cell-text cell-text--strong" title=name.clone()>{name.clone()}</span>
+                <span class="cell-text cell-text--strong" title=name>{name}</span>
             </th>
             <td class="col-os">
-                <span class="cell-text">{move || format!("{} {}", os.label(locale.lang()), version)}</span>
+                <span class="cell-text">{move || device.with(|d| format!("{} {}", d.os.label(locale.lang()), d.os_version))}</span>
             </td>
-            <td class="col-model">{optional(Some(device.model.clone()))}</td>
-            <td class="col-user">{optional(device.user_full_name.clone())}</td>
-            <td class="col-phone">{optional(device.phone_number.clone())}</td>
+            <td class="col-model">{optional(|d| Some(&d.model))}</td>
+            <td class="col-user">{optional(|d| d.user_full_name.as_ref())}</td>
+            <td class="col-phone">{optional(|d| d.phone_number.as_ref())}</td>
             <td class="col-method">
-                <span class="cell-text">{move || method.label(locale.lang())}</span>
+                <span class="cell-text">{move || device.with(|d| d.management_method.label(locale.lang()))}</span>
             </td>
             <td class="col-ownership">
-                <span class="cell-text">{move || ownership.label(locale.lang())}</span>
+                <span class="cell-text">{move || device.with(|d| d.ownership.label(locale.lang()))}</span>
             </td>
             <td class="col-status">
                 <Badge
-                    tone=tone(status)
-                    text=Signal::derive(move || status.label(locale.lang()).to_string())
+                    tone=Signal::derive(move || device.with(|d| tone(d.status())))
+                    text=Signal::derive(move || device.with(|d| d.status().label(locale.lang()).to_string()))
                     test_id=format!("status-{id}")
                 />
                 // The header names the time; the tooltip repeats it for the cell alone.
                 <span
                     class="cell-sub cell-sub--inline"
                     data-testid=format!("last-seen-{id}")
-                    title={
-                        let at = last_seen.clone();
-                        move || (locale.t().devices.last_seen)(&at)
-                    }
+                    title=move || (locale.t().devices.last_seen)(&last_seen())
                 >
-                    {last_seen.clone()}
+                    {last_seen}
                 </span>
             </td>
-            <td class="col-tags" title=tags_all>
-                <span class="tag-list">
-                    {shown_tags.into_iter().map(|tag| view! { <span class="tag">{tag}</span> }).collect_view()}
-                    {(hidden_tags > 0).then(|| view! {
-                        <span class="tag tag--more">{move || (locale.t().devices.more_tags)(hidden_tags)}</span>
-                    })}
-                    {(device.tags.is_empty()).then(|| view! {
-                        <span class="cell-text cell-text--muted">{move || locale.t().devices.no_value}</span>
-                    })}
-                </span>
+            <td class="col-tags" title=move || device.with(|d| d.tags.join(", "))>
+                <span class="tag-list">{tags}</span>
             </td>
         </tr>
     }
