@@ -1,7 +1,9 @@
 //! Times as administrators see and enter them. The portal stores and exchanges UTC; the console
 //! shows and takes times in the administrator's time zone (Japan time by default).
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeDelta, Timelike, Utc};
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc,
+};
 
 /// The default time zone of administrators.
 pub const JAPAN_TIME_ZONE: &str = "Asia/Tokyo";
@@ -29,23 +31,77 @@ pub fn zone_offset(iana_name: &str) -> FixedOffset {
     }
 }
 
+// The formats below are written out by hand rather than with chrono's `format`/`parse_from_str`:
+// those pull chrono's strftime interpreter into the console's wasm for five fixed layouts.
+
 /// `2026/11/26 14:30`, the console's date-time format.
 pub fn format_datetime(time: DateTime<Utc>, offset: FixedOffset) -> String {
-    time.with_timezone(&offset).format("%Y/%m/%d %H:%M").to_string()
+    let t = time.with_timezone(&offset);
+    format!("{} {:02}:{:02}", ymd(t.date_naive(), '/'), t.hour(), t.minute())
 }
 
 /// The value of an `<input type="datetime-local">`: `2026-11-26T14:30`.
 pub fn to_datetime_local(time: DateTime<Utc>, offset: FixedOffset) -> String {
-    time.with_timezone(&offset).format("%Y-%m-%dT%H:%M").to_string()
+    let t = time.with_timezone(&offset);
+    format!("{}T{:02}:{:02}", ymd(t.date_naive(), '-'), t.hour(), t.minute())
+}
+
+/// `14:30:05`: the time of day in `offset`, to the second.
+pub fn format_time_of_day(time: DateTime<Utc>, offset: FixedOffset) -> String {
+    let t = time.with_timezone(&offset);
+    format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
+}
+
+/// `20261126-1430`: a time in `offset` that sorts and fits in a file name.
+pub fn file_stamp(time: DateTime<Utc>, offset: FixedOffset) -> String {
+    let t = time.with_timezone(&offset);
+    let (y, m, d) = (t.year(), t.month(), t.day());
+    format!("{y:04}{m:02}{d:02}-{:02}{:02}", t.hour(), t.minute())
+}
+
+/// The value of an `<input type="date">`: `2026-11-26`.
+pub fn to_date_input(day: NaiveDate) -> String {
+    ymd(day, '-')
+}
+
+/// Reads an `<input type="date">` value: `2026-11-26`.
+pub fn parse_date_input(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    let year = number(text.get(0..4)?)?;
+    let month = number(text.get(5..7)?)?;
+    let day = number(text.get(8..10)?)?;
+    let dashes = text.len() == 10 && &text[4..5] == "-" && &text[7..8] == "-";
+    dashes.then(|| NaiveDate::from_ymd_opt(year as i32, month, day))?
 }
 
 /// Reads an `<input type="datetime-local">` value (with or without seconds) entered in `offset`.
 pub fn parse_datetime_local(text: &str, offset: FixedOffset) -> Option<DateTime<Utc>> {
-    let text = text.trim();
-    let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
-        .ok()?;
+    let (date, time) = text.trim().split_once('T')?;
+    let date = parse_date_input(date)?;
+    let time = parse_time_of_day(time)?;
+    let naive = NaiveDateTime::new(date, time);
     naive.and_local_timezone(offset).single().map(|t| t.with_timezone(&Utc))
+}
+
+/// `14:30` or `14:30:05`.
+fn parse_time_of_day(text: &str) -> Option<NaiveTime> {
+    let mut parts = text.split(':');
+    let hour = number(parts.next()?)?;
+    let minute = number(parts.next()?)?;
+    let second = parts.next().map(number).unwrap_or(Some(0))?;
+    let two_digits = text.len() == 5 || text.len() == 8;
+    (two_digits && parts.next().is_none()).then(|| NaiveTime::from_hms_opt(hour, minute, second))?
+}
+
+/// Only ASCII digits: `u32::from_str` would also take a leading `+`.
+fn number(text: &str) -> Option<u32> {
+    let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    digits.then(|| text.parse().ok())?
+}
+
+fn ymd(day: NaiveDate, separator: char) -> String {
+    let (y, m, d) = (day.year(), day.month(), day.day());
+    format!("{y:04}{separator}{m:02}{separator}{d:02}")
 }
 
 /// The schedule the wipe screen proposes: the first full hour at least 30 minutes from now, so
@@ -84,6 +140,29 @@ mod tests {
         assert_eq!(parse_datetime_local("2026-11-26T14:30:00", offset), Some(time));
         assert_eq!(parse_datetime_local("2026/11/26 14:30", offset), None);
         assert_eq!(parse_datetime_local("", offset), None);
+        assert_eq!(parse_datetime_local("2026-11-26T14:3", offset), None);
+        assert_eq!(parse_datetime_local("2026-11-26T24:00", offset), None);
+        assert_eq!(parse_datetime_local("2026-11-26T14:30:00:00", offset), None);
+        assert_eq!(parse_datetime_local("2026-02-30T14:30", offset), None);
+        assert_eq!(parse_datetime_local("+026-11-26T14:30", offset), None);
+    }
+
+    #[test]
+    fn date_inputs_are_fixed_width_days() {
+        let day = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        assert_eq!(to_date_input(day), "2026-01-05");
+        assert_eq!(parse_date_input(" 2026-01-05 "), Some(day));
+        assert_eq!(parse_date_input("2026-1-5"), None);
+        assert_eq!(parse_date_input("2026/01/05"), None);
+        assert_eq!(parse_date_input("2026-13-01"), None);
+        assert_eq!(parse_date_input("２０２６-01-05"), None);
+    }
+
+    #[test]
+    fn clock_and_file_stamps_use_the_administrators_zone() {
+        let time = at("2026-11-26T05:30:07Z");
+        assert_eq!(format_time_of_day(time, JAPAN_OFFSET), "14:30:07");
+        assert_eq!(file_stamp(time, JAPAN_OFFSET), "20261126-1430");
     }
 
     #[test]

@@ -34,10 +34,7 @@ pub async fn all_entries(api: &Api, query: &JobQuery) -> Result<Vec<JobListEntry
 
 /// `端末初期化ジョブ_20261126-1430.csv`: the prefix and the export time in the administrator's zone.
 pub fn file_name(prefix: &str, now: DateTime<Utc>, offset: FixedOffset) -> String {
-    format!(
-        "{prefix}_{}.csv",
-        now.with_timezone(&offset).format("%Y%m%d-%H%M")
-    )
+    format!("{prefix}_{}.csv", mdm_model::time::file_stamp(now, offset))
 }
 
 /// Offers `text` to the browser as a file download.

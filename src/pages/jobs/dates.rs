@@ -2,14 +2,12 @@
 //! the half-open UTC range `from <= registered_at < to` the job query takes.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeDelta, Utc};
+use mdm_model::time::{parse_date_input, to_date_input};
 
 /// The `<input type="date">` value showing a range start.
 pub fn from_input(from: Option<DateTime<Utc>>, offset: FixedOffset) -> String {
     from.map(|t| {
-        t.with_timezone(&offset)
-            .date_naive()
-            .format("%Y-%m-%d")
-            .to_string()
+        to_date_input(t.with_timezone(&offset).date_naive())
     })
     .unwrap_or_default()
 }
@@ -17,11 +15,7 @@ pub fn from_input(from: Option<DateTime<Utc>>, offset: FixedOffset) -> String {
 /// The `<input type="date">` value showing a range end: the last day still included.
 pub fn to_input(to: Option<DateTime<Utc>>, offset: FixedOffset) -> String {
     to.map(|t| {
-        (t - TimeDelta::seconds(1))
-            .with_timezone(&offset)
-            .date_naive()
-            .format("%Y-%m-%d")
-            .to_string()
+        to_date_input((t - TimeDelta::seconds(1)).with_timezone(&offset).date_naive())
     })
     .unwrap_or_default()
 }
@@ -34,7 +28,7 @@ fn day_start(day: NaiveDate, offset: FixedOffset) -> Option<DateTime<Utc>> {
 }
 
 fn parse_day(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+    parse_date_input(text)
 }
 
 /// The end day comes before the start day.

@@ -186,11 +186,8 @@ pub fn JobsPage() -> impl IntoView {
     let fetched_at = Signal::derive(move || {
         loaded
             .with(|l| {
-                l.as_ref().map(|l| {
-                    l.at.with_timezone(&offset.get())
-                        .format("%H:%M:%S")
-                        .to_string()
-                })
+                l.as_ref()
+                    .map(|l| mdm_model::time::format_time_of_day(l.at, offset.get()))
             })
             .unwrap_or_default()
     });
