@@ -61,8 +61,8 @@ if [ "$("$tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{print 
   npm install --prefix "$tools" --no-audit --no-fund --silent "binaryen@$binaryen_version"
 fi
 
-if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
-  say "installing the end-to-end test driver (playwright-core; it uses Debian's Chromium)"
+if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$root/tests/e2e/node_modules/axe-core" ]; then
+  say "installing the end-to-end test tools (playwright-core, which uses Debian's Chromium; axe-core)"
   npm ci --prefix "$root/tests/e2e" --no-audit --no-fund --silent
 fi
 

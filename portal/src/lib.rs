@@ -12,6 +12,7 @@ pub mod extract;
 mod logging;
 pub mod openapi;
 pub mod routes;
+pub mod security;
 pub mod simulator;
 pub mod state;
 pub mod store;
@@ -29,20 +30,19 @@ pub use state::{AppState, Settings};
 /// The whole application: `/api` plus the console, with request logging and security headers.
 pub fn app(state: AppState) -> Router {
     let console = web::console_router(state.settings.dist.as_deref());
+    let frame_ancestors = state.settings.frame_ancestors.clone();
+    let secure = state.settings.secure_cookies;
     let api = routes::api_router(state).layer(SetResponseHeaderLayer::overriding(
         header::CACHE_CONTROL,
         HeaderValue::from_static("no-store"),
     ));
+    let security = std::sync::Arc::new(security::SecurityHeaders::new(
+        &frame_ancestors,
+        secure,
+    ));
     Router::new()
         .nest("/api", api)
         .merge(console)
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("same-origin"),
-        ))
+        .layer(middleware::from_fn_with_state(security, security::apply))
         .layer(middleware::from_fn(logging::log_request))
 }

@@ -7,6 +7,7 @@ use clap::Parser;
 use mdm_portal::{
     auth::HashCost,
     engine::{clock::Clock, EngineHandle},
+    security::Origin,
     simulator::SimulatorConfig,
     store::{
         seed::{self, FleetSpec},
@@ -36,6 +37,10 @@ struct Args {
     /// Seed number of the generated fleet: the same number gives the same fleet.
     #[arg(long, default_value_t = 2026)]
     seed_number: u64,
+    /// With `--seed`: also add a group of devices and Wi-Fi settings whose names, notes, tags
+    /// and owners carry markup, script, bidi controls and very long strings (browser tests).
+    #[arg(long, requires = "seed")]
+    seed_hostile: bool,
     /// Simulated seconds per real second for the job engine and the device simulator
     /// (60 = one minute per second).
     #[arg(long, default_value_t = 1.0)]
@@ -46,12 +51,20 @@ struct Args {
     /// Add `Secure` to the cookies (set this when the portal is behind HTTPS).
     #[arg(long)]
     secure_cookies: bool,
+    /// A host origin (scheme://host[:port]) allowed to show the console in a frame, besides the
+    /// portal itself; repeat for several hosts.
+    #[arg(long = "frame-ancestors", value_name = "ORIGIN", value_parser = parse_origin)]
+    frame_ancestors: Vec<Origin>,
     /// Sign a session out after this many minutes without a request.
     #[arg(long, default_value_t = 30)]
     session_idle_minutes: u32,
     /// Log as JSON lines instead of compact text.
     #[arg(long)]
     log_json: bool,
+}
+
+fn parse_origin(text: &str) -> Result<Origin, String> {
+    Origin::parse(text).map_err(|e| e.to_string())
 }
 
 fn init_logging(json: bool) {
@@ -122,6 +135,13 @@ async fn main() -> anyhow::Result<()> {
         let seeded = store
             .blocking(|conn| seed::seed_demo(conn, HashCost::Standard, fleet, now))
             .map_err(|e| anyhow::anyhow!("seeding the demo tenant failed: {:?}", e.code))?;
+        if let (Some(tenant_id), true) = (seeded, args.seed_hostile) {
+            store
+                .blocking(move |conn| {
+                    seed::hostile::seed_hostile(conn, tenant_id, now).map_err(Into::into)
+                })
+                .map_err(|e| anyhow::anyhow!("seeding the hostile data failed: {:?}", e.code))?;
+        }
         if seeded.is_some() {
             tracing::info!(
                 devices = fleet.devices,
@@ -133,6 +153,7 @@ async fn main() -> anyhow::Result<()> {
     let settings = Settings {
         dist: Some(args.dist.clone()),
         secure_cookies: args.secure_cookies,
+        frame_ancestors: args.frame_ancestors.clone(),
         session_idle: chrono::Duration::minutes(i64::from(args.session_idle_minutes)),
         ..Settings::default()
     };

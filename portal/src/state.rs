@@ -15,8 +15,10 @@ pub struct Settings {
     pub session_ttl: chrono::Duration,
     /// A session ends when unused for this long.
     pub session_idle: chrono::Duration,
-    /// Add `Secure` to cookies (when served over HTTPS).
+    /// Add `Secure` to cookies (when served over HTTPS); also turns on HSTS.
     pub secure_cookies: bool,
+    /// Host origins besides the portal's own that may show the console in a frame.
+    pub frame_ancestors: Vec<crate::security::Origin>,
 }
 
 impl Default for Settings {
@@ -27,6 +29,7 @@ impl Default for Settings {
             session_ttl: chrono::Duration::hours(12),
             session_idle: chrono::Duration::minutes(30),
             secure_cookies: false,
+            frame_ancestors: Vec::new(),
         }
     }
 }
