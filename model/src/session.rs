@@ -62,3 +62,36 @@ mod tests {
         assert!(printed.contains("admin") && !printed.contains("Demo#2026"), "{printed}");
     }
 }
+
+/// The message of a locked sign-in or password re-check: why, and in how many minutes (rounded
+/// up, at least one) the next attempt is accepted.
+pub fn locked_out_message(retry_after_secs: u64, lang: Lang) -> String {
+    let minutes = retry_after_secs.div_ceil(60).max(1);
+    match lang {
+        Lang::Ja => format!(
+            "失敗が続いたため、一時的にロックされています。{minutes}分後に再度お試しください。"
+        ),
+        Lang::En => {
+            let unit = if minutes == 1 { "minute" } else { "minutes" };
+            format!("Too many failed attempts, so this is locked for now. Try again in {minutes} {unit}.")
+        }
+    }
+}
+
+#[cfg(test)]
+mod lockout_tests {
+    use super::*;
+
+    #[test]
+    fn the_lockout_message_says_when_to_retry() {
+        assert_eq!(
+            locked_out_message(14 * 60 + 1, Lang::Ja),
+            "失敗が続いたため、一時的にロックされています。15分後に再度お試しください。"
+        );
+        assert_eq!(
+            locked_out_message(900, Lang::En),
+            "Too many failed attempts, so this is locked for now. Try again in 15 minutes."
+        );
+        assert!(locked_out_message(5, Lang::En).ends_with("in 1 minute."));
+    }
+}

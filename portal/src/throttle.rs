@@ -7,6 +7,10 @@ use std::{
     time::{Duration, Instant},
 };
 
+use mdm_model::{session::locked_out_message, ErrorCode, Lang};
+
+use crate::error::ApiError;
+
 /// Failures allowed within [`WINDOW`] before the user name is locked.
 pub const MAX_FAILURES: u32 = 5;
 /// How long failures are remembered and a lock lasts.
@@ -23,12 +27,29 @@ pub struct SignInThrottle {
 impl SignInThrottle {
     /// Whether the user name is locked now.
     pub fn is_locked(&self, username: &str, now: Instant) -> bool {
+        self.locked_for(username, now).is_some()
+    }
+
+    /// How long the user name stays locked, if it is locked now.
+    pub fn locked_for(&self, username: &str, now: Instant) -> Option<Duration> {
         let failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        failures
-            .get(&username.to_lowercase())
-            .is_some_and(|(count, since)| {
-                *count >= MAX_FAILURES && now.duration_since(*since) < WINDOW
-            })
+        let (count, since) = failures.get(&username.to_lowercase())?;
+        let elapsed = now.duration_since(*since);
+        (*count >= MAX_FAILURES && elapsed < WINDOW).then(|| WINDOW - elapsed)
+    }
+
+    /// The refusal of a locked user name: [`ErrorCode::LockedOut`] with a message saying when
+    /// to retry and the seconds in `details.retry_after_seconds`; `None` when not locked.
+    pub fn refusal(&self, username: &str, now: Instant) -> Option<ApiError> {
+        let wait = self.locked_for(username, now)?.as_secs().max(1);
+        Some(
+            ApiError::new(ErrorCode::LockedOut)
+                .with_message(
+                    locked_out_message(wait, Lang::Ja),
+                    locked_out_message(wait, Lang::En),
+                )
+                .with_details(serde_json::json!({ "retry_after_seconds": wait })),
+        )
     }
 
     /// Counts a failure; the window starts at the first failure.

@@ -67,11 +67,11 @@ pub async fn sign_in(
         return Err(ApiError::new(ErrorCode::ValidationFailed).with_field("password"));
     }
     let username = request.username.trim().to_string();
-    if state
+    if let Some(refusal) = state
         .sign_in_throttle
-        .is_locked(&username, std::time::Instant::now())
+        .refusal(&username, std::time::Instant::now())
     {
-        return Err(ApiError::new(ErrorCode::LockedOut));
+        return Err(refusal);
     }
     let attempted = username.clone();
     let record = state

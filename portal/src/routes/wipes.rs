@@ -122,11 +122,11 @@ pub async fn register(
     // The password re-check: the signed-in administrator's own password. Its failures count
     // towards the same lock as sign-in, so a left-open session cannot be used to guess it.
     let username = current.admin.username.clone();
-    if state
+    if let Some(refusal) = state
         .sign_in_throttle
-        .is_locked(&username, std::time::Instant::now())
+        .refusal(&username, std::time::Instant::now())
     {
-        return Err(ApiError::new(ErrorCode::LockedOut));
+        return Err(refusal);
     }
     let record = state
         .store
