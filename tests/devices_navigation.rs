@@ -29,11 +29,11 @@ async fn the_group_tree_expands_collapses_and_chooses_by_mouse_and_keyboard() {
     assert_eq!(view.attr("group-tree", "role").as_deref(), Some("tree"));
     assert_eq!(
         view.attr("group-all", "aria-label").as_deref(),
-        Some("すべての端末(138台)")
+        Some("すべての端末 138台")
     );
     assert_eq!(
         view.attr("group-1", "aria-label").as_deref(),
-        Some("本社(135台)")
+        Some("本社 135台")
     );
     assert_eq!(
         view.attr("group-1", "aria-expanded").as_deref(),
@@ -56,7 +56,7 @@ async fn the_group_tree_expands_collapses_and_chooses_by_mouse_and_keyboard() {
     );
     assert_eq!(
         view.attr("group-3", "aria-label").as_deref(),
-        Some("東京営業所(40台)")
+        Some("東京営業所 40台")
     );
     assert_eq!(
         selected.get_untracked(),

@@ -209,7 +209,7 @@ async fn only_jobs_not_yet_sent_can_be_cancelled_and_a_pair_goes_together() {
     let button = within(&groups[0], "job-cancel")[0].clone();
     assert_eq!(
         button.get_attribute("aria-label").as_deref(),
-        Some("ジョブ #11、#12 を取り消す")
+        Some("ジョブ #11、#12 を取消")
     );
     button.click();
     assert_eq!(asked.get_untracked(), vec![vec![JobId(11), JobId(12)]]);

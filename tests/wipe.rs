@@ -139,7 +139,11 @@ async fn only_registered_wifi_settings_with_auto_join_are_offered() {
         ("".into(), "選択しない(自動再登録しない)".into())
     );
     assert_eq!(options[1].0, "1");
-    assert_eq!(options[1].1, "本社Wi-Fi(NET-1 / WPA2・自動接続 する)");
+    // Name and SSID are bidi-isolated: an override inside one cannot flip the rest.
+    assert_eq!(
+        options[1].1,
+        "\u{2068}本社Wi-Fi\u{2069}(\u{2068}NET-1\u{2069} / WPA2・自動接続 する)"
+    );
     assert_eq!(options[2].0, "3");
     assert!(s
         .text("wipe-wifi-offered")

@@ -25,7 +25,8 @@ pub struct DevicesText {
     pub all_devices: &'static str,
     /// "120台": a device count next to a group.
     pub device_count: fn(u64) -> String,
-    /// Accessible name of a tree entry: group name and device count.
+    /// Accessible name of a tree entry: group name and device count, starting with the visible
+    /// text (name, then count) so speech input can say what is seen.
     pub group_item_label: fn(&str, u64) -> String,
     pub groups_loading: &'static str,
     pub groups_error: &'static str,

@@ -11,9 +11,9 @@ pub const EN: DevicesText = DevicesText {
     device_count: |count| format!("{count}"),
     group_item_label: |name, count| {
         if count == 1 {
-            format!("{name} (1 device)")
+            format!("{name} 1 device")
         } else {
-            format!("{name} ({count} devices)")
+            format!("{name} {count} devices")
         }
     },
     groups_loading: "Loading groups…",

@@ -9,7 +9,7 @@ pub const JA: DevicesText = DevicesText {
     groups_heading: "グループ",
     all_devices: "すべての端末",
     device_count: |count| format!("{count}台"),
-    group_item_label: |name, count| format!("{name}({count}台)"),
+    group_item_label: |name, count| format!("{name} {count}台"),
     groups_loading: "グループを読み込んでいます…",
     groups_error: "グループを読み込めませんでした。",
 

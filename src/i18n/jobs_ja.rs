@@ -46,7 +46,7 @@ pub const JA: JobsText = JobsText {
     updated_at: |time| format!("更新 {time}"),
     open_job: |id| format!("ジョブ #{id} の詳細を開く"),
     cancel: "取消",
-    cancel_entry: |ids| format!("ジョブ {ids} を取り消す"),
+    cancel_entry: |ids| format!("ジョブ {ids} を取消"),
     loading: "ジョブを読み込んでいます…",
     refreshing: "更新しています…",
     empty_title: "端末初期化ジョブはまだありません",

@@ -83,6 +83,13 @@ pub struct Catalog {
 }
 
 /// The catalog of a language.
+/// `text` (a value from the fleet, such as a device or Wi-Fi name) wrapped in first-strong
+/// isolate marks for use inside a sentence or an `<option>`, where no element can isolate it: a
+/// right-to-left override in the value then cannot turn the rest of the sentence around.
+pub fn isolated(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
 pub fn catalog(lang: Lang) -> &'static Catalog {
     match lang {
         Lang::Ja => &ja::JA,

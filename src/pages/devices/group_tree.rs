@@ -241,7 +241,8 @@ pub fn GroupTreeView(
                             aria-selected=move || is_selected().to_string()
                             aria-label=label
                             tabindex=move || if tab_stop.get() == tab_key { "0" } else { "-1" }
-                            style=format!("--level: {}", line.level - 1)
+                            // A custom property set through the CSSOM: a `style` attribute would need 'unsafe-inline'.
+                            style=("--level", (line.level - 1).to_string())
                             on:click=move |_| {
                                 focused.set(Some(key.clone()));
                                 on_select.run(group);
@@ -262,6 +263,9 @@ pub fn GroupTreeView(
                                 {if line.has_children { "▸" } else { "" }}
                             </span>
                             <span class="group-tree__name" title=title>{name}</span>
+                            // A space between name and count, so the visible text reads as the
+                            // start of the accessible name (the flex layout ignores it).
+                            " "
                             <span class="group-tree__count" aria-hidden="true">
                                 {move || (locale.t().devices.device_count)(line.count)}
                             </span>

@@ -190,7 +190,8 @@ pub fn DevicesPage() -> impl IntoView {
                     }.into_any(),
                 }}
             </aside>
-            <section class="devices__list" aria-label=move || locale.t().devices.table_label>
+            // Not a landmark of its own: the table's scrolling frame is the region with this name.
+            <section class="devices__list">
                 <DeviceToolbar
                     filter=Signal::derive(move || query.with(|q| q.filter.clone()))
                     on_change=Callback::new(move |filter| go.run(url::with_filter(&query.get_untracked(), filter)))

@@ -24,7 +24,7 @@ pub use article::{reveal_section, ArticleToc, ArticleView, HelpBreadcrumb};
 pub use content::{Article, ArticleText, HelpTopic, Section};
 pub use feedback::FeedbackView;
 pub use index::HelpIndexView;
-pub use print::{css_string, page_rule, print_page, PrintPageSetup};
+pub use print::{adopted_page_rules, css_string, page_rule, print_page, PrintPageSetup};
 
 /// `/help`: the index of articles.
 #[component]

@@ -59,6 +59,9 @@ fn page_address(path: &str) -> String {
 
 /// The page box and footer of the printed article. The time is taken again when the browser
 /// starts printing, so a page left open prints the time it was printed.
+///
+/// The rule goes into a constructed style sheet adopted by the document: the console's
+/// Content-Security-Policy allows no `<style>` text, but the CSSOM is not inline code.
 #[component]
 pub fn PrintPageSetup(
     /// The path of the page being printed (without query or `#section`).
@@ -70,13 +73,64 @@ pub fn PrintPageSetup(
     let before_print = window_event_listener_untyped("beforeprint", move |_| {
         printed_at.set(Utc::now());
     });
-    on_cleanup(move || before_print.remove());
+    // Kept on this thread's arena: a style sheet is a browser object, not `Send`.
+    let sheet = StoredValue::new_local(adopt_sheet());
     let rule = move || {
         let at = format_datetime(printed_at.get(), JAPAN_OFFSET);
         let footer = (locale.t().help.print_footer)(&page_address(&path.get()), &at);
         page_rule(&footer)
     };
-    view! { <style data-testid="help-print-page">{rule}</style> }
+    Effect::new(move || {
+        let rule = rule();
+        sheet.with_value(|sheet| {
+            if let Some(sheet) = sheet {
+                let _ = sheet.replace_sync(&rule);
+            }
+        });
+    });
+    on_cleanup(move || {
+        before_print.remove();
+        sheet.with_value(|sheet| {
+            if let Some(sheet) = sheet {
+                drop_sheet(sheet);
+            }
+        });
+    });
+}
+
+/// A new, empty style sheet added to the document's adopted sheets.
+fn adopt_sheet() -> Option<web_sys::CssStyleSheet> {
+    let sheet = web_sys::CssStyleSheet::new().ok()?;
+    let adopted = document().adopted_style_sheets();
+    adopted.push(&sheet);
+    document().set_adopted_style_sheets(&adopted);
+    Some(sheet)
+}
+
+/// Takes `sheet` out of the document's adopted sheets again.
+fn drop_sheet(sheet: &web_sys::CssStyleSheet) {
+    let adopted = document().adopted_style_sheets();
+    let sheet: &wasm_bindgen::JsValue = sheet.as_ref();
+    let kept: js_sys::Array = adopted.iter().filter(|s| s != sheet).collect();
+    document().set_adopted_style_sheets(&kept);
+}
+
+/// The text of the page rules adopted by the document (what a printed article uses).
+pub fn adopted_page_rules() -> String {
+    use wasm_bindgen::JsCast;
+    let mut text = String::new();
+    for sheet in document().adopted_style_sheets().iter() {
+        let Ok(sheet) = sheet.dyn_into::<web_sys::CssStyleSheet>() else {
+            continue;
+        };
+        let Ok(rules) = sheet.css_rules() else { continue };
+        for i in 0..rules.length() {
+            if let Some(rule) = rules.item(i) {
+                text.push_str(&rule.css_text());
+            }
+        }
+    }
+    text
 }
 
 #[cfg(test)]

@@ -193,7 +193,8 @@ pub fn JobDetailPage() -> impl IntoView {
     let close_on_click = close.clone();
 
     view! {
-        <aside
+        // A non-modal dialog beside the list: a `div`, since `aside` may not take the dialog role.
+        <div
             class="job-drawer"
             role="dialog"
             aria-modal="false"
@@ -260,6 +261,6 @@ pub fn JobDetailPage() -> impl IntoView {
                     },
                 }}
             </div>
-        </aside>
+        </div>
     }
 }

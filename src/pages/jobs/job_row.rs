@@ -13,7 +13,7 @@ use mdm_model::time::format_datetime;
 
 use super::url::{detail_href, for_device, for_registrant, list_href};
 use crate::components::StatusBadge;
-use crate::i18n::use_locale;
+use crate::i18n::{isolated, use_locale};
 
 /// Whether an administrator may cancel the entry now (both jobs of a pair go together).
 pub fn can_cancel(entry: &JobListEntry) -> bool {
@@ -97,7 +97,7 @@ pub fn JobEntryRows(
                 href=device_href
                 data-noscroll=""
                 data-testid="job-device"
-                title=move || (locale.t().jobs.filter_by_device)(&device_name())
+                title=move || (locale.t().jobs.filter_by_device)(&isolated(&device_name()))
             >
                 {device_name}
             </a>

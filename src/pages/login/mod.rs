@@ -49,10 +49,10 @@ pub fn LoginPage() -> impl IntoView {
             fallback=move || view! { <Redirect path=next() options=NavigateOptions { replace: true, ..Default::default() }/> }
         >
             <div class="login-screen">
-                <div class="login-screen__lang">
+                <header class="login-screen__lang">
                     <LanguageSwitch/>
-                </div>
-                <div class="login-card">
+                </header>
+                <main class="login-card">
                     <div class="login-card__brand">
                         <Icon kind=IconKind::Shield/>
                         <span>{move || locale.t().app_name}</span>
@@ -66,7 +66,7 @@ pub fn LoginPage() -> impl IntoView {
                         pending=sign_in.pending()
                         error=error
                     />
-                </div>
+                </main>
             </div>
         </Show>
     }

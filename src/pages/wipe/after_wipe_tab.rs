@@ -8,7 +8,7 @@ use mdm_model::wipe::WipeField;
 
 use super::form::{FieldMessages, WipeForm};
 use crate::components::field::{Checkbox, FieldError, FieldHelp};
-use crate::i18n::use_locale;
+use crate::i18n::{isolated, use_locale};
 use crate::pages::help::HelpTopic;
 
 /// The second tab of the wipe screen.
@@ -77,7 +77,7 @@ pub fn AfterWipeTab(
                             let WifiSetting { id, name, ssid, security, .. } = setting;
                             view! {
                                 <option value=id.to_string()>
-                                    {move || (t().wifi_option)(&name, &ssid, security.label(locale.lang()))}
+                                    {move || (t().wifi_option)(&isolated(&name), &isolated(&ssid), security.label(locale.lang()))}
                                 </option>
                             }
                         })
