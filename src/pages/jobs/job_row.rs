@@ -61,7 +61,8 @@ pub fn JobEntryRows(
             if let Some(user) = &d.user_full_name {
                 parts.push(user.clone());
             }
-            parts.join(" · ")
+            // Each part isolated: an override in the owner's name cannot flip the others.
+            parts.iter().map(|p| isolated(p)).collect::<Vec<_>>().join(" · ")
         })
     };
     let device_href = move || entry.with(|e| list_href(&for_device(&query.get(), e.job.device.id)));

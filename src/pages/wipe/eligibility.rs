@@ -7,7 +7,7 @@ use mdm_model::device::ManagementMethod;
 use mdm_model::wipe::{DeviceWipePlan, Reenrollment};
 use mdm_model::Lang;
 
-use crate::i18n::use_locale;
+use crate::i18n::{isolated, use_locale};
 
 fn pane_labels(keys: &[String], lang: Lang, separator: &str) -> String {
     keys.iter()
@@ -42,7 +42,8 @@ pub fn PlanItem(
             if let Some(user) = &device.user_full_name {
                 parts.insert(2, user.clone());
             }
-            parts.join(" · ")
+            // Each part isolated: an override in the owner's name cannot flip the others.
+            parts.iter().map(|p| isolated(p)).collect::<Vec<_>>().join(" · ")
         }
     };
     let jobs = plan.jobs.clone();
