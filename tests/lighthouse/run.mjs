@@ -25,6 +25,8 @@ const browser = await puppeteer.launch({
 const results = [];
 try {
   const page = await browser.newPage();
+  // The first load compiles the wasm; a busy machine needs more than the default 30 s.
+  page.setDefaultTimeout(120_000);
   await page.goto(`${portal.url}/login`);
   await page.waitForSelector('[data-testid="login-username"]');
   await page.type('[data-testid="login-username"]', 'admin');
@@ -47,9 +49,13 @@ try {
     }, undefined, page);
     const scores = Object.fromEntries(Object.entries(lhr.categories)
       .map(([id, category]) => [id, Math.round(category.score * 100)]));
+    results.version = lhr.lighthouseVersion;
     const lost = Object.values(lhr.categories).flatMap((category) => category.auditRefs
       .filter((ref) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1)
       .map((ref) => `${category.id}: ${ref.id} — ${lhr.audits[ref.id].title}`));
+    // Signed in, the page stays where it was asked for (signed out it would be the login page).
+    const shown = new URL(lhr.finalDisplayedUrl).pathname;
+    if (shown !== path) throw new Error(`${path} showed ${shown}: not signed in?`);
     results.push({ path, scores, lost });
   }
 } finally {
@@ -57,7 +63,7 @@ try {
   await portal.stop();
 }
 
-console.log(`Lighthouse ${lighthouse.version ?? '12.2.3'} (desktop, no throttling), Chromium ${await chromiumVersion()}`);
+console.log(`Lighthouse ${results.version} (desktop, no throttling), Chromium ${await chromiumVersion()}`);
 for (const { path, scores, lost } of results) {
   console.log(`${path}: accessibility ${scores.accessibility}, best practices ${scores['best-practices']}`);
   for (const line of lost) console.log(`  lost: ${line}`);
