@@ -4,6 +4,8 @@
 
 pub mod api;
 pub mod components;
+pub mod config;
+pub mod host;
 pub mod i18n;
 pub mod pages;
 pub mod routes;
@@ -19,48 +21,39 @@ use crate::i18n::Locale;
 use crate::pages::devices::{DeviceSelection, DevicesPage};
 use crate::pages::help::{HelpArticlePage, HelpIndexPage};
 use crate::pages::jobs::{JobDetailPage, JobsPage};
-use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::shell::{SessionGate, Shell};
+use crate::pages::shell::{SessionGate, Shell, SignInRoute};
 use crate::pages::wipe::WipePage;
-use crate::session::Session;
+use crate::session::{Session, SessionState};
 
-/// What a host can change about the console. The defaults fit the console served by the portal.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConsoleConfig {
-    /// Base URL of the portal API, without a trailing slash.
-    pub api_base: String,
-}
-
-impl Default for ConsoleConfig {
-    fn default() -> Self {
-        ConsoleConfig {
-            api_base: api::DEFAULT_BASE.to_string(),
-        }
-    }
-}
+pub use crate::config::{AuthMode, ConsoleConfig};
 
 /// The console: contexts (locale, API client, session, notices) and every route.
 #[component]
 pub fn App(
-    /// Where the API lives; see [`ConsoleConfig`].
+    /// Where the API lives, the base path, language and authentication; see [`ConsoleConfig`].
     #[prop(optional)]
     config: ConsoleConfig,
 ) -> impl IntoView {
-    let locale = Locale::provide();
-    let api = Api::new(config.api_base, Signal::derive(move || locale.lang()));
+    routes::set_base(&config.base_path);
+    let locale = Locale::provide(config.locale);
+    let api = Api::new(config.api_base, Signal::derive(move || locale.lang())).with_auth(config.auth);
     provide_context(api.clone());
-    Session::provide(api);
+    let session = Session::provide(api.clone());
     Toasts::provide();
     DeviceSelection::provide();
+    if config.auth == AuthMode::Bearer {
+        bearer_handover(api, session);
+    }
+    let base = config.base_path;
 
     view! {
         // Every style hangs off this class, so the console can live inside a host page.
         <div class="mdm-console" lang=move || locale.lang().tag()>
-            <Router>
+            <Router base=base>
                 <SessionGate>
                     <Routes fallback=NotFoundPage>
-                        <Route path=path!("/login") view=LoginPage/>
+                        <Route path=path!("/login") view=SignInRoute/>
                         <ParentRoute path=path!("") view=Shell>
                             <Route path=path!("") view=|| view! { <Redirect path=routes::DEVICES/> }/>
                             <Route path=path!("/devices") view=DevicesPage/>
@@ -81,4 +74,30 @@ pub fn App(
             <ToastHost/>
         </div>
     }
+}
+
+/// Bearer mode: takes the host's tokens, and tells the host when one is needed.
+fn bearer_handover(api: Api, session: Session) {
+    let receiver = api.clone();
+    host::listen_for_tokens(move |token| {
+        let first = receiver.bearer().is_none();
+        receiver.set_bearer(token);
+        // A renewal while signed in swaps the token silently; otherwise ask who this is.
+        if first || session.administrator_untracked().is_none() {
+            session.retry();
+        }
+    });
+    // A token the portal refuses (expired, revoked) is reported once, so the host can renew it.
+    let reported = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        if session.state() == SessionState::SignedOut {
+            if let Some(token) = api.bearer() {
+                if reported.get_value().as_ref() != Some(&token) {
+                    reported.set_value(Some(token));
+                    host::emit(host::TOKEN_EXPIRED);
+                }
+            }
+        }
+    });
+    host::emit(host::READY);
 }

@@ -1,16 +1,43 @@
-//! Entry point of the console bundle: mounts [`App`] on the page's mount element.
+//! Entry point of the console bundle: finds where to mount [`App`] and how it is configured.
+//!
+//! A host page marks its element with `data-mdm-console` (and the `data-*` settings of
+//! [`mdm_console::config`]); the console's own page has `#mdm-console`; else the body.
 
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
-use mdm_console::App;
+use leptos::wasm_bindgen::{JsCast, JsValue};
+use mdm_console::config::{ConsoleConfig, HostAttributes};
+use mdm_console::{host, App};
 
-/// The element the console fills; the page may be a host portal's, so never the whole body.
-const MOUNT_ID: &str = "mdm-console";
+/// The element of the console's own page.
+const STANDALONE_ID: &str = "mdm-console";
+/// The attribute a host page marks its mount element with.
+const HOST_MARK: &str = "[data-mdm-console]";
 
 fn main() {
     console_error_panic_hook::set_once();
-    match document()
-        .get_element_by_id(MOUNT_ID)
+    let document = document();
+    let host_element = document
+        .query_selector(HOST_MARK)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(mount) = host_element {
+        let attribute = |name: &str| mount.get_attribute(name);
+        let (config, problems) = ConsoleConfig::from_host(&HostAttributes {
+            base_path: attribute("data-base-path"),
+            api_base: attribute("data-api-base"),
+            locale: attribute("data-locale"),
+            auth: attribute("data-auth"),
+        });
+        for problem in problems {
+            web_sys::console::error_1(&JsValue::from_str(&format!("mdm-console: {problem}")));
+        }
+        host::attach(mount.clone().into());
+        leptos::mount::mount_to(mount, move || view! { <App config=config/> }).forget();
+        return;
+    }
+    match document
+        .get_element_by_id(STANDALONE_ID)
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     {
         Some(root) => leptos::mount::mount_to(root, || view! { <App/> }).forget(),

@@ -1,5 +1,55 @@
 //! Paths of the console's screens, for links and redirects. The route table itself is in
 //! `App`; these are the same paths, named once.
+//!
+//! The paths here are the console's own (`/jobs/42`). A host may mount the console under a base
+//! path (`/portal/mdm`): the router adds it when navigating and matching, and [`href`] adds it to
+//! every link the console renders; [`within`] takes it off an address from the location.
+
+use std::cell::RefCell;
+
+thread_local! {
+    // One console per page: the base is set once by `App`, before anything renders.
+    static BASE: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Sets the base path (`""` or `/portal/mdm`, no trailing slash) of every link from now on.
+pub fn set_base(base: &str) {
+    BASE.with(|b| *b.borrow_mut() = base.trim_end_matches('/').to_string());
+}
+
+/// The base path the console lives under (`""` at the site root).
+pub fn base() -> String {
+    BASE.with(|b| b.borrow().clone())
+}
+
+/// The address a link to the console path `path` must carry: the base, then the path.
+pub fn href(path: &str) -> String {
+    BASE.with(|b| join(&b.borrow(), path))
+}
+
+/// The console path of a location path (`/portal/mdm/jobs/42` → `/jobs/42`).
+pub fn within(pathname: &str) -> String {
+    BASE.with(|b| strip(&b.borrow(), pathname))
+}
+
+fn join(base: &str, path: &str) -> String {
+    if base.is_empty() {
+        path.to_string()
+    } else if path == "/" || path.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}{path}")
+    }
+}
+
+fn strip(base: &str, pathname: &str) -> String {
+    match pathname.strip_prefix(base) {
+        Some(rest) if base.is_empty() => rest.to_string(),
+        Some("") => "/".to_string(),
+        Some(rest) if rest.starts_with(['/', '?', '#']) => rest.to_string(),
+        _ => pathname.to_string(),
+    }
+}
 
 pub const LOGIN: &str = "/login";
 pub const DEVICES: &str = "/devices";
@@ -56,6 +106,24 @@ pub fn encode_component(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_carry_the_base_path_and_locations_lose_it() {
+        assert_eq!(join("", "/jobs/42"), "/jobs/42");
+        assert_eq!(join("/portal/mdm", "/jobs/42?page=2"), "/portal/mdm/jobs/42?page=2");
+        assert_eq!(join("/portal/mdm", "/"), "/portal/mdm");
+        assert_eq!(strip("/portal/mdm", "/portal/mdm/jobs/42"), "/jobs/42");
+        assert_eq!(strip("/portal/mdm", "/portal/mdm"), "/");
+        assert_eq!(strip("", "/jobs"), "/jobs");
+        // Not under the base (a sibling path of the host): left as it is.
+        assert_eq!(strip("/portal/mdm", "/portal/mdmx/jobs"), "/portal/mdmx/jobs");
+        set_base("/portal/mdm/");
+        assert_eq!(base(), "/portal/mdm");
+        assert_eq!(href(DEVICES), "/portal/mdm/devices");
+        assert_eq!(within("/portal/mdm/help/x"), "/help/x");
+        set_base("");
+        assert_eq!(href(DEVICES), "/devices");
+    }
 
     #[test]
     fn deep_links_survive_the_round_trip_through_sign_in() {

@@ -80,6 +80,11 @@ impl Session {
         self.administrator.get()
     }
 
+    /// The signed-in administrator, without subscribing (event handlers).
+    pub fn administrator_untracked(&self) -> Option<Administrator> {
+        self.administrator.get_untracked()
+    }
+
     /// Takes the portal's answer to a successful sign-in as the new state.
     pub fn signed_in(&self, info: SessionInfo) {
         self.check.set(Some(Ok(info)));

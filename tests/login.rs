@@ -33,7 +33,7 @@ impl Fixture {
         let submitted = RwSignal::new(Vec::new());
         let error = RwSignal::new(None);
         let handle = leptos::mount::mount_to(root.clone(), move || {
-            Locale::provide();
+            Locale::provide(None);
             let on_submit = Callback::new(move |request: SignInRequest| {
                 error.set(portal(&request));
                 submitted.update(|all| all.push(request));

@@ -31,7 +31,7 @@ fn mount<V: IntoView + 'static>(
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        Locale::provide();
+        Locale::provide(None);
         view()
     });
     Mounted {

@@ -4,10 +4,18 @@ use gloo_net::http::Method;
 use mdm_model::session::{SessionInfo, SignInRequest};
 
 use super::{Api, ApiError};
+use crate::config::AuthMode;
 
 impl Api {
     /// `GET /api/session`: who is signed in (nobody is a normal answer), plus a fresh CSRF token.
+    /// In bearer mode without a token yet, nobody is signed in and the portal is not asked.
     pub async fn session(&self) -> Result<SessionInfo, ApiError> {
+        if self.auth() == AuthMode::Bearer && self.bearer().is_none() {
+            return Ok(SessionInfo {
+                administrator: None,
+                csrf_token: String::new(),
+            });
+        }
         let response = self.send(Method::GET, "/session").await?;
         let info: SessionInfo = Api::json(response).await?;
         self.remember_csrf(&info.csrf_token);
@@ -22,8 +30,14 @@ impl Api {
         Ok(info)
     }
 
-    /// `DELETE /api/session`: signs out.
+    /// `DELETE /api/session`: signs out. In bearer mode `DELETE /api/auth/tokens/current`
+    /// revokes the host's token instead, and the client forgets it.
     pub async fn sign_out(&self) -> Result<(), ApiError> {
+        if self.auth() == AuthMode::Bearer {
+            let revoked = self.send(Method::DELETE, "/auth/tokens/current").await;
+            self.forget_bearer();
+            return revoked.map(|_| ());
+        }
         self.send(Method::DELETE, "/session").await.map(|_| ())
     }
 }

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use mdm_model::{session::CSRF_HEADER, ApiErrorBody, ErrorCode, Lang};
 use serde::{de::DeserializeOwned, Serialize};
 
+use crate::config::AuthMode;
 use crate::i18n::catalog;
 
 /// Where the API lives when the console is served by the portal itself.
@@ -77,6 +78,9 @@ pub struct Api {
     csrf: Arc<RwLock<Option<String>>>,
     // Fired when the portal says the session is gone, so the app can return to sign-in.
     session_expired: ArcTrigger,
+    auth: AuthMode,
+    // The host's bearer token (bearer mode only); replaced whenever the host renews it.
+    bearer: Arc<RwLock<Option<String>>>,
 }
 
 impl Api {
@@ -88,7 +92,39 @@ impl Api {
             lang,
             csrf: Arc::default(),
             session_expired: ArcTrigger::new(),
+            auth: AuthMode::Cookie,
+            bearer: Arc::default(),
         }
+    }
+
+    /// The same client authenticating with `auth`.
+    pub fn with_auth(mut self, auth: AuthMode) -> Api {
+        self.auth = auth;
+        self
+    }
+
+    /// How this client authenticates.
+    pub fn auth(&self) -> AuthMode {
+        self.auth
+    }
+
+    /// Takes the host's (new) bearer token for every following request.
+    pub fn set_bearer(&self, token: String) {
+        if let Ok(mut slot) = self.bearer.write() {
+            *slot = Some(token);
+        }
+    }
+
+    /// Forgets the bearer token (after sign-out).
+    pub fn forget_bearer(&self) {
+        if let Ok(mut slot) = self.bearer.write() {
+            *slot = None;
+        }
+    }
+
+    /// The bearer token in use, if any.
+    pub fn bearer(&self) -> Option<String> {
+        self.bearer.read().ok().and_then(|slot| slot.clone())
     }
 
     /// Fires whenever a call answered 401 `unauthenticated`.
@@ -117,6 +153,14 @@ impl Api {
             .method(method)
             .header("Accept", "application/json")
             .header("Accept-Language", lang.tag());
+        if self.auth == AuthMode::Bearer {
+            // The token is the only credential: no cookie goes out, so no CSRF token either.
+            builder = builder.credentials(web_sys::RequestCredentials::Omit);
+            if let Some(token) = self.bearer() {
+                builder = builder.header("Authorization", &format!("Bearer {token}"));
+            }
+            return builder;
+        }
         if writes {
             if let Some(token) = self.csrf() {
                 builder = builder.header(CSRF_HEADER, &token);

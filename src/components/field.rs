@@ -91,7 +91,7 @@ pub fn FieldHelp(
     view! {
         <a
             class="help-link"
-            href=href
+            href=crate::routes::href(&href)
             target="_blank"
             rel="noopener"
             data-testid=test_id

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::icons::{Icon, IconKind};
 use crate::i18n::use_locale;
 use crate::pages::help::HelpTopic;
+use crate::routes;
 
 /// "? ヘルプ" beside a control: opens the article at the section about `topic`, in the same
 /// console (the router takes the click; the article scrolls to the section and focuses it).
@@ -20,7 +21,7 @@ pub fn HelpLink(
     view! {
         <a
             class="help-link"
-            href=topic.href()
+            href=routes::href(&topic.href())
             data-testid=topic.test_id()
             aria-label=move || (locale.t().help.link_name)(section())
             title=section

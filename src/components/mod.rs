@@ -26,5 +26,5 @@ pub use language_switch::LanguageSwitch;
 pub use page_header::PageHeader;
 pub use side_nav::{Area, SideNav};
 pub use status_badge::StatusBadge;
-pub use status_panel::{LoadingPanel, SessionErrorPanel};
+pub use status_panel::{HostSignInPanel, LoadingPanel, SessionErrorPanel};
 pub use toast::{use_toasts, ToastHost, ToastKind, Toasts};

@@ -87,7 +87,7 @@ pub fn SideNav(
                             <li>
                                 <a
                                     class="side-nav__link"
-                                    href=area.href()
+                                    href=routes::href(area.href())
                                     data-testid=area.test_id()
                                     aria-current=current
                                 >

@@ -18,6 +18,24 @@ pub fn LoadingPanel() -> impl IntoView {
     }
 }
 
+/// Shown instead of the console's own sign-in when the host page signs in (bearer mode): the
+/// console waits for the host's token.
+#[component]
+pub fn HostSignInPanel() -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <div class="status-screen">
+            <section class="panel" data-testid="host-sign-in" role="status">
+                <div class="panel__heading">
+                    <Icon kind=IconKind::User/>
+                    <h1 class="panel__title">{move || locale.t().host_sign_in_title}</h1>
+                </div>
+                <p class="panel__text">{move || locale.t().host_sign_in_body}</p>
+            </section>
+        </div>
+    }
+}
+
 /// Shown when the portal cannot be asked who is signed in: what happened, and a retry button.
 #[component]
 pub fn SessionErrorPanel(

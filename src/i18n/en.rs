@@ -44,6 +44,8 @@ pub const EN: Catalog = Catalog {
     session_checking: "Checking your session…",
     session_error_title: "The console could not start",
     session_retry: "Try again",
+    host_sign_in_title: "Waiting for the portal's sign-in",
+    host_sign_in_body: "Sign in to the portal on this page and the admin console appears here.",
 
     error_network: "Could not connect to the portal. Check your network connection and try again.",
     error_http,

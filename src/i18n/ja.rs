@@ -46,6 +46,8 @@ pub const JA: Catalog = Catalog {
     session_checking: "接続を確認しています…",
     session_error_title: "コンソールを開始できません",
     session_retry: "再試行",
+    host_sign_in_title: "ポータルのサインインを待っています",
+    host_sign_in_body: "このページのポータルでサインインすると、管理コンソールが表示されます。",
 
     error_network:
         "ポータルに接続できませんでした。ネットワークの状態を確認して、もう一度お試しください。",

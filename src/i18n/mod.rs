@@ -52,6 +52,9 @@ pub struct Catalog {
     pub session_checking: &'static str,
     pub session_error_title: &'static str,
     pub session_retry: &'static str,
+    /// Embedded with the host's token: nobody signed in yet, the host page signs in.
+    pub host_sign_in_title: &'static str,
+    pub host_sign_in_body: &'static str,
 
     pub error_network: &'static str,
     pub error_http: fn(u16) -> String,
@@ -107,9 +110,10 @@ pub struct Locale {
 }
 
 impl Locale {
-    /// Creates the locale from the remembered choice and provides it as context.
-    pub fn provide() -> Locale {
-        let lang = stored_lang().unwrap_or_default();
+    /// Creates the locale and provides it as context: the host's choice when it made one, else
+    /// the administrator's remembered choice, else Japanese.
+    pub fn provide(host_choice: Option<Lang>) -> Locale {
+        let lang = host_choice.or_else(stored_lang).unwrap_or_default();
         set_document_lang(lang);
         let locale = Locale {
             lang: RwSignal::new(lang),
@@ -173,6 +177,10 @@ fn remember_lang(lang: Lang) {
 }
 
 fn set_document_lang(lang: Lang) {
+    // A host page's own language is the host's; the console's root carries its `lang`.
+    if crate::host::is_embedded() {
+        return;
+    }
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", lang.tag());
     }

@@ -15,7 +15,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="panel" data-testid="not-found">
             <p class="panel__text">{move || locale.t().not_found_body}</p>
             <div class="panel__actions">
-                <a class="button button--primary" href=routes::DEVICES>{move || locale.t().not_found_back}</a>
+                <a class="button button--primary" href=routes::href(routes::DEVICES)>{move || locale.t().not_found_back}</a>
             </div>
         </section>
     }

@@ -9,7 +9,11 @@ use mdm_model::{session::Administrator, ErrorCode};
 
 use crate::api::{Api, ApiError};
 use crate::components::use_toasts;
-use crate::components::{AppHeader, Area, LoadingPanel, SessionErrorPanel, SideNav, ToastKind};
+use crate::components::{
+    AppHeader, Area, HostSignInPanel, LoadingPanel, SessionErrorPanel, SideNav, ToastKind,
+};
+use crate::config::AuthMode;
+use crate::host;
 use crate::i18n::use_locale;
 use crate::routes;
 use crate::session::{use_session, SessionState};
@@ -51,14 +55,18 @@ pub fn SessionGate(
 pub fn Shell() -> impl IntoView {
     let session = use_session();
     let location = use_location();
+    let host_signs_in = expect_context::<Api>().auth() == AuthMode::Bearer;
     move || match session.administrator() {
         Some(admin) => view! { <SignedInLayout admin=admin/> }.into_any(),
+        // The address stays: once the host's token arrives, this very page appears.
+        None if host_signs_in => view! { <HostSignInPanel/> }.into_any(),
         None => {
             let search = location.search.get_untracked();
+            let path = routes::within(&location.pathname.get_untracked());
             let here = if search.is_empty() {
-                location.pathname.get_untracked()
+                path
             } else {
-                format!("{}?{}", location.pathname.get_untracked(), search)
+                format!("{path}?{search}")
             };
             let options = NavigateOptions {
                 replace: true,
@@ -66,6 +74,17 @@ pub fn Shell() -> impl IntoView {
             };
             view! { <Redirect path=routes::login_returning_to(&here) options=options/> }.into_any()
         }
+    }
+}
+
+/// The console's own sign-in page, or, when the host signs in (bearer mode), a note that the
+/// console waits for the host.
+#[component]
+pub fn SignInRoute() -> impl IntoView {
+    let api = expect_context::<Api>();
+    match api.auth() {
+        AuthMode::Bearer => view! { <HostSignInPanel/> }.into_any(),
+        AuthMode::Cookie => view! { <crate::pages::login::LoginPage/> }.into_any(),
     }
 }
 
@@ -97,8 +116,13 @@ fn SignedInLayout(
                         },
                     ..
                 }) => {
-                    // Leave first, so the login page is not told to come back here.
-                    navigate(routes::LOGIN, NavigateOptions::default());
+                    if api.auth() == AuthMode::Bearer {
+                        // The host signed in, so the host decides what comes next.
+                        host::emit(host::SIGNED_OUT);
+                    } else {
+                        // Leave first, so the login page is not told to come back here.
+                        navigate(routes::LOGIN, NavigateOptions::default());
+                    }
                     session.signed_out();
                     toasts.show(ToastKind::Success, locale.t_untracked().signed_out);
                 }
@@ -106,7 +130,7 @@ fn SignedInLayout(
             }
         }
     });
-    let active = Memo::new(move |_| Area::of_path(&location.pathname.get()));
+    let active = Memo::new(move |_| Area::of_path(&routes::within(&location.pathname.get())));
 
     view! {
         <div class="shell">

@@ -31,7 +31,7 @@ pub fn mount<V: IntoView + 'static>(lang: &str, view: impl FnOnce() -> V + 'stat
     root.set_class_name("mdm-console");
     document().body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        Locale::provide();
+        Locale::provide(None);
         view()
     });
     Mounted {

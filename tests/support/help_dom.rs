@@ -32,7 +32,7 @@ pub fn mount<V: IntoView + 'static>(lang: Lang, view: impl FnOnce() -> V + 'stat
     let owner = Owner::new();
     let handle = owner.with(|| {
         leptos::mount::mount_to(root.clone(), move || {
-            let locale = Locale::provide();
+            let locale = Locale::provide(None);
             provide_context(Api::new("/api", Signal::derive(move || locale.lang())));
             view()
         })

@@ -72,7 +72,7 @@ pub fn ArticleToc(
                             };
                             view! {
                                 <li>
-                                    <a class="help-toc__link" href=article.href(Some(section.id)) aria-current=here>
+                                    <a class="help-toc__link" href=routes::href(&article.href(Some(section.id))) aria-current=here>
                                         {section.title}
                                     </a>
                                 </li>
@@ -96,7 +96,7 @@ pub fn HelpBreadcrumb(
         <nav class="help-breadcrumb" aria-label=move || locale.t().help.breadcrumb_label>
             <ol>
                 <li>
-                    <a href=routes::HELP data-testid="help-breadcrumb-index">{move || locale.t().help_title}</a>
+                    <a href=routes::href(routes::HELP) data-testid="help-breadcrumb-index">{move || locale.t().help_title}</a>
                 </li>
                 <li>
                     <span aria-current="page">{move || article.text(locale.lang()).title}</span>

@@ -38,7 +38,7 @@ fn ArticleCard(
         <li class="help-card panel" data-testid=format!("help-card-{}", article.slug())>
             <h2 class="help-card__title">
                 <Icon kind=IconKind::Article/>
-                <a href=article.href(None)>{move || text().title}</a>
+                <a href=crate::routes::href(&article.href(None))>{move || text().title}</a>
             </h2>
             <p class="help-card__summary">{move || text().summary}</p>
             <ul
@@ -52,7 +52,7 @@ fn ArticleCard(
                         .map(|section| {
                             view! {
                                 <li>
-                                    <a href=article.href(Some(section.id))>{section.title}</a>
+                                    <a href=crate::routes::href(&article.href(Some(section.id)))>{section.title}</a>
                                 </li>
                             }
                         })

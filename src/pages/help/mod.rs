@@ -165,7 +165,7 @@ fn ArticleNotFound() -> impl IntoView {
             <section class="panel" data-testid="help-not-found">
                 <p class="panel__text">{move || locale.t().help.not_found_body}</p>
                 <div class="panel__actions">
-                    <a class="button button--primary" href=routes::HELP>
+                    <a class="button button--primary" href=routes::href(routes::HELP)>
                         {move || locale.t().help.back_to_index}
                     </a>
                 </div>

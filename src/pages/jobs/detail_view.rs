@@ -76,15 +76,15 @@ pub fn JobDetailView(
     let status = Signal::derive(move || job.with(|j| j.status));
     let time = move |at| format_datetime(at, offset.get());
     let wipe_href = move || {
-        list_href(&refined(&cleared(&query.get()), |q| {
+        crate::routes::href(&list_href(&refined(&cleared(&query.get()), |q| {
             q.wipe = Some(job.with(|j| j.wipe_id))
-        }))
+        })))
     };
     let device_href = move || {
-        list_href(&for_device(
+        crate::routes::href(&list_href(&for_device(
             &cleared(&query.get()),
             job.with(|j| j.device.id),
-        ))
+        )))
     };
 
     view! {
@@ -116,7 +116,7 @@ pub fn JobDetailView(
 
             {move || partner.get().map(|p| {
                 let partner_status = Signal::stored(p.status);
-                let href = detail_href(p.id, &query.get_untracked());
+                let href = crate::routes::href(&detail_href(p.id, &query.get_untracked()));
                 view! {
                     <section class="job-section job-section--pair" aria-labelledby="job-pair-title" data-testid="job-pair">
                         <h3 class="job-section__title" id="job-pair-title">{move || t().section_pair}</h3>

@@ -65,10 +65,10 @@ pub fn JobEntryRows(
             parts.iter().map(|p| isolated(p)).collect::<Vec<_>>().join(" · ")
         })
     };
-    let device_href = move || entry.with(|e| list_href(&for_device(&query.get(), e.job.device.id)));
+    let device_href = move || entry.with(|e| crate::routes::href(&list_href(&for_device(&query.get(), e.job.device.id))));
     let registrant = move || entry.with(|e| e.job.registered_by.display_name.clone());
     let registrant_href =
-        move || entry.with(|e| list_href(&for_registrant(&query.get(), e.job.registered_by.id)));
+        move || entry.with(|e| crate::routes::href(&list_href(&for_registrant(&query.get(), e.job.registered_by.id))));
     let registered_at = move || entry.with(|e| format_datetime(e.job.registered_at, offset.get()));
     let scheduled_at = move || {
         entry.with(|e| {
@@ -198,7 +198,7 @@ fn JobCells(
         <td class="job-cell job-cell--id">
             <a
                 class="job-link"
-                href=move || detail_href(id(), &query.get())
+                href=move || crate::routes::href(&detail_href(id(), &query.get()))
                 data-noscroll=""
                 data-testid="job-link"
                 data-job-link=move || id().0

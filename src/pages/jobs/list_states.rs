@@ -113,7 +113,7 @@ pub fn JobsEmpty(
                 }
                     .into_any()
             } else {
-                view! { <a class="button" href=routes::DEVICES>{move || t().empty_link}</a> }.into_any()
+                view! { <a class="button" href=routes::href(routes::DEVICES)>{move || t().empty_link}</a> }.into_any()
             }}
         </section>
     }

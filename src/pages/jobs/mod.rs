@@ -82,7 +82,8 @@ pub fn JobsPage() -> impl IntoView {
     let query = Memo::new(move |_| parsed.with(|p| p.clone().unwrap_or_default()));
     let selected = Memo::new(move |_| {
         location.pathname.with(|path| {
-            path.strip_prefix(routes::JOBS)
+            routes::within(path)
+                .strip_prefix(routes::JOBS)
                 .and_then(|rest| rest.strip_prefix('/'))
                 .and_then(|id| id.parse::<JobId>().ok())
         })

@@ -33,7 +33,7 @@ pub fn DonePanel(
             let _ = heading.focus();
         }
     });
-    let jobs_href = jobs_of(&registered);
+    let jobs_href = crate::routes::href(&jobs_of(&registered));
     let WipeRegistered {
         device_count,
         job_count,
@@ -52,7 +52,7 @@ pub fn DonePanel(
             })}
             <div class="panel__actions">
                 <a class="button button--primary" href=jobs_href data-testid="wipe-done-jobs">{move || locale.t().wipe.done_jobs_link}</a>
-                <a class="button" href=back_href data-testid="wipe-done-back">{move || locale.t().wipe.done_back}</a>
+                <a class="button" href=crate::routes::href(&back_href) data-testid="wipe-done-back">{move || locale.t().wipe.done_back}</a>
             </div>
         </section>
     }

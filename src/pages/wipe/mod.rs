@@ -68,7 +68,7 @@ pub fn WipePage() -> impl IntoView {
                     <h2 class="panel__title">{move || t().no_selection_title}</h2>
                     <p class="panel__text">{move || t().no_selection_body}</p>
                     <div class="panel__actions">
-                        <a class="button button--primary" href=back_href.clone()>{move || t().back}</a>
+                        <a class="button button--primary" href=crate::routes::href(&back_href)>{move || t().back}</a>
                     </div>
                 </section>
             }
@@ -104,7 +104,7 @@ pub fn WipePage() -> impl IntoView {
 
     view! {
         <PageHeader title=Signal::derive(move || locale.t().wipe.title.to_string())/>
-        <a class="back-link" href=devices.origin.get_untracked() data-testid="wipe-back">
+        <a class="back-link" href=crate::routes::href(&devices.origin.get_untracked()) data-testid="wipe-back">
             <span aria-hidden="true">"← "</span>
             {move || locale.t().wipe.back}
         </a>

@@ -266,7 +266,7 @@ pub fn WipeWizard(
                             {move || blocked_by.get().into_iter().map(|b| view! { <li>{b.message(t())}</li> }).collect_view()}
                         </ul>
                     </div>
-                    <a class="button" href=back_href.clone() data-testid="wipe-cancel">{move || t().cancel}</a>
+                    <a class="button" href=crate::routes::href(&back_href) data-testid="wipe-cancel">{move || t().cancel}</a>
                     <button
                         type="submit"
                         class="button button--danger"
