@@ -51,6 +51,35 @@ pub struct SessionInfo {
     pub csrf_token: String,
 }
 
+/// Answer of `POST /api/auth/tokens` (sign-in for a host page) and of
+/// `POST /api/auth/tokens/renew`: a short-lived bearer token for `Authorization: Bearer …`.
+///
+/// Only the portal's hash of the token is stored; the token itself is shown this once.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenIssued {
+    pub token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// When this token stops working (renew before).
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    /// Seconds from now until `expires_at`.
+    pub expires_in: i64,
+    /// When renewing stops working: a sign-in lasts at most this long, however often renewed.
+    pub renewable_until: chrono::DateTime<chrono::Utc>,
+    pub administrator: Administrator,
+}
+
+impl std::fmt::Debug for TokenIssued {
+    // Answers end up in logs too: never print the token.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenIssued")
+            .field("token", &crate::apple::SECRET_MASK)
+            .field("expires_at", &self.expires_at)
+            .field("administrator", &self.administrator.username)
+            .finish()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,10 +1,10 @@
 //! Authentication: argon2id password hashes, session tokens in an HttpOnly cookie, the
 //! double-submit CSRF check, and the middleware that requires a signed-in administrator.
 //!
-//! Requests are authenticated by the session cookie today. A request carrying
-//! `Authorization: Bearer …` is treated as token-authenticated: it skips the CSRF check
-//! (a browser never attaches that header by itself), and [`require_session`] is the one
-//! place where bearer tokens will be resolved when the embedding work adds them.
+//! A request is authenticated either by the session cookie or, for host pages embedding the
+//! console, by `Authorization: Bearer …` with a token from `POST /api/auth/tokens`. A bearer
+//! request skips the CSRF check (a browser never attaches that header by itself) and is never
+//! taken for a cookie request: [`request_admin`] is the one place both are resolved.
 
 use argon2::{
     password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
@@ -25,7 +25,11 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use crate::{error::ApiError, state::AppState, store::sessions};
+use crate::{
+    error::ApiError,
+    state::AppState,
+    store::{sessions, tokens},
+};
 
 /// How expensive password hashing is. Production uses argon2's recommended parameters; tests
 /// use the cheapest valid ones so a debug build signs in quickly.
@@ -123,6 +127,16 @@ fn has_bearer(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.len() > 7 && v[..7].eq_ignore_ascii_case("bearer "))
 }
 
+/// The token of an `Authorization: Bearer …` header, when it has the shape of ours.
+fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| v.len() > 7 && v[..7].eq_ignore_ascii_case("bearer "))
+        .map(|v| v[7..].trim())
+        .filter(|t| is_token_shaped(t))
+}
+
 /// Double-submit CSRF check on every state-changing request: the `x-csrf-token` header must
 /// equal the `mdm_csrf` cookie. A cross-site page can make the browser send the cookie but
 /// cannot read it to put it in the header.
@@ -153,6 +167,60 @@ pub async fn require_csrf(request: Request, next: Next) -> Result<Response, ApiE
 pub struct CurrentAdmin {
     pub admin: Administrator,
     pub tenant_id: i64,
+    pub via: Credential,
+}
+
+/// What the request was authenticated with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Credential {
+    /// The session cookie.
+    Session,
+    /// A bearer token: its hash, its chain, and until when it may be renewed (ms).
+    Token {
+        hash: String,
+        chain: String,
+        renewable_until: i64,
+    },
+}
+
+/// The administrator of the request: by its bearer token when it has an `Authorization`
+/// header (never falling back to the cookie), else by its session cookie.
+pub async fn request_admin(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<CurrentAdmin>, ApiError> {
+    // Any `Authorization` header makes it a token request: a malformed one is refused, never
+    // taken for a cookie request.
+    if headers.contains_key(header::AUTHORIZATION) {
+        return token_admin(state, headers).await;
+    }
+    session_admin(state, headers).await
+}
+
+/// The administrator of a live bearer token.
+async fn token_admin(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<CurrentAdmin>, ApiError> {
+    let Some(token) = bearer_token(headers) else {
+        return Ok(None);
+    };
+    let hash = token_hash(token);
+    let now = state.session_clock.now_ms();
+    let lookup = hash.clone();
+    let record = state
+        .store
+        .call(move |conn| Ok(tokens::live(conn, &lookup, now)?))
+        .await?;
+    Ok(record.map(|r| CurrentAdmin {
+        admin: r.admin.admin,
+        tenant_id: r.admin.tenant_id,
+        via: Credential::Token {
+            hash,
+            chain: r.chain,
+            renewable_until: r.renewable_until,
+        },
+    }))
 }
 
 /// Looks up the administrator of the request's session cookie, if any, and marks the session
@@ -173,6 +241,7 @@ pub async fn session_admin(
     Ok(record.map(|r| CurrentAdmin {
         admin: r.admin,
         tenant_id: r.tenant_id,
+        via: Credential::Session,
     }))
 }
 
@@ -183,12 +252,7 @@ pub async fn require_session(
     mut request: Request,
     next: Next,
 ) -> Result<Response, ApiError> {
-    // Bearer tokens are not issued yet: such a request is unauthenticated, not a cookie
-    // request, so it must not fall through to the cookie.
-    if has_bearer(request.headers()) {
-        return Err(ApiError::new(ErrorCode::Unauthenticated));
-    }
-    match session_admin(&state, request.headers()).await? {
+    match request_admin(&state, request.headers()).await? {
         Some(current) => {
             request.extensions_mut().insert(current);
             Ok(next.run(request).await)

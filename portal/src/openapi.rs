@@ -54,8 +54,8 @@ fn render(operation: Operation, access: Access) -> Value {
         value["requestBody"] = json!({ "required": true, "content": json_content(body) });
     }
     value["security"] = match access {
-        Access::Public => json!([]),
-        Access::Session => json!([{ "session": [], "csrf": [] }]),
+        Access::Public | Access::Credentials => json!([]),
+        Access::Session => json!([{ "session": [], "csrf": [] }, { "bearer": [] }]),
     };
     value
 }
@@ -77,8 +77,10 @@ pub fn build() -> Value {
             "title": "MDM lost-device wipe portal API",
             "version": env!("CARGO_PKG_VERSION"),
             "description": "The API the console uses. Errors are ApiErrorBody with a stable code and a message \
-                in the language of Accept-Language (Japanese by default). State-changing requests carry the \
-                x-csrf-token header equal to the mdm_csrf cookie.",
+                in the language of Accept-Language (Japanese by default). Requests authenticate with the session \
+                cookie (state-changing ones carry the x-csrf-token header equal to the mdm_csrf cookie) or, for host \
+                pages embedding the console, with Authorization: Bearer and a token from POST /auth/tokens (no cookie, \
+                no CSRF header). A missing, expired or revoked token is refused with 401 and code unauthenticated.",
         },
         "servers": [{ "url": "/api" }],
         "paths": paths,
@@ -86,6 +88,7 @@ pub fn build() -> Value {
             "securitySchemes": {
                 "session": { "type": "apiKey", "in": "cookie", "name": mdm_model::session::SESSION_COOKIE },
                 "csrf": { "type": "apiKey", "in": "header", "name": mdm_model::session::CSRF_HEADER },
+                "bearer": { "type": "http", "scheme": "bearer", "description": "a token from POST /auth/tokens" },
             },
             "schemas": schemas::all(&Vocabularies::collect()),
         },

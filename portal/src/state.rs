@@ -15,6 +15,8 @@ pub struct Settings {
     pub session_ttl: chrono::Duration,
     /// A session ends when unused for this long.
     pub session_idle: chrono::Duration,
+    /// How long a bearer token for a host page works before it must be renewed.
+    pub token_ttl: chrono::Duration,
     /// Add `Secure` to cookies (when served over HTTPS); also turns on HSTS.
     pub secure_cookies: bool,
     /// Host origins besides the portal's own that may show the console in a frame.
@@ -28,6 +30,7 @@ impl Default for Settings {
             hash_cost: HashCost::Standard,
             session_ttl: chrono::Duration::hours(12),
             session_idle: chrono::Duration::minutes(30),
+            token_ttl: chrono::Duration::minutes(15),
             secure_cookies: false,
             frame_ancestors: Vec::new(),
         }

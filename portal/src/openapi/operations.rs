@@ -105,6 +105,34 @@ pub(super) fn describe(method: &Method, path: &str) -> Option<Operation> {
             errors: &[403],
             ..op("signOut", "Sign out", 204, None)
         },
+        ("POST", "/auth/tokens") => Operation {
+            body: Some("SignInRequest"),
+            errors: &[400, 401, 422, 429],
+            ..op(
+                "issueToken",
+                "A short-lived bearer token for a host page, for a user name and password (same lockout as sign-in)",
+                201,
+                Some("TokenIssued"),
+            )
+        },
+        ("POST", "/auth/tokens/renew") => Operation {
+            errors: AUTH,
+            ..op(
+                "renewToken",
+                "A fresh token for the bearer's sign-in; the old one works for 30 more seconds at most",
+                201,
+                Some("TokenIssued"),
+            )
+        },
+        ("DELETE", "/auth/tokens/current") => Operation {
+            errors: AUTH,
+            ..op(
+                "revokeToken",
+                "Ends the bearer's sign-in: this token and every earlier one of it",
+                204,
+                None,
+            )
+        },
         ("GET", "/openapi.json") => op("openApi", "This document", 200, None),
         ("GET", "/groups") => Operation {
             errors: AUTH,

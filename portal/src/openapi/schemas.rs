@@ -219,6 +219,20 @@ fn misc(v: &Vocabularies, s: &mut Map<String, Value>) {
         ),
     );
     s.insert(
+        "TokenIssued".into(),
+        object(
+            &["token", "token_type", "expires_at", "expires_in", "renewable_until", "administrator"],
+            json!({
+                "token": string(),
+                "token_type": { "type": "string", "enum": ["Bearer"] },
+                "expires_at": time(),
+                "expires_in": int(),
+                "renewable_until": time(),
+                "administrator": r("Administrator"),
+            }),
+        ),
+    );
+    s.insert(
         "HelpFeedbackRequest".into(),
         object(
             &["helpful"],

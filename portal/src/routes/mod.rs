@@ -8,6 +8,7 @@ pub mod groups;
 pub mod help;
 pub mod jobs;
 pub mod session;
+pub mod tokens;
 pub mod wipes;
 
 use axum::{
@@ -27,8 +28,11 @@ const BODY_LIMIT: usize = 2 * 1024 * 1024;
 pub enum Access {
     /// Anyone (CSRF still applies to its state-changing methods).
     Public,
-    /// A signed-in administrator.
+    /// A signed-in administrator (session cookie or bearer token).
     Session,
+    /// Anyone, authenticated by credentials in the request body; no cookie is read, so no
+    /// CSRF check (a host page on another path gets its bearer token here).
+    Credentials,
 }
 
 /// One operation of the API: the single table both the router and the OpenAPI document are
@@ -57,7 +61,7 @@ fn route(
 
 /// Every operation under `/api`.
 pub fn table() -> Vec<Route> {
-    use Access::{Public, Session};
+    use Access::{Credentials, Public, Session};
     vec![
         route(Method::GET, "/session", Public, get(session::who_am_i)),
         route(Method::POST, "/session", Public, post(session::sign_in)),
@@ -66,6 +70,24 @@ pub fn table() -> Vec<Route> {
             "/session",
             Public,
             delete(session::sign_out),
+        ),
+        route(
+            Method::POST,
+            "/auth/tokens",
+            Credentials,
+            post(tokens::issue),
+        ),
+        route(
+            Method::POST,
+            "/auth/tokens/renew",
+            Session,
+            post(tokens::renew),
+        ),
+        route(
+            Method::DELETE,
+            "/auth/tokens/current",
+            Session,
+            delete(tokens::revoke),
         ),
         route(
             Method::GET,
@@ -137,10 +159,10 @@ pub fn api_router(state: AppState) -> Router {
                 auth::require_session,
             ));
         }
-        router = router.route(
-            path,
-            handler.route_layer(middleware::from_fn(auth::require_csrf)),
-        );
+        if access != Access::Credentials {
+            handler = handler.route_layer(middleware::from_fn(auth::require_csrf));
+        }
+        router = router.route(path, handler);
     }
     router
         .fallback(error::api_not_found)

@@ -16,7 +16,10 @@ use crate::{
     error::ApiError,
     extract::ApiJson,
     state::AppState,
-    store::{admins, audit, sessions},
+    store::{
+        admins::{self, AdminRecord},
+        audit, sessions,
+    },
 };
 
 /// The request's CSRF token, or a fresh one plus the `Set-Cookie` that hands it out.
@@ -45,7 +48,7 @@ pub async fn who_am_i(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let current = auth::session_admin(&state, &headers).await?;
+    let current = auth::request_admin(&state, &headers).await?;
     let (csrf_token, set) = csrf_token(&state, &headers);
     let info = SessionInfo {
         administrator: current.map(|c| c.admin),
@@ -54,12 +57,12 @@ pub async fn who_am_i(
     Ok(with_cookies(axum::Json(info).into_response(), set))
 }
 
-/// `POST /api/session`: checks the user name and password and starts a session.
-pub async fn sign_in(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    ApiJson(request): ApiJson<SignInRequest>,
-) -> Result<Response, ApiError> {
+/// Checks a user name and password, with the sign-in lockout: the one check behind both a
+/// session sign-in and a host page's token request. A failure is counted and audited.
+pub(crate) async fn check_credentials(
+    state: &AppState,
+    request: SignInRequest,
+) -> Result<AdminRecord, ApiError> {
     if request.username.trim().is_empty() {
         return Err(ApiError::new(ErrorCode::ValidationFailed).with_field("username"));
     }
@@ -88,8 +91,11 @@ pub async fn sign_in(
     let verified = tokio::task::spawn_blocking(move || auth::verify_password(&hash, &password))
         .await
         .map_err(ApiError::internal)?;
-    let record = match record {
-        Some(record) if verified => record,
+    match record {
+        Some(record) if verified => {
+            state.sign_in_throttle.succeeded(&attempted);
+            Ok(record)
+        }
         other => {
             tracing::info!("sign-in refused");
             state
@@ -113,11 +119,18 @@ pub async fn sign_in(
                     })
                     .await?;
             }
-            return Err(ApiError::new(ErrorCode::InvalidCredentials));
+            Err(ApiError::new(ErrorCode::InvalidCredentials))
         }
-    };
+    }
+}
 
-    state.sign_in_throttle.succeeded(&attempted);
+/// `POST /api/session`: checks the user name and password and starts a session.
+pub async fn sign_in(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<SignInRequest>,
+) -> Result<Response, ApiError> {
+    let record = check_credentials(&state, request).await?;
     let token = auth::new_token();
     let hash = token_hash(&token);
     let now = state.session_clock.now();

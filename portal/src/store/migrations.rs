@@ -324,6 +324,23 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE UNIQUE INDEX help_feedback_one_per_admin ON help_feedback(tenant_id, admin_id, article);
     "#,
+    // 9: bearer tokens for host pages embedding the console. Like sessions, only a hash is
+    // kept. A token expires soon (`expires_at`); renewing makes a new one in the same `chain`
+    // (the hash of the sign-in's first token), never beyond the sign-in's absolute limit
+    // (`renewable_until`). Revoking revokes the chain. Revoked tokens stay until they expire.
+    r#"
+    CREATE TABLE api_tokens (
+        token_hash       TEXT PRIMARY KEY,
+        chain            TEXT NOT NULL,
+        admin_id         INTEGER NOT NULL REFERENCES administrators(id) ON DELETE CASCADE,
+        created_at       INTEGER NOT NULL,
+        expires_at       INTEGER NOT NULL,
+        renewable_until  INTEGER NOT NULL,
+        revoked_at       INTEGER
+    );
+    CREATE INDEX api_tokens_expiry ON api_tokens(expires_at);
+    CREATE INDEX api_tokens_by_chain ON api_tokens(chain);
+    "#,
 ];
 
 /// Applies every migration newer than the database's version, each in its own transaction.

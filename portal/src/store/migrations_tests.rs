@@ -66,3 +66,21 @@ fn applying_twice_is_a_no_op() {
         .unwrap();
     assert_eq!(version as usize, MIGRATIONS.len());
 }
+
+#[test]
+fn api_tokens_are_looked_up_by_hash_and_purged_by_expiry() {
+    let mut conn = Connection::open_in_memory().unwrap();
+    apply(&mut conn).unwrap();
+    let plan = |sql: &str| -> Vec<String> {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let values = vec![1i64; stmt.parameter_count()];
+        stmt.query_map(rusqlite::params_from_iter(values), |r| r.get(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let lookup = plan("SELECT admin_id FROM api_tokens WHERE token_hash = ? AND expires_at > ?");
+    assert!(lookup.iter().any(|s| s.contains("sqlite_autoindex_api_tokens_1")), "{lookup:?}");
+    let purge = plan("DELETE FROM api_tokens WHERE expires_at <= ?");
+    assert!(purge.iter().any(|s| s.contains("api_tokens_expiry")), "{purge:?}");
+}

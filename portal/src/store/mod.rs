@@ -10,6 +10,7 @@ pub mod jobs;
 pub(crate) mod migrations;
 pub mod seed;
 pub mod sessions;
+pub mod tokens;
 
 use std::{
     path::Path,
