@@ -9,6 +9,7 @@
 //! | [`TOKEN`] | host → console | `{ token }` | a new bearer token (first one, or renewed) |
 //! | [`TOKEN_EXPIRED`] | console → host | — | the portal refused the token: renew it |
 //! | [`SIGNED_OUT`] | console → host | — | the administrator signed out in the console |
+//! | [`SIGN_OUT`] | host → console | — | the host signed out: forget the token |
 //!
 //! A console on its own page has no host: every function here is then a no-op, and the console
 //! owns the document (its title and `lang`).
@@ -26,6 +27,8 @@ pub const TOKEN: &str = "mdm-console:token";
 pub const TOKEN_EXPIRED: &str = "mdm-console:token-expired";
 /// The administrator chose sign-out in the console; the host takes over.
 pub const SIGNED_OUT: &str = "mdm-console:signed-out";
+/// The host signed its administrator out: the console forgets the token.
+pub const SIGN_OUT: &str = "mdm-console:sign-out";
 
 thread_local! {
     // One console per page; set once by `main` before the app renders.
@@ -64,19 +67,28 @@ pub fn emit(name: &str) {
 
 /// Calls `on_token` with every token the host hands over, for the life of the page.
 pub fn listen_for_tokens(on_token: impl Fn(String) + 'static) {
+    listen(TOKEN, move |event| {
+        match event.dyn_ref::<CustomEvent>().and_then(|e| token_of(&e.detail())) {
+            Some(token) => on_token(token),
+            None => web_sys::console::error_1(&JsValue::from_str(
+                "mdm-console: the mdm-console:token event needs detail: { token: \"…\" }",
+            )),
+        }
+    });
+}
+
+/// Calls `on_sign_out` whenever the host signs out.
+pub fn listen_for_sign_out(on_sign_out: impl Fn() + 'static) {
+    listen(SIGN_OUT, move |_| on_sign_out());
+}
+
+fn listen(name: &str, handler: impl Fn(web_sys::Event) + 'static) {
     MOUNT.with(|m| {
         let Some(mount) = m.borrow().clone() else {
             return;
         };
-        let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
-            match event.dyn_ref::<CustomEvent>().and_then(|e| token_of(&e.detail())) {
-                Some(token) => on_token(token),
-                None => web_sys::console::error_1(&JsValue::from_str(
-                    "mdm-console: the mdm-console:token event needs detail: { token: \"…\" }",
-                )),
-            }
-        });
-        let _ = mount.add_event_listener_with_callback(TOKEN, listener.as_ref().unchecked_ref());
+        let listener = Closure::<dyn Fn(web_sys::Event)>::new(handler);
+        let _ = mount.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
         // The console lives as long as the page: the listener is never removed.
         listener.forget();
     });

@@ -87,6 +87,11 @@ fn bearer_handover(api: Api, session: Session) {
             session.retry();
         }
     });
+    let forgetter = api.clone();
+    host::listen_for_sign_out(move || {
+        forgetter.forget_bearer();
+        session.signed_out();
+    });
     // A token the portal refuses (expired, revoked) is reported once, so the host can renew it.
     let reported = StoredValue::new(None::<String>);
     Effect::new(move |_| {

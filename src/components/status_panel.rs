@@ -25,7 +25,7 @@ pub fn HostSignInPanel() -> impl IntoView {
     let locale = use_locale();
     view! {
         <div class="status-screen">
-            <section class="panel" data-testid="host-sign-in" role="status">
+            <section class="panel" data-testid="waiting-for-host" role="status">
                 <div class="panel__heading">
                     <Icon kind=IconKind::User/>
                     <h1 class="panel__title">{move || locale.t().host_sign_in_title}</h1>

@@ -11,6 +11,7 @@
 
 mod assets;
 pub mod boot;
+mod example;
 
 use std::{
     collections::HashMap,
@@ -117,7 +118,9 @@ pub fn console_router(dist: Option<&Path>) -> Router {
                 assets,
                 started: RwLock::new(Arc::new(Started::make(dist))),
             });
-            Router::new().fallback(serve).with_state(console)
+            example::router()
+                .fallback(serve)
+                .with_state(console)
         }
         None => Router::new().fallback(get(not_built)),
     }
