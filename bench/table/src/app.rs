@@ -27,7 +27,7 @@ pub fn sort_page(rows: &mut [Device], key: DeviceSortKey, order: SortOrder) {
 /// The page of the benchmark.
 #[component]
 pub fn BenchApp() -> impl IntoView {
-    Locale::provide();
+    Locale::provide(None);
     let rows = RwSignal::new(Vec::<Device>::new());
     let next_id = StoredValue::new(1_i64);
     let sort = RwSignal::new((DeviceSortKey::Name, SortOrder::Asc));
