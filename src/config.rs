@@ -94,7 +94,11 @@ impl ConsoleConfig {
                 None => problems.push(ConfigProblem::ApiBase(raw.clone())),
             }
         }
-        if let Some(raw) = attributes.locale.as_deref().filter(|v| !v.trim().is_empty()) {
+        if let Some(raw) = attributes
+            .locale
+            .as_deref()
+            .filter(|v| !v.trim().is_empty())
+        {
             match locale(raw) {
                 Some(lang) => config.locale = Some(lang),
                 None => problems.push(ConfigProblem::Locale(raw.to_string())),
@@ -120,7 +124,9 @@ fn base_path(raw: &str) -> Option<String> {
     let plain = path.starts_with('/')
         && !path.starts_with("//")
         && !path.contains(['?', '#', '\\', ' ', '%'])
-        && !path.split('/').any(|segment| segment == "." || segment == "..");
+        && !path
+            .split('/')
+            .any(|segment| segment == "." || segment == "..");
     plain.then(|| path.trim_end_matches('/').to_string())
 }
 
@@ -209,22 +215,26 @@ mod tests {
 
     #[test]
     fn bad_values_are_reported_and_replaced_by_safe_defaults() {
-        let (config, problems) = ConsoleConfig::from_host(&host(
-            "portal/mdm",
-            "javascript:alert(1)",
-            "fr",
-            "basic",
-        ));
+        let (config, problems) =
+            ConsoleConfig::from_host(&host("portal/mdm", "javascript:alert(1)", "fr", "basic"));
         assert_eq!(config.base_path, "");
         assert_eq!(config.api_base, "/api");
         assert_eq!(config.locale, None);
         assert_eq!(config.auth, AuthMode::Cookie);
         assert_eq!(problems.len(), 4);
-        assert!(problems[0].to_string().contains("data-base-path=\"portal/mdm\""));
+        assert!(problems[0]
+            .to_string()
+            .contains("data-base-path=\"portal/mdm\""));
         for hostile in ["//evil.example", "/a/../b", "/a?b", "/a#b", "/a b", "/a%2f"] {
             assert_eq!(base_path(hostile), None, "{hostile}");
         }
-        for hostile in ["api", "//evil.example/api", "https://", "ftp://x/api", "/api?x=1"] {
+        for hostile in [
+            "api",
+            "//evil.example/api",
+            "https://",
+            "ftp://x/api",
+            "/api?x=1",
+        ] {
             assert_eq!(api_base(hostile), None, "{hostile}");
         }
     }

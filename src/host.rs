@@ -68,7 +68,10 @@ pub fn emit(name: &str) {
 /// Calls `on_token` with every token the host hands over, for the life of the page.
 pub fn listen_for_tokens(on_token: impl Fn(String) + 'static) {
     listen(TOKEN, move |event| {
-        match event.dyn_ref::<CustomEvent>().and_then(|e| token_of(&e.detail())) {
+        match event
+            .dyn_ref::<CustomEvent>()
+            .and_then(|e| token_of(&e.detail()))
+        {
             Some(token) => on_token(token),
             None => web_sys::console::error_1(&JsValue::from_str(
                 "mdm-console: the mdm-console:token event needs detail: { token: \"…\" }",

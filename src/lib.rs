@@ -37,7 +37,8 @@ pub fn App(
 ) -> impl IntoView {
     routes::set_base(&config.base_path);
     let locale = Locale::provide(config.locale);
-    let api = Api::new(config.api_base, Signal::derive(move || locale.lang())).with_auth(config.auth);
+    let api =
+        Api::new(config.api_base, Signal::derive(move || locale.lang())).with_auth(config.auth);
     provide_context(api.clone());
     let session = Session::provide(api.clone());
     Toasts::provide();

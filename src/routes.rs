@@ -110,13 +110,19 @@ mod tests {
     #[test]
     fn links_carry_the_base_path_and_locations_lose_it() {
         assert_eq!(join("", "/jobs/42"), "/jobs/42");
-        assert_eq!(join("/portal/mdm", "/jobs/42?page=2"), "/portal/mdm/jobs/42?page=2");
+        assert_eq!(
+            join("/portal/mdm", "/jobs/42?page=2"),
+            "/portal/mdm/jobs/42?page=2"
+        );
         assert_eq!(join("/portal/mdm", "/"), "/portal/mdm");
         assert_eq!(strip("/portal/mdm", "/portal/mdm/jobs/42"), "/jobs/42");
         assert_eq!(strip("/portal/mdm", "/portal/mdm"), "/");
         assert_eq!(strip("", "/jobs"), "/jobs");
         // Not under the base (a sibling path of the host): left as it is.
-        assert_eq!(strip("/portal/mdm", "/portal/mdmx/jobs"), "/portal/mdmx/jobs");
+        assert_eq!(
+            strip("/portal/mdm", "/portal/mdmx/jobs"),
+            "/portal/mdmx/jobs"
+        );
         set_base("/portal/mdm/");
         assert_eq!(base(), "/portal/mdm");
         assert_eq!(href(DEVICES), "/portal/mdm/devices");

@@ -80,5 +80,9 @@ async fn a_new_build_gets_a_new_boot_module() {
     let after = app.get("/console-boot.js").await.text();
     assert_ne!(before, after);
     assert!(after.contains("/mdm-console-0123456789abcdef.js"));
-    assert!(app.get("/devices").await.text().contains("/console-boot.js"));
+    assert!(app
+        .get("/devices")
+        .await
+        .text()
+        .contains("/console-boot.js"));
 }

@@ -9,7 +9,9 @@ use axum::{
     http::{header, Method, Request, StatusCode},
 };
 use chrono::Duration;
-use common::{all_devices, plain_options, seeded_state, test_settings, wipe_body, TestApp, TestResponse};
+use common::{
+    all_devices, plain_options, seeded_state, test_settings, wipe_body, TestApp, TestResponse,
+};
 use mdm_model::ErrorCode;
 use mdm_portal::engine::clock::Clock;
 use serde_json::{json, Value};
@@ -36,7 +38,10 @@ async fn bearer(
         .method(method)
         .uri(path)
         .header(header::AUTHORIZATION, format!("Bearer {token}"))
-        .header("idempotency-key", format!("token-test-{}", KEYS.fetch_add(1, Ordering::Relaxed)));
+        .header(
+            "idempotency-key",
+            format!("token-test-{}", KEYS.fetch_add(1, Ordering::Relaxed)),
+        );
     let request = match body {
         Some(body) => builder
             .header(header::CONTENT_TYPE, "application/json")
@@ -65,7 +70,12 @@ async fn token_for_admin(app: &mut TestApp) -> String {
 }
 
 fn assert_refused(response: &TestResponse) {
-    assert_eq!(response.status, StatusCode::UNAUTHORIZED, "{}", response.text());
+    assert_eq!(
+        response.status,
+        StatusCode::UNAUTHORIZED,
+        "{}",
+        response.text()
+    );
     assert_eq!(response.error().code, ErrorCode::Unauthenticated);
 }
 
@@ -74,7 +84,10 @@ async fn a_token_is_issued_without_cookies_and_works_on_the_api() {
     let (mut app, _) = token_client();
     let issued = issue(&mut app, "admin", "Demo#2026").await;
     assert_eq!(issued.status, StatusCode::CREATED, "{}", issued.text());
-    assert!(issued.headers.get(header::SET_COOKIE).is_none(), "no cookie for a host page");
+    assert!(
+        issued.headers.get(header::SET_COOKIE).is_none(),
+        "no cookie for a host page"
+    );
     let body = issued.json();
     assert_eq!(body["token_type"], "Bearer");
     assert_eq!(body["expires_in"], 15 * 60);
@@ -138,7 +151,14 @@ async fn tokens_expire_and_renewal_keeps_the_sign_in_going() {
     let (mut app, clock) = token_client();
     let first = token_for_admin(&mut app).await;
     clock.advance(Duration::minutes(14));
-    let renewed = bearer(&mut app, Method::POST, "/api/auth/tokens/renew", &first, None).await;
+    let renewed = bearer(
+        &mut app,
+        Method::POST,
+        "/api/auth/tokens/renew",
+        &first,
+        None,
+    )
+    .await;
     assert_eq!(renewed.status, StatusCode::CREATED, "{}", renewed.text());
     let second = renewed.json()["token"].as_str().unwrap().to_string();
     assert_ne!(first, second);
@@ -148,13 +168,24 @@ async fn tokens_expire_and_renewal_keeps_the_sign_in_going() {
     clock.advance(Duration::seconds(31));
     assert_refused(&bearer(&mut app, Method::GET, "/api/groups", &first, None).await);
     assert_eq!(
-        bearer(&mut app, Method::GET, "/api/groups", &second, None).await.status,
+        bearer(&mut app, Method::GET, "/api/groups", &second, None)
+            .await
+            .status,
         StatusCode::OK
     );
     // Not renewed in time: gone, and cannot be renewed either.
     clock.advance(Duration::minutes(15));
     assert_refused(&bearer(&mut app, Method::GET, "/api/groups", &second, None).await);
-    assert_refused(&bearer(&mut app, Method::POST, "/api/auth/tokens/renew", &second, None).await);
+    assert_refused(
+        &bearer(
+            &mut app,
+            Method::POST,
+            "/api/auth/tokens/renew",
+            &second,
+            None,
+        )
+        .await,
+    );
 }
 
 #[tokio::test]
@@ -164,7 +195,14 @@ async fn renewal_never_goes_past_the_sign_ins_absolute_limit() {
     let limit = issue(&mut app, "admin", "Demo#2026").await.json()["renewable_until"].clone();
     for _ in 0..(12 * 60 / 10) {
         clock.advance(Duration::minutes(10));
-        let renewed = bearer(&mut app, Method::POST, "/api/auth/tokens/renew", &token, None).await;
+        let renewed = bearer(
+            &mut app,
+            Method::POST,
+            "/api/auth/tokens/renew",
+            &token,
+            None,
+        )
+        .await;
         if renewed.status != StatusCode::CREATED {
             assert_refused(&renewed);
             return;
@@ -180,16 +218,32 @@ async fn renewal_never_goes_past_the_sign_ins_absolute_limit() {
 async fn revoking_ends_the_token_and_every_earlier_one() {
     let (mut app, _) = token_client();
     let first = token_for_admin(&mut app).await;
-    let renewed = bearer(&mut app, Method::POST, "/api/auth/tokens/renew", &first, None).await;
+    let renewed = bearer(
+        &mut app,
+        Method::POST,
+        "/api/auth/tokens/renew",
+        &first,
+        None,
+    )
+    .await;
     let second = renewed.json()["token"].as_str().unwrap().to_string();
     let other = token_for_admin(&mut app).await;
-    let revoked = bearer(&mut app, Method::DELETE, "/api/auth/tokens/current", &second, None).await;
+    let revoked = bearer(
+        &mut app,
+        Method::DELETE,
+        "/api/auth/tokens/current",
+        &second,
+        None,
+    )
+    .await;
     assert_eq!(revoked.status, StatusCode::NO_CONTENT, "{}", revoked.text());
     assert_refused(&bearer(&mut app, Method::GET, "/api/groups", &second, None).await);
     assert_refused(&bearer(&mut app, Method::GET, "/api/groups", &first, None).await);
     // Another sign-in of the same administrator is not affected.
     assert_eq!(
-        bearer(&mut app, Method::GET, "/api/groups", &other, None).await.status,
+        bearer(&mut app, Method::GET, "/api/groups", &other, None)
+            .await
+            .status,
         StatusCode::OK
     );
 }
@@ -201,7 +255,10 @@ async fn the_token_endpoint_shares_the_sign_in_lockout() {
         let refused = issue(&mut app, "admin", "wrong").await;
         assert_eq!(refused.error().code, ErrorCode::InvalidCredentials);
     }
-    assert_eq!(issue(&mut app, "admin", "Demo#2026").await.error().code, ErrorCode::LockedOut);
+    assert_eq!(
+        issue(&mut app, "admin", "Demo#2026").await.error().code,
+        ErrorCode::LockedOut
+    );
     // The lockout is per user name, whichever door is used.
     let session = app.sign_in("admin", "Demo#2026").await;
     assert_eq!(session.error().code, ErrorCode::LockedOut);
@@ -213,5 +270,8 @@ async fn the_token_endpoint_shares_the_sign_in_lockout() {
 async fn renewal_and_revocation_need_a_token_not_a_cookie() {
     let mut app = TestApp::signed_in().await;
     assert_refused(&app.send(Method::POST, "/api/auth/tokens/renew", None).await);
-    assert_refused(&app.send(Method::DELETE, "/api/auth/tokens/current", None).await);
+    assert_refused(
+        &app.send(Method::DELETE, "/api/auth/tokens/current", None)
+            .await,
+    );
 }

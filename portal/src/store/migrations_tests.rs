@@ -80,7 +80,15 @@ fn api_tokens_are_looked_up_by_hash_and_purged_by_expiry() {
             .collect()
     };
     let lookup = plan("SELECT admin_id FROM api_tokens WHERE token_hash = ? AND expires_at > ?");
-    assert!(lookup.iter().any(|s| s.contains("sqlite_autoindex_api_tokens_1")), "{lookup:?}");
+    assert!(
+        lookup
+            .iter()
+            .any(|s| s.contains("sqlite_autoindex_api_tokens_1")),
+        "{lookup:?}"
+    );
     let purge = plan("DELETE FROM api_tokens WHERE expires_at <= ?");
-    assert!(purge.iter().any(|s| s.contains("api_tokens_expiry")), "{purge:?}");
+    assert!(
+        purge.iter().any(|s| s.contains("api_tokens_expiry")),
+        "{purge:?}"
+    );
 }

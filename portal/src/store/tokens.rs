@@ -71,12 +71,14 @@ pub fn live(
     let Some((admin_id, chain, expires_at, renewable_until)) = found else {
         return Ok(None);
     };
-    Ok(super::admins::by_id(conn, admin_id)?.map(|admin| TokenRecord {
-        admin,
-        chain,
-        expires_at,
-        renewable_until,
-    }))
+    Ok(
+        super::admins::by_id(conn, admin_id)?.map(|admin| TokenRecord {
+            admin,
+            chain,
+            expires_at,
+            renewable_until,
+        }),
+    )
 }
 
 /// Cuts a renewed token's life to the grace period.

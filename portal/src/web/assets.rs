@@ -153,7 +153,12 @@ fn load(path: &Path, url_path: &str) -> std::io::Result<Asset> {
     let content_type = mime_guess::from_path(path)
         .first_raw()
         .unwrap_or("application/octet-stream");
-    Ok(from_bytes(raw, content_type, url_path, (path.to_path_buf(), before)))
+    Ok(from_bytes(
+        raw,
+        content_type,
+        url_path,
+        (path.to_path_buf(), before),
+    ))
 }
 
 /// The modification time of `path`, to pair with a source in [`from_bytes`].

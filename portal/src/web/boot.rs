@@ -30,11 +30,11 @@ pub struct Boot {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BootError {
     #[error("index.html has no inline module script (is it Trunk's output?)")]
-    NoModuleScript,
+    ModuleScriptMissing,
     #[error("the inline module names no JS glue to import")]
-    NoGlue,
+    GlueUnnamed,
     #[error("the inline module names no wasm file")]
-    NoWasm,
+    WasmUnnamed,
 }
 
 const MODULE_OPEN: &str = "<script type=\"module\">";
@@ -44,14 +44,14 @@ const SCRIPT_CLOSE: &str = "</script>";
 pub fn from_trunk_index(index_html: &str) -> Result<Boot, BootError> {
     let start = index_html
         .find(MODULE_OPEN)
-        .ok_or(BootError::NoModuleScript)?;
+        .ok_or(BootError::ModuleScriptMissing)?;
     let body_start = start + MODULE_OPEN.len();
     let body_len = index_html[body_start..]
         .find(SCRIPT_CLOSE)
-        .ok_or(BootError::NoModuleScript)?;
+        .ok_or(BootError::ModuleScriptMissing)?;
     let inline = &index_html[body_start..body_start + body_len];
-    let glue = quoted_after(inline, " from ").ok_or(BootError::NoGlue)?;
-    let wasm = quoted_after(inline, "module_or_path:").ok_or(BootError::NoWasm)?;
+    let glue = quoted_after(inline, " from ").ok_or(BootError::GlueUnnamed)?;
+    let wasm = quoted_after(inline, "module_or_path:").ok_or(BootError::WasmUnnamed)?;
     let styles: Vec<&str> = stylesheet_hrefs(index_html)
         .into_iter()
         .filter(|href| is_hashed_name(href.rsplit('/').next().unwrap_or("")))
@@ -211,15 +211,15 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     fn an_index_without_trunks_module_is_refused() {
         assert_eq!(
             from_trunk_index("<!doctype html><title>x</title>"),
-            Err(BootError::NoModuleScript)
+            Err(BootError::ModuleScriptMissing)
         );
         assert_eq!(
             from_trunk_index("<script type=\"module\">console.log(1)</script>"),
-            Err(BootError::NoGlue)
+            Err(BootError::GlueUnnamed)
         );
         assert_eq!(
             from_trunk_index("<script type=\"module\">import init from '/a.js';</script>"),
-            Err(BootError::NoWasm)
+            Err(BootError::WasmUnnamed)
         );
     }
 }

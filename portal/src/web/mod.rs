@@ -118,9 +118,7 @@ pub fn console_router(dist: Option<&Path>) -> Router {
                 assets,
                 started: RwLock::new(Arc::new(Started::make(dist))),
             });
-            example::router()
-                .fallback(serve)
-                .with_state(console)
+            example::router().fallback(serve).with_state(console)
         }
         None => Router::new().fallback(get(not_built)),
     }
@@ -145,7 +143,11 @@ async fn serve(State(console): State<Arc<Console>>, request: Request) -> Respons
         };
         if path == "/index.html" || path == boot::BOOT_PATH {
             if let Some((index, script)) = &console.started().boot {
-                let asset = if path == boot::BOOT_PATH { script } else { index };
+                let asset = if path == boot::BOOT_PATH {
+                    script
+                } else {
+                    index
+                };
                 return from_memory(asset, &request, head);
             }
         }
