@@ -319,3 +319,29 @@ test('en: the console inside the host page in English', async () => {
   await screenshot(page, 'embed-jobs-en');
   assert.deepEqual(page.errors, []);
 });
+
+test("cookie mode: the console's own sign-in inside the host, back to the deep link under the base path", async () => {
+  const page = await newPage(browser, { locale: 'ja-JP' });
+  // The same host page, but the console uses the portal's session cookie (same site).
+  await page.route((url) => url.pathname.startsWith(`${HOST}/`) && !/\.(js|css)$/.test(url.pathname), async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace('data-auth="bearer"', 'data-auth="cookie"');
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto(`${portal.url}${BASE}/jobs?status=succeeded`);
+  await page.getByTestId('login-username').waitFor();
+  assert.equal(new URL(page.url()).pathname, `${BASE}/login`);
+  assert.equal(new URL(page.url()).searchParams.get('next'), '/jobs?status=succeeded');
+  await page.getByTestId('login-username').fill('admin');
+  await page.getByTestId('login-password').fill('Demo#2026');
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(atPath(`${BASE}/jobs`));
+  await page.getByTestId('jobs-lead').waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('status'), 'succeeded');
+  await page.getByTestId('host-header').waitFor();
+  // Sign-out in cookie mode is the console's own: back to its sign-in, still inside the host.
+  await page.getByTestId('sign-out').click();
+  await page.waitForURL(atPath(`${BASE}/login`));
+  await page.getByTestId('login-username').waitFor();
+  assert.deepEqual(page.errors, []);
+});
