@@ -77,6 +77,24 @@ pub fn Shell() -> impl IntoView {
     }
 }
 
+/// The page's main content: `<main>` on the console's own page. Inside a host page, which has
+/// its own `<main>` around the console, a region named after the console instead: a page has
+/// one main landmark.
+#[component]
+pub fn MainContent(
+    /// The element's class.
+    class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let locale = use_locale();
+    if host::is_embedded() {
+        view! { <section class=class aria-label=move || locale.t().app_name>{children()}</section> }
+            .into_any()
+    } else {
+        view! { <main class=class>{children()}</main> }.into_any()
+    }
+}
+
 /// The console's own sign-in page, or, when the host signs in (bearer mode), a note that the
 /// console waits for the host.
 #[component]
@@ -144,9 +162,9 @@ fn SignedInLayout(
                     })
                     signing_out=sign_out.pending()
                 />
-                <main class="shell__content">
+                <MainContent class="shell__content">
                     <Outlet/>
-                </main>
+                </MainContent>
             </div>
         </div>
     }

@@ -7,6 +7,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal } from './support/portal.mjs';
 import { launchBrowser, newPage, signIn, screenshot, atPath } from './support/browser.mjs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const HOST = '/embed-example';
 const BASE = `${HOST}/mdm`;
@@ -314,6 +318,14 @@ test('en: the console inside the host page in English', async () => {
   assert.equal(await page.getByTestId('page-title').innerText(), 'Devices');
   assert.equal(await page.locator('.mdm-console').getAttribute('lang'), 'en');
   await screenshot(page, 'embed-devices-en');
+  // The console inside the host has no accessibility violation of its own (one main landmark:
+  // the host's; the console's content is a named region there).
+  await page.evaluate(`${AXE_SOURCE}\n;0`);
+  const found = await page.evaluate(async () => (await window.axe.run({ include: [['.mdm-console']] }, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+  assert.deepEqual(found, []);
+  assert.equal(await page.locator('main').count(), 1);
   await page.getByTestId('nav-jobs').click();
   await page.getByTestId('jobs-lead').waitFor();
   await screenshot(page, 'embed-jobs-en');

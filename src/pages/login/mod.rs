@@ -15,6 +15,7 @@ use crate::components::icons::{Icon, IconKind};
 use crate::components::{LanguageSwitch, PageHeader};
 use crate::i18n::use_locale;
 use crate::routes;
+use crate::pages::shell::MainContent;
 use crate::session::use_session;
 
 /// Sign-in screen. Once signed in, goes to the page asked for before (`?next=`), else 端末管理.
@@ -52,7 +53,7 @@ pub fn LoginPage() -> impl IntoView {
                 <header class="login-screen__lang">
                     <LanguageSwitch/>
                 </header>
-                <main class="login-card">
+                <MainContent class="login-card">
                     <div class="login-card__brand">
                         <Icon kind=IconKind::Shield/>
                         <span>{move || locale.t().app_name}</span>
@@ -66,7 +67,7 @@ pub fn LoginPage() -> impl IntoView {
                         pending=sign_in.pending()
                         error=error
                     />
-                </main>
+                </MainContent>
             </div>
         </Show>
     }
