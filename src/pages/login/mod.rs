@@ -14,8 +14,8 @@ use crate::api::{Api, ApiError};
 use crate::components::icons::{Icon, IconKind};
 use crate::components::{LanguageSwitch, PageHeader};
 use crate::i18n::use_locale;
-use crate::routes;
 use crate::pages::shell::MainContent;
+use crate::routes;
 use crate::session::use_session;
 
 /// Sign-in screen. Once signed in, goes to the page asked for before (`?next=`), else 端末管理.
