@@ -188,8 +188,7 @@ impl Tone {
 #[component]
 pub fn Badge(
     /// Colour family.
-    #[prop(into)]
-    tone: Signal<Tone>,
+    tone: Tone,
     /// The status in words.
     #[prop(into)]
     text: Signal<String>,
@@ -198,7 +197,7 @@ pub fn Badge(
     test_id: Option<String>,
 ) -> impl IntoView {
     view! {
-        <span class=move || tone.get().class() data-testid=test_id>
+        <span class=tone.class() data-testid=test_id>
             <span class="badge__dot" aria-hidden="true"></span>
             {text}
         </span>
