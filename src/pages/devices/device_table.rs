@@ -8,7 +8,7 @@ use mdm_model::ids::DeviceId;
 use mdm_model::paging::SortOrder;
 use mdm_model::time::format_datetime;
 
-use super::selection::{PageTicks, Selection};
+use super::selection::{PageTicks, RowTicks, Selection};
 use crate::components::data_table::{
     aria_sort, Badge, SortButton, SortHeader, TableFrame, TableNotice, TableNoticeRow, Tone,
 };
@@ -61,6 +61,8 @@ pub fn DeviceTable(
     let page_ids =
         Memo::new(move |_| rows.with(|rows| rows.iter().map(|d| d.id).collect::<Vec<DeviceId>>()));
     let ticks = Memo::new(move |_| page_ids.with(|ids| selection.with(|s| s.page_ticks(ids))));
+    let row_ticks = RowTicks::follow(selection);
+    Effect::new(move || page_ids.with(|ids| row_ticks.keep(ids)));
     let order_of = move |key: DeviceSortKey| {
         Signal::derive(move || {
             let (sorted, order) = sort.get();
@@ -136,7 +138,7 @@ pub fn DeviceTable(
                         Some(notice) => view! { <TableNoticeRow columns=COLUMNS notice=notice on_retry=on_retry/> }.into_any(),
                         None => view! {
                             <For each=move || rows.with(|rows| keyed.write_value().refresh(rows, |d| d.id)) key=|(id, _)| *id let((id, device))>
-                                <DeviceRow id=id device=device selection=selection offset=offset/>
+                                <DeviceRow id=id device=device ticked=row_ticks.of(id, selection) selection=selection offset=offset/>
                             </For>
                         }
                         .into_any(),
@@ -155,11 +157,13 @@ pub fn DeviceTable(
 fn DeviceRow(
     id: DeviceId,
     #[prop(into)] device: Signal<Device>,
+    /// Whether the row is ticked (see [`RowTicks`]).
+    #[prop(into)]
+    ticked: Signal<bool>,
     selection: RwSignal<Selection>,
     offset: FixedOffset,
 ) -> impl IntoView {
     let locale = use_locale();
-    let ticked = Memo::new(move |_| selection.with(|s| s.contains(id)));
     let cells = move || {
         let (t, lang) = (locale.t(), locale.lang());
         device.with(|d| {
