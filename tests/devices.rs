@@ -123,6 +123,30 @@ async fn column_headers_sort_and_announce_the_order() {
 }
 
 #[wasm_bindgen_test]
+async fn a_device_that_comes_back_with_new_data_updates_its_row_and_keeps_its_tick() {
+    let list = list(3, devices(1..=3, Os::Ios));
+    let t = &list.view;
+    t.click("select-device-2").await;
+    let mut page = devices(1..=3, Os::Ios);
+    page[1].name = "DEV-0002 改".into();
+    page[1].state.powered_on = false;
+    list.rows.set(page);
+    settle().await;
+    assert_eq!(t.text("status-2"), "電源オフ");
+    assert!(t.find("device-row-2").text_content().unwrap().contains("DEV-0002 改"));
+    assert_eq!(t.attr("select-device-2", "aria-label").as_deref(), Some("DEV-0002 改 を選択"));
+    assert!(t.checked("select-device-2"));
+    assert!(t.find("device-row-2").class_name().contains("data-table__row--selected"));
+    assert_eq!(t.text("status-1"), "オンライン");
+
+    // A selection emptied elsewhere (after a wipe) unticks the row.
+    list.selection.set(Selection::default());
+    settle().await;
+    assert!(!t.checked("select-device-2"));
+    assert!(!t.find("device-row-2").class_name().contains("data-table__row--selected"));
+}
+
+#[wasm_bindgen_test]
 async fn the_selection_survives_moving_between_pages() {
     let list = list(60, devices(1..=25, Os::Ios));
     let t = &list.view;

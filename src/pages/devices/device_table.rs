@@ -151,8 +151,8 @@ pub fn DeviceTable(
 
 /// One device. The cells are one view drawn from the device's signal and the language: a
 /// change of either redraws the row in place (attributes and texts compared, nodes kept), and a
-/// row costs three reactive nodes instead of one per cell, which is most of the time a
-/// thousand rows take to build and to drop.
+/// row owns four reactive nodes instead of one per cell, which is most of the time a thousand
+/// rows take to build and to drop (BENCHMARKS.md).
 #[component]
 fn DeviceRow(
     id: DeviceId,
