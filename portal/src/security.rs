@@ -82,7 +82,7 @@ pub struct SecurityHeaders {
 /// page it frames or that frames it ask for them in its name.
 const PERMISSIONS: &str = "accelerometer=(), autoplay=(), camera=(), display-capture=(), \
 geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), \
-publickey-credentials-get=(), serial=(), usb=(), xr-spatial-tracking=(), interest-cohort=()";
+publickey-credentials-get=(), serial=(), usb=(), xr-spatial-tracking=()";
 
 impl SecurityHeaders {
     /// The headers for a portal framed only by itself and `frame_ancestors`; HSTS when the
