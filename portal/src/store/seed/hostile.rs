@@ -49,8 +49,11 @@ pub fn wifi() -> Vec<(String, String)> {
     ]
 }
 
-/// The hostile devices: name, notes, tags and owner of each.
-fn profiles() -> Vec<(String, Option<String>, Vec<String>, Option<String>)> {
+/// What makes one device hostile: its name, notes, tags and owner.
+type Profile = (String, Option<String>, Vec<String>, Option<String>);
+
+/// The hostile devices.
+fn profiles() -> Vec<Profile> {
     vec![
         (
             SCRIPT.to_string(),
@@ -90,7 +93,7 @@ fn profiles() -> Vec<(String, Option<String>, Vec<String>, Option<String>)> {
 fn device(
     group_id: mdm_model::ids::GroupId,
     number: usize,
-    (name, notes, tags, owner): (String, Option<String>, Vec<String>, Option<String>),
+    (name, notes, tags, owner): Profile,
     now: DateTime<Utc>,
 ) -> Device {
     Device {
