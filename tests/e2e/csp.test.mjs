@@ -1,6 +1,7 @@
 // The Content-Security-Policy against the release-built console: the portal sends a strict
 // policy (no inline script or style, no eval) with every page, and no screen, in Japanese or in
-// English, breaks it or logs an error or a warning.
+// English, breaks it or logs an error or a warning; nor does the example host page with the console
+// inside it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal } from './support/portal.mjs';
@@ -59,3 +60,39 @@ for (const { lang, locale } of [{ lang: 'ja', locale: 'ja-JP' }, { lang: 'en', l
     assert.deepEqual(problems, []);
   });
 }
+
+test('the example host page and the console inside it keep the policy, without errors or warnings', async () => {
+  const response = await fetch(`${portal.url}/embed-example`);
+  assert.equal(response.status, 200);
+  assert.doesNotMatch(response.headers.get('content-security-policy'), /'unsafe-inline'|'unsafe-eval'/);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(recordViolations);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      problems.push(`console ${message.type()}: ${message.text()}`);
+    }
+  });
+  await page.goto(`${portal.url}/embed-example`);
+  await page.getByTestId('host-sign-in-form').waitFor();
+  await page.getByTestId('host-username').fill('admin');
+  await page.getByTestId('host-password').fill('Demo#2026');
+  await page.getByTestId('host-sign-in-submit').click();
+  await page.getByTestId('host-account').waitFor();
+  await page.getByTestId('group-tree').waitFor();
+  // Each load starts a new record: read it before leaving the page.
+  const collect = async () => {
+    await page.waitForTimeout(200);
+    problems.push(...await page.evaluate(() => window.__cspViolations.splice(0)));
+  };
+  await collect();
+  for (const [path, ready] of [['/embed-example/mdm/jobs', 'job-list'], ['/embed-example/mdm/help', 'help-index']]) {
+    await page.goto(`${portal.url}${path}`);
+    await page.getByTestId(ready).waitFor();
+    await collect();
+  }
+  await context.close();
+  assert.deepEqual(problems, []);
+});
