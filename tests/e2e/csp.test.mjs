@@ -75,7 +75,7 @@ test('the example host page and the console inside it keep the policy, without e
       problems.push(`console ${message.type()}: ${message.text()}`);
     }
   });
-  await page.goto(`${portal.url}/embed-example`);
+  await page.goto(`${portal.url}/embed-example/mdm/devices`);
   await page.getByTestId('host-sign-in-form').waitFor();
   await page.getByTestId('host-username').fill('admin');
   await page.getByTestId('host-password').fill('Demo#2026');
