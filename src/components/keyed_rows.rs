@@ -2,6 +2,12 @@
 //! new data (a device whose status changed, a renamed one) gets its signal set and its cells
 //! update in place; rows with unchanged data are not touched; rows with new keys are built.
 //! Without it a keyed `<For>` keeps showing the data a row was first built with.
+//!
+//! It also numbers the table bodies: a page that shares no row with the page before (the first
+//! page, another group, a list emptied) starts a new body, which the table draws as a fresh
+//! `<tbody>` built off the document and put in with one insertion, the old one leaving with one
+//! removal. A keyed diff would instead remove and insert every row one by one, each a change
+//! to the live table (BENCHMARKS.md: clear and replace).
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -12,14 +18,23 @@ use leptos::prelude::*;
 #[derive(Debug)]
 pub struct KeyedRows<K, T: 'static> {
     rows: HashMap<K, ArcRwSignal<T>>,
+    body: u64,
 }
 
 impl<K, T> Default for KeyedRows<K, T> {
     fn default() -> Self {
         KeyedRows {
             rows: HashMap::new(),
+            body: 0,
         }
     }
+}
+
+/// One refreshed page: its rows in order and the number of the body they belong in.
+pub struct KeyedPage<K, T: 'static> {
+    pub rows: Vec<(K, ArcRwSignal<T>)>,
+    /// Changes only when the page shares no row with the page before it.
+    pub body: u64,
 }
 
 impl<K, T> KeyedRows<K, T>
@@ -29,14 +44,16 @@ where
 {
     /// The rows of `items` in their order, each with its signal (reused by key, set only when
     /// its data differs). Keys no longer shown are forgotten.
-    pub fn refresh(&mut self, items: &[T], key: impl Fn(&T) -> K) -> Vec<(K, ArcRwSignal<T>)> {
+    pub fn refresh(&mut self, items: &[T], key: impl Fn(&T) -> K) -> KeyedPage<K, T> {
         let mut next = HashMap::with_capacity(items.len());
+        let mut reused = false;
         let rows = items
             .iter()
             .map(|item| {
                 let k = key(item);
                 let signal = match self.rows.remove(&k) {
                     Some(signal) => {
+                        reused = true;
                         if signal.with_untracked(|old| old != item) {
                             signal.set(item.clone());
                         }
@@ -48,8 +65,15 @@ where
                 (k, signal)
             })
             .collect();
+        // Unless both pages are empty: when no key was reused, `self.rows` still holds the old page.
+        if !reused && !(self.rows.is_empty() && items.is_empty()) {
+            self.body += 1;
+        }
         self.rows = next;
-        rows
+        KeyedPage {
+            rows,
+            body: self.body,
+        }
     }
 }
 
@@ -62,9 +86,25 @@ mod tests {
         let mut rows = KeyedRows::<u32, (u32, &str)>::default();
         let first = rows.refresh(&[(1, "a"), (2, "b")], |r| r.0);
         let second = rows.refresh(&[(2, "b"), (1, "A")], |r| r.0);
-        assert_eq!(second[0].1, first[1].1, "same key, same signal");
-        assert_eq!(second[1].1.get_untracked(), (1, "A"));
-        assert_eq!(rows.refresh(&[(3, "c")], |r| r.0).len(), 1);
+        assert_eq!(second.rows[0].1, first.rows[1].1, "same key, same signal");
+        assert_eq!(second.rows[1].1.get_untracked(), (1, "A"));
+        assert_eq!(rows.refresh(&[(3, "c")], |r| r.0).rows.len(), 1);
         assert_eq!(rows.rows.len(), 1, "keys no longer shown are forgotten");
+    }
+
+    #[test]
+    fn a_new_body_only_for_a_page_sharing_no_row() {
+        let mut rows = KeyedRows::<u32, u32>::default();
+        let body = |rows: &mut KeyedRows<u32, u32>, items: &[u32]| rows.refresh(items, |r| *r).body;
+        assert_eq!(body(&mut rows, &[]), 0, "empty to empty keeps the body");
+        let first = body(&mut rows, &[1, 2, 3]);
+        assert_ne!(first, 0, "the first rows start a body");
+        assert_eq!(body(&mut rows, &[3, 2]), first, "a sorted or filtered page keeps it");
+        assert_eq!(body(&mut rows, &[3, 2, 4]), first, "an appended page keeps it");
+        let replaced = body(&mut rows, &[5, 6]);
+        assert_ne!(replaced, first, "a page of other rows starts another");
+        let cleared = body(&mut rows, &[]);
+        assert_ne!(cleared, replaced, "emptying the list starts an empty body");
+        assert_eq!(body(&mut rows, &[]), cleared);
     }
 }

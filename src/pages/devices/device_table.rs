@@ -2,7 +2,10 @@
 //! and one for the page. It never holds more rows than the page it is given.
 
 use chrono::FixedOffset;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
+use leptos::tachys::reactive_graph::OwnedView;
+use leptos::tachys::view::keyed::keyed as keyed_view;
 use mdm_model::device::{Device, DeviceSortKey, DeviceStatus};
 use mdm_model::ids::DeviceId;
 use mdm_model::paging::SortOrder;
@@ -80,6 +83,16 @@ pub fn DeviceTable(
             />
         }
     };
+    // As `<For>` does: each row has its own owner under the table's, so redrawing the body's
+    // list keeps the rows that stay alive; a row's owner goes with its view.
+    let parent = Owner::current().expect("the device table has a reactive owner");
+    let row_view = move |_, (id, device): (DeviceId, ArcRwSignal<Device>)| {
+        let owner = parent.with(Owner::new);
+        let view = owner.with(|| {
+            view! { <DeviceRow id=id device=device ticked=row_ticks.of(id, selection) selection=selection offset=offset/> }
+        });
+        (drop, OwnedView::new_with_owner(view, owner))
+    };
     let status_sort = move || {
         let (sorted, order) = sort.get();
         aria_sort(
@@ -133,17 +146,17 @@ pub fn DeviceTable(
                         {header(DeviceSortKey::Tags, "col-tags")}
                     </tr>
                 </thead>
-                <tbody>
-                    {move || match notice.get() {
-                        Some(notice) => view! { <TableNoticeRow columns=COLUMNS notice=notice on_retry=on_retry/> }.into_any(),
-                        None => view! {
-                            <For each=move || rows.with(|rows| keyed.write_value().refresh(rows, |d| d.id)) key=|(id, _)| *id let((id, device))>
-                                <DeviceRow id=id device=device ticked=row_ticks.of(id, selection) selection=selection offset=offset/>
-                            </For>
-                        }
-                        .into_any(),
-                    }}
-                </tbody>
+                {move || match notice.get() {
+                    Some(notice) => EitherOf3::A(view! {
+                        <tbody><TableNoticeRow columns=COLUMNS notice=notice on_retry=on_retry/></tbody>
+                    }),
+                    None => {
+                        let page = rows.with(|rows| keyed.write_value().refresh(rows, |d| d.id));
+                        let body = view! { <tbody>{keyed_view(page.rows, |(id, _)| *id, row_view.clone())}</tbody> };
+                        // Another variant for a new body: the old <tbody> goes in one removal.
+                        if page.body % 2 == 0 { EitherOf3::B(body) } else { EitherOf3::C(body) }
+                    }
+                }}
             </table>
         </TableFrame>
     }
