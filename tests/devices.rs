@@ -133,17 +133,86 @@ async fn a_device_that_comes_back_with_new_data_updates_its_row_and_keeps_its_ti
     list.rows.set(page);
     settle().await;
     assert_eq!(t.text("status-2"), "電源オフ");
-    assert!(t.find("device-row-2").text_content().unwrap().contains("DEV-0002 改"));
-    assert_eq!(t.attr("select-device-2", "aria-label").as_deref(), Some("DEV-0002 改 を選択"));
+    assert!(t
+        .find("device-row-2")
+        .text_content()
+        .unwrap()
+        .contains("DEV-0002 改"));
+    assert_eq!(
+        t.attr("select-device-2", "aria-label").as_deref(),
+        Some("DEV-0002 改 を選択")
+    );
     assert!(t.checked("select-device-2"));
-    assert!(t.find("device-row-2").class_name().contains("data-table__row--selected"));
+    assert!(t
+        .find("device-row-2")
+        .class_name()
+        .contains("data-table__row--selected"));
     assert_eq!(t.text("status-1"), "オンライン");
 
     // A selection emptied elsewhere (after a wipe) unticks the row.
     list.selection.set(Selection::default());
     settle().await;
     assert!(!t.checked("select-device-2"));
-    assert!(!t.find("device-row-2").class_name().contains("data-table__row--selected"));
+    assert!(!t
+        .find("device-row-2")
+        .class_name()
+        .contains("data-table__row--selected"));
+}
+
+/// Rows shared with the page before are kept (the same elements, moved); a page that shares no
+/// row comes in a new `<tbody>`, and so does an emptied list, with the ticks still right.
+#[wasm_bindgen_test]
+async fn a_sorted_page_keeps_its_rows_and_a_page_of_other_devices_gets_a_new_body() {
+    let list = list(60, devices(1..=3, Os::Ios));
+    let t = &list.view;
+    t.click("select-device-2").await;
+    let body = t.query("tbody").unwrap();
+    let row_3 = t.find("device-row-3");
+    list.rows
+        .set(devices(1..=3, Os::Ios).into_iter().rev().collect());
+    settle().await;
+    let order: Vec<_> = t
+        .all("tbody tr")
+        .iter()
+        .map(|r| r.get_attribute("data-testid").unwrap())
+        .collect();
+    assert_eq!(order, ["device-row-3", "device-row-2", "device-row-1"]);
+    assert!(
+        t.query("tbody").unwrap().is_same_node(Some(&body)),
+        "a sorted page keeps its body"
+    );
+    assert!(
+        t.find("device-row-3").is_same_node(Some(&row_3)),
+        "and its row elements"
+    );
+    assert!(t.checked("select-device-2"));
+
+    list.rows.set(devices(4..=6, Os::Ios));
+    settle().await;
+    assert_eq!(t.all("tbody").len(), 1, "one body at a time");
+    assert!(
+        !t.query("tbody").unwrap().is_same_node(Some(&body)),
+        "another page, another body"
+    );
+    assert_eq!(t.all("tbody tr").len(), 3);
+    assert!(t.text("device-row-4").contains("DEV-0004"));
+    assert!(!t.checked("select-device-4"));
+
+    list.rows.set(devices(1..=2, Os::Ios));
+    settle().await;
+    assert!(
+        t.checked("select-device-2"),
+        "coming back, the tick is still there"
+    );
+    assert!(!t.checked("select-device-1"));
+
+    list.rows.set(Vec::new());
+    settle().await;
+    assert_eq!(t.all("tbody").len(), 1);
+    assert!(
+        t.all("tbody tr").is_empty(),
+        "an emptied list leaves an empty body"
+    );
 }
 
 #[wasm_bindgen_test]

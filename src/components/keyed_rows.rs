@@ -99,8 +99,16 @@ mod tests {
         assert_eq!(body(&mut rows, &[]), 0, "empty to empty keeps the body");
         let first = body(&mut rows, &[1, 2, 3]);
         assert_ne!(first, 0, "the first rows start a body");
-        assert_eq!(body(&mut rows, &[3, 2]), first, "a sorted or filtered page keeps it");
-        assert_eq!(body(&mut rows, &[3, 2, 4]), first, "an appended page keeps it");
+        assert_eq!(
+            body(&mut rows, &[3, 2]),
+            first,
+            "a sorted or filtered page keeps it"
+        );
+        assert_eq!(
+            body(&mut rows, &[3, 2, 4]),
+            first,
+            "an appended page keeps it"
+        );
         let replaced = body(&mut rows, &[5, 6]);
         assert_ne!(replaced, first, "a page of other rows starts another");
         let cleared = body(&mut rows, &[]);
