@@ -85,6 +85,7 @@ function buildRow(d) {
   tr.setAttribute('data-testid', 'device-row-' + d.id);
   const check = tr.firstChild;
   const box = check.firstChild;
+  box.setAttribute('value', String(d.id));
   box.setAttribute('data-testid', 'select-device-' + d.id);
   box.setAttribute('aria-label', d.name + ' を選択');
   const nameCell = check.nextSibling;

@@ -3,6 +3,7 @@
 
 use chrono::FixedOffset;
 use leptos::either::EitherOf3;
+use leptos::ev;
 use leptos::prelude::*;
 use leptos::tachys::reactive_graph::OwnedView;
 use leptos::tachys::view::keyed::keyed as keyed_view;
@@ -10,6 +11,8 @@ use mdm_model::device::{Device, DeviceSortKey, DeviceStatus};
 use mdm_model::ids::DeviceId;
 use mdm_model::paging::SortOrder;
 use mdm_model::time::format_datetime;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 
 use super::selection::{PageTicks, RowTicks, Selection};
 use crate::components::data_table::{
@@ -89,9 +92,19 @@ pub fn DeviceTable(
     let row_view = move |_, (id, device): (DeviceId, ArcRwSignal<Device>)| {
         let owner = parent.with(Owner::new);
         let view = owner.with(|| {
-            view! { <DeviceRow id=id device=device ticked=row_ticks.of(id, selection) selection=selection offset=offset/> }
+            view! { <DeviceRow id=id device=device ticked=row_ticks.of(id, selection) offset=offset/> }
         });
         (drop, OwnedView::new_with_owner(view, owner))
+    };
+    // One listener for every row's checkbox, on the body: a thousand rows cost no listener to
+    // add and none to remove. The checkbox's value is its device's id.
+    let tick_row = move |ev: ev::Event| {
+        let Some(box_) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
+            return;
+        };
+        if let Ok(id) = box_.value().parse::<DeviceId>() {
+            selection.update(|s| s.set(id, box_.checked()));
+        }
     };
     let status_sort = move || {
         let (sorted, order) = sort.get();
@@ -152,7 +165,9 @@ pub fn DeviceTable(
                     }),
                     None => {
                         let page = rows.with(|rows| keyed.write_value().refresh(rows, |d| d.id));
-                        let body = view! { <tbody>{keyed_view(page.rows, |(id, _)| *id, row_view.clone())}</tbody> };
+                        let body = view! {
+                            <tbody on:change=tick_row>{keyed_view(page.rows, |(id, _)| *id, row_view.clone())}</tbody>
+                        };
                         // Another variant for a new body: the old <tbody> goes in one removal.
                         if page.body % 2 == 0 { EitherOf3::B(body) } else { EitherOf3::C(body) }
                     }
@@ -173,7 +188,6 @@ fn DeviceRow(
     /// Whether the row is ticked (see [`RowTicks`]).
     #[prop(into)]
     ticked: Signal<bool>,
-    selection: RwSignal<Selection>,
     offset: FixedOffset,
 ) -> impl IntoView {
     let locale = use_locale();
@@ -195,13 +209,10 @@ fn DeviceRow(
                     <input
                         type="checkbox"
                         class="check__box"
+                        value=id.to_string()
                         data-testid=format!("select-device-{id}")
                         aria-label=(t.devices.select_device)(&d.name)
                         prop:checked=move || ticked.get()
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            selection.update(|s| s.set(id, on));
-                        }
                     />
                 </td>
                 <th scope="row" class="col-name">
