@@ -99,11 +99,12 @@ pub fn DeviceTable(
     // One listener for every row's checkbox, on the body: a thousand rows cost no listener to
     // add and none to remove. The checkbox's value is its device's id.
     let tick_row = move |ev: ev::Event| {
-        let Some(box_) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
+        let Some(checkbox) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
             return;
         };
-        if let Ok(id) = box_.value().parse::<DeviceId>() {
-            selection.update(|s| s.set(id, box_.checked()));
+        if let Ok(id) = checkbox.value().parse::<DeviceId>() {
+            selection.update(|s| s.set(id, checkbox.checked()));
         }
     };
     let status_sort = move || {
