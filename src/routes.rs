@@ -72,20 +72,61 @@ pub fn login_returning_to(next: &str) -> String {
 
 /// Where to go after signing in: `next` when it is a path of this console, else 端末管理.
 ///
-/// Only same-site absolute paths are accepted, so a crafted link cannot send the administrator to
-/// another site after sign-in (`//evil.example`, `https://…`, `/\evil`).
+/// `next` is read the way the browser's URL parser will read it before it is accepted: tab,
+/// CR and LF vanish anywhere, controls and spaces at the ends are dropped, and `\` is a `/`.
+/// So `/%0A/evil.example`, `/\tevil.example` and `/\\evil` are the `//evil` they become, and
+/// refused; dot segments (`/..`, `/%2e%2e`) would climb out of the base path and are refused
+/// too. In the browser the result is also resolved by the browser itself and kept only when
+/// it stays on this origin under the console's base path.
 pub fn after_login(next: Option<&str>) -> String {
-    match next {
-        Some(path)
-            if path.starts_with('/')
-                && !path.starts_with("//")
-                && !path.starts_with("/\\")
-                && !path.starts_with(LOGIN) =>
-        {
-            path.to_string()
-        }
-        _ => DEVICES.to_string(),
-    }
+    next.and_then(console_path)
+        .filter(|path| !path.starts_with(LOGIN) && stays_on_console(path))
+        .unwrap_or_else(|| DEVICES.to_string())
+}
+
+/// `next` as the browser will read it, when that is an absolute path on this site.
+fn console_path(next: &str) -> Option<String> {
+    let read: String = next
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect();
+    let path = read.split(['?', '#']).next().unwrap_or_default();
+    let dot_segment = |segment: &str| {
+        let plain = segment.to_ascii_lowercase().replace("%2e", ".");
+        plain == "." || plain == ".."
+    };
+    let acceptable = read.starts_with('/')
+        && !read.starts_with("//")
+        && !path.split('/').any(dot_segment)
+        && !read.chars().any(char::is_control);
+    acceptable.then_some(read)
+}
+
+/// Whether the browser resolves the console path `path` to this origin, under the base path.
+#[cfg(target_arch = "wasm32")]
+fn stays_on_console(path: &str) -> bool {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return false;
+    };
+    let (Ok(origin), Ok(here)) = (location.origin(), location.href()) else {
+        return false;
+    };
+    let base = base();
+    web_sys::Url::new_with_base(&href(path), &here).is_ok_and(|url| {
+        let pathname = url.pathname();
+        url.origin() == origin
+            && (base.is_empty()
+                || pathname == base
+                || pathname.starts_with(&format!("{base}/")))
+    })
+}
+
+/// Outside a browser (native tests) only the textual checks of [`console_path`] apply.
+#[cfg(not(target_arch = "wasm32"))]
+fn stays_on_console(_path: &str) -> bool {
+    true
 }
 
 /// Percent-encodes everything but unreserved characters, like encodeURIComponent: the sign-in
@@ -143,6 +184,31 @@ mod tests {
             after_login(Some("/devices?q=a b&page=2")),
             "/devices?q=a b&page=2"
         );
+    }
+
+    #[test]
+    fn return_addresses_that_leave_the_console_go_to_the_devices_page() {
+        for hostile in [
+            "//evil.example/",
+            "/\\evil.example",
+            "/\n/evil.example/",
+            "/\t/evil.example/",
+            "/\r\\evil.example/",
+            "\\\\evil.example",
+            " //evil.example",
+            "https://evil.example/",
+            "javascript:alert(1)",
+            "/../../outside",
+            "/jobs/%2e%2e/%2E%2E/outside",
+            "/\u{0}x",
+            "",
+        ] {
+            assert_eq!(after_login(Some(hostile)), DEVICES, "{hostile:?}");
+        }
+        // Read as the browser reads them: the harmless forms stay on the console.
+        assert_eq!(after_login(Some("/jobs/4\t2")), "/jobs/42");
+        assert_eq!(after_login(Some("/help\\wipe")), "/help/wipe");
+        assert_eq!(after_login(Some("/%0A/evil.example/")), "/%0A/evil.example/");
     }
 
     #[test]

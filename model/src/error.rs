@@ -90,6 +90,11 @@ error_codes! {
     LockedOut = "locked_out", 429,
         ja: "失敗が続いたため、しばらくロックされています。時間をおいて再度お試しください。",
         en: "Too many failed attempts. Please wait and try again later.";
+    /// Too many requests from this address, or the portal is busy checking passwords; the
+    /// `Retry-After` header says when to try again.
+    TooManyRequests = "too_many_requests", 429,
+        ja: "リクエストが集中しています。しばらく待ってから再度お試しください。",
+        en: "Too many requests. Please wait a moment and try again.";
     /// A state-changing request came without a valid CSRF token.
     CsrfRejected = "csrf_rejected", 403,
         ja: "セキュリティトークンが無効です。ページを再読み込みしてください。",

@@ -278,6 +278,10 @@ async fn main() {
         .unwrap()
         .to_string();
     client.cookies = format!("{csrf_cookie}; {session_cookie}");
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    let info: mdm_model::session::SessionInfo = serde_json::from_slice(&body).unwrap();
+    // Writes carry the token bound to the session.
+    client.csrf = info.csrf_token;
 
     let head_office: i64 = 1;
     let mut rng = SeedRng::new(5);

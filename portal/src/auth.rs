@@ -120,6 +120,42 @@ pub fn set_cookie(name: &str, value: &str, max_age: Option<i64>, secure: bool) -
     cookie
 }
 
+/// The names of the portal's two cookies. Behind HTTPS (`--secure-cookies`) they carry the
+/// `__Host-` prefix, which makes the browser refuse them unless they are `Secure`, for the
+/// whole site and set by this very host: a sibling subdomain cannot plant or shadow them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CookieNames {
+    pub session: &'static str,
+    pub csrf: &'static str,
+}
+
+impl CookieNames {
+    pub fn new(secure: bool) -> CookieNames {
+        if secure {
+            CookieNames {
+                session: "__Host-mdm_session",
+                csrf: "__Host-mdm_csrf",
+            }
+        } else {
+            CookieNames {
+                session: SESSION_COOKIE,
+                csrf: CSRF_COOKIE,
+            }
+        }
+    }
+}
+
+/// The CSRF token of a session: derived from the session token, so it is bound to that
+/// session, changes with every sign-in and cannot be guessed from outside (the session
+/// token is HttpOnly and a hash does not reveal it).
+pub fn session_csrf_token(session_token: &str) -> String {
+    let digest = Sha256::new()
+        .chain_update(b"mdm-csrf\0")
+        .chain_update(session_token.as_bytes())
+        .finalize();
+    URL_SAFE_NO_PAD.encode(digest)
+}
+
 fn has_bearer(headers: &HeaderMap) -> bool {
     headers
         .get(header::AUTHORIZATION)
@@ -137,24 +173,54 @@ fn bearer_token(headers: &HeaderMap) -> Option<&str> {
         .filter(|t| is_token_shaped(t))
 }
 
-/// Double-submit CSRF check on every state-changing request: the `x-csrf-token` header must
-/// equal the `mdm_csrf` cookie. A cross-site page can make the browser send the cookie but
-/// cannot read it to put it in the header.
-pub async fn require_csrf(request: Request, next: Next) -> Result<Response, ApiError> {
+/// Which CSRF tokens a route accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsrfRule {
+    /// Routes of the signed-in administrator: the token of the request's session cookie. A
+    /// bearer request skips the check, because these routes then authenticate by the bearer
+    /// token alone and never read the cookie.
+    SessionBound,
+    /// Sign-in and sign-out, which act on cookies whatever else the request carries: the
+    /// session's token, or before sign-in the double-submitted `mdm_csrf` cookie.
+    CookieRoutes,
+}
+
+/// Whether `sent` is a CSRF token this request may use under `rule`.
+fn csrf_accepted(headers: &HeaderMap, names: CookieNames, rule: CsrfRule, sent: &str) -> bool {
+    let equal = |expected: &str| bool::from(sent.as_bytes().ct_eq(expected.as_bytes()));
+    let session = cookie(headers, names.session).filter(|t| is_token_shaped(t));
+    let bound = session.is_some_and(|token| equal(&session_csrf_token(token)));
+    match rule {
+        CsrfRule::SessionBound => bound,
+        CsrfRule::CookieRoutes => {
+            bound
+                || cookie(headers, names.csrf)
+                    .filter(|t| is_token_shaped(t))
+                    .is_some_and(equal)
+        }
+    }
+}
+
+/// The CSRF check of every state-changing request: the `x-csrf-token` header must carry a
+/// token the route accepts ([`CsrfRule`]). A cross-site page can make the browser send the
+/// cookies but cannot read a token to put in the header.
+pub async fn require_csrf(
+    State((state, rule)): State<(AppState, CsrfRule)>,
+    request: Request,
+    next: Next,
+) -> Result<Response, ApiError> {
     let safe = matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
-    if !safe && !has_bearer(request.headers()) {
+    let bearer_route = rule == CsrfRule::SessionBound && has_bearer(request.headers());
+    if !safe && !bearer_route {
         let headers = request.headers();
-        let sent = headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok());
-        let expected = cookie(headers, CSRF_COOKIE);
-        let ok = match (sent, expected) {
-            (Some(sent), Some(expected)) if is_token_shaped(expected) => {
-                bool::from(sent.as_bytes().ct_eq(expected.as_bytes()))
-            }
-            _ => false,
-        };
+        let names = state.cookie_names();
+        let ok = headers
+            .get(CSRF_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|sent| csrf_accepted(headers, names, rule, sent));
         if !ok {
             return Err(ApiError::new(ErrorCode::CsrfRejected));
         }
@@ -229,7 +295,8 @@ pub async fn session_admin(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<Option<CurrentAdmin>, ApiError> {
-    let Some(token) = cookie(headers, SESSION_COOKIE).filter(|t| is_token_shaped(t)) else {
+    let Some(token) = cookie(headers, state.cookie_names().session).filter(|t| is_token_shaped(t))
+    else {
         return Ok(None);
     };
     let hash = token_hash(token);

@@ -41,6 +41,8 @@ pub struct ApiError {
     /// Bodies rendered by a model rule in each language (ja, en); they win over the fields
     /// above when present.
     pub rendered: Option<Box<(ApiErrorBody, ApiErrorBody)>>,
+    /// Seconds for the `Retry-After` header (429 answers).
+    pub retry_after: Option<u64>,
 }
 
 impl ApiError {
@@ -52,6 +54,7 @@ impl ApiError {
             details: None,
             message: None,
             rendered: None,
+            retry_after: None,
         }
     }
 
@@ -64,6 +67,12 @@ impl ApiError {
     /// Adds machine-readable detail (for example conflicting device ids).
     pub fn with_details(mut self, details: serde_json::Value) -> Self {
         self.details = Some(details);
+        self
+    }
+
+    /// Tells the client when to try again (`Retry-After`, in seconds).
+    pub fn with_retry_after(mut self, seconds: u64) -> Self {
+        self.retry_after = Some(seconds);
         self
     }
 
@@ -86,6 +95,7 @@ impl ApiError {
             details: None,
             message: None,
             rendered: Some(Box::new((ja, en))),
+            retry_after: None,
         }
     }
 
@@ -123,6 +133,11 @@ impl ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/json"),
         );
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
         response
     }
 }

@@ -97,3 +97,19 @@ impl<S: Send + Sync> FromRequestParts<S> for QueryPairs {
         Ok(QueryPairs(pairs))
     }
 }
+
+/// The client's address from the connection; `None` for requests handed to the router
+/// in-process (tests), which have no connection.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClientAddress(pub Option<std::net::IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let info = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>();
+        Ok(ClientAddress(info.map(|info| info.0.ip())))
+    }
+}

@@ -13,10 +13,10 @@ mod logging;
 pub mod openapi;
 pub mod routes;
 pub mod security;
+pub mod sign_in;
 pub mod simulator;
 pub mod state;
 pub mod store;
-pub mod throttle;
 mod web;
 
 use axum::{

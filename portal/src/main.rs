@@ -1,6 +1,6 @@
 //! `mdm-portal`: serves the console and the API on one address.
 
-use std::{net::SocketAddr, path::PathBuf};
+use std::{net::SocketAddr, num::NonZeroU32, path::PathBuf};
 
 use anyhow::Context;
 use clap::Parser;
@@ -8,6 +8,7 @@ use mdm_portal::{
     auth::HashCost,
     engine::{clock::Clock, EngineHandle},
     security::Origin,
+    sign_in::{address_limit::AddressRate, hashing::PasswordSlots},
     simulator::SimulatorConfig,
     store::{
         seed::{self, FleetSpec},
@@ -58,6 +59,20 @@ struct Args {
     /// Sign a session out after this many minutes without a request.
     #[arg(long, default_value_t = 30)]
     session_idle_minutes: u32,
+    /// Password verifications that may run at once (each holds about 19 MiB and a core);
+    /// 0 = half the machine's cores.
+    #[arg(long, default_value_t = 0)]
+    password_checks: usize,
+    /// How long a sign-in waits for a free verification slot before it is answered 429.
+    #[arg(long, default_value_t = 2000)]
+    password_check_wait_ms: u64,
+    /// Sign-in and token requests allowed per client address and minute, after a burst of
+    /// `--sign-in-burst`.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+    sign_in_rate_per_minute: u32,
+    /// Sign-in and token requests one client address may make at once.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+    sign_in_burst: u32,
     /// Log as JSON lines instead of compact text.
     #[arg(long)]
     log_json: bool,
@@ -155,6 +170,15 @@ async fn main() -> anyhow::Result<()> {
         secure_cookies: args.secure_cookies,
         frame_ancestors: args.frame_ancestors.clone(),
         session_idle: chrono::Duration::minutes(i64::from(args.session_idle_minutes)),
+        password_checks: match args.password_checks {
+            0 => PasswordSlots::default_count(),
+            n => n,
+        },
+        password_check_wait: std::time::Duration::from_millis(args.password_check_wait_ms),
+        credential_rate: AddressRate {
+            per_minute: NonZeroU32::new(args.sign_in_rate_per_minute).unwrap_or(NonZeroU32::MIN),
+            burst: NonZeroU32::new(args.sign_in_burst).unwrap_or(NonZeroU32::MIN),
+        },
         ..Settings::default()
     };
     if !args.dist.join("index.html").is_file() {
@@ -179,7 +203,9 @@ async fn main() -> anyhow::Result<()> {
     if args.seed {
         println!("demo sign-in: admin / Demo#2026");
     }
-    axum::serve(listener, mdm_portal::app(state))
+    // The client's address feeds the per-address limit and the lockout's source key.
+    let app = mdm_portal::app(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("serving")?;

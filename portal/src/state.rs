@@ -2,7 +2,16 @@
 
 use std::{path::PathBuf, sync::Arc};
 
-use crate::{auth::HashCost, engine::clock::Clock, error::ApiError, store::Store};
+use crate::{
+    auth::HashCost,
+    engine::clock::Clock,
+    error::ApiError,
+    sign_in::{
+        address_limit::{AddressLimit, AddressRate},
+        hashing::PasswordSlots,
+    },
+    store::Store,
+};
 
 /// Settings that do not change while the portal runs.
 #[derive(Debug, Clone)]
@@ -21,6 +30,12 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// Host origins besides the portal's own that may show the console in a frame.
     pub frame_ancestors: Vec<crate::security::Origin>,
+    /// Password verifications that may run at once.
+    pub password_checks: usize,
+    /// How long a password check waits for a free slot before the answer is 429.
+    pub password_check_wait: std::time::Duration,
+    /// Credential requests (sign-in, token issue) allowed per client address.
+    pub credential_rate: AddressRate,
 }
 
 impl Default for Settings {
@@ -33,6 +48,9 @@ impl Default for Settings {
             token_ttl: chrono::Duration::minutes(15),
             secure_cookies: false,
             frame_ancestors: Vec::new(),
+            password_checks: PasswordSlots::default_count(),
+            password_check_wait: std::time::Duration::from_secs(2),
+            credential_rate: AddressRate::default(),
         }
     }
 }
@@ -54,8 +72,10 @@ pub struct AppState {
     pub(crate) device_lists: Arc<crate::cache::ListCache>,
     /// Ordered entry ids of recent job list queries.
     pub(crate) job_lists: Arc<crate::cache::ListCache>,
-    /// Failed sign-ins by user name.
-    pub(crate) sign_in_throttle: Arc<crate::throttle::SignInThrottle>,
+    /// Slots for password verifications.
+    pub(crate) password_slots: PasswordSlots,
+    /// The per-address limit on credential requests.
+    pub(crate) address_limit: Arc<AddressLimit>,
 }
 
 impl AppState {
@@ -66,11 +86,15 @@ impl AppState {
             store,
             clock,
             session_clock: Clock::system(),
-            settings: Arc::new(settings),
             dummy_hash: Arc::new(dummy_hash),
             device_lists: Arc::default(),
             job_lists: Arc::default(),
-            sign_in_throttle: Arc::default(),
+            password_slots: PasswordSlots::new(
+                settings.password_checks,
+                settings.password_check_wait,
+            ),
+            address_limit: Arc::new(AddressLimit::new(settings.credential_rate)),
+            settings: Arc::new(settings),
         })
     }
 
@@ -78,6 +102,11 @@ impl AppState {
     pub fn with_session_clock(mut self, clock: Clock) -> AppState {
         self.session_clock = clock;
         self
+    }
+
+    /// The names of the session and CSRF cookies.
+    pub fn cookie_names(&self) -> crate::auth::CookieNames {
+        crate::auth::CookieNames::new(self.settings.secure_cookies)
     }
 
     /// The idle timeout in stored units (ms), at least one second.

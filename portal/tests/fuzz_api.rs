@@ -126,8 +126,8 @@ struct Outcome {
 impl Outcome {
     async fn send(&mut self, app: &mut TestApp, method: &Method, uri: &str, body: Option<Vec<u8>>) {
         let mut builder = Request::builder().method(method.clone()).uri(uri);
-        if let Some(token) = app.jar.get("mdm_csrf") {
-            builder = builder.header(CSRF_HEADER, token.as_str());
+        if let Some(token) = app.csrf_token() {
+            builder = builder.header(CSRF_HEADER, token);
         }
         builder = builder.header("idempotency-key", format!("fuzz-{}", self.tried));
         let request = match body {

@@ -204,7 +204,7 @@ async fn unknown_api_paths_and_methods_are_json_errors() {
 #[tokio::test]
 async fn repeated_failures_lock_the_user_name_even_for_the_right_password() {
     let mut app = TestApp::new();
-    for _ in 0..mdm_portal::throttle::MAX_FAILURES {
+    for _ in 0..mdm_portal::sign_in::lockout::MAX_PER_SOURCE {
         assert_eq!(
             app.sign_in("operator", "wrong").await.error().code,
             ErrorCode::InvalidCredentials

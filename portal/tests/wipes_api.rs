@@ -198,7 +198,7 @@ async fn repeated_wrong_passwords_lock_the_re_check() {
     let device = pick(&all_devices(&mut app).await, wipeable);
     let mut wrong = wipe_body(&[device.id.0], plain_options());
     wrong["password"] = json!("guess");
-    for _ in 0..mdm_portal::throttle::MAX_FAILURES {
+    for _ in 0..mdm_portal::sign_in::lockout::MAX_PER_SOURCE {
         assert_eq!(
             app.register_wipe(wrong.clone(), "k").await.error().code,
             ErrorCode::WrongPassword
@@ -213,7 +213,7 @@ async fn repeated_wrong_passwords_lock_the_re_check() {
     assert!(locked.error().message.contains("分後に再度お試しください"), "{}", locked.error().message);
     assert_eq!(job_total(&mut app).await, 0);
     let refused = app.get("/api/audit?action=wipe_refused").await.json();
-    assert_eq!(refused["total"], mdm_portal::throttle::MAX_FAILURES);
+    assert_eq!(refused["total"], mdm_portal::sign_in::lockout::MAX_PER_SOURCE);
 }
 
 #[tokio::test]
@@ -363,12 +363,12 @@ async fn malformed_bodies_and_missing_csrf_are_refused() {
         .await;
     assert_eq!(response.error().code, ErrorCode::MalformedRequest);
 
-    let token = app.jar.remove("mdm_csrf").unwrap();
+    let token = app.csrf.take();
     let response = app
         .register_wipe(wipe_body(&[1], plain_options()), "k")
         .await;
     assert_eq!(response.error().code, ErrorCode::CsrfRejected);
-    app.jar.insert("mdm_csrf".into(), token);
+    app.csrf = token;
 }
 
 #[tokio::test]

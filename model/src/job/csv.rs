@@ -45,10 +45,18 @@ const HEADERS_EN: [&str; 15] = [
     "Keep eSIM data plan",
 ];
 
-/// Quotes a cell when needed, and defuses text a spreadsheet would run as a formula.
+/// Characters that make a spreadsheet read a cell as a formula when they start it. Excel
+/// with Japanese input also takes the full-width forms (＝＋－＠) as the ASCII ones.
+const FORMULA_STARTS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+
+/// Quotes a cell when needed, and defuses text a spreadsheet would run as a formula (also
+/// behind leading spaces, which spreadsheets skip).
 fn cell(text: &str) -> String {
-    let defused =
-        if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() };
+    let defused = if text.trim_start_matches([' ', '\u{3000}']).starts_with(FORMULA_STARTS) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
     if defused.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", defused.replace('"', "\"\""))
     } else {
@@ -137,6 +145,17 @@ mod tests {
         assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(cell("@SUM"), "'@SUM");
         assert_eq!(cell("山田 太郎"), "山田 太郎");
+    }
+
+    #[test]
+    fn full_width_and_space_led_formulas_are_defused_too() {
+        assert_eq!(cell("＝HYPERLINK(\"x\")"), "\"'＝HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(cell("＋81"), "'＋81");
+        assert_eq!(cell("－1"), "'－1");
+        assert_eq!(cell("＠SUM"), "'＠SUM");
+        assert_eq!(cell("  =1+1"), "'  =1+1");
+        assert_eq!(cell("\u{3000}＝1"), "'\u{3000}＝1");
+        assert_eq!(cell("ａ＝1"), "ａ＝1", "only a leading sign makes a formula");
     }
 
     #[test]

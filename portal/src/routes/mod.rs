@@ -26,7 +26,8 @@ const BODY_LIMIT: usize = 2 * 1024 * 1024;
 /// Who may call a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
-    /// Anyone (CSRF still applies to its state-changing methods).
+    /// Anyone (CSRF still applies to its state-changing methods, bearer header or not: these
+    /// routes act on cookies).
     Public,
     /// A signed-in administrator (session cookie or bearer token).
     Session,
@@ -159,8 +160,16 @@ pub fn api_router(state: AppState) -> Router {
                 auth::require_session,
             ));
         }
-        if access != Access::Credentials {
-            handler = handler.route_layer(middleware::from_fn(auth::require_csrf));
+        let csrf = match access {
+            Access::Session => Some(auth::CsrfRule::SessionBound),
+            Access::Public => Some(auth::CsrfRule::CookieRoutes),
+            Access::Credentials => None,
+        };
+        if let Some(rule) = csrf {
+            handler = handler.route_layer(middleware::from_fn_with_state(
+                (state.clone(), rule),
+                auth::require_csrf,
+            ));
         }
         router = router.route(path, handler);
     }

@@ -7,14 +7,15 @@ use axum::{
 };
 use mdm_model::{
     audit::AuditAction,
-    session::{SessionInfo, SignInRequest, CSRF_COOKIE, SESSION_COOKIE},
+    session::{SessionInfo, SignInRequest},
     ErrorCode,
 };
 
 use crate::{
-    auth::{self, cookie, is_token_shaped, set_cookie, token_hash},
+    auth::{self, cookie, is_token_shaped, set_cookie, token_hash, Credential},
     error::ApiError,
-    extract::ApiJson,
+    extract::{ApiJson, ClientAddress},
+    sign_in::{check_password, lockout, PasswordAttempt},
     state::AppState,
     store::{
         admins::{self, AdminRecord},
@@ -22,16 +23,26 @@ use crate::{
     },
 };
 
-/// The request's CSRF token, or a fresh one plus the `Set-Cookie` that hands it out.
-fn csrf_token(state: &AppState, headers: &HeaderMap) -> (String, Option<String>) {
-    match cookie(headers, CSRF_COOKIE).filter(|t| is_token_shaped(t)) {
+/// The double-submit CSRF token of a request without a session (for signing in): the
+/// request's own, or a fresh one plus the `Set-Cookie` that hands it out.
+fn anonymous_csrf(state: &AppState, headers: &HeaderMap) -> (String, Option<String>) {
+    match cookie(headers, state.cookie_names().csrf).filter(|t| is_token_shaped(t)) {
         Some(token) => (token.to_string(), None),
-        None => {
-            let token = auth::new_token();
-            let set = set_cookie(CSRF_COOKIE, &token, None, state.settings.secure_cookies);
-            (token, Some(set))
-        }
+        None => fresh_anonymous_csrf(state),
     }
+}
+
+/// A new double-submit CSRF token and its `Set-Cookie`: handed out at sign-in and sign-out,
+/// so a token seen before either stops working.
+fn fresh_anonymous_csrf(state: &AppState) -> (String, Option<String>) {
+    let token = auth::new_token();
+    let set = set_cookie(
+        state.cookie_names().csrf,
+        &token,
+        None,
+        state.settings.secure_cookies,
+    );
+    (token, Some(set))
 }
 
 fn with_cookies(mut response: Response, cookies: impl IntoIterator<Item = String>) -> Response {
@@ -49,18 +60,33 @@ pub async fn who_am_i(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let current = auth::request_admin(&state, &headers).await?;
-    let (csrf_token, set) = csrf_token(&state, &headers);
+    let names = state.cookie_names();
+    let session = cookie(&headers, names.session).filter(|t| is_token_shaped(t));
+    let (csrf_token, set_csrf) = match (&current, session) {
+        // Signed in by cookie: the token bound to this session.
+        (Some(c), Some(token)) if c.via == Credential::Session => {
+            (auth::session_csrf_token(token), None)
+        }
+        _ => anonymous_csrf(&state, &headers),
+    };
+    // A session cookie that no longer names a live session is dropped, so the browser stops
+    // sending it.
+    let clear_session = (current.is_none() && session.is_some())
+        .then(|| set_cookie(names.session, "", Some(0), state.settings.secure_cookies));
     let info = SessionInfo {
         administrator: current.map(|c| c.admin),
         csrf_token,
     };
-    Ok(with_cookies(axum::Json(info).into_response(), set))
+    let cookies = set_csrf.into_iter().chain(clear_session);
+    Ok(with_cookies(axum::Json(info).into_response(), cookies))
 }
 
-/// Checks a user name and password, with the sign-in lockout: the one check behind both a
-/// session sign-in and a host page's token request. A failure is counted and audited.
+/// Checks a user name and password under the sign-in guards ([`crate::sign_in`]): the one
+/// check behind both a session sign-in and a host page's token request. A wrong password for
+/// an existing account is audited.
 pub(crate) async fn check_credentials(
     state: &AppState,
+    address: ClientAddress,
     request: SignInRequest,
 ) -> Result<AdminRecord, ApiError> {
     if request.username.trim().is_empty() {
@@ -70,37 +96,26 @@ pub(crate) async fn check_credentials(
         return Err(ApiError::new(ErrorCode::ValidationFailed).with_field("password"));
     }
     let username = request.username.trim().to_string();
-    if let Some(refusal) = state
-        .sign_in_throttle
-        .refusal(&username, std::time::Instant::now())
-    {
-        return Err(refusal);
-    }
-    let attempted = username.clone();
+    let lookup = username.clone();
     let record = state
         .store
-        .call(move |conn| Ok(admins::by_username(conn, &username)?))
+        .call(move |conn| Ok(admins::by_username(conn, &lookup)?))
         .await?;
-    // Always run one argon2 verification, against a dummy hash for an unknown user, so the
-    // answer time does not reveal whether the account exists.
-    let hash = record
-        .as_ref()
-        .map(|r| r.password_hash.clone())
-        .unwrap_or_else(|| state.dummy_hash.to_string());
-    let password = request.password;
-    let verified = tokio::task::spawn_blocking(move || auth::verify_password(&hash, &password))
-        .await
-        .map_err(ApiError::internal)?;
+    // An unknown user name is checked against a dummy hash, so the answer (and its time)
+    // does not reveal whether the account exists.
+    let attempt = PasswordAttempt {
+        account: lockout::account_key(record.as_ref().map(|r| r.tenant_id), &username),
+        address: address.0,
+        stored_hash: record
+            .as_ref()
+            .map_or_else(|| state.dummy_hash.to_string(), |r| r.password_hash.clone()),
+        password: request.password,
+    };
+    let verified = check_password(state, attempt).await?;
     match record {
-        Some(record) if verified => {
-            state.sign_in_throttle.succeeded(&attempted);
-            Ok(record)
-        }
+        Some(record) if verified => Ok(record),
         other => {
             tracing::info!("sign-in refused");
-            state
-                .sign_in_throttle
-                .failed(&attempted, std::time::Instant::now());
             if let Some(record) = other {
                 let at = state.clock.now_ms();
                 state
@@ -127,10 +142,10 @@ pub(crate) async fn check_credentials(
 /// `POST /api/session`: checks the user name and password and starts a session.
 pub async fn sign_in(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    address: ClientAddress,
     ApiJson(request): ApiJson<SignInRequest>,
 ) -> Result<Response, ApiError> {
-    let record = check_credentials(&state, request).await?;
+    let record = check_credentials(&state, address, request).await?;
     let token = auth::new_token();
     let hash = token_hash(&token);
     let now = state.session_clock.now();
@@ -164,9 +179,12 @@ pub async fn sign_in(
         .await?;
     tracing::info!(admin_id, "signed in");
 
-    let (csrf_token, set_csrf) = csrf_token(&state, &headers);
+    // The session's own CSRF token, and a new anonymous one in place of the one used to
+    // sign in.
+    let csrf_token = auth::session_csrf_token(&token);
+    let (_, set_csrf) = fresh_anonymous_csrf(&state);
     let session_cookie = set_cookie(
-        SESSION_COOKIE,
+        state.cookie_names().session,
         &token,
         Some(ttl.num_seconds()),
         state.settings.secure_cookies,
@@ -186,7 +204,8 @@ pub async fn sign_out(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    if let Some(token) = cookie(&headers, SESSION_COOKIE).filter(|t| is_token_shaped(t)) {
+    let names = state.cookie_names();
+    if let Some(token) = cookie(&headers, names.session).filter(|t| is_token_shaped(t)) {
         let hash = token_hash(token);
         let (now, at) = (state.session_clock.now_ms(), state.clock.now_ms());
         let idle = state.session_idle_ms();
@@ -211,9 +230,10 @@ pub async fn sign_out(
             })
             .await?;
     }
-    let clear = set_cookie(SESSION_COOKIE, "", Some(0), state.settings.secure_cookies);
+    let clear = set_cookie(names.session, "", Some(0), state.settings.secure_cookies);
+    let (_, csrf) = fresh_anonymous_csrf(&state);
     Ok(with_cookies(
         StatusCode::NO_CONTENT.into_response(),
-        [clear],
+        std::iter::once(clear).chain(csrf),
     ))
 }

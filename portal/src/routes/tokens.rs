@@ -16,7 +16,7 @@ use mdm_model::{
 use crate::{
     auth::{self, Credential, CurrentAdmin},
     error::ApiError,
-    extract::ApiJson,
+    extract::{ApiJson, ClientAddress},
     state::AppState,
     store::{
         admins::AdminRecord,
@@ -28,9 +28,10 @@ use crate::{
 /// `POST /api/auth/tokens`: a token for a user name and password.
 pub async fn issue(
     State(state): State<AppState>,
+    address: ClientAddress,
     ApiJson(request): ApiJson<SignInRequest>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let record = super::session::check_credentials(&state, request).await?;
+    let record = super::session::check_credentials(&state, address, request).await?;
     let now = state.session_clock.now();
     let renewable_until = now + state.settings.session_ttl;
     let issued = record_token(&state, record, None, now, renewable_until).await?;
@@ -121,7 +122,22 @@ async fn record_token(
             tokens::purge_expired(&tx, now_ms)?;
             let chain = match &old {
                 Some((old_hash, chain)) => {
-                    tokens::retire(&tx, old_hash, now_ms)?;
+                    if !tokens::retire(&tx, old_hash, now_ms)? {
+                        // A retired token presented again: someone else holds the chain's
+                        // newer token. End the sign-in rather than fork it.
+                        tokens::revoke_chain(&tx, chain, now_ms)?;
+                        audit::record(
+                            &tx,
+                            tenant_id,
+                            Some(admin_id),
+                            at,
+                            AuditAction::SignedOut,
+                            "retired token renewed again",
+                            &serde_json::json!({ "via": "token", "reason": "retired_token_reused" }),
+                        )?;
+                        tx.commit()?;
+                        return Err(ApiError::new(ErrorCode::Unauthenticated));
+                    }
                     chain.clone()
                 }
                 None => hash.clone(),

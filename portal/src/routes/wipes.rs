@@ -20,10 +20,11 @@ use rusqlite::TransactionBehavior;
 use sha2::{Digest, Sha256};
 
 use crate::{
-    auth::{self, CurrentAdmin},
+    auth::CurrentAdmin,
     engine::registration::{self, Registrant},
     error::ApiError,
-    extract::ApiJson,
+    extract::{ApiJson, ClientAddress},
+    sign_in::{check_password, lockout, PasswordAttempt},
     state::AppState,
     store::{admins, audit, catalog, to_millis},
 };
@@ -97,6 +98,7 @@ fn request_digest(request: &WipeRequest) -> String {
 pub async fn register(
     State(state): State<AppState>,
     Extension(current): Extension<CurrentAdmin>,
+    address: ClientAddress,
     headers: HeaderMap,
     ApiJson(request): ApiJson<WipeRequest>,
 ) -> Result<(StatusCode, ApiJson<WipeRegistered>), ApiError> {
@@ -119,28 +121,20 @@ pub async fn register(
     validate_wipe_request(&request, now, &settings)
         .map_err(|errors| ApiError::rendered(move |lang| errors.to_api_error(lang)))?;
 
-    // The password re-check: the signed-in administrator's own password. Its failures count
-    // towards the same lock as sign-in, so a left-open session cannot be used to guess it.
-    let username = current.admin.username.clone();
-    if let Some(refusal) = state
-        .sign_in_throttle
-        .refusal(&username, std::time::Instant::now())
-    {
-        return Err(refusal);
-    }
+    // The password re-check: the signed-in administrator's own password, under the same
+    // guards and lockout budget as sign-in, so a left-open session cannot be used to guess it.
     let record = state
         .store
         .call(move |conn| Ok(admins::by_id(conn, admin_id)?))
         .await?
         .ok_or_else(|| ApiError::new(ErrorCode::Unauthenticated))?;
-    let (hash, password) = (record.password_hash, request.password.clone());
-    let verified = tokio::task::spawn_blocking(move || auth::verify_password(&hash, &password))
-        .await
-        .map_err(ApiError::internal)?;
-    if !verified {
-        state
-            .sign_in_throttle
-            .failed(&username, std::time::Instant::now());
+    let attempt = PasswordAttempt {
+        account: lockout::account_key(Some(record.tenant_id), &record.admin.username),
+        address: address.0,
+        stored_hash: record.password_hash,
+        password: request.password.clone(),
+    };
+    if !check_password(&state, attempt).await? {
         let at = to_millis(now);
         state
             .store
@@ -158,7 +152,6 @@ pub async fn register(
             .await?;
         return Err(ApiError::rendered(wrong_password_error));
     }
-    state.sign_in_throttle.succeeded(&username);
 
     let digest = request_digest(&request);
     let wifi = chosen_wifi(&settings, request.options.wifi_setting_id);

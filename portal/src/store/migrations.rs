@@ -341,6 +341,23 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX api_tokens_expiry ON api_tokens(expires_at);
     CREATE INDEX api_tokens_by_chain ON api_tokens(chain);
     "#,
+    // 10: the sign-in lockout, shared by every portal instance on the database. Each attempt
+    // is reserved before its password is checked (`pending` = 1) so attempts in flight count
+    // against the budget, then kept as a failure (0) or deleted on success. `account` is the
+    // exact account (tenant and user name, never lower-cased); `source` the client address.
+    // A renewed bearer token is marked retired: presenting it again revokes its chain.
+    r#"
+    CREATE TABLE sign_in_attempts (
+        id          INTEGER PRIMARY KEY,
+        account     TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        started_at  INTEGER NOT NULL,
+        pending     INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX sign_in_attempts_by_account ON sign_in_attempts(account, started_at);
+    CREATE INDEX sign_in_attempts_by_time ON sign_in_attempts(started_at);
+    ALTER TABLE api_tokens ADD COLUMN retired_at INTEGER;
+    "#,
 ];
 
 /// Applies every migration newer than the database's version, each in its own transaction.

@@ -10,6 +10,7 @@ pub mod jobs;
 pub(crate) mod migrations;
 pub mod seed;
 pub mod sessions;
+pub mod sign_in_attempts;
 pub mod tokens;
 
 use std::{

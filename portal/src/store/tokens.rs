@@ -5,7 +5,9 @@
 //! revocation, or the deletion of its administrator. Renewing makes a new token in the same
 //! chain with the same `renewable_until`, so a sign-in cannot be stretched forever, and cuts
 //! the old token's life to a short grace (requests already on their way still succeed).
-//! Revoking a token revokes its whole chain: sign-out leaves no earlier token alive.
+//! Revoking a token revokes its whole chain: sign-out leaves no earlier token alive. Only the
+//! chain's current token can be renewed; renewing a retired one revokes the chain, so a
+//! copied token cannot fork a sign-in into two live ones.
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -81,13 +83,17 @@ pub fn live(
     )
 }
 
-/// Cuts a renewed token's life to the grace period.
-pub fn retire(conn: &Connection, token_hash: &str, now: Millis) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "UPDATE api_tokens SET expires_at = MIN(expires_at, ?2) WHERE token_hash = ?1",
-    )?
-    .execute(params![token_hash, now + RENEWAL_GRACE_MS])?;
-    Ok(())
+/// Retires a token being renewed: marks it and cuts its life to the grace period. Only the
+/// current token of a chain can be retired: `false` when it already was (the token was
+/// renewed before, so presenting it again means two holders), or has been revoked.
+pub fn retire(conn: &Connection, token_hash: &str, now: Millis) -> rusqlite::Result<bool> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE api_tokens SET expires_at = MIN(expires_at, ?2), retired_at = ?3 \
+             WHERE token_hash = ?1 AND retired_at IS NULL AND revoked_at IS NULL",
+        )?
+        .execute(params![token_hash, now + RENEWAL_GRACE_MS, now])?;
+    Ok(changed == 1)
 }
 
 /// Revokes every token of `chain`; returns how many were still unrevoked.

@@ -11,6 +11,7 @@
 
 mod assets;
 pub mod boot;
+mod disk;
 mod example;
 
 use std::{
@@ -155,8 +156,12 @@ async fn serve(State(console): State<Arc<Console>>, request: Request) -> Respons
             return from_memory(asset, &request, head);
         }
     }
-    // Not in memory (added or rebuilt since start, or no such file): the folder decides.
+    // Not in memory (added or rebuilt since start, or no such file): the folder decides, but
+    // only for a visible file inside it; anything else is a deep link.
     let headers = request.headers().clone();
+    if !disk::servable(&console.dist, request.uri().path()) {
+        return index(&console, method, headers, head).await;
+    }
     let from_disk = ServeDir::new(&console.dist).oneshot(request).await;
     let response = match from_disk {
         Ok(response) if response.status() == StatusCode::NOT_FOUND => {

@@ -130,6 +130,9 @@ pub struct TestApp {
     pub jar: HashMap<String, String>,
     /// Sent as `Accept-Language` when set.
     pub lang: Option<String>,
+    /// The CSRF token of the last session answer (`GET`/`POST /api/session`), as the
+    /// console keeps it; bound to the session once signed in.
+    pub csrf: Option<String>,
 }
 
 impl TestApp {
@@ -152,6 +155,7 @@ impl TestApp {
             engine,
             jar: HashMap::new(),
             lang: None,
+            csrf: None,
         }
     }
 
@@ -205,6 +209,11 @@ impl TestApp {
             .unwrap()
             .to_bytes()
             .to_vec();
+        if status == StatusCode::OK {
+            if let Ok(info) = serde_json::from_slice::<mdm_model::session::SessionInfo>(&body) {
+                self.csrf = Some(info.csrf_token);
+            }
+        }
         for set in headers.get_all(header::SET_COOKIE) {
             let set = set.to_str().unwrap();
             let (pair, attrs) = set.split_once(';').unwrap_or((set, ""));
@@ -226,8 +235,8 @@ impl TestApp {
     pub async fn send(&mut self, method: Method, path: &str, body: Option<Value>) -> TestResponse {
         let mut builder = Request::builder().method(method.clone()).uri(path);
         if method != Method::GET {
-            if let Some(token) = self.jar.get("mdm_csrf") {
-                builder = builder.header(CSRF_HEADER, token.as_str());
+            if let Some(token) = self.csrf_token() {
+                builder = builder.header(CSRF_HEADER, token);
             }
         }
         let request = match body {
@@ -240,6 +249,11 @@ impl TestApp {
         self.send_raw(request).await
     }
 
+    /// The CSRF token to send: the session answer's, as the console sends it.
+    pub fn csrf_token(&self) -> Option<String> {
+        self.csrf.clone()
+    }
+
     pub async fn get(&mut self, path: &str) -> TestResponse {
         self.send(Method::GET, path, None).await
     }
@@ -250,7 +264,7 @@ impl TestApp {
 
     /// Fetches a CSRF token (as the console does first), then signs in.
     pub async fn sign_in(&mut self, username: &str, password: &str) -> TestResponse {
-        if !self.jar.contains_key("mdm_csrf") {
+        if self.csrf.is_none() {
             self.get("/api/session").await;
         }
         self.post(
@@ -289,10 +303,7 @@ impl TestApp {
     pub async fn register_wipe(&mut self, body: Value, key: &str) -> TestResponse {
         let request = Request::post("/api/wipes")
             .header(header::CONTENT_TYPE, "application/json")
-            .header(
-                CSRF_HEADER,
-                self.jar.get("mdm_csrf").cloned().unwrap_or_default(),
-            )
+            .header(CSRF_HEADER, self.csrf_token().unwrap_or_default())
             .header("idempotency-key", key)
             .body(Body::from(serde_json::to_vec(&body).unwrap()))
             .unwrap();

@@ -239,6 +239,10 @@ impl Client {
             String::from_utf8_lossy(&answer.body)
         );
         client.session = cookie_value(&answer, "mdm_session");
+        // From now on the token bound to the session, as the console uses it.
+        let info: mdm_model::session::SessionInfo =
+            serde_json::from_slice(&answer.body).expect("a session answer");
+        client.csrf = Some(info.csrf_token);
         assert!(client.session.is_some(), "a session cookie");
         client
     }
