@@ -15,7 +15,7 @@ use crate::{
     auth::{self, cookie, is_token_shaped, set_cookie, token_hash, Credential},
     error::ApiError,
     extract::{ApiJson, ClientAddress},
-    sign_in::{check_password, lockout, PasswordAttempt},
+    sign_in::{self, check_password, lockout, PasswordAttempt},
     state::AppState,
     store::{
         admins::{self, AdminRecord},
@@ -89,6 +89,7 @@ pub(crate) async fn check_credentials(
     address: ClientAddress,
     request: SignInRequest,
 ) -> Result<AdminRecord, ApiError> {
+    sign_in::admit(state, address.0).await?;
     if request.username.trim().is_empty() {
         return Err(ApiError::new(ErrorCode::ValidationFailed).with_field("username"));
     }

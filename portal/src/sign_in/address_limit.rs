@@ -1,7 +1,15 @@
 //! A per-address limit on the credential endpoints, in front of the lockout and the hashing
 //! slots: a password spray from one address is turned away before it costs a verification.
 
-use std::{net::IpAddr, num::NonZeroU32, time::Duration};
+use std::{
+    net::IpAddr,
+    num::NonZeroU32,
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        Arc,
+    },
+    time::Duration,
+};
 
 use governor::{clock::Clock, DefaultKeyedRateLimiter, Quota, RateLimiter};
 
@@ -27,10 +35,24 @@ impl Default for AddressRate {
 /// Addresses remembered before idle ones are dropped.
 const FORGET_ABOVE: usize = 10_000;
 
+/// Refused requests held back at once, at most; beyond it refusals are answered at once.
+const MAX_HELD: usize = 1_000;
+
 /// The per-address limiter.
 #[derive(Debug)]
 pub struct AddressLimit {
     limiter: DefaultKeyedRateLimiter<IpAddr>,
+    held: Arc<AtomicUsize>,
+}
+
+/// One refused request being held back; dropping it frees its place.
+#[derive(Debug)]
+pub struct Held(Arc<AtomicUsize>);
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 impl AddressLimit {
@@ -38,7 +60,15 @@ impl AddressLimit {
         let quota = Quota::per_minute(rate.per_minute).allow_burst(rate.burst);
         AddressLimit {
             limiter: RateLimiter::keyed(quota),
+            held: Arc::default(),
         }
+    }
+
+    /// A place to hold a refused request back, unless [`MAX_HELD`] are held already.
+    pub fn hold(&self) -> Option<Held> {
+        let before = self.held.fetch_add(1, Ordering::SeqCst);
+        let held = Held(self.held.clone());
+        (before < MAX_HELD).then_some(held)
     }
 
     /// `Ok` when `address` may make another credential request now, else how long to wait.
@@ -69,5 +99,14 @@ mod tests {
         let wait = limit.check(spray).unwrap_err();
         assert!(wait > Duration::from_secs(50), "{wait:?}");
         assert!(limit.check("192.0.2.2".parse().unwrap()).is_ok());
+    }
+
+    #[test]
+    fn only_so_many_refusals_are_held_back() {
+        let limit = AddressLimit::new(AddressRate::default());
+        let held: Vec<Held> = (0..MAX_HELD).map(|_| limit.hold().unwrap()).collect();
+        assert!(limit.hold().is_none());
+        drop(held);
+        assert!(limit.hold().is_some());
     }
 }

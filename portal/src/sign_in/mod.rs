@@ -1,7 +1,7 @@
 //! Password checks: sign-in, a host page's token request and the wipe's password re-check all
-//! go through [`check_password`], which applies, in order, the per-address limit, the lockout
-//! (an attempt is reserved in the database before its password is checked) and a bounded
-//! hashing slot.
+//! go through [`check_password`], which applies the lockout (an attempt is reserved in the
+//! database before its password is checked) and a bounded hashing slot. The credential
+//! endpoints call [`admit`], the per-address limit, before anything else.
 
 pub mod address_limit;
 pub mod hashing;
@@ -29,15 +29,25 @@ pub struct PasswordAttempt {
     pub password: String,
 }
 
-/// Whether the password is right. Refuses with 429 `too_many_requests` (address limit, no
-/// hashing slot) or 429 `locked_out` (the account's budget is spent) without checking it.
-pub async fn check_password(state: &AppState, attempt: PasswordAttempt) -> Result<bool, ApiError> {
-    // In-process requests (tests) carry no address; a network client always does.
-    if let Some(address) = attempt.address {
-        if let Err(wait) = state.address_limit.check(address) {
-            return Err(too_many_requests(wait.as_secs().max(1)));
-        }
+/// The per-address limit of the credential endpoints (sign-in, token issue): called first,
+/// before any database lookup or hashing. A refused request is held for up to a second
+/// before its 429 (unless many are held already), so a spray from one address paces itself
+/// instead of spinning through thousands of cheap refusals a second that would still take
+/// the CPU from signed-in administrators. In-process requests (tests) carry no address; a
+/// network client always does.
+pub async fn admit(state: &AppState, address: Option<IpAddr>) -> Result<(), ApiError> {
+    let Some(Err(wait)) = address.map(|a| state.address_limit.check(a)) else {
+        return Ok(());
+    };
+    if let Some(_held) = state.address_limit.hold() {
+        tokio::time::sleep(wait.min(std::time::Duration::from_secs(1))).await;
     }
+    Err(too_many_requests(wait.as_secs().max(1)))
+}
+
+/// Whether the password is right. Refuses with 429 `too_many_requests` (no hashing slot) or
+/// 429 `locked_out` (the account's budget is spent) without checking it.
+pub async fn check_password(state: &AppState, attempt: PasswordAttempt) -> Result<bool, ApiError> {
     let (account, source) = (attempt.account, lockout::source_key(attempt.address));
     let now = state.session_clock.now_ms();
     let reservation = state
