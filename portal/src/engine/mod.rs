@@ -5,6 +5,7 @@
 //! them to stored jobs.
 
 pub mod clock;
+pub mod control;
 mod lifecycle;
 pub mod registration;
 
