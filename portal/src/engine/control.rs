@@ -8,8 +8,9 @@ use chrono::{DateTime, Duration, Utc};
 use super::{EngineHandle, TickReport};
 use crate::{error::ApiError, state::AppState, store::jobs};
 
-/// The longest step between two engine runs while advancing, so a fleet whose devices change
-/// by themselves (the realistic simulator) changes along the way and not all at the end.
+/// The longest step between two engine runs while advancing a fleet whose devices change by
+/// themselves (the realistic simulator), so they change along the way and not all at the end.
+/// A scripted fleet goes straight from one due job to the next.
 const LONGEST_STEP: Duration = Duration::minutes(10);
 
 /// What the clock control needs: the engine to run as time moves. Given to the router as an
@@ -68,7 +69,11 @@ impl ClockControl {
             let next = next
                 .and_then(DateTime::<Utc>::from_timestamp_millis)
                 .unwrap_or(target);
-            state.clock.set(next.min(target).min(now + LONGEST_STEP));
+            let mut to = next.min(target);
+            if self.engine.fleet_changes_by_itself() {
+                to = to.min(now + LONGEST_STEP);
+            }
+            state.clock.set(to);
         }
     }
 }

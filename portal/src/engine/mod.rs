@@ -50,6 +50,12 @@ impl EngineHandle {
         EngineHandle(Arc::new(Mutex::new(Engine::new(config))))
     }
 
+    /// Whether the simulated devices change state by themselves as time passes.
+    pub fn fleet_changes_by_itself(&self) -> bool {
+        let engine = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        engine.simulator.config.device_changes
+    }
+
     /// Runs one tick at the state's current clock time: the fleet changes for the time that
     /// passed since the last tick, then every job due by now is handled.
     pub async fn tick(&self, state: &AppState) -> Result<TickReport, ApiError> {
