@@ -149,8 +149,10 @@ test('CSV export: every job of the filter, UTF-8 with a byte-order mark, pairs o
   assert.match(lines[0], /^ジョブID,ペアのジョブID,端末名,/);
   const jobs = lines.slice(1).map((line) => line.split(','));
   assert.equal(jobs.length, 9, 'three pairs and three single jobs');
-  for (const [i, cells] of jobs.entries()) {
-    if (!cells[1]) continue;
+  const paired = jobs.filter((cells) => cells[1]);
+  assert.equal(paired.length, 6, 'the three Hybrid pairs name their partners');
+  for (const cells of paired) {
+    const i = jobs.indexOf(cells);
     const partner = jobs.find((other) => other[0] === cells[1]);
     assert.ok(partner && partner[1] === cells[0], `job ${cells[0]} and its partner name each other`);
     assert.ok(jobs[i - 1]?.[0] === cells[1] || jobs[i + 1]?.[0] === cells[1], `job ${cells[0]} sits next to its partner`);
