@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal } from './support/portal.mjs';
-import { launchBrowser, newPage, signIn, screenshot, atPath } from './support/browser.mjs';
+import { launchBrowser, newPage, signIn, screenshot, atPath, pageIdle } from './support/browser.mjs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 
@@ -375,5 +375,25 @@ test("cookie mode: the console's own sign-in inside the host, back to the deep l
   await page.getByTestId('sign-out').click();
   await page.waitForURL(atPath(`${BASE}/login`));
   await page.getByTestId('login-username').waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test('the host signing out (mdm-console:sign-out) makes the console forget its token at once', async () => {
+  const page = await newPage(browser, { locale: 'ja-JP' });
+  await page.goto(`${portal.url}${BASE}/devices`);
+  await hostSignIn(page);
+  await page.getByTestId('group-tree').waitFor();
+  const token = await hostToken(page);
+  const requests = recordApi(page);
+  // Only the event: the host keeps its own state, so what changes is the console's doing.
+  await page.evaluate(() => document.querySelector('[data-mdm-console]')
+    .dispatchEvent(new CustomEvent('mdm-console:sign-out')));
+  await page.getByTestId('waiting-for-host').waitFor();
+  assert.equal(await page.getByTestId('group-tree').count(), 0, 'the signed-in screens are gone');
+  assert.equal(await page.getByTestId('host-account').isVisible(), true, 'the host did nothing itself');
+  await pageIdle(page);
+  for (const request of await requests.all()) {
+    assert.notEqual(request.headers.authorization, `Bearer ${token}`, `${request.method} ${request.path} used the forgotten token`);
+  }
   assert.deepEqual(page.errors, []);
 });
