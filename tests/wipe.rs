@@ -17,7 +17,7 @@ use mdm_console::api::ApiError;
 use mdm_console::pages::wipe::WipeWizard;
 use mdm_model::device::Os;
 use mdm_model::ids::JobId;
-use mdm_model::time::{default_schedule_at, format_datetime, to_datetime_local, JAPAN_OFFSET};
+use mdm_model::time::{to_datetime_local, JAPAN_OFFSET};
 use mdm_model::wipe::{
     wrong_password_error, RefusedDevice, RegistrationRefusal, WipeProblem, WipeRegistered,
     WipeRequest, WipeSelection, WipeValidationErrors,

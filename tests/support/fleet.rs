@@ -16,6 +16,7 @@ use mdm_model::ids::{DepProfileId, DeviceId, GroupId, WifiSettingId};
 use mdm_model::wifi::{WifiSecurity, WifiSetting};
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 
+#[allow(unused_imports)]
 pub use crate::wait::*;
 
 /// A view mounted in its own element; unmounted and removed when dropped.

@@ -9,6 +9,7 @@ use mdm_console::i18n::{Locale, STORAGE_KEY};
 use mdm_model::Lang;
 use web_sys::HtmlElement;
 
+#[allow(unused_imports)]
 pub use crate::wait::*;
 
 /// A view mounted in its own element, in the given language.
