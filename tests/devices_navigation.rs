@@ -2,6 +2,8 @@
 //! keyboard), the table's loading, empty and error states, the pager and the filters.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/wait.rs"]
+mod wait;
 #[path = "support/fleet.rs"]
 mod fleet;
 

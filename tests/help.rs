@@ -11,23 +11,19 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "support/wait.rs"]
+mod wait;
 #[path = "support/help_dom.rs"]
 mod dom;
 
 use dom::{mount, mount_routed};
 
-/// Lets the reactive system, the router and the next animation frames run.
+/// Lets the reactive system, the router and the next animation frames run (the article
+/// scrolls to its section in a frame): events to wait for, not lengths of time.
 async fn settle() {
     for _ in 0..3 {
-        leptos::task::tick().await;
-        let frame = js_sys::Promise::new(&mut |resolve, _| {
-            let done = Closure::once_into_js(move || {
-                let _ = resolve.call0(&JsValue::NULL);
-            });
-            let _ = window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(done.unchecked_ref(), 30);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+        wait::settle().await;
+        wait::next_frame().await;
     }
 }
 

@@ -3,6 +3,8 @@
 //! value in the tooltip, and nothing from it becomes an element or runs.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/wait.rs"]
+mod wait;
 #[path = "support/fleet.rs"]
 mod fleet;
 

@@ -3,6 +3,8 @@
 //! Hybrid pair together. Views are mounted alone with fixtures; no portal, no router.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/wait.rs"]
+mod wait;
 #[path = "support/jobs_dom.rs"]
 mod dom;
 #[path = "support/jobs_fixtures.rs"]

@@ -3,6 +3,8 @@
 //! is hidden. Views are mounted alone with fixtures; no portal, no router.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/wait.rs"]
+mod wait;
 #[path = "support/jobs_dom.rs"]
 mod dom;
 #[path = "support/jobs_fixtures.rs"]
@@ -310,15 +312,16 @@ async fn live_refresh_pauses_while_the_tab_is_hidden_and_catches_up_when_shown()
     let live = slot.get_untracked().expect("mounted");
 
     live.loaded(true, LoadOutcome::Changed);
-    sleep(120).await;
-    assert!(ticks.get_untracked() >= 1, "refreshes while a job is open");
+    until("a refresh while a job is open", || ticks.get_untracked() >= 1).await;
     assert_eq!(view.text("live"), "Live");
 
     visible.set(false);
     leptos::task::tick().await;
     live.loaded(true, LoadOutcome::Unchanged);
     let before = ticks.get_untracked();
-    sleep(200).await;
+    // The planned refresh falls due while the tab is hidden: it must not run.
+    until("the refresh timer to fire", || !live.planned()).await;
+    settle().await;
     assert_eq!(ticks.get_untracked(), before, "no refresh while hidden");
     assert_eq!(live_state(&view), LiveState::Paused);
 
@@ -330,10 +333,11 @@ async fn live_refresh_pauses_while_the_tab_is_hidden_and_catches_up_when_shown()
         "one refresh as soon as the tab is shown"
     );
 
-    // Nothing open any more: the clock stops.
+    // Nothing open any more: the clock stops, with nothing planned.
     live.loaded(false, LoadOutcome::Changed);
     let stopped = ticks.get_untracked();
-    sleep(150).await;
+    assert!(!live.planned(), "no refresh planned");
+    settle().await;
     assert_eq!(ticks.get_untracked(), stopped);
     assert_eq!(live_state(&view), LiveState::Idle);
 }

@@ -3,6 +3,8 @@
 //! exactly once, the tabs and the language. The preview has its own file, wipe_preview.rs.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/wait.rs"]
+mod wait;
 #[path = "support/fleet.rs"]
 mod fleet;
 #[path = "support/wipe_portal.rs"]
@@ -15,7 +17,7 @@ use mdm_console::api::ApiError;
 use mdm_console::pages::wipe::WipeWizard;
 use mdm_model::device::Os;
 use mdm_model::ids::JobId;
-use mdm_model::time::{default_schedule_at, format_datetime, to_datetime_local, JAPAN_OFFSET};
+use mdm_model::time::{to_datetime_local, JAPAN_OFFSET};
 use mdm_model::wipe::{
     wrong_password_error, RefusedDevice, RegistrationRefusal, WipeProblem, WipeRegistered,
     WipeRequest, WipeSelection, WipeValidationErrors,
@@ -29,7 +31,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 async fn the_screen_opens_with_the_documented_defaults() {
     let portal = FakePortal::new(small_fleet());
-    let s = screen(&portal, registered, "ja").await;
+    // Opened at 14:10 Japan time: the default is the first full hour at least 30 minutes
+    // ahead, 15:00 (far in the future, so the schedule is valid whenever the test runs).
+    let opened = at("2030-11-26T05:10:00Z");
+    let s = screen_at(&portal, registered, "ja", opened).await;
     let s = &s.view;
     assert_eq!(s.text("tab-settings"), "遠隔初期化設定");
     assert_eq!(s.text("tab-after"), "遠隔初期化後の設定");
@@ -39,18 +44,12 @@ async fn the_screen_opens_with_the_documented_defaults() {
     );
     assert!(s.checked("wipe-delete-info"));
     assert!(s.checked("wipe-schedule"));
-    let expected = to_datetime_local(default_schedule_at(Utc::now()), JAPAN_OFFSET);
-    assert_eq!(
-        s.input("wipe-schedule-at").value(),
-        expected,
-        "a full hour at least 30 minutes ahead, Japan time"
-    );
+    assert_eq!(s.input("wipe-schedule-at").value(), "2030-11-26T15:00");
     assert!(!s.disabled("wipe-schedule-at"));
     // Whatever the browser's own date picker looks like, the time is also said the console's way.
-    let shown = format_datetime(default_schedule_at(Utc::now()), JAPAN_OFFSET);
     assert_eq!(
         s.text("wipe-schedule-echo"),
-        format!("{shown}(Asia/Tokyo)に実行します。")
+        "2030/11/26 15:00(Asia/Tokyo)に実行します。"
     );
     assert!(
         s.disabled("wipe-wifi"),
@@ -159,7 +158,7 @@ async fn ok_is_gated_by_the_agreement_and_missing_fields_are_flagged_in_place() 
     s.click("wipe-agree").await;
     assert!(!s.disabled("wipe-ok"));
     s.click("wipe-ok").await;
-    sleep(50).await;
+    until("the password flagged", || s.exists("wipe-error-password")).await;
     assert_eq!(
         s.text("wipe-error-password"),
         "パスワードを入力してください。"
@@ -254,11 +253,14 @@ async fn a_double_click_registers_once_and_the_result_links_to_the_jobs() {
     ready(s).await;
     s.type_into("wipe-password", "Demo#2026").await;
     s.click("wipe-agree").await;
+    // The portal takes its time: the second click lands while the first is still pending.
+    portal.hold_registrations();
     s.find("wipe-ok").click();
     s.find("wipe-ok").click();
     settle().await;
     assert_eq!(s.text("wipe-ok"), "登録しています…");
     assert!(s.disabled("wipe-ok"));
+    portal.answer_registrations();
     until("registration complete", || s.exists("wipe-done")).await;
     let sent = portal.registrations();
     assert_eq!(sent.len(), 1, "one registration for two clicks");

@@ -3,10 +3,12 @@
 use std::{net::SocketAddr, num::NonZeroU32, path::PathBuf};
 
 use anyhow::Context;
-use clap::Parser;
+use chrono::{DateTime, Utc};
+use clap::{Parser, ValueEnum};
+use mdm_model::job::AppleReply;
 use mdm_portal::{
     auth::HashCost,
-    engine::{clock::Clock, EngineHandle},
+    engine::{clock::Clock, control::ClockControl, EngineHandle},
     security::Origin,
     sign_in::{address_limit::AddressRate, hashing::PasswordSlots},
     simulator::SimulatorConfig,
@@ -46,6 +48,21 @@ struct Args {
     /// (60 = one minute per second).
     #[arg(long, default_value_t = 1.0)]
     time_scale: f64,
+    /// `wall`: jobs and devices run on real time (see --time-scale). `manual`: time stands
+    /// still until `POST /api/clock/advance` moves it (demos, host portals' tests).
+    #[arg(long, value_enum, default_value_t = ClockMode::Wall)]
+    clock: ClockMode,
+    /// With `--clock manual`: the time it starts at (RFC 3339); the current time otherwise.
+    #[arg(long, value_name = "TIME")]
+    clock_start: Option<DateTime<Utc>>,
+    /// `realistic`: devices switch off, lose the network and answer with a mix of replies.
+    /// `scripted`: devices keep their state and answer every Apple MDM command with
+    /// --scripted-reply after exactly 30 simulated seconds.
+    #[arg(long, value_enum, default_value_t = SimulatorMode::Realistic)]
+    simulator: SimulatorMode,
+    /// With `--simulator scripted`: Acknowledged, NotNow, Error or CommandFormatError.
+    #[arg(long, value_name = "REPLY", default_value = "Acknowledged", value_parser = parse_reply)]
+    scripted_reply: AppleReply,
     /// Folder of the built console, served at `/`.
     #[arg(long, default_value = "dist")]
     dist: PathBuf,
@@ -80,6 +97,25 @@ struct Args {
 
 fn parse_origin(text: &str) -> Result<Origin, String> {
     Origin::parse(text).map_err(|e| e.to_string())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ClockMode {
+    Wall,
+    Manual,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SimulatorMode {
+    Realistic,
+    Scripted,
+}
+
+fn parse_reply(text: &str) -> Result<AppleReply, String> {
+    text.parse().map_err(|_| {
+        let known: Vec<&str> = AppleReply::ALL.iter().map(|r| r.as_str()).collect();
+        format!("expected one of {}", known.join(", "))
+    })
 }
 
 fn init_logging(json: bool) {
@@ -138,7 +174,19 @@ async fn main() -> anyhow::Result<()> {
     if args.session_idle_minutes == 0 {
         anyhow::bail!("--session-idle-minutes must be at least 1");
     }
-    let clock = Clock::scaled(args.time_scale);
+    if args.clock != ClockMode::Manual && args.clock_start.is_some() {
+        anyhow::bail!("--clock-start needs --clock manual");
+    }
+    if args.clock == ClockMode::Manual && args.time_scale != 1.0 {
+        anyhow::bail!("--time-scale does not apply to --clock manual (it moves only when advanced)");
+    }
+    if args.simulator != SimulatorMode::Scripted && args.scripted_reply != AppleReply::Acknowledged {
+        anyhow::bail!("--scripted-reply needs --simulator scripted");
+    }
+    let clock = match args.clock {
+        ClockMode::Wall => Clock::scaled(args.time_scale),
+        ClockMode::Manual => Clock::manual(args.clock_start.unwrap_or_else(Utc::now)),
+    };
     let store = Store::open(&args.db)?;
     if args.seed {
         let fleet = FleetSpec {
@@ -189,11 +237,22 @@ async fn main() -> anyhow::Result<()> {
 
     // The engine picks up where it left off: scheduled jobs whose time passed while the
     // portal was down start on the first tick.
-    let simulator = SimulatorConfig {
-        seed: args.seed_number,
-        ..SimulatorConfig::default()
+    let simulator = match args.simulator {
+        SimulatorMode::Realistic => SimulatorConfig::default(),
+        SimulatorMode::Scripted => SimulatorConfig::scripted(args.scripted_reply),
     };
-    let engine = EngineHandle::new(simulator).spawn(state.clone());
+    let engine = EngineHandle::new(SimulatorConfig {
+        seed: args.seed_number,
+        ..simulator
+    });
+    // A manual clock runs the engine only when advanced, so nothing moves between requests;
+    // a wall clock runs it in the background.
+    let (router, background) = if state.clock.is_manual() {
+        let control = ClockControl::new(engine);
+        (mdm_portal::app(state).layer(axum::Extension(control)), None)
+    } else {
+        (mdm_portal::app(state.clone()), Some(engine.spawn(state)))
+    };
 
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
@@ -204,11 +263,13 @@ async fn main() -> anyhow::Result<()> {
         println!("demo sign-in: admin / Demo#2026");
     }
     // The client's address feeds the per-address limit and the lockout's source key.
-    let app = mdm_portal::app(state).into_make_service_with_connect_info::<SocketAddr>();
+    let app = router.into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("serving")?;
-    engine.abort();
+    if let Some(engine) = background {
+        engine.abort();
+    }
     Ok(())
 }

@@ -3,32 +3,51 @@
 
 mod real_portal;
 
-use std::{
-    collections::HashMap,
-    time::{Duration, Instant},
-};
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use mdm_model::{
     device::{Device, Enrollment, ManagementMethod, Ownership},
-    job::{JobDetail, JobListEntry, JobStatus},
+    job::{JobDetail, JobListEntry, JobMethod, JobStatus},
     paging::Page,
     wipe::WipeRegistered,
 };
 use real_portal::{temp_dir, Client, Portal};
 use serde_json::{json, Value};
 
-/// Two simulated minutes per real second: a schedule minutes ahead starts within seconds,
-/// while Apple MDM answers (minutes) still leave jobs `sent` when the portal is killed.
-const TIME_SCALE: &str = "120";
+/// Where the portal's manual clock starts: nothing here waits on the wall clock; the test
+/// moves time itself, so every status it looks for is there when it looks.
+const START: &str = "2026-03-02T01:00:00Z";
 
-/// The tests of this file take turns: password hashing in two debug-build portals at once
-/// would slow both enough to blur the timing the first test relies on.
-static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+fn start() -> DateTime<Utc> {
+    START.parse().unwrap()
+}
+
+/// A manual clock starting at `at`, and devices that keep their state and acknowledge every
+/// command 30 simulated seconds after it is sent.
+fn scripted(at: DateTime<Utc>) -> Vec<String> {
+    ["--clock", "manual", "--clock-start", &at.to_rfc3339(), "--simulator", "scripted"]
+        .map(String::from)
+        .to_vec()
+}
 
 fn seeded_portal(db: &std::path::Path) -> Portal {
-    let flags = ["--seed", "--seed-devices", "300", "--seed-number", "7"];
-    Portal::start(db, &[&flags[..], &["--time-scale", TIME_SCALE]].concat())
+    let mut flags: Vec<String> = ["--seed", "--seed-devices", "300", "--seed-number", "7"]
+        .map(String::from)
+        .to_vec();
+    flags.extend(scripted(start()));
+    Portal::start(db, &flags.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+/// Moves the portal's clock; answers once every job due on the way has moved.
+fn advance(client: &Client, by: chrono::Duration) -> DateTime<Utc> {
+    let answer = client.post(
+        "/api/clock/advance",
+        &json!({ "seconds": by.num_seconds() }),
+        &[],
+    );
+    assert_eq!(answer.status, 200, "{}", String::from_utf8_lossy(&answer.body));
+    answer.json()["now"].as_str().unwrap().parse().unwrap()
 }
 
 fn devices(client: &Client) -> Vec<Device> {
@@ -71,9 +90,16 @@ fn detail(client: &Client, id: impl std::fmt::Display) -> JobDetail {
     serde_json::from_value(client.get(&format!("/api/jobs/{id}")).json()).unwrap()
 }
 
+/// Every job's status, by device and method.
+fn statuses(list: &[JobListEntry]) -> HashMap<(i64, JobMethod), JobStatus> {
+    list.iter()
+        .flat_map(|e| e.jobs())
+        .map(|j| ((j.device.id.0, j.method), j.status))
+        .collect()
+}
+
 #[test]
 fn sigkill_loses_no_job_runs_none_twice_and_schedules_resume() {
-    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     let dir = temp_dir("sigkill");
     let db = dir.join("portal.sqlite3");
     let portal = seeded_portal(&db);
@@ -92,115 +118,90 @@ fn sigkill_loses_no_job_runs_none_twice_and_schedules_resume() {
         &[],
     );
     let reachable = pick(
-        &|d| online(d) && d.management_method != ManagementMethod::Hybrid,
+        &|d| online(d) && d.management_method == ManagementMethod::AppleMdm,
         &[hybrid],
     );
-    let offline = pick(&|d| !d.state.powered_on, &[hybrid, reachable]);
-    let later = pick(&|_| true, &[hybrid, reachable, offline]);
+    let offline = pick(
+        &|d| !d.state.powered_on && d.management_method == ManagementMethod::AppleMdm,
+        &[hybrid, reachable],
+    );
+    let later = pick(
+        &|d| online(d) && d.management_method == ManagementMethod::AppleMdm,
+        &[hybrid, reachable, offline],
+    );
 
-    // The device that waits first (its answer tells the portal's simulated time), then the
-    // schedule, then the devices that get commands at once, so the commands are fresh.
-    let t0 = Instant::now();
     let waits = register(&admin, &wipe_body(&[offline], None), "offline-1");
-    assert_eq!(
-        waits.status,
-        201,
-        "{}",
-        String::from_utf8_lossy(&waits.body)
-    );
+    assert_eq!(waits.status, 201, "{}", String::from_utf8_lossy(&waits.body));
     let waits: WipeRegistered = serde_json::from_value(waits.json()).unwrap();
-    let schedule = waits.registered_at + chrono::Duration::minutes(15);
+    assert_eq!(waits.registered_at, start(), "the clock stood still");
+    let schedule = start() + chrono::Duration::minutes(15);
     let scheduled = register(&admin, &wipe_body(&[later], Some(schedule)), "later-1");
-    assert_eq!(
-        scheduled.status,
-        201,
-        "{}",
-        String::from_utf8_lossy(&scheduled.body)
-    );
+    assert_eq!(scheduled.status, 201, "{}", String::from_utf8_lossy(&scheduled.body));
     let now = register(&admin, &wipe_body(&[hybrid, reachable], None), "now-1");
     assert_eq!(now.status, 201, "{}", String::from_utf8_lossy(&now.body));
     let now: WipeRegistered = serde_json::from_value(now.json()).unwrap();
     assert_eq!(now.job_count, 3, "a Hybrid device gets two jobs");
-    eprintln!("registrations took {:?}", t0.elapsed());
-    // Pull the plug as soon as a command is out and unanswered (Apple MDM devices answer
-    // within simulated minutes, so this moment lasts a few real seconds).
-    let statuses = |list: &[JobListEntry]| -> Vec<(i64, JobStatus)> {
-        list.iter()
-            .flat_map(|e| e.jobs())
-            .map(|j| (j.id.0, j.status))
-            .collect()
-    };
-    let give_up = Instant::now() + Duration::from_secs(5);
-    let before = loop {
-        let list = entries(&admin);
-        let sent = statuses(&list).iter().any(|(_, s)| *s == JobStatus::Sent);
-        if sent || Instant::now() > give_up {
-            break list;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    eprintln!("before SIGKILL: {:?}", statuses(&before));
-    let at_kill: Vec<JobStatus> = statuses(&before).into_iter().map(|(_, s)| s).collect();
-    for expected in [
-        JobStatus::Scheduled,
-        JobStatus::WaitingForDevice,
-        JobStatus::Sent,
-    ] {
-        assert!(
-            at_kill.contains(&expected),
-            "no {expected} job at the kill: {at_kill:?}"
-        );
-    }
+
+    // The engine runs once at the start time: commands go out to the reachable devices and
+    // stay unanswered (a scripted device answers 30 simulated seconds later).
+    advance(&admin, chrono::Duration::zero());
+    let before = entries(&admin);
+    let at_kill = statuses(&before);
+    eprintln!("before SIGKILL: {at_kill:?}");
+    use JobMethod::{AppleMdm, IviMdm};
+    use JobStatus::{Cancelled, Scheduled, Sent, Succeeded, WaitingForDevice};
+    assert_eq!(at_kill[&(offline, AppleMdm)], WaitingForDevice);
+    assert_eq!(at_kill[&(later, AppleMdm)], Scheduled);
+    assert_eq!(at_kill[&(reachable, AppleMdm)], Sent);
+    assert_eq!(at_kill[&(hybrid, AppleMdm)], Sent);
+    assert!(at_kill.contains_key(&(hybrid, IviMdm)));
     portal.kill_hard();
 
-    let portal = Portal::start(&db, &["--time-scale", TIME_SCALE]);
-    let admin = Client::sign_in(&portal.addr, "admin", "Demo#2026");
-    // The restarted clock starts again at wall time, so the schedule is up to a few more
-    // simulated minutes away: wait (bounded) until it has started.
-    let deadline = Instant::now() + Duration::from_secs(25);
-    let after = loop {
-        let list = entries(&admin);
-        let waiting = list
+    // Back a minute later: the answers fell due while the portal was down.
+    let portal = Portal::start(
+        &db,
+        &scripted(start() + chrono::Duration::minutes(1))
             .iter()
-            .flat_map(|e| e.jobs())
-            .any(|j| j.status == JobStatus::Scheduled);
-        if !waiting || Instant::now() > deadline {
-            break list;
-        }
-        std::thread::sleep(Duration::from_millis(300));
-    };
-    eprintln!("after restart: {:?}", statuses(&after));
-
-    // No job lost, none added: the same ids, devices and methods.
-    let shape = |list: &[JobListEntry]| -> HashMap<i64, (i64, String)> {
-        list.iter()
-            .flat_map(|e| e.jobs())
-            .map(|j| (j.id.0, (j.device.id.0, j.method.to_string())))
-            .collect()
-    };
-    assert_eq!(shape(&after), shape(&before));
-    assert_eq!(
-        after.len(),
-        4,
-        "four entries: three devices now, one scheduled"
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
     );
+    let admin = Client::sign_in(&portal.addr, "admin", "Demo#2026");
+    assert_eq!(statuses(&entries(&admin)), at_kill, "nothing moved while it was down");
+    advance(&admin, chrono::Duration::zero());
+    let answered = statuses(&entries(&admin));
+    assert_eq!(answered[&(reachable, AppleMdm)], Succeeded);
+    assert_eq!(answered[&(hybrid, AppleMdm)], Succeeded);
+    assert_eq!(answered[&(hybrid, IviMdm)], Cancelled, "the first success cancels the partner");
+    assert_eq!(answered[&(offline, AppleMdm)], WaitingForDevice);
+    assert_eq!(answered[&(later, AppleMdm)], Scheduled);
 
-    // The schedule resumed after the restart.
+    // The schedule resumes: at the scheduled time its job starts, at that time exactly.
+    advance(&admin, chrono::Duration::minutes(15));
+    let after = entries(&admin);
+    let last = statuses(&after);
+    eprintln!("after restart: {last:?}");
+    assert_eq!(last[&(later, AppleMdm)], Succeeded, "the scheduled wipe ran");
     let later_job = after
         .iter()
         .flat_map(|e| e.jobs())
         .find(|j| j.device.id.0 == later)
         .unwrap();
-    assert_ne!(
-        later_job.status,
-        JobStatus::Scheduled,
-        "the scheduled wipe started"
-    );
+    let started = &detail(&admin, later_job.id).history[1];
+    assert_eq!((started.status, started.at), (WaitingForDevice, schedule));
+
+    // No job lost, none added: the same ids, devices and methods.
+    let shape = |list: &[JobListEntry]| -> HashMap<i64, (i64, JobMethod)> {
+        list.iter()
+            .flat_map(|e| e.jobs())
+            .map(|j| (j.id.0, (j.device.id.0, j.method)))
+            .collect()
+    };
+    assert_eq!(shape(&after), shape(&before));
+    assert_eq!(after.len(), 4, "four entries: three devices now, one scheduled");
 
     // None ran twice: no transition is repeated (a replayed send would show `sent` twice in a
-    // row; a device that answers "busy" is legitimately sent the command again after
-    // waiting), each job ended at most once and nothing follows its end, and a device is
-    // wiped by at most one job.
+    // row), each job ended at most once and nothing follows its end, and a device is wiped by
+    // at most one job.
     let mut succeeded_per_device: HashMap<i64, usize> = HashMap::new();
     for job in after.iter().flat_map(|e| e.jobs()) {
         let history = detail(&admin, job.id).history;
@@ -208,52 +209,29 @@ fn sigkill_loses_no_job_runs_none_twice_and_schedules_resume() {
         let ends: Vec<usize> = (0..history.len())
             .filter(|&i| history[i].status.is_terminal())
             .collect();
-        assert!(
-            repeated.is_none(),
-            "job {} repeated {repeated:?}: {history:?}",
-            job.id
-        );
+        assert!(repeated.is_none(), "job {} repeated {repeated:?}: {history:?}", job.id);
         assert!(ends.len() <= 1, "job {} ended twice: {history:?}", job.id);
         if let Some(&end) = ends.first() {
-            assert_eq!(
-                end,
-                history.len() - 1,
-                "job {} changed after it ended",
-                job.id
-            );
+            assert_eq!(end, history.len() - 1, "job {} changed after it ended", job.id);
         }
-        if job.status == JobStatus::Succeeded {
+        if job.status == Succeeded {
             *succeeded_per_device.entry(job.device.id.0).or_default() += 1;
         }
     }
-    assert!(
-        succeeded_per_device.values().all(|&n| n == 1),
-        "{succeeded_per_device:?}"
-    );
+    assert!(succeeded_per_device.values().all(|&n| n == 1), "{succeeded_per_device:?}");
 
     // The Hybrid pair still holds: one entry, each job naming the other.
     let pair = after.iter().find(|e| e.job.device.id.0 == hybrid).unwrap();
-    let partner = pair
-        .partner
-        .as_ref()
-        .expect("the Hybrid entry keeps both jobs");
+    let partner = pair.partner.as_ref().expect("the Hybrid entry keeps both jobs");
     assert_eq!(pair.job.pair_job_id, Some(partner.id));
     assert_eq!(partner.pair_job_id, Some(pair.job.id));
-    assert_eq!(
-        detail(&admin, pair.job.id).partner.map(|p| p.id),
-        Some(partner.id)
-    );
-    assert!(
-        !(pair.job.status == JobStatus::Succeeded && partner.status == JobStatus::Succeeded),
-        "both jobs of a pair wiped the device"
-    );
+    assert_eq!(detail(&admin, pair.job.id).partner.map(|p| p.id), Some(partner.id));
     drop(portal);
     let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn simultaneous_wipes_of_one_device_end_with_one_open_wipe() {
-    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     let dir = temp_dir("concurrent");
     let portal = seeded_portal(&dir.join("portal.sqlite3"));
     let admin = Client::sign_in(&portal.addr, "admin", "Demo#2026");
@@ -261,8 +239,8 @@ fn simultaneous_wipes_of_one_device_end_with_one_open_wipe() {
     let fleet = devices(&admin);
     let mut targets = fleet.iter().filter(|d| wipeable(d)).map(|d| d.id.0);
     let (contested, doubled) = (targets.next().unwrap(), targets.next().unwrap());
-    // Far in the future, so the jobs stay open while the test looks.
-    let schedule = Utc::now() + chrono::Duration::days(30);
+    // In the future of the manual clock, which does not move: the jobs stay open.
+    let schedule = start() + chrono::Duration::days(30);
 
     // Two administrators, two sessions, the same device, released at the same moment; and
     // one administrator's request submitted twice with the same key.

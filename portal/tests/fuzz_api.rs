@@ -1,7 +1,10 @@
 //! Generated bad requests against every operation of the OpenAPI document, sent with a valid
 //! session and CSRF token: malformed JSON, wrong types, huge and negative numbers, unknown
 //! ids, missing fields and hostile strings in the path, the query and the body. No answer may
-//! be a 5xx, and every error must be the API's JSON error with a known, stable code.
+//! be a 5xx, and every error must be the API's JSON error with a known, stable code. The test
+//! counts, per operation, the requests it could not even build (skipped) and those that got
+//! past the session and CSRF checks, and fails when too few did: a fuzz that only ever meets
+//! the sign-in wall proves nothing about the handlers behind it.
 
 mod common;
 
@@ -71,9 +74,13 @@ fn malformed_bodies() -> Vec<Vec<u8>> {
 }
 
 /// A valid body per operation that has one, so single-field mutations reach deep checks.
+/// Sign-in mutations use the operator's name: five wrong passwords lock a name out, and the
+/// test keeps signing the admin back in.
 fn base_body(path: &str) -> Value {
     match path {
-        "/session" => json!({ "username": "admin", "password": "Demo#2026" }),
+        "/session" | "/auth/tokens" => json!({ "username": "operator", "password": "Operator#2026" }),
+        "/clock/advance" => json!({ "seconds": 60 }),
+        "/help/{article}/feedback" => json!({ "helpful": true, "comment": "fuzz" }),
         "/wipes" | "/wipes/preview" => json!({
             "selection": { "kind": "devices", "device_ids": [1, 2] },
             "options": { "delete_general_info": true, "schedule_at": null,
@@ -116,20 +123,62 @@ fn bodies(path: &str) -> Vec<Vec<u8>> {
     out
 }
 
+async fn fresh_token(app: &mut TestApp) -> String {
+    let request = Request::post("/api/auth/tokens")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(r#"{"username":"admin","password":"Demo#2026"}"#))
+        .unwrap();
+    let issued = app.send_raw(request).await;
+    assert_eq!(issued.status.as_u16(), 201, "{}", issued.text());
+    issued.json()["token"].as_str().unwrap().to_string()
+}
+
+/// What became of the requests of one operation.
+#[derive(Debug, Default)]
+struct Tally {
+    tried: usize,
+    /// Not a request a client could send at all (the URI does not parse).
+    skipped: usize,
+    /// Answered by something behind the session and CSRF checks (any answer but
+    /// `unauthenticated` or `csrf_rejected`).
+    past_the_checks: usize,
+}
+
+#[derive(Default)]
 struct Outcome {
     tried: usize,
     failures: Vec<String>,
-    /// How often each status came back, to show the requests got past the session check.
+    /// How often each status came back.
     statuses: std::collections::BTreeMap<u16, usize>,
+    /// By operation (`POST /wipes`).
+    operations: std::collections::BTreeMap<String, Tally>,
 }
 
 impl Outcome {
-    async fn send(&mut self, app: &mut TestApp, method: &Method, uri: &str, body: Option<Vec<u8>>) {
+    async fn send(
+        &mut self,
+        app: &mut TestApp,
+        operation: &str,
+        method: &Method,
+        uri: &str,
+        body: Option<Vec<u8>>,
+    ) {
+        // Renewing and revoking work on a bearer token, not a session: each request gets a
+        // fresh one (a revoked token would turn every later request into a 401).
+        let bearer = if operation.contains(" /auth/tokens/") {
+            Some(fresh_token(app).await)
+        } else {
+            None
+        };
+        let tally = self.operations.entry(operation.to_string()).or_default();
         let mut builder = Request::builder().method(method.clone()).uri(uri);
         if let Some(token) = app.csrf_token() {
             builder = builder.header(CSRF_HEADER, token);
         }
         builder = builder.header("idempotency-key", format!("fuzz-{}", self.tried));
+        if let Some(token) = bearer {
+            builder = builder.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        }
         let request = match body {
             Some(bytes) => builder
                 .header(header::CONTENT_TYPE, "application/json")
@@ -137,13 +186,18 @@ impl Outcome {
             None => builder.body(Body::empty()),
         };
         let Ok(request) = request else {
-            // Not a URI a client could send at all.
+            tally.skipped += 1;
             return;
         };
         self.tried += 1;
+        tally.tried += 1;
         let response = app.send_raw(request).await;
         let status = response.status.as_u16();
         *self.statuses.entry(status).or_default() += 1;
+        let code = serde_json::from_slice::<ApiErrorBody>(&response.body).map(|e| e.code).ok();
+        if !matches!(code, Some(ErrorCode::Unauthenticated | ErrorCode::CsrfRejected)) {
+            tally.past_the_checks += 1;
+        }
         let what = format!("{method} {}", uri.chars().take(120).collect::<String>());
         if status >= 500 {
             self.failures
@@ -170,16 +224,13 @@ impl Outcome {
 async fn bad_requests_to_every_operation_get_4xx_with_known_codes() {
     let mut app = TestApp::signed_in().await;
     let doc = app.get("/api/openapi.json").await.json();
-    let mut outcome = Outcome {
-        tried: 0,
-        failures: Vec::new(),
-        statuses: Default::default(),
-    };
+    let mut outcome = Outcome::default();
     let mut operations = 0;
     for (path, item) in doc["paths"].as_object().unwrap() {
         for (method_name, operation) in item.as_object().unwrap() {
             operations += 1;
             let method: Method = method_name.to_uppercase().parse().unwrap();
+            let op = format!("{method} {path}");
             let parameters = operation["parameters"]
                 .as_array()
                 .cloned()
@@ -206,7 +257,7 @@ async fn bad_requests_to_every_operation_get_4xx_with_known_codes() {
             if !in_path.is_empty() {
                 for segment in HOSTILE_SEGMENTS {
                     let uri = format!("/api{}", concrete(segment));
-                    outcome.send(&mut app, &method, &uri, body()).await;
+                    outcome.send(&mut app, &op, &method, &uri, body()).await;
                 }
             }
             let base_path = format!("/api{}", concrete("1"));
@@ -214,18 +265,18 @@ async fn bad_requests_to_every_operation_get_4xx_with_known_codes() {
             for name in in_query.iter().copied().chain(["unknown_param"]) {
                 for value in HOSTILE_SEGMENTS.iter().chain(&["", "%", "a%20b", "-0"]) {
                     let uri = format!("{base_path}?{name}={value}");
-                    outcome.send(&mut app, &method, &uri, body()).await;
+                    outcome.send(&mut app, &op, &method, &uri, body()).await;
                 }
                 let repeated = format!("{base_path}?{name}=1&{name}=2");
-                outcome.send(&mut app, &method, &repeated, body()).await;
+                outcome.send(&mut app, &op, &method, &repeated, body()).await;
             }
             let long = format!("{base_path}?q={}", "%41".repeat(20_000));
-            outcome.send(&mut app, &method, &long, body()).await;
+            outcome.send(&mut app, &op, &method, &long, body()).await;
             // Bodies: malformed, wrong types, missing and hostile fields.
             if has_body || method != Method::GET {
                 for bytes in bodies(path) {
                     outcome
-                        .send(&mut app, &method, &base_path, Some(bytes))
+                        .send(&mut app, &op, &method, &base_path, Some(bytes))
                         .await;
                 }
             }
@@ -237,7 +288,25 @@ async fn bad_requests_to_every_operation_get_4xx_with_known_codes() {
         outcome.failures.len(),
         outcome.statuses
     );
+    for (operation, tally) in &outcome.operations {
+        println!(
+            "  {operation}: {} sent, {} past the session and CSRF checks, {} skipped",
+            tally.tried, tally.past_the_checks, tally.skipped
+        );
+    }
     assert!(operations >= 10, "the document lists the operations");
+    assert_eq!(outcome.operations.len(), operations, "every operation was tried");
+    for (operation, tally) in &outcome.operations {
+        assert_eq!(tally.skipped, 0, "{operation}: requests that could not be built");
+        // Sign-out and the occasional session the fuzz itself ends aside, nearly all requests
+        // must reach what they were aimed at.
+        assert!(
+            tally.past_the_checks * 100 >= tally.tried * 95,
+            "{operation}: only {} of {} requests got past the session and CSRF checks",
+            tally.past_the_checks,
+            tally.tried
+        );
+    }
     assert!(
         outcome.failures.is_empty(),
         "{} of {} requests failed:\n{}",

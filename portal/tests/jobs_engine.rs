@@ -275,13 +275,31 @@ async fn re_enrollment_moves_the_device_into_the_profile_group_and_the_command_c
         plist.contains("<key>ReturnToService</key>")
             && plist.contains("<key>PreserveDataPlan</key>")
     );
-    assert!(
-        !plist.contains("passphrase")
-            && !serde_json::to_string(&profile)
-                .unwrap()
-                .contains("passphrase"),
-        "the Wi-Fi password is masked"
-    );
+    // The Wi-Fi password sits base64-encoded inside WiFiProfileData's <data>: decode it and
+    // look for the stored password itself, not just in the plist's text.
+    let wifi_id = wifi.id.0;
+    let password: String = app
+        .state
+        .store
+        .blocking(move |conn| {
+            Ok(conn.query_row(
+                "SELECT password FROM wifi_settings WHERE id = ?1",
+                [wifi_id],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert!(password.len() >= 8, "the seeded Wi-Fi setting has a password");
+    let profile_data = wifi_profile_data(&plist);
+    assert!(profile_data.contains("<key>Password</key>"), "{profile_data}");
+    assert!(profile_data.contains(mdm_model::apple::SECRET_MASK), "{profile_data}");
+    for (shown, what) in [
+        (profile_data.as_str(), "WiFiProfileData"),
+        (plist.as_str(), "the plist"),
+        (&serde_json::to_string(&profile).unwrap(), "the JSON command"),
+    ] {
+        assert!(!shown.contains(&password), "the Wi-Fi password shows in {what}");
+    }
 
     app.advance(Duration::seconds(1)).await;
     app.advance(Duration::minutes(2)).await;
@@ -292,4 +310,15 @@ async fn re_enrollment_moves_the_device_into_the_profile_group_and_the_command_c
         .unwrap();
     assert_eq!(after.group_id, plan.enrollment_group_id);
     assert!(after.state.mdm_profile_installed, "re-enrolled");
+}
+
+/// The decoded `<data>` of the `WiFiProfileData` key of an EraseDevice plist.
+fn wifi_profile_data(plist: &str) -> String {
+    use base64::Engine;
+    let key = plist.find("<key>WiFiProfileData</key>").expect("WiFiProfileData in the plist");
+    let start = key + plist[key..].find("<data>").unwrap() + "<data>".len();
+    let end = start + plist[start..].find("</data>").unwrap();
+    let encoded: String = plist[start..end].split_whitespace().collect();
+    let bytes = base64::engine::general_purpose::STANDARD.decode(encoded).unwrap();
+    String::from_utf8(bytes).unwrap()
 }

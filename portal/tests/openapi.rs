@@ -47,18 +47,46 @@ fn refs(value: &Value, found: &mut Vec<String>) {
     }
 }
 
+/// Every operation of the API, written out by hand (the document is built from the route table,
+/// so comparing the two proves nothing), with what it answers a caller without session, token
+/// or CSRF header: a state-changing call is refused by the CSRF check (403) before anything
+/// else, a read that needs a session by the session check (401).
+const OPERATIONS: &[(&str, &str, u16)] = &[
+    ("GET", "/session", 200),
+    ("POST", "/session", 403),
+    ("DELETE", "/session", 403),
+    ("POST", "/auth/tokens", 400),
+    ("POST", "/auth/tokens/renew", 403),
+    ("DELETE", "/auth/tokens/current", 403),
+    ("GET", "/openapi.json", 200),
+    ("GET", "/groups", 401),
+    ("GET", "/devices", 401),
+    ("GET", "/wifi-settings", 401),
+    ("GET", "/dep-profiles", 401),
+    ("POST", "/wipes/preview", 403),
+    ("POST", "/wipes", 403),
+    ("GET", "/jobs", 401),
+    ("GET", "/jobs/{id}", 401),
+    ("POST", "/jobs/{id}/cancel", 403),
+    ("GET", "/help/{article}/feedback", 401),
+    ("POST", "/help/{article}/feedback", 403),
+    ("GET", "/audit", 401),
+    ("GET", "/clock", 401),
+    ("POST", "/clock/advance", 403),
+];
+
 #[tokio::test]
-async fn the_document_is_public_and_lists_every_route_of_the_table() {
+async fn the_document_is_public_and_lists_exactly_the_apis_operations() {
     let mut app = TestApp::new();
     let response = app.get("/api/openapi.json").await;
     assert_eq!(response.status, StatusCode::OK);
     let doc = response.json();
     assert_eq!(doc["openapi"], "3.1.0");
-    let table: BTreeSet<(String, String)> = mdm_portal::routes::table()
+    let expected: BTreeSet<(String, String)> = OPERATIONS
         .iter()
-        .map(|r| (r.method.as_str().to_string(), r.path.to_string()))
+        .map(|(method, path, _)| (method.to_string(), path.to_string()))
         .collect();
-    assert_eq!(documented(&doc), table);
+    assert_eq!(documented(&doc), expected);
     for (path, item) in doc["paths"].as_object().unwrap() {
         for (method, operation) in item.as_object().unwrap() {
             assert_ne!(
@@ -80,35 +108,23 @@ async fn the_document_is_public_and_lists_every_route_of_the_table() {
 }
 
 #[tokio::test]
-async fn every_documented_operation_exists_and_nothing_else_does() {
+async fn every_operation_answers_as_expected_and_other_methods_are_405() {
     let mut app = TestApp::new();
-    let doc = app.get("/api/openapi.json").await.json();
-    let operations = documented(&doc);
-    let paths: BTreeSet<&String> = operations.iter().map(|(_, p)| p).collect();
+    let paths: BTreeSet<&str> = OPERATIONS.iter().map(|(_, path, _)| *path).collect();
     for path in paths {
         for method in METHODS {
-            // No session and no CSRF token: a route that exists answers 200, 401 or 403;
-            // one that does not exists answers 405 (or 404 for an unknown path).
             let request = Request::builder()
                 .method(method.clone())
                 .uri(format!("/api{}", concrete(path)))
                 .header("content-type", "application/json")
                 .body(Body::from("{}"))
                 .unwrap();
-            let status = app.send_raw(request).await.status;
-            let is_documented = operations.contains(&(method.as_str().to_string(), path.clone()));
-            if is_documented {
-                assert!(
-                    ![StatusCode::NOT_FOUND, StatusCode::METHOD_NOT_ALLOWED].contains(&status),
-                    "{method} {path} is documented but answers {status}"
-                );
-            } else {
-                assert_eq!(
-                    status,
-                    StatusCode::METHOD_NOT_ALLOWED,
-                    "{method} {path} is not documented"
-                );
-            }
+            let status = app.send_raw(request).await.status.as_u16();
+            let expected = OPERATIONS
+                .iter()
+                .find(|(m, p, _)| *m == method.as_str() && *p == path)
+                .map_or(405, |(_, _, status)| *status);
+            assert_eq!(status, expected, "{method} {path}");
         }
     }
 }

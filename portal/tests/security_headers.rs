@@ -80,3 +80,23 @@ async fn configured_hosts_may_frame_the_console_and_https_adds_hsts() {
     assert_eq!(header(&response, "x-frame-options"), None);
     assert!(header(&response, "strict-transport-security").is_some());
 }
+
+/// `--secure-cookies`: every cookie the portal sets says `Secure` (a browser then never sends
+/// the session over plain HTTP); without it none does, so sign-in works on `http://` locally.
+#[tokio::test]
+async fn secure_cookies_mark_every_cookie_secure_and_only_then() {
+    for secure in [true, false] {
+        let mut app = TestApp::with_settings(Settings {
+            secure_cookies: secure,
+            ..test_settings()
+        });
+        let mut set = app.get("/api/session").await.set_cookies();
+        set.extend(app.sign_in("admin", "Demo#2026").await.set_cookies());
+        let names: Vec<&str> = set.iter().map(|c| c.split('=').next().unwrap()).collect();
+        assert!(names.contains(&"mdm_session") && names.contains(&"mdm_csrf"), "{set:?}");
+        for cookie in &set {
+            let attributes: Vec<&str> = cookie.split(';').map(str::trim).collect();
+            assert_eq!(attributes.contains(&"Secure"), secure, "secure_cookies={secure}: {cookie}");
+        }
+    }
+}

@@ -193,6 +193,8 @@ async fn renewal_never_goes_past_the_sign_ins_absolute_limit() {
     let (mut app, clock) = token_client();
     let mut token = token_for_admin(&mut app).await;
     let limit = issue(&mut app, "admin", "Demo#2026").await.json()["renewable_until"].clone();
+    let limit_at: chrono::DateTime<chrono::Utc> = limit.as_str().unwrap().parse().unwrap();
+    let mut renewals = 0;
     for _ in 0..(12 * 60 / 10) {
         clock.advance(Duration::minutes(10));
         let renewed = bearer(
@@ -205,8 +207,15 @@ async fn renewal_never_goes_past_the_sign_ins_absolute_limit() {
         .await;
         if renewed.status != StatusCode::CREATED {
             assert_refused(&renewed);
+            // Refused at the limit, not before: a sign-in renewed every 10 minutes lasts.
+            assert!(
+                clock.now() + Duration::minutes(10) > limit_at,
+                "refused at {} after {renewals} renewals, long before {limit_at}",
+                clock.now()
+            );
             return;
         }
+        renewals += 1;
         let body = renewed.json();
         assert!(body["expires_at"].as_str().unwrap() <= limit.as_str().unwrap());
         token = body["token"].as_str().unwrap().to_string();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { startPortal } from './support/portal.mjs';
-import { launchBrowser, screenshot } from './support/browser.mjs';
+import { launchBrowser, pageIdle, screenshot, trackRequests } from './support/browser.mjs';
 import { walkScreens, SCREENS } from './support/screens.mjs';
 
 const require = createRequire(import.meta.url);
@@ -44,11 +44,15 @@ for (const { lang, locale } of [{ lang: 'ja', locale: 'ja-JP' }, { lang: 'en', l
   test(`axe finds no violation on any screen (${lang})`, async () => {
     const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
+    trackRequests(page);
     const found = [];
     const checked = [];
     await walkScreens(page, portal.url, async (screen) => {
-      // Animations and transitions settle before the colours are measured.
-      await page.waitForTimeout(300);
+      // Animations and transitions finish before the colours are measured.
+      await pageIdle(page);
+      await page.waitForFunction(() => document.getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+        null, { timeout: 30_000 });
       for (const v of await violations(page)) found.push({ screen, ...v });
       checked.push(screen);
       if (found.some((f) => f.screen === screen)) await screenshot(page, `axe-${screen}-${lang}`);

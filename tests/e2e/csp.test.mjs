@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal } from './support/portal.mjs';
-import { launchBrowser } from './support/browser.mjs';
+import { launchBrowser, pageIdle, trackRequests } from './support/browser.mjs';
 import { walkScreens, SCREENS } from './support/screens.mjs';
 
 let portal;
@@ -40,6 +40,7 @@ for (const { lang, locale } of [{ lang: 'ja', locale: 'ja-JP' }, { lang: 'en', l
     const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
     await context.addInitScript(recordViolations);
     const page = await context.newPage();
+    trackRequests(page);
     const problems = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error}`));
     page.on('console', (message) => {
@@ -49,7 +50,7 @@ for (const { lang, locale } of [{ lang: 'ja', locale: 'ja-JP' }, { lang: 'en', l
     });
     const checked = [];
     await walkScreens(page, portal.url, async (screen) => {
-      await page.waitForTimeout(200);
+      await pageIdle(page);
       for (const v of await page.evaluate(() => window.__cspViolations.splice(0))) {
         problems.push(`[${screen}] ${v}`);
       }
@@ -68,6 +69,7 @@ test('the example host page and the console inside it keep the policy, without e
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(recordViolations);
   const page = await context.newPage();
+  trackRequests(page);
   const problems = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error}`));
   page.on('console', (message) => {
@@ -84,7 +86,7 @@ test('the example host page and the console inside it keep the policy, without e
   await page.getByTestId('group-tree').waitFor();
   // Each load starts a new record: read it before leaving the page.
   const collect = async () => {
-    await page.waitForTimeout(200);
+    await pageIdle(page);
     problems.push(...await page.evaluate(() => window.__cspViolations.splice(0)));
   };
   await collect();

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal } from './support/portal.mjs';
-import { launchBrowser, newPage, signIn, screenshot, atPath } from './support/browser.mjs';
+import { launchBrowser, newPage, signIn, screenshot, atPath, pageIdle } from './support/browser.mjs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 
@@ -17,7 +17,11 @@ const BASE = `${HOST}/mdm`;
 
 let portal;
 let browser;
-before(async () => { portal = await startPortal({ args: ['--time-scale', '60'] }); browser = await launchBrowser(); });
+// A manual clock and scripted devices: the wiped device answers when the test moves time.
+before(async () => {
+  portal = await startPortal({ args: ['--clock', 'manual', '--simulator', 'scripted'] });
+  browser = await launchBrowser();
+});
 after(async () => { await browser?.close(); await portal?.stop(); });
 
 /** Every API request of the page, with all its headers (cookies included, if any were sent). */
@@ -54,7 +58,20 @@ async function api(page, path) {
   }, [path, token]);
 }
 
+/** Moves the portal's manual clock with the host's token, as a host portal's own test would. */
+async function advanceClock(page, seconds) {
+  const token = await hostToken(page);
+  const status = await page.evaluate(async ([s, t]) => (await fetch('/api/clock/advance', {
+    method: 'POST',
+    credentials: 'omit',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${t}` },
+    body: JSON.stringify({ seconds: s }),
+  })).status, [seconds, token]);
+  assert.equal(status, 200, 'the clock moved');
+}
+
 const wipeable = (d) => d.ownership === 'company' && d.enrollment !== 'user';
+const reachable = (d) => d.state.powered_on && d.state.network_connected && d.state.mdm_profile_installed;
 
 /** Computed styles of the host's own elements, to compare before and after the console. */
 async function hostLook(page) {
@@ -124,7 +141,8 @@ test('ja: the whole wipe flow inside the host page, under the base path, with a 
   await page.getByTestId(`group-${group.id}`).click();
   await page.waitForURL((url) => new URL(url).pathname === `${BASE}/devices` && new URL(url).searchParams.get('group') === String(group.id));
   const devices = (await api(page, `/devices?group=${group.id}&per_page=50`)).body.items;
-  const device = devices.find((d) => wipeable(d) && d.management_method !== 'hybrid') ?? devices.find(wipeable);
+  const device = devices.find((d) => wipeable(d) && reachable(d) && d.management_method === 'apple_mdm');
+  assert.ok(device, `a reachable Apple MDM device among ${devices.length}`);
   const box = page.getByTestId(`select-device-${device.id}`);
   await box.check();
   assert.equal(await page.getByTestId('selection-count').innerText(), '1台を選択中');
@@ -161,9 +179,11 @@ test('ja: the whole wipe flow inside the host page, under the base path, with a 
   await page.waitForURL((url) => new RegExp(`^${BASE}/jobs/\\d+$`).test(new URL(url).pathname));
   const detail = page.getByTestId('job-detail');
   await detail.waitFor();
-  // At 60x the simulated device answers within the minute: the detail follows it to the end.
+  // The command goes out and the scripted device acknowledges it 30 simulated seconds later:
+  // the open detail follows it to the end.
+  await advanceClock(page, 60);
   await page.waitForFunction(
-    () => ['succeeded', 'failed'].includes(document.querySelector('[data-testid="detail-status"]')?.getAttribute('data-status')),
+    () => document.querySelector('[data-testid="detail-status"]')?.getAttribute('data-status') === 'succeeded',
     null, { timeout: 120_000, polling: 500 },
   );
   await screenshot(page, 'embed-job-detail-ja');
@@ -355,5 +375,25 @@ test("cookie mode: the console's own sign-in inside the host, back to the deep l
   await page.getByTestId('sign-out').click();
   await page.waitForURL(atPath(`${BASE}/login`));
   await page.getByTestId('login-username').waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test('the host signing out (mdm-console:sign-out) makes the console forget its token at once', async () => {
+  const page = await newPage(browser, { locale: 'ja-JP' });
+  await page.goto(`${portal.url}${BASE}/devices`);
+  await hostSignIn(page);
+  await page.getByTestId('group-tree').waitFor();
+  const token = await hostToken(page);
+  const requests = recordApi(page);
+  // Only the event: the host keeps its own state, so what changes is the console's doing.
+  await page.evaluate(() => document.querySelector('[data-mdm-console]')
+    .dispatchEvent(new CustomEvent('mdm-console:sign-out')));
+  await page.getByTestId('waiting-for-host').waitFor();
+  assert.equal(await page.getByTestId('group-tree').count(), 0, 'the signed-in screens are gone');
+  assert.equal(await page.getByTestId('host-account').isVisible(), true, 'the host did nothing itself');
+  await pageIdle(page);
+  for (const request of await requests.all()) {
+    assert.notEqual(request.headers.authorization, `Bearer ${token}`, `${request.method} ${request.path} used the forgotten token`);
+  }
   assert.deepEqual(page.errors, []);
 });

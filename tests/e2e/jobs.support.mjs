@@ -57,6 +57,14 @@ export async function registerWipe(page, deviceIds, options = {}) {
   return body;
 }
 
+/** Moves the portal's manual clock (`--clock manual`) `seconds` forward; resolves once every job
+ *  due on the way has moved. */
+export async function advanceClock(page, seconds) {
+  const { status, body } = await apiCall(page, 'POST', '/clock/advance', { seconds });
+  if (status !== 200) throw new Error(`POST /clock/advance answered ${status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
 /** The rows of one table entry: [{ id, method, status, reason }]. */
 export async function entryRows(entry) {
   return entry.locator('[data-testid="job-row"]').evaluateAll((rows) => rows.map((row) => {

@@ -47,6 +47,33 @@ async function tick(page, device) {
   assert.equal(await box.isChecked(), true);
 }
 
+/** The first two pages (25 a page) of a group, through the API. */
+async function twoPages(page, group) {
+  const first = (await api(page, `/devices?group=${group.id}&per_page=25&page=1`)).body.items;
+  const second = (await api(page, `/devices?group=${group.id}&per_page=25&page=2`)).body.items;
+  return { first, second };
+}
+
+/** A group (not in `taken`) whose first page has a wipeable Hybrid and a wipeable iPhone and
+ *  whose second page has a wipeable device and one that cannot be wiped: every step of the
+ *  flow then happens, none is skipped for lack of a device. */
+async function flowGroup(page, taken) {
+  for (const group of await groupsWithDevices(page, 30)) {
+    if (taken.includes(group.id)) continue;
+    const { first, second } = await twoPages(page, group);
+    const hybrid = first.some((d) => wipeable(d) && d.management_method === 'hybrid');
+    const iphone = first.some((d) => wipeable(d) && d.os === 'ios' && d.management_method !== 'hybrid');
+    if (hybrid && iphone && second.some(wipeable) && second.some((d) => !wipeable(d))) {
+      taken.push(group.id);
+      return group;
+    }
+  }
+  return assert.fail('no group has every kind of device the flow needs');
+}
+
+/** Groups used by the tests of this file that register wipes (one open wipe per device). */
+const usedGroups = [];
+
 async function runFlow(page, { lang, group, t }) {
   await page.getByTestId('group-tree').waitFor();
   await page.getByTestId(`group-${group.id}`).click();
@@ -67,16 +94,15 @@ async function runFlow(page, { lang, group, t }) {
   assert.ok((await rows.count()) <= 25, 'never more rows than the page');
   await screenshot(page, `devices-${lang}`);
 
-  // The same pages through the API, to choose devices with known properties.
-  const first = (await api(page, `/devices?group=${group.id}&per_page=25&page=1`)).body.items;
-  const second = (await api(page, `/devices?group=${group.id}&per_page=25&page=2`)).body.items;
+  // The same pages through the API, to choose devices with known properties (the group was
+  // chosen so that each exists: see flowGroup).
+  const { first, second } = await twoPages(page, group);
   const chosen = [];
-  const hybrid = first.find((d) => wipeable(d) && d.management_method === 'hybrid');
-  if (hybrid) chosen.push(hybrid);
-  pick(first, chosen, (d) => wipeable(d) && d.os === 'ios', wipeable);
+  pick(first, chosen, (d) => wipeable(d) && d.management_method === 'hybrid');
+  pick(first, chosen, (d) => wipeable(d) && d.os === 'ios' && d.management_method !== 'hybrid');
   const onPageTwo = pick(second, chosen, wipeable);
-  if (chosen.length < 3) pick(first, chosen, (d) => wipeable(d) && d.os !== chosen[0].os, wipeable);
   const byod = second.find((d) => !wipeable(d));
+  assert.ok(byod, 'page two has a device that cannot be wiped');
 
   await page.getByTestId('device-pager-previous').click();
   await page.waitForURL((url) => !/[?&]page=/.test(url.search));
@@ -85,8 +111,8 @@ async function runFlow(page, { lang, group, t }) {
   await page.waitForURL(/page=2/);
   await page.getByTestId(`select-device-${onPageTwo.id}`).waitFor();
   await tick(page, onPageTwo);
-  if (byod) await tick(page, byod);
-  const count = chosen.length + (byod ? 1 : 0);
+  await tick(page, byod);
+  const count = chosen.length + 1;
   assert.equal(await page.getByTestId('selection-count').innerText(), t.selected(count));
   // Back on page 1 the earlier ticks are still there.
   await page.getByTestId('device-pager-previous').click();
@@ -142,8 +168,7 @@ test('ja: wipe with Wi-Fi re-enrollment, keyboard through the dialog, jobs in �
   const page = await newPage(browser, { locale: 'ja-JP' });
   await signIn(page, portal.url);
   await page.waitForURL(/\/devices/);
-  const [group] = await groupsWithDevices(page, 30);
-  assert.ok(group, 'a group with two pages of devices');
+  const group = await flowGroup(page, usedGroups);
   const t = { selected: (n) => `${n}台を選択中` };
   const { chosen, byod, count } = await runFlow(page, { lang: 'ja', group, t });
   await screenshot(page, 'devices-selected-ja');
@@ -179,11 +204,9 @@ test('ja: wipe with Wi-Fi re-enrollment, keyboard through the dialog, jobs in �
   assert.equal(await page.getByTestId('wipe-schedule').isDisabled(), true);
   await page.getByTestId('wipe-schedule-blocked').waitFor();
 
-  if (byod) {
-    await page.getByTestId(`plan-not-wipeable-${byod.id}`).waitFor();
-    assert.equal(await page.getByTestId('wipe-ok').isDisabled(), true);
-    await page.getByTestId('wipe-skip-not-wipeable').check();
-  }
+  await page.getByTestId(`plan-not-wipeable-${byod.id}`).waitFor();
+  assert.equal(await page.getByTestId('wipe-ok').isDisabled(), true);
+  await page.getByTestId('wipe-skip-not-wipeable').check();
 
   // A wrong password is explained next to the field, and nothing is registered.
   await page.getByTestId('wipe-password').fill('not-my-password');
@@ -210,7 +233,7 @@ test('ja: wipe with Wi-Fi re-enrollment, keyboard through the dialog, jobs in �
   assert.equal(await page.locator('[data-testid="job-row"]').count(), jobs);
   const listed = await page.getByTestId('job-table').innerText();
   for (const device of chosen) assert.ok(listed.includes(device.name), `${device.name} in ジョブ管理`);
-  if (byod) assert.ok(!listed.includes(byod.name), 'the device that cannot be wiped was left out');
+  assert.ok(!listed.includes(byod.name), 'the device that cannot be wiped was left out');
   await screenshot(page, 'jobs-after-wipe-ja');
   // The browser logs the refused wrong-password request (403) itself; nothing else may fail.
   assert.deepEqual(page.errors.filter((e) => !e.includes('status of 403')), []);
@@ -222,8 +245,7 @@ test('en: scheduled wipe, a double click registers once, jobs in Jobs', async ()
   await page.getByTestId('lang-en').click();
   await signIn(page, portal.url);
   await page.waitForURL(/\/devices/);
-  const groups = await groupsWithDevices(page, 30);
-  const group = groups[1] ?? groups[0];
+  const group = await flowGroup(page, usedGroups);
   const t = { selected: (n) => (n === 1 ? '1 device selected' : `${n} devices selected`) };
   const { chosen, byod, count } = await runFlow(page, { lang: 'en', group, t });
 
@@ -238,7 +260,7 @@ test('en: scheduled wipe, a double click registers once, jobs in Jobs', async ()
   await screenshot(page, 'wipe-after-en');
   await page.getByTestId('tab-settings').click();
 
-  if (byod) await page.getByTestId('wipe-skip-not-wipeable').check();
+  await page.getByTestId('wipe-skip-not-wipeable').check();
   await page.getByTestId('wipe-password').fill('Demo#2026');
   await page.getByTestId('wipe-agree').check();
   await page.getByTestId('wipe-ok').dblclick();
@@ -273,7 +295,8 @@ test('keyboard only: from the group tree to the registered jobs', async () => {
   await page.keyboard.type('Demo#2026');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/devices/);
-  const group = (await groupsWithDevices(page, 30))[2];
+  const group = (await groupsWithDevices(page, 30)).find((g) => !usedGroups.includes(g.id));
+  usedGroups.push(group.id);
   await page.getByTestId('group-tree').waitFor();
 
   // The tree: one Tab stop, arrows to the group, Enter to choose it.
@@ -355,3 +378,67 @@ test('every device matching: the preview groups thousands by outcome and lists t
   await screenshot(page, 'wipe-large-selection-en');
   assert.deepEqual(page.errors, []);
 });
+
+// The administrator selects every device matching, then unticks two: those two must be left
+// out of the preview's count and get no job, whatever the language.
+for (const { lang, locale, t } of [
+  { lang: 'ja', locale: 'ja-JP', t: { selected: (n) => `${n}台を選択中`, summary: (n) => `^${n}台の端末、` } },
+  { lang: 'en', locale: 'en-US', t: { selected: (n) => `${n} devices selected`, summary: (n) => `^${n} devices, ` } },
+]) {
+  test(`${lang}: every device matching minus two unticked: the two are neither counted nor wiped`, async () => {
+    const page = await newPage(browser, { locale });
+    await page.goto(`${portal.url}/login`);
+    await page.getByTestId(`lang-${lang}`).click();
+    await signIn(page, portal.url);
+    await page.waitForURL(/\/devices/);
+    const group = (await groupsWithDevices(page, 30)).find((g) => !usedGroups.includes(g.id));
+    assert.ok(group, 'a group no other test of this file wipes');
+    usedGroups.push(group.id);
+    await page.getByTestId(`group-${group.id}`).click();
+    await page.waitForURL(new RegExp(`group=${group.id}`));
+    await page.locator('[data-testid^="device-row-"]').first().waitFor();
+    await page.getByTestId('select-page').check();
+    await page.getByTestId('select-all-matching').click();
+    const total = group.total_device_count;
+    assert.equal(await page.getByTestId('selection-count').innerText(), t.selected(total));
+
+    const all = [];
+    for (let n = 1; all.length < total; n += 1) {
+      all.push(...(await api(page, `/devices?group=${group.id}&per_page=100&page=${n}`)).body.items);
+    }
+    assert.ok(all.some((d) => !wipeable(d)), 'the group has a device that cannot be wiped as well');
+    const shown = (await api(page, `/devices?group=${group.id}&per_page=50`)).body.items;
+    const unticked = shown.filter(wipeable).slice(0, 2);
+    assert.equal(unticked.length, 2, 'two wipeable devices on the first page');
+    for (const device of unticked) {
+      const box = page.getByTestId(`select-device-${device.id}`);
+      await box.uncheck();
+      assert.equal(await box.isChecked(), false);
+    }
+    assert.equal(await page.getByTestId('selection-count').innerText(), t.selected(total - 2));
+
+    await openWipe(page, { keyboard: false });
+    await previewReady(page);
+    assert.match(await page.getByTestId('preview-summary').innerText(), new RegExp(t.summary(total - 2)));
+    await page.getByTestId('wipe-skip-not-wipeable').check();
+    await page.getByTestId('wipe-password').fill('Demo#2026');
+    await page.getByTestId('wipe-agree').check();
+    await page.getByTestId('wipe-ok').click();
+    await page.getByTestId('wipe-done').waitFor();
+    const wipe = /wipe=(\d+)/.exec(await page.getByTestId('wipe-done-jobs').getAttribute('href'))[1];
+    const wiped = new Set();
+    for (let n = 1; ; n += 1) {
+      const { items, total: entries } = (await api(page, `/jobs?wipe=${wipe}&per_page=100&page=${n}`)).body;
+      for (const entry of items) wiped.add(entry.job.device.id);
+      if (wiped.size >= entries || items.length === 0) break;
+    }
+    const expected = all.filter((d) => wipeable(d) && !unticked.some((u) => u.id === d.id));
+    assert.equal(wiped.size, expected.length, 'every other wipeable device of the group is wiped');
+    for (const device of unticked) {
+      assert.ok(!wiped.has(device.id), `${device.name} was unticked but wiped`);
+      assert.equal(await registeredJobs(page, device), 0, `${device.name} has a job`);
+    }
+    await screenshot(page, `wipe-all-matching-minus-two-${lang}`);
+    assert.deepEqual(page.errors, []);
+  });
+}

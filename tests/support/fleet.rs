@@ -16,6 +16,9 @@ use mdm_model::ids::{DepProfileId, DeviceId, GroupId, WifiSettingId};
 use mdm_model::wifi::{WifiSecurity, WifiSetting};
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 
+#[allow(unused_imports)]
+pub use crate::wait::*;
+
 /// A view mounted in its own element; unmounted and removed when dropped.
 pub struct Mounted {
     pub root: HtmlElement,
@@ -165,34 +168,6 @@ pub async fn press(target: &HtmlElement, key: &str, shift: bool) {
         .unchecked_into();
     target.dispatch_event(&event).unwrap();
     settle().await;
-}
-
-/// Waits `ms` milliseconds of real time.
-pub async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-/// Lets effects, resources and a frame run.
-pub async fn settle() {
-    leptos::task::tick().await;
-    sleep(20).await;
-    leptos::task::tick().await;
-}
-
-/// Waits until `done` holds, for up to two seconds.
-pub async fn until(what: &str, done: impl Fn() -> bool) {
-    for _ in 0..100 {
-        if done() {
-            return;
-        }
-        sleep(20).await;
-    }
-    panic!("timed out waiting for {what}");
 }
 
 pub fn at(text: &str) -> DateTime<Utc> {

@@ -9,6 +9,9 @@ use mdm_console::i18n::{Locale, STORAGE_KEY};
 use mdm_model::Lang;
 use web_sys::HtmlElement;
 
+#[allow(unused_imports)]
+pub use crate::wait::*;
+
 /// A view mounted in its own element, in the given language.
 pub struct Mounted {
     pub root: HtmlElement,
@@ -79,14 +82,4 @@ pub fn within(el: &HtmlElement, test_id: &str) -> Vec<HtmlElement> {
         .iter()
         .map(|node| node.unchecked_into())
         .collect()
-}
-
-/// Waits `ms` milliseconds of real time (timers, not reactive ticks).
-pub async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }

@@ -2,7 +2,10 @@
 //! answers registrations as told, and records what it was sent.
 #![allow(dead_code)]
 
-use std::sync::{Arc, Mutex};
+use std::sync::{
+    atomic::{AtomicBool, Ordering},
+    Arc, Mutex,
+};
 
 use chrono::Utc;
 use leptos::prelude::*;
@@ -30,6 +33,9 @@ pub struct FakePortal {
     pub fleet: Arc<Fleet>,
     pub previews: Arc<Mutex<Vec<WipePreviewRequest>>>,
     pub registrations: Arc<Mutex<Vec<(WipeRequest, String)>>>,
+    /// While set, registrations are received but not answered (the test looks at the pending
+    /// screen, then lets the answer go).
+    holding: Arc<AtomicBool>,
 }
 
 impl FakePortal {
@@ -38,21 +44,33 @@ impl FakePortal {
             fleet: Arc::new(fleet),
             previews: Arc::default(),
             registrations: Arc::default(),
+            holding: Arc::default(),
         }
     }
 
+    /// Keeps the answers to registrations back until [`FakePortal::answer_registrations`].
+    pub fn hold_registrations(&self) {
+        self.holding.store(true, Ordering::SeqCst);
+    }
+
+    pub fn answer_registrations(&self) {
+        self.holding.store(false, Ordering::SeqCst);
+    }
+
     pub fn backend(&self, answer: Answer) -> WipeBackend {
-        let (fleet, previews, registrations) = (
+        let (fleet, previews, registrations, holding) = (
             self.fleet.clone(),
             self.previews.clone(),
             self.registrations.clone(),
+            self.holding.clone(),
         );
         WipeBackend::new(
             move |request: WipePreviewRequest| {
                 previews.lock().unwrap().push(request.clone());
                 let fleet = fleet.clone();
                 Box::pin(async move {
-                    sleep(10).await;
+                    // Answered later, as over a network, but after no fixed time.
+                    next_turn().await;
                     let wifi = request.options.wifi_setting_id.is_some();
                     let mut plans: Vec<_> = fleet
                         .iter()
@@ -78,8 +96,12 @@ impl FakePortal {
             },
             move |request: WipeRequest, key: String| {
                 registrations.lock().unwrap().push((request.clone(), key));
+                let holding = holding.clone();
                 Box::pin(async move {
-                    sleep(150).await;
+                    next_turn().await;
+                    while holding.load(Ordering::SeqCst) {
+                        next_turn().await;
+                    }
                     answer(&request)
                 })
             },
@@ -137,6 +159,16 @@ pub struct Screen {
 }
 
 pub async fn screen(portal: &FakePortal, answer: Answer, lang: &str) -> Screen {
+    screen_at(portal, answer, lang, Utc::now()).await
+}
+
+/// The wipe screen as opened at `now` (the schedule's default is counted from it).
+pub async fn screen_at(
+    portal: &FakePortal,
+    answer: Answer,
+    lang: &str,
+    now: chrono::DateTime<Utc>,
+) -> Screen {
     let ids = portal
         .fleet
         .iter()
@@ -153,7 +185,7 @@ pub async fn screen(portal: &FakePortal, answer: Answer, lang: &str) -> Screen {
                 wifi_settings=wifi_settings()
                 offset=JAPAN_OFFSET
                 zone_name="Asia/Tokyo".to_string()
-                now=Utc::now()
+                now=now
                 admin_name="山田 太郎".to_string()
                 backend=backend
                 back_href="/devices?group=2".to_string()

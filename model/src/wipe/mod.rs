@@ -200,6 +200,22 @@ mod tests {
     }
 
     #[test]
+    fn a_filter_selection_carries_its_unticked_devices_to_the_portal() {
+        // The console sends "every device matching, minus these"; losing the list on the way
+        // would wipe devices the administrator deliberately unticked.
+        let selection = WipeSelection::Filter {
+            filter: DeviceFilter { os: Some(crate::device::Os::Ios), ..Default::default() },
+            excluded_device_ids: vec![DeviceId(7), DeviceId(3), DeviceId(7)],
+        };
+        let json = serde_json::to_value(&selection).unwrap();
+        assert_eq!(json["kind"], "filter");
+        assert_eq!(json["excluded_device_ids"], serde_json::json!([7, 3, 7]));
+        let received: WipeSelection = serde_json::from_value(json).unwrap();
+        let WipeSelection::Filter { excluded_device_ids, .. } = received.normalized() else { panic!("not a filter") };
+        assert_eq!(excluded_device_ids, [DeviceId(7), DeviceId(3)], "every unticked device, once");
+    }
+
+    #[test]
     fn selection_json_is_tagged_and_normalizes_duplicates() {
         let json = serde_json::json!({"kind": "devices", "device_ids": [3, 1, 3]});
         let selection: WipeSelection = serde_json::from_value(json).unwrap();

@@ -339,10 +339,27 @@ mod tests {
     }
 
     #[test]
-    fn every_problem_has_a_field_and_two_distinct_messages() {
+    fn every_problem_names_the_field_it_is_shown_next_to_and_has_two_distinct_messages() {
+        // The wire names the console puts each message under: a problem moved to another field
+        // would show its message next to the wrong input.
+        let expected = [
+            ("nothing_selected", "selection"),
+            ("too_many_devices", "selection"),
+            ("unknown_devices", "selection"),
+            ("no_wipeable_devices", "selection"),
+            ("schedule_in_past", "schedule_at"),
+            ("schedule_too_far", "schedule_at"),
+            ("schedule_with_wifi", "wifi_setting_id"),
+            ("unknown_wifi_setting", "wifi_setting_id"),
+            ("wifi_not_registered", "wifi_setting_id"),
+            ("wifi_auto_join_off", "wifi_setting_id"),
+            ("password_missing", "password"),
+            ("not_agreed", "agreed"),
+        ];
+        let actual: Vec<(&str, &str)> = WipeProblem::ALL.iter().map(|p| (p.as_str(), p.field().as_str())).collect();
+        assert_eq!(actual, expected);
         for problem in WipeProblem::ALL {
             assert_ne!(problem.label(Lang::Ja), problem.label(Lang::En), "{problem}");
-            assert!(WipeField::ALL.contains(&problem.field()));
         }
     }
 }

@@ -65,6 +65,11 @@ impl Clock {
         self.now().timestamp_millis()
     }
 
+    /// Whether the clock moves only when told (`--clock manual`).
+    pub fn is_manual(&self) -> bool {
+        matches!(&*self.0, Source::Manual(_))
+    }
+
     /// How many simulated seconds pass per real second.
     pub fn scale(&self) -> f64 {
         match &*self.0 {

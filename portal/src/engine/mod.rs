@@ -5,6 +5,7 @@
 //! them to stored jobs.
 
 pub mod clock;
+pub mod control;
 mod lifecycle;
 pub mod registration;
 
@@ -47,6 +48,12 @@ pub struct EngineHandle(Arc<Mutex<Engine>>);
 impl EngineHandle {
     pub fn new(config: SimulatorConfig) -> EngineHandle {
         EngineHandle(Arc::new(Mutex::new(Engine::new(config))))
+    }
+
+    /// Whether the simulated devices change state by themselves as time passes.
+    pub fn fleet_changes_by_itself(&self) -> bool {
+        let engine = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        engine.simulator.config.device_changes
     }
 
     /// Runs one tick at the state's current clock time: the fleet changes for the time that

@@ -311,6 +311,25 @@ pub(super) fn describe(method: &Method, path: &str) -> Option<Operation> {
                 Some("HelpFeedbackRecorded"),
             )
         },
+        ("GET", "/clock") => Operation {
+            errors: AUTH,
+            ..op(
+                "getClock",
+                "The portal's time for jobs and schedules, and whether it is a manual clock",
+                200,
+                Some("ClockState"),
+            )
+        },
+        ("POST", "/clock/advance") => Operation {
+            body: Some("ClockAdvanceRequest"),
+            errors: &[400, 401, 403, 409, 413, 422],
+            ..op(
+                "advanceClock",
+                "Moves a manual clock (--clock manual) forward and runs every job due on the way; 409 on a clock that runs by itself",
+                200,
+                Some("ClockAdvanced"),
+            )
+        },
         ("GET", "/audit") => {
             let mut params = vec![query(
                 "action",

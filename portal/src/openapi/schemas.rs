@@ -257,6 +257,16 @@ fn misc(v: &Vocabularies, s: &mut Map<String, Value>) {
         "summary": string(), "details": {},
     })));
     s.insert("AuditPage".into(), page_of("AuditEntry"));
+    clock(s);
+}
+
+fn clock(s: &mut Map<String, Value>) {
+    let seconds = json!({ "type": "integer", "minimum": 0, "maximum": crate::routes::clock::MAX_ADVANCE_SECONDS });
+    s.insert("ClockState".into(), object(&["now", "manual"], json!({ "now": time(), "manual": boolean() })));
+    s.insert("ClockAdvanceRequest".into(), object(&["seconds"], json!({ "seconds": seconds })));
+    s.insert("ClockAdvanced".into(), object(&["now", "engine_runs", "transitions"], json!({
+        "now": time(), "engine_runs": int(), "transitions": int(),
+    })));
 }
 
 /// Every schema the document refers to.

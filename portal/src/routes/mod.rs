@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod catalog;
+pub mod clock;
 pub mod devices;
 pub mod groups;
 pub mod help;
@@ -138,6 +139,13 @@ pub fn table() -> Vec<Route> {
             post(help::feedback),
         ),
         route(Method::GET, "/audit", Session, get(audit::list)),
+        route(Method::GET, "/clock", Session, get(clock::now)),
+        route(
+            Method::POST,
+            "/clock/advance",
+            Session,
+            post(clock::advance),
+        ),
     ]
 }
 

@@ -29,7 +29,25 @@ pub struct SimulatorConfig {
     pub replies: ReplyPolicy,
     /// Longest delay before an IVI MDM wipe reaches the device (the model's bound).
     pub max_ivi_delay: Duration,
+    /// How long every device takes to answer a command; `None` varies it (5 to 59 seconds).
+    pub reply_delay: Option<Duration>,
     pub seed: u64,
+}
+
+/// How long a scripted device takes to answer a command.
+pub const SCRIPTED_REPLY_DELAY: Duration = Duration::seconds(30);
+
+impl SimulatorConfig {
+    /// A fleet that does only what a test or a demo script says: devices keep the state they
+    /// have, and every Apple MDM command gets `reply` after exactly [`SCRIPTED_REPLY_DELAY`].
+    pub fn scripted(reply: AppleReply) -> SimulatorConfig {
+        SimulatorConfig {
+            device_changes: false,
+            replies: ReplyPolicy::Always(reply),
+            reply_delay: Some(SCRIPTED_REPLY_DELAY),
+            ..SimulatorConfig::default()
+        }
+    }
 }
 
 impl Default for SimulatorConfig {
@@ -38,6 +56,7 @@ impl Default for SimulatorConfig {
             device_changes: true,
             replies: ReplyPolicy::Realistic,
             max_ivi_delay: mdm_model::job::IVI_MDM_MAX_DELAY,
+            reply_delay: None,
             seed: 1,
         }
     }
@@ -80,6 +99,9 @@ impl Simulator {
 
     /// How long a device takes to answer a command it received.
     pub fn reply_delay(&mut self) -> Duration {
+        if let Some(fixed) = self.config.reply_delay {
+            return fixed;
+        }
         Duration::seconds(5 + self.rng.below(55) as i64)
     }
 

@@ -17,7 +17,7 @@ use http_body_util::BodyExt;
 use mdm_model::{job::AppleReply, session::CSRF_HEADER, ApiErrorBody};
 use mdm_portal::{
     auth::HashCost,
-    engine::{clock::Clock, EngineHandle},
+    engine::{clock::Clock, control::ClockControl, EngineHandle},
     simulator::{ReplyPolicy, SimulatorConfig},
     store::{seed::FleetSpec, Store},
     AppState, Settings,
@@ -149,8 +149,15 @@ impl TestApp {
         let engine = EngineHandle::new(quiet_simulator(ReplyPolicy::Always(
             AppleReply::Acknowledged,
         )));
+        TestApp::with_engine(state, engine)
+    }
+
+    /// A client of a portal whose engine simulates `engine`'s fleet; `POST /api/clock/advance`
+    /// works when the state's clock is manual, as with `--clock manual`.
+    pub fn with_engine(state: AppState, engine: EngineHandle) -> TestApp {
+        let control = axum::Extension(ClockControl::new(engine.clone()));
         TestApp {
-            router: mdm_portal::app(state.clone()),
+            router: mdm_portal::app(state.clone()).layer(control),
             state,
             engine,
             jar: HashMap::new(),

@@ -113,6 +113,12 @@ impl AutoRefresh {
         self.state.get()
     }
 
+    /// Whether a refresh is planned (its timer not yet fired). Lets tests wait for the timer
+    /// instead of for a length of time.
+    pub fn planned(&self) -> bool {
+        self.timer.with_value(|timer| timer.is_some())
+    }
+
     /// A load finished: plan the next refresh while something shown is `active`.
     pub fn loaded(&self, active: bool, outcome: LoadOutcome) {
         self.stop();

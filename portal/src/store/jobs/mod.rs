@@ -321,6 +321,16 @@ pub fn due_for_check(
     rows.collect()
 }
 
+/// The earliest time after `now` at which the engine has an open job to look at: the next
+/// moment a manually advanced clock must stop at.
+pub fn next_check_after(conn: &Connection, now: Millis) -> rusqlite::Result<Option<Millis>> {
+    conn.prepare_cached(
+        "SELECT MIN(next_check_at) FROM jobs WHERE next_check_at > ?1 \
+         AND status IN ('scheduled', 'waiting_for_device', 'sent')",
+    )?
+    .query_row([now], |r| r.get(0))
+}
+
 /// One job in engine form.
 pub fn engine_job_by_id(conn: &Connection, id: JobId) -> rusqlite::Result<Option<EngineJob>> {
     conn.prepare_cached(&format!("{ENGINE_SELECT} WHERE id = ?1"))?

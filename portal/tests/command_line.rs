@@ -1,0 +1,111 @@
+//! The binary's command line: `--help` names every flag, both READMEs' flag tables name the
+//! same ones, and values that cannot work refuse the start with the reason and a non-zero
+//! exit instead of a portal that runs wrongly.
+
+use std::{
+    collections::BTreeSet,
+    process::{Command, Output, Stdio},
+    time::{Duration, Instant},
+};
+
+fn portal() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_mdm-portal"))
+}
+
+/// Flags of the option lines of `--help` (`--help` and `--version` themselves aside).
+fn flags_in_help() -> BTreeSet<String> {
+    let output = portal().arg("--help").output().unwrap();
+    assert!(output.status.success());
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(str::trim_start)
+        .filter_map(|line| line.split(", ").last().filter(|l| l.starts_with("--")))
+        .map(|line| line.split([' ', '<']).next().unwrap().to_string())
+        .filter(|flag| flag != "--help" && flag != "--version")
+        .collect()
+}
+
+/// Flags of the table rows that start with a flag (`| `--seed-devices N` | ...`) in one
+/// section of a README (other sections have tables of CSS custom properties, also `--`).
+fn flags_in_table(readme: &str, section: &str) -> BTreeSet<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(readme);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text.find(section).unwrap_or_else(|| panic!("{readme} has no {section:?}"));
+    let body = &text[start + section.len()..];
+    let body = &body[..body.find("\n## ").unwrap_or(body.len())];
+    body.lines()
+        .filter_map(|line| line.strip_prefix("| `--"))
+        .map(|rest| format!("--{}", rest.split(['`', ' ']).next().unwrap()))
+        .collect()
+}
+
+#[test]
+fn help_lists_every_flag_and_both_readmes_document_each() {
+    let help = flags_in_help();
+    for expected in ["--addr", "--clock", "--simulator", "--session-idle-minutes", "--frame-ancestors"] {
+        assert!(help.contains(expected), "--help lacks {expected}: {help:?}");
+    }
+    let readme = flags_in_table("../README.md", "## Portal configuration");
+    assert_eq!(readme, help, "README.md's flag table");
+    let portal_readme = flags_in_table("README.md", "## Running");
+    assert_eq!(portal_readme, help, "portal/README.md's flag table");
+}
+
+/// Runs the portal with `flags` on a throwaway database and expects it to refuse to start.
+fn refused(flags: &[&str]) -> String {
+    let dir = std::env::temp_dir().join(format!("mdm-cli-{}", std::process::id()));
+    let mut child = portal()
+        .args(["--addr", "127.0.0.1:0", "--db"])
+        .arg(dir.join("portal.sqlite3"))
+        .args(flags)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A portal that accepted the flags would listen until killed.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("{flags:?} started a portal");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let Output { status, stdout, stderr } = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&stdout);
+    assert!(!status.success(), "{flags:?} exited with success");
+    assert!(!stdout.contains("listening"), "{flags:?} started a portal: {stdout}");
+    let _ = std::fs::remove_dir_all(dir);
+    String::from_utf8_lossy(&stderr).into_owned()
+}
+
+#[test]
+fn frame_ancestors_that_are_not_origins_refuse_the_start_with_the_reason() {
+    for (value, reason) in [
+        ("https://intranet.example.co.jp/portal", "remove the path"),
+        ("https://*.example.co.jp", "wildcards"),
+        ("ftp://intranet.example.co.jp", "must start with https:// or http://"),
+        ("https://intranet.example.co.jp:99999", "the port must be a number"),
+        ("'self' https://evil.example", "not an origin"),
+    ] {
+        let stderr = refused(&["--frame-ancestors", value]);
+        assert!(stderr.contains(reason), "{value}: {stderr}");
+    }
+}
+
+#[test]
+fn clock_and_simulator_flags_that_contradict_each_other_refuse_the_start() {
+    for (flags, reason) in [
+        (&["--clock-start", "2026-03-02T01:00:00Z"][..], "--clock-start needs --clock manual"),
+        (&["--clock", "manual", "--time-scale", "60"][..], "--time-scale does not apply"),
+        (&["--scripted-reply", "Error"][..], "--scripted-reply needs --simulator scripted"),
+        (&["--simulator", "scripted", "--scripted-reply", "Maybe"][..], "Acknowledged, Error"),
+        (&["--clock", "sundial"][..], "possible values: wall, manual"),
+        (&["--time-scale", "0"][..], "--time-scale must be a positive number"),
+        (&["--session-idle-minutes", "0"][..], "--session-idle-minutes must be at least 1"),
+    ] {
+        let stderr = refused(flags);
+        assert!(stderr.contains(reason), "{flags:?}: {stderr}");
+    }
+}
