@@ -36,6 +36,10 @@ fn seeded_portal(db: &std::path::Path) -> Portal {
         .map(String::from)
         .to_vec();
     flags.extend(scripted(start()));
+    // Four registrations at once each check a password; in a debug build one check takes
+    // about a second, longer than the default wait for a hashing slot. This file is about
+    // the registrations, not the slots (portal/tests/sign_in_race.rs covers those).
+    flags.extend(["--password-check-wait-ms", "60000"].map(String::from));
     Portal::start(db, &flags.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
