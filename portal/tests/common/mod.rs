@@ -269,11 +269,11 @@ impl TestApp {
         self.send(Method::POST, path, Some(body)).await
     }
 
-    /// Fetches a CSRF token (as the console does first), then signs in.
+    /// Fetches a CSRF token, then signs in.
     pub async fn sign_in(&mut self, username: &str, password: &str) -> TestResponse {
-        if self.csrf.is_none() {
-            self.get("/api/session").await;
-        }
+        // As the console does: the session check first, which hands out the token to sign
+        // in with (after a sign-out, a new one).
+        self.get("/api/session").await;
         self.post(
             "/api/session",
             serde_json::json!({ "username": username, "password": password }),
