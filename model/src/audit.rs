@@ -3,7 +3,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::ids::AuditEntryId;
+use crate::help::HelpArticle;
+use crate::ids::{AuditEntryId, JobId, WifiSettingId, WipeId};
 use crate::job::AdministratorRef;
 use crate::paging::PageRequest;
 use crate::query::{ParamProblem, QueryParamError, QueryReader, QueryWriter};
@@ -25,6 +26,122 @@ vocabulary! {
     }
 }
 
+/// What an administrator signed in or out with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignInVia {
+    /// The console's own sign-in (session cookie).
+    #[default]
+    Session,
+    /// A host page's bearer token.
+    Token,
+}
+
+/// Why a sign-in ended other than by the administrator's own sign-out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignOutReason {
+    /// A token that had been renewed was presented for renewal again: two holders, so the
+    /// whole sign-in was ended.
+    RetiredTokenReused,
+}
+
+/// Why a wipe registration was refused after its request was valid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WipeRefusal {
+    /// The administrator's password re-check failed.
+    WrongPassword,
+}
+
+/// What happened, with its specifics as typed fields. On the wire the variant is the
+/// `action` field (the [`AuditAction`] wire names) beside the fields of its variant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum AuditEvent {
+    SignedIn {
+        #[serde(default)]
+        via: SignInVia,
+    },
+    SignInFailed {
+        /// The account the failed attempt named.
+        username: String,
+    },
+    SignedOut {
+        #[serde(default)]
+        via: SignInVia,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<SignOutReason>,
+    },
+    WipeRegistered {
+        wipe_id: WipeId,
+        device_count: u64,
+        job_count: u64,
+        #[serde(default)]
+        skipped_device_count: u64,
+        #[serde(default)]
+        scheduled_at: Option<DateTime<Utc>>,
+        #[serde(default)]
+        wifi_setting_id: Option<WifiSettingId>,
+    },
+    WipeRefused {
+        reason: WipeRefusal,
+    },
+    JobsCancelled {
+        job_ids: Vec<JobId>,
+    },
+    /// The portal cancelled a Hybrid job because its partner succeeded.
+    PartnerJobCancelled {
+        job_id: JobId,
+        succeeded_job_id: JobId,
+    },
+    /// The portal failed a job that got no answer in time.
+    JobTimedOut {
+        job_id: JobId,
+    },
+    HelpFeedback {
+        article: HelpArticle,
+        helpful: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        comment: Option<String>,
+    },
+}
+
+impl AuditEvent {
+    /// The kind of event, for filters and labels.
+    pub fn action(&self) -> AuditAction {
+        match self {
+            AuditEvent::SignedIn { .. } => AuditAction::SignedIn,
+            AuditEvent::SignInFailed { .. } => AuditAction::SignInFailed,
+            AuditEvent::SignedOut { .. } => AuditAction::SignedOut,
+            AuditEvent::WipeRegistered { .. } => AuditAction::WipeRegistered,
+            AuditEvent::WipeRefused { .. } => AuditAction::WipeRefused,
+            AuditEvent::JobsCancelled { .. } => AuditAction::JobsCancelled,
+            AuditEvent::PartnerJobCancelled { .. } => AuditAction::PartnerJobCancelled,
+            AuditEvent::JobTimedOut { .. } => AuditAction::JobTimedOut,
+            AuditEvent::HelpFeedback { .. } => AuditAction::HelpFeedback,
+        }
+    }
+
+    /// The jobs the event is about, for a job's own audit entries.
+    pub fn job_ids(&self) -> Vec<JobId> {
+        match self {
+            AuditEvent::JobsCancelled { job_ids } => job_ids.clone(),
+            AuditEvent::PartnerJobCancelled { job_id, succeeded_job_id } => vec![*job_id, *succeeded_job_id],
+            AuditEvent::JobTimedOut { job_id } => vec![*job_id],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The wipe registration the event is about, if any.
+    pub fn wipe_id(&self) -> Option<WipeId> {
+        match self {
+            AuditEvent::WipeRegistered { wipe_id, .. } => Some(*wipe_id),
+            _ => None,
+        }
+    }
+}
+
 /// One entry of the audit log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuditEntry {
@@ -32,11 +149,18 @@ pub struct AuditEntry {
     pub at: DateTime<Utc>,
     /// The administrator who acted; `None` for the portal itself (the job engine).
     pub actor: Option<AdministratorRef>,
-    pub action: AuditAction,
     /// What the action concerned, readable (for example "wipe 12: 3 devices, 4 jobs").
     pub summary: String,
-    /// Machine-readable specifics (ids, counts, the client address).
-    pub details: serde_json::Value,
+    /// What happened: `action` and its fields.
+    #[serde(flatten)]
+    pub event: AuditEvent,
+}
+
+impl AuditEntry {
+    /// The kind of event.
+    pub fn action(&self) -> AuditAction {
+        self.event.action()
+    }
 }
 
 /// `GET /api/audit` parameters; newest first.
@@ -73,6 +197,56 @@ impl AuditQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_event_carries_the_wire_name_of_its_action() {
+        let events = [
+            AuditEvent::SignedIn { via: SignInVia::Token },
+            AuditEvent::SignInFailed { username: "admin".into() },
+            AuditEvent::SignedOut { via: SignInVia::Token, reason: Some(SignOutReason::RetiredTokenReused) },
+            AuditEvent::WipeRegistered {
+                wipe_id: WipeId(3),
+                device_count: 2,
+                job_count: 3,
+                skipped_device_count: 0,
+                scheduled_at: None,
+                wifi_setting_id: None,
+            },
+            AuditEvent::WipeRefused { reason: WipeRefusal::WrongPassword },
+            AuditEvent::JobsCancelled { job_ids: vec![JobId(4), JobId(5)] },
+            AuditEvent::PartnerJobCancelled { job_id: JobId(6), succeeded_job_id: JobId(7) },
+            AuditEvent::JobTimedOut { job_id: JobId(8) },
+            AuditEvent::HelpFeedback { article: HelpArticle::ALL[0], helpful: true, comment: None },
+        ];
+        assert_eq!(events.len(), AuditAction::ALL.len(), "one event per action");
+        for event in events {
+            let wire = serde_json::to_value(&event).unwrap();
+            assert_eq!(wire["action"], event.action().as_str(), "{wire}");
+            assert_eq!(serde_json::from_value::<AuditEvent>(wire).unwrap(), event);
+        }
+    }
+
+    #[test]
+    fn an_entry_puts_the_events_fields_beside_its_own() {
+        let entry = AuditEntry {
+            id: AuditEntryId(1),
+            at: DateTime::from_timestamp(0, 0).unwrap(),
+            actor: None,
+            summary: "job 6 (partner 7 succeeded)".into(),
+            event: AuditEvent::PartnerJobCancelled { job_id: JobId(6), succeeded_job_id: JobId(7) },
+        };
+        let wire = serde_json::to_value(&entry).unwrap();
+        assert_eq!(wire["action"], "partner_job_cancelled");
+        assert_eq!(wire["job_id"], 6);
+        assert_eq!(wire["succeeded_job_id"], 7);
+        assert_eq!(serde_json::from_value::<AuditEntry>(wire).unwrap(), entry);
+        // Entries written before the events were typed read as the same events.
+        let legacy = serde_json::json!({ "action": "signed_in" });
+        assert_eq!(
+            serde_json::from_value::<AuditEvent>(legacy).unwrap(),
+            AuditEvent::SignedIn { via: SignInVia::Session }
+        );
+    }
 
     #[test]
     fn query_round_trips_and_checks_the_range() {

@@ -9,7 +9,9 @@ use common::{
     jobs::{detail, entry, online, pick, register, set_device, wipeable},
     plain_options, quiet_simulator, start_time, TestApp,
 };
+use axum::http::StatusCode;
 use mdm_model::{
+    audit::{AuditEntry, AuditEvent},
     device::{Enrollment, ManagementMethod, Os},
     job::{AppleReply, JobMethod, JobStatus, StatusReason},
     paging::ItemList,
@@ -203,6 +205,7 @@ async fn the_first_success_of_a_hybrid_pair_cancels_the_other() {
     })
     .await;
     let wipe = register(&mut app, &[device.id], plain_options()).await;
+    let wipe_id = wipe.wipe_id;
     // The Apple MDM job is answered within minutes; IVI MDM takes up to an hour.
     app.advance(Duration::seconds(1)).await;
     app.advance(Duration::minutes(2)).await;
@@ -232,6 +235,25 @@ async fn the_first_success_of_a_hybrid_pair_cancels_the_other() {
         audit["items"][0]["actor"].is_null(),
         "the portal acted by itself"
     );
+    // The job's own entries in one answer, typed: its registration, then the cancellation of
+    // its partner, the same for either job of the pair.
+    for job in [apple.id, ivi.id] {
+        let answer = app.get(&format!("/api/jobs/{}/audit", job.0)).await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.text());
+        let entries: Vec<AuditEntry> = serde_json::from_slice(&answer.body).unwrap();
+        let events: Vec<AuditEvent> = entries.into_iter().map(|e| e.event).collect();
+        assert!(
+            matches!(&events[..], [
+                AuditEvent::WipeRegistered { wipe_id: registered, device_count: 1, job_count: 2, .. },
+                AuditEvent::PartnerJobCancelled { job_id, succeeded_job_id },
+            ] if *registered == wipe_id && [*job_id, *succeeded_job_id].contains(&apple.id)
+                && [*job_id, *succeeded_job_id].contains(&ivi.id)),
+            "{events:?}"
+        );
+    }
+    // Another tenant's job, or none at all: 404.
+    let missing = app.get("/api/jobs/999999/audit").await;
+    assert_eq!(missing.error().code, mdm_model::ErrorCode::NotFound);
 }
 
 #[tokio::test]

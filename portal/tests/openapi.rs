@@ -67,6 +67,7 @@ const OPERATIONS: &[(&str, &str, u16)] = &[
     ("POST", "/wipes", 403),
     ("GET", "/jobs", 401),
     ("GET", "/jobs/{id}", 401),
+    ("GET", "/jobs/{id}/audit", 401),
     ("POST", "/jobs/{id}/cancel", 403),
     ("GET", "/help/{article}/feedback", 401),
     ("POST", "/help/{article}/feedback", 403),

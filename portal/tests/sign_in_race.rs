@@ -173,7 +173,10 @@ fn a_spray_from_one_address_is_turned_away_before_any_hashing() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     let portal = portal("spray", &[]);
     let host = Client::new(&portal.addr);
-    let answers = burst(BURST, move |i| {
+    // A third of the burst above: the refused requests are each held open for up to a second,
+    // and this is about the answers, not about how many connections a loaded machine holds.
+    const SPRAY: usize = BURST / 3;
+    let answers = burst(SPRAY, move |i| {
         host.post(
             "/api/auth/tokens",
             &json!({ "username": format!("nobody-{i}"), "password": "x" }),
@@ -182,11 +185,11 @@ fn a_spray_from_one_address_is_turned_away_before_any_hashing() {
     });
     let limited: Vec<&Answer> = answers.iter().filter(|a| a.status == 429).collect();
     // The default burst is 10 per address; a few more may find a slot refilled meanwhile.
-    assert!(limited.len() >= BURST - 20, "{} limited", limited.len());
+    assert!(limited.len() >= SPRAY - 20, "{} limited", limited.len());
     for answer in &limited {
         assert_eq!(code(answer), "too_many_requests");
         let wait: u64 = answer.header("retry-after").unwrap().parse().unwrap();
-        assert!(wait >= 1);
+        assert!((1..=60).contains(&wait), "{wait}");
     }
     assert!(answers.iter().all(|a| a.status == 401 || a.status == 429));
 }

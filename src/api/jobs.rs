@@ -39,6 +39,11 @@ impl Api {
         Api::json(self.send(Method::POST, &path).await?).await
     }
 
+    /// `GET /api/jobs/{id}/audit`: the entries about a job, its partner and its registration.
+    pub async fn job_audit(&self, id: JobId) -> Result<Vec<AuditEntry>, ApiError> {
+        Api::json(self.send(Method::GET, &format!("/jobs/{id}/audit")).await?).await
+    }
+
     /// `GET /api/audit`: one page of the tenant's audit log, newest first.
     pub async fn audit(&self, query: &AuditQuery) -> Result<Page<AuditEntry>, ApiError> {
         let path = with_query("/audit", &query.to_query_pairs());

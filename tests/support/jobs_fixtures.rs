@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use mdm_model::apple::erase_device_command;
-use mdm_model::audit::{AuditAction, AuditEntry};
+use mdm_model::audit::{AuditEvent, AuditEntry};
 use mdm_model::device::{
     ActiveSyncAccount, DeviceBrief, DeviceState, ManagementMethod, Os, OsVersion, Ownership,
 };
@@ -179,8 +179,9 @@ pub fn cancel_entry() -> AuditEntry {
             id: AdministratorId(1),
             display_name: "山田 太郎".into(),
         }),
-        action: AuditAction::JobsCancelled,
         summary: "jobs cancelled: 41, 42".into(),
-        details: serde_json::json!({ "job_ids": [41, 42] }),
+        event: AuditEvent::JobsCancelled {
+            job_ids: vec![JobId(41), JobId(42)],
+        },
     }
 }

@@ -2,7 +2,7 @@
 
 use chrono::Duration;
 use mdm_model::{
-    audit::AuditAction,
+    audit::AuditEvent,
     job::{
         after_apple_reply, is_timed_out, partner_after_success, timeout_at, unmet_conditions,
         JobMethod, JobStatus, StatusReason,
@@ -101,6 +101,8 @@ fn advance(
             now,
         )? {
             moves += 1;
+            let summary = format!("job {} (no answer in time)", job.id);
+            audit::record(conn, job.tenant_id, None, at, &summary, &AuditEvent::JobTimedOut { job_id: job.id })?;
         }
         return Ok(moves);
     }
@@ -188,18 +190,12 @@ fn on_success(conn: &Connection, job: &EngineJob, now: Millis) -> Result<u64, Ap
         if let Some((to, reason)) = partner_after_success(partner.status) {
             if jobs::transition(conn, partner.id, partner.status, to, reason, now, now)? {
                 moves += 1;
-                let details =
-                    serde_json::json!({ "job_id": partner.id, "succeeded_job_id": job.id });
+                let event = AuditEvent::PartnerJobCancelled {
+                    job_id: partner.id,
+                    succeeded_job_id: job.id,
+                };
                 let summary = format!("job {} (partner {} succeeded)", partner.id, job.id);
-                audit::record(
-                    conn,
-                    job.tenant_id,
-                    None,
-                    now,
-                    AuditAction::PartnerJobCancelled,
-                    &summary,
-                    &details,
-                )?;
+                audit::record(conn, job.tenant_id, None, now, &summary, &event)?;
             }
         }
     }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use mdm_model::{
-    audit::AuditAction,
+    audit::AuditEvent,
     dep::DepProfile,
     device::Device,
     ids::{DepProfileId, DeviceId},
@@ -188,19 +188,18 @@ pub fn register(
         who.tenant_id,
         Some(who.admin_id),
         now_ms,
-        AuditAction::WipeRegistered,
         &format!(
             "wipe {}: {} devices, {} jobs",
             wipe_id, registered.device_count, job_count
         ),
-        &serde_json::json!({
-            "wipe_id": wipe_id,
-            "device_count": registered.device_count,
-            "job_count": job_count,
-            "skipped_device_count": registered.skipped_device_count,
-            "scheduled_at": options.schedule_at,
-            "wifi_setting_id": wifi.map(|w| w.id),
-        }),
+        &AuditEvent::WipeRegistered {
+            wipe_id,
+            device_count: registered.device_count,
+            job_count,
+            skipped_device_count: registered.skipped_device_count,
+            scheduled_at: options.schedule_at,
+            wifi_setting_id: wifi.map(|w| w.id),
+        },
     )?;
     jobs::store_wipe_response(
         conn,

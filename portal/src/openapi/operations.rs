@@ -274,6 +274,16 @@ pub(super) fn describe(method: &Method, path: &str) -> Option<Operation> {
                 Some("JobDetail"),
             )
         },
+        ("GET", "/jobs/{id}/audit") => Operation {
+            params: vec![path_param("id", json!({ "type": "integer" }))],
+            errors: &[401, 404],
+            ..op(
+                "getJobAudit",
+                "The audit entries about a job, its Hybrid partner and its wipe's registration, oldest first",
+                200,
+                Some("AuditEntryList"),
+            )
+        },
         ("POST", "/jobs/{id}/cancel") => Operation {
             params: vec![path_param("id", json!({ "type": "integer" }))],
             errors: &[401, 403, 404, 409],

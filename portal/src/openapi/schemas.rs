@@ -252,10 +252,12 @@ fn misc(v: &Vocabularies, s: &mut Map<String, Value>) {
         "HelpFeedbackState".into(),
         object(&["current"], json!({ "current": nullable(r("HelpFeedbackRecorded")) })),
     );
-    s.insert("AuditEntry".into(), object(&["id", "at", "action", "summary", "details"], json!({
+    // The event's own fields sit beside these, as named by `action` (model `AuditEvent`).
+    s.insert("AuditEntry".into(), object(&["id", "at", "action", "summary"], json!({
         "id": int(), "at": time(), "actor": nullable(r("AdministratorRef")), "action": v.audit_action,
-        "summary": string(), "details": {},
+        "summary": string(),
     })));
+    s.insert("AuditEntryList".into(), array(r("AuditEntry")));
     s.insert("AuditPage".into(), page_of("AuditEntry"));
     clock(s);
 }

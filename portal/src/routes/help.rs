@@ -3,7 +3,7 @@
 
 use axum::{extract::State, http::StatusCode, Extension};
 use mdm_model::{
-    audit::AuditAction,
+    audit::AuditEvent,
     help::{HelpArticle, HelpFeedbackRecorded, HelpFeedbackRequest, HelpFeedbackState},
     ErrorCode,
 };
@@ -43,11 +43,8 @@ pub async fn feedback(
                  DO UPDATE SET helpful = excluded.helpful, comment = excluded.comment, at = excluded.at",
                 params![current.tenant_id, current.admin.id, article.as_str(), request.helpful, comment, at],
             )?;
-            let mut details = serde_json::json!({ "article": article, "helpful": request.helpful });
-            if let Some(comment) = &comment {
-                details["comment"] = serde_json::json!(comment);
-            }
-            audit::record(&tx, current.tenant_id, Some(current.admin.id), at, AuditAction::HelpFeedback, article.as_str(), &details)?;
+            let event = AuditEvent::HelpFeedback { article, helpful: request.helpful, comment: comment.clone() };
+            audit::record(&tx, current.tenant_id, Some(current.admin.id), at, article.as_str(), &event)?;
             Ok(tx.commit()?)
         })
         .await?;

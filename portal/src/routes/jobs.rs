@@ -3,7 +3,7 @@
 use axum::{extract::State, Extension};
 use mdm_model::{
     apple::erase_device_command,
-    audit::AuditAction,
+    audit::AuditEvent,
     ids::JobId,
     job::{
         due_at, plan_administrator_cancel, timeout_at, unmet_conditions, CancelJobsResult,
@@ -160,10 +160,32 @@ pub async fn cancel(
             }
             let ids: Vec<JobId> = cancelled.iter().map(|j| j.id).collect();
             let summary = format!("jobs cancelled: {}", ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", "));
-            audit::record(&tx, tenant_id, Some(admin_id), now, AuditAction::JobsCancelled, &summary, &serde_json::json!({ "job_ids": ids }))?;
+            let event = AuditEvent::JobsCancelled { job_ids: ids.clone() };
+            audit::record(&tx, tenant_id, Some(admin_id), now, &summary, &event)?;
             tx.commit()?;
             Ok(CancelJobsResult { cancelled })
         })
         .await?;
     Ok(ApiJson(result))
+}
+
+/// `GET /api/jobs/{id}/audit`: the audit entries about a job, its Hybrid partner and its wipe's
+/// registration, oldest first, in one answer.
+pub async fn audit_entries(
+    State(state): State<AppState>,
+    Extension(current): Extension<CurrentAdmin>,
+    ApiPath(id): ApiPath<JobId>,
+) -> Result<ApiJson<Vec<mdm_model::audit::AuditEntry>>, ApiError> {
+    let tenant_id = current.tenant_id;
+    let entries = state
+        .store
+        .call(move |conn| {
+            let job = job_or_404(conn, tenant_id, id)?;
+            let jobs: Vec<i64> = std::iter::once(job.id.0)
+                .chain(job.pair_job_id.map(|p| p.0))
+                .collect();
+            Ok(audit::for_job(conn, tenant_id, &jobs, job.wipe_id.0)?)
+        })
+        .await?;
+    Ok(ApiJson(entries))
 }

@@ -121,6 +121,12 @@ pub fn table() -> Vec<Route> {
         route(Method::GET, "/jobs", Session, get(jobs::list)),
         route(Method::GET, "/jobs/{id}", Session, get(jobs::detail)),
         route(
+            Method::GET,
+            "/jobs/{id}/audit",
+            Session,
+            get(jobs::audit_entries),
+        ),
+        route(
             Method::POST,
             "/jobs/{id}/cancel",
             Session,

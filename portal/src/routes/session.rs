@@ -6,7 +6,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use mdm_model::{
-    audit::AuditAction,
+    audit::{AuditEvent, SignInVia},
     session::{SessionInfo, SignInRequest},
     ErrorCode,
 };
@@ -122,15 +122,14 @@ pub(crate) async fn check_credentials(
                 state
                     .store
                     .call(move |conn| {
-                        let details = serde_json::json!({ "username": record.admin.username });
+                        let event = AuditEvent::SignInFailed { username: record.admin.username };
                         Ok(audit::record(
                             conn,
                             record.tenant_id,
                             Some(record.admin.id),
                             at,
-                            AuditAction::SignInFailed,
                             "",
-                            &details,
+                            &event,
                         )?)
                     })
                     .await?;
@@ -171,9 +170,8 @@ pub async fn sign_in(
                 tenant_id,
                 Some(admin_id),
                 at,
-                AuditAction::SignedIn,
                 "",
-                &serde_json::json!({}),
+                &AuditEvent::SignedIn { via: SignInVia::Session },
             )?;
             Ok(tx.commit()?)
         })
@@ -215,16 +213,8 @@ pub async fn sign_out(
             .call(move |conn| {
                 let tx = conn.transaction()?;
                 if let Some(record) = sessions::admin_for(&tx, &hash, now, idle)? {
-                    let details = serde_json::json!({});
-                    audit::record(
-                        &tx,
-                        record.tenant_id,
-                        Some(record.admin.id),
-                        at,
-                        AuditAction::SignedOut,
-                        "",
-                        &details,
-                    )?;
+                    let event = AuditEvent::SignedOut { via: SignInVia::Session, reason: None };
+                    audit::record(&tx, record.tenant_id, Some(record.admin.id), at, "", &event)?;
                 }
                 sessions::delete(&tx, &hash)?;
                 Ok(tx.commit()?)

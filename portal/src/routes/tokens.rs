@@ -8,7 +8,7 @@
 use axum::{extract::State, http::StatusCode, response::IntoResponse, Extension};
 use chrono::{DateTime, Utc};
 use mdm_model::{
-    audit::AuditAction,
+    audit::{AuditEvent, SignInVia, SignOutReason},
     session::{SignInRequest, TokenIssued},
     ErrorCode,
 };
@@ -87,9 +87,8 @@ pub async fn revoke(
                 tenant_id,
                 Some(admin_id),
                 at,
-                AuditAction::SignedOut,
                 "",
-                &serde_json::json!({ "via": "token" }),
+                &AuditEvent::SignedOut { via: SignInVia::Token, reason: None },
             )?;
             Ok(tx.commit()?)
         })
@@ -131,9 +130,11 @@ async fn record_token(
                             tenant_id,
                             Some(admin_id),
                             at,
-                            AuditAction::SignedOut,
                             "retired token renewed again",
-                            &serde_json::json!({ "via": "token", "reason": "retired_token_reused" }),
+                            &AuditEvent::SignedOut {
+                                via: SignInVia::Token,
+                                reason: Some(SignOutReason::RetiredTokenReused),
+                            },
                         )?;
                         tx.commit()?;
                         return Err(ApiError::new(ErrorCode::Unauthenticated));
@@ -160,9 +161,8 @@ async fn record_token(
                     tenant_id,
                     Some(admin_id),
                     at,
-                    AuditAction::SignedIn,
                     "",
-                    &serde_json::json!({ "via": "token" }),
+                    &AuditEvent::SignedIn { via: SignInVia::Token },
                 )?;
             }
             Ok(tx.commit()?)

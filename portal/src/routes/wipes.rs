@@ -6,7 +6,7 @@ use axum::{
     Extension,
 };
 use mdm_model::{
-    audit::AuditAction,
+    audit::{AuditEvent, WipeRefusal},
     paging::Page,
     wifi::WifiSetting,
     wipe::{
@@ -144,9 +144,8 @@ pub async fn register(
                     tenant_id,
                     Some(admin_id),
                     at,
-                    AuditAction::WipeRefused,
                     "wrong password",
-                    &serde_json::json!({ "reason": "wrong_password" }),
+                    &AuditEvent::WipeRefused { reason: WipeRefusal::WrongPassword },
                 )?)
             })
             .await?;

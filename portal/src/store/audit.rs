@@ -2,37 +2,52 @@
 //! records, so the log and the data never disagree.
 
 use mdm_model::{
-    audit::{AuditAction, AuditEntry, AuditQuery},
+    audit::{AuditEntry, AuditEvent, AuditQuery},
     ids::{AdministratorId, AuditEntryId},
     job::AdministratorRef,
 };
 use rusqlite::{params, params_from_iter, types::Value, Connection};
 
-use super::{from_millis, parse_col, Millis};
+use super::{from_millis, Millis};
 
-/// Appends one entry. `admin_id` is `None` for what the portal does by itself.
+/// Appends one entry, and the jobs and wipe it is about (for a job's own entries). `admin_id`
+/// is `None` for what the portal does by itself.
 pub fn record(
     conn: &Connection,
     tenant_id: i64,
     admin_id: Option<i64>,
     at: Millis,
-    action: AuditAction,
     summary: &str,
-    details: &serde_json::Value,
+    event: &AuditEvent,
 ) -> rusqlite::Result<()> {
+    let details = serde_json::to_string(event)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     conn.prepare_cached(
         "INSERT INTO audit_log (tenant_id, admin_id, at, action, summary, details) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![
-        tenant_id,
-        admin_id,
-        at,
-        action.as_str(),
-        summary,
-        details.to_string()
-    ])?;
+    .execute(params![tenant_id, admin_id, at, event.action().as_str(), summary, details])?;
+    let entry = conn.last_insert_rowid();
+    let mut subject = conn.prepare_cached(
+        "INSERT INTO audit_subjects (entry_id, job_id, wipe_id) VALUES (?1, ?2, ?3)",
+    )?;
+    for job in event.job_ids() {
+        subject.execute(params![entry, job.0, Option::<i64>::None])?;
+    }
+    if let Some(wipe) = event.wipe_id() {
+        subject.execute(params![entry, Option::<i64>::None, wipe.0])?;
+    }
     Ok(())
+}
+
+/// A stored event: the details with the action beside them (entries written before the events
+/// were typed kept the action in its own column only).
+fn event_from(action: &str, details: &str) -> Result<AuditEvent, serde_json::Error> {
+    let mut value: serde_json::Value = serde_json::from_str(details)?;
+    if let Some(object) = value.as_object_mut() {
+        object.insert("action".into(), action.into());
+    }
+    serde_json::from_value(value)
 }
 
 fn where_clause(tenant_id: i64, query: &AuditQuery) -> (String, Vec<Value>) {
@@ -72,27 +87,52 @@ pub fn page(
     values.push(Value::Integer(query.page.limit() as i64));
     values.push(Value::Integer(query.page.offset() as i64));
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT l.id, l.at, l.action, l.admin_id, a.display_name, l.summary, l.details \
-         FROM audit_log l LEFT JOIN administrators a ON a.id = l.admin_id \
-         WHERE {clause} ORDER BY l.at DESC, l.id DESC LIMIT ? OFFSET ?"
+        "{ENTRY_COLUMNS} WHERE {clause} ORDER BY l.at DESC, l.id DESC LIMIT ? OFFSET ?"
     ))?;
-    let rows = stmt.query_map(params_from_iter(values), |row| {
-        let details: String = row.get(6)?;
-        let admin: Option<i64> = row.get(3)?;
-        Ok(AuditEntry {
-            id: AuditEntryId(row.get(0)?),
-            at: from_millis(row.get(1)?),
-            action: parse_col(row, 2)?,
-            actor: match admin {
-                Some(id) => Some(AdministratorRef {
-                    id: AdministratorId(id),
-                    display_name: row.get(4)?,
-                }),
-                None => None,
-            },
-            summary: row.get(5)?,
-            details: serde_json::from_str(&details).unwrap_or(serde_json::Value::Null),
-        })
+    let rows = stmt.query_map(params_from_iter(values), entry_from_row)?;
+    rows.collect()
+}
+
+const ENTRY_COLUMNS: &str = "SELECT l.id, l.at, l.action, l.admin_id, a.display_name, l.summary, \
+     l.details FROM audit_log l LEFT JOIN administrators a ON a.id = l.admin_id";
+
+fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    let (action, details): (String, String) = (row.get(2)?, row.get(6)?);
+    let event = event_from(&action, &details).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, Box::new(e))
     })?;
+    let admin: Option<i64> = row.get(3)?;
+    Ok(AuditEntry {
+        id: AuditEntryId(row.get(0)?),
+        at: from_millis(row.get(1)?),
+        actor: match admin {
+            Some(id) => Some(AdministratorRef {
+                id: AdministratorId(id),
+                display_name: row.get(4)?,
+            }),
+            None => None,
+        },
+        summary: row.get(5)?,
+        event,
+    })
+}
+
+/// The entries about a job: its own, its Hybrid partner's, and its wipe's registration, oldest
+/// first.
+pub fn for_job(
+    conn: &Connection,
+    tenant_id: i64,
+    jobs: &[i64],
+    wipe_id: i64,
+) -> rusqlite::Result<Vec<AuditEntry>> {
+    let ids: Vec<String> = jobs.iter().map(i64::to_string).collect();
+    let sql = format!(
+        "{ENTRY_COLUMNS} WHERE l.tenant_id = ?1 AND l.id IN (SELECT entry_id FROM audit_subjects \
+         WHERE wipe_id = ?2 OR job_id IN ({})) ORDER BY l.at, l.id",
+        // Ids are integers from the store, never the request.
+        ids.join(",")
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params![tenant_id, wipe_id], entry_from_row)?;
     rows.collect()
 }

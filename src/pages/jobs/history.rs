@@ -3,8 +3,8 @@
 
 use chrono::FixedOffset;
 use leptos::prelude::*;
-use mdm_model::audit::{AuditAction, AuditEntry};
-use mdm_model::ids::{JobId, WipeId};
+use mdm_model::audit::{AuditEntry, AuditEvent};
+use mdm_model::ids::JobId;
 use mdm_model::job::StatusChange;
 use mdm_model::time::format_datetime;
 use mdm_model::Lang;
@@ -20,45 +20,19 @@ pub enum AuditView {
     Entries(Vec<AuditEntry>),
 }
 
-fn ids_in(details: &serde_json::Value, key: &str) -> Vec<i64> {
-    match details.get(key) {
-        Some(serde_json::Value::Array(items)) => items.iter().filter_map(|v| v.as_i64()).collect(),
-        Some(value) => value.as_i64().into_iter().collect(),
-        None => Vec::new(),
-    }
-}
-
-/// Whether an audit entry is about these jobs (or their registration).
-pub fn concerns(entry: &AuditEntry, jobs: &[JobId], wipe: WipeId) -> bool {
-    let named = ids_in(&entry.details, "job_ids")
-        .into_iter()
-        .chain(ids_in(&entry.details, "job_id"))
-        .any(|id| jobs.contains(&JobId(id)));
-    let registration = entry.action == AuditAction::WipeRegistered
-        && ids_in(&entry.details, "wipe_id") == [wipe.0];
-    named || registration
-}
-
-/// The entry's specifics in words, from its details; the portal's own summary otherwise.
+/// The entry's specifics in words, from its typed event; the portal's own summary for events
+/// the job panel does not word itself.
 pub fn describe(entry: &AuditEntry, lang: Lang) -> String {
     let t = catalog(lang).jobs;
-    let details = &entry.details;
-    match entry.action {
-        AuditAction::JobsCancelled => (t.audit_jobs)(&(t.job_ids)(&ids_in(details, "job_ids"))),
-        AuditAction::PartnerJobCancelled => match (
-            ids_in(details, "job_id").first(),
-            ids_in(details, "succeeded_job_id").first(),
-        ) {
-            (Some(job), Some(winner)) => (t.audit_partner)(*job, *winner),
-            _ => entry.summary.clone(),
-        },
-        AuditAction::WipeRegistered => match (
-            details.get("device_count").and_then(|v| v.as_u64()),
-            details.get("job_count").and_then(|v| v.as_u64()),
-        ) {
-            (Some(devices), Some(jobs)) => (t.audit_wipe)(devices, jobs),
-            _ => entry.summary.clone(),
-        },
+    let ids = |jobs: &[JobId]| jobs.iter().map(|j| j.0).collect::<Vec<_>>();
+    match &entry.event {
+        AuditEvent::JobsCancelled { job_ids } => (t.audit_jobs)(&(t.job_ids)(&ids(job_ids))),
+        AuditEvent::PartnerJobCancelled { job_id, succeeded_job_id } => {
+            (t.audit_partner)(job_id.0, succeeded_job_id.0)
+        }
+        AuditEvent::WipeRegistered { device_count, job_count, .. } => {
+            (t.audit_wipe)(*device_count, *job_count)
+        }
         _ => entry.summary.clone(),
     }
 }
@@ -124,7 +98,7 @@ pub fn AuditList(
                             .map(|entry| {
                                 let actor = entry.actor.as_ref().map(|a| a.display_name.clone());
                                 let at = entry.at;
-                                let action = entry.action;
+                                let action = entry.action();
                                 view! {
                                     <li class="audit-list__item" data-testid="audit-entry" data-action=action.as_str()>
                                         <time class="audit-list__time">{move || format_datetime(at, offset.get())}</time>
@@ -153,60 +127,30 @@ mod tests {
     use super::*;
     use mdm_model::ids::AuditEntryId;
 
-    fn entry(action: AuditAction, details: serde_json::Value) -> AuditEntry {
+    fn entry(event: AuditEvent) -> AuditEntry {
         AuditEntry {
             id: AuditEntryId(1),
             at: chrono::Utc::now(),
             actor: None,
-            action,
             summary: "raw".into(),
-            details,
+            event,
         }
     }
 
     #[test]
-    fn entries_are_matched_by_job_or_registration() {
-        let jobs = [JobId(41), JobId(42)];
-        let cancel = entry(
-            AuditAction::JobsCancelled,
-            serde_json::json!({ "job_ids": [41, 42] }),
-        );
-        assert!(concerns(&cancel, &jobs, WipeId(5)));
-        let other = entry(
-            AuditAction::JobsCancelled,
-            serde_json::json!({ "job_ids": [7] }),
-        );
-        assert!(!concerns(&other, &jobs, WipeId(5)));
-        let partner = entry(
-            AuditAction::PartnerJobCancelled,
-            serde_json::json!({ "job_id": 41, "succeeded_job_id": 42 }),
-        );
-        assert!(concerns(&partner, &jobs, WipeId(5)));
-        let wipe = entry(
-            AuditAction::WipeRegistered,
-            serde_json::json!({ "wipe_id": 5, "device_count": 1, "job_count": 2 }),
-        );
-        assert!(concerns(&wipe, &jobs, WipeId(5)));
-        assert!(!concerns(&wipe, &jobs, WipeId(6)));
-    }
-
-    #[test]
     fn entries_are_described_in_the_ui_language() {
-        let cancel = entry(
-            AuditAction::JobsCancelled,
-            serde_json::json!({ "job_ids": [41, 42] }),
-        );
+        let cancel = entry(AuditEvent::JobsCancelled { job_ids: vec![JobId(41), JobId(42)] });
         assert_eq!(describe(&cancel, Lang::Ja), "対象: ジョブ #41、#42");
         assert_eq!(describe(&cancel, Lang::En), "Jobs #41, #42");
-        let partner = entry(
-            AuditAction::PartnerJobCancelled,
-            serde_json::json!({ "job_id": 41, "succeeded_job_id": 42 }),
-        );
+        let partner = entry(AuditEvent::PartnerJobCancelled {
+            job_id: JobId(41),
+            succeeded_job_id: JobId(42),
+        });
         assert_eq!(
             describe(&partner, Lang::En),
             "Job #41 (paired job #42 succeeded)"
         );
-        let odd = entry(AuditAction::PartnerJobCancelled, serde_json::json!({}));
-        assert_eq!(describe(&odd, Lang::Ja), "raw");
+        let timed_out = entry(AuditEvent::JobTimedOut { job_id: JobId(41) });
+        assert_eq!(describe(&timed_out, Lang::Ja), "raw");
     }
 }

@@ -2,63 +2,23 @@
 //! refreshing behind it). Owns the job's data: the detail, its audit entries, and a live refresh
 //! while the job or its partner is still open.
 
-use chrono::{DateTime, TimeDelta, Utc};
 use leptos::html::H2;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
-use mdm_model::audit::{AuditAction, AuditEntry, AuditQuery};
-use mdm_model::ids::{JobId, WipeId};
+use mdm_model::ids::JobId;
 use mdm_model::job::JobDetail;
-use mdm_model::paging::PageRequest;
 use mdm_model::ErrorCode;
 
 use super::auto_refresh::{page_visibility, AutoRefresh, LoadOutcome, RefreshPolicy};
 use super::detail_view::JobDetailView;
-use super::history::{concerns, AuditView};
+use super::history::AuditView;
 use super::screen::{use_jobs_screen, JobsScreen};
 use super::url::list_href;
 use crate::api::{Api, ApiError};
 use crate::components::icons::{Icon, IconKind};
 use crate::i18n::use_locale;
-
-/// The audit actions that can concern a job.
-const JOB_AUDIT_ACTIONS: [AuditAction; 4] = [
-    AuditAction::WipeRegistered,
-    AuditAction::JobsCancelled,
-    AuditAction::PartnerJobCancelled,
-    AuditAction::JobTimedOut,
-];
-
-/// The audit entries about `jobs` and their registration, oldest first.
-async fn job_audit(
-    api: &Api,
-    jobs: Vec<JobId>,
-    wipe: WipeId,
-    registered_at: DateTime<Utc>,
-) -> Result<Vec<AuditEntry>, ApiError> {
-    let mut found = Vec::new();
-    for action in JOB_AUDIT_ACTIONS {
-        let query = AuditQuery {
-            action: Some(action),
-            from: Some(registered_at - TimeDelta::minutes(1)),
-            to: None,
-            page: PageRequest {
-                page: 1,
-                per_page: 200,
-            },
-        };
-        let page = api.audit(&query).await?;
-        found.extend(
-            page.items
-                .into_iter()
-                .filter(|entry| concerns(entry, &jobs, wipe)),
-        );
-    }
-    found.sort_by_key(|entry| (entry.at, entry.id));
-    Ok(found)
-}
 
 /// What the panel shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,10 +91,9 @@ pub fn JobDetailPage() -> impl IntoView {
     let audit_key = Memo::new(move |_| {
         current.with(|d| {
             d.as_ref().map(|d| {
-                let mut jobs = vec![d.job.id];
-                jobs.extend(d.partner.as_ref().map(|p| p.id));
+                // Asked again when the job or its partner moves (a cancel, a time-out).
                 let statuses = (d.history.len(), d.partner.as_ref().map(|p| p.status));
-                (jobs, d.job.wipe_id, d.job.registered_at, statuses)
+                (d.job.id, statuses)
             })
         })
     });
@@ -142,8 +101,8 @@ pub fn JobDetailPage() -> impl IntoView {
         let key = audit_key.get();
         let api = api.clone();
         async move {
-            let (jobs, wipe, registered_at, _) = key?;
-            Some(job_audit(&api, jobs, wipe, registered_at).await)
+            let (job, _) = key?;
+            Some(api.job_audit(job).await)
         }
     });
     let audit_view = Signal::derive(move || match audit.get() {
