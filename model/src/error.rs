@@ -3,6 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ids::JobId;
+use crate::job::JobStatus;
+use crate::wipe::{FieldErrorDetail, RefusedDevice};
 use crate::Lang;
 
 /// JSON body of every error answer: `{ "code": "...", "message": "..." }`, plus optional
@@ -15,9 +18,35 @@ pub struct ApiErrorBody {
     /// message next to that field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
-    /// Extra machine-readable detail (for example the ids of conflicting devices).
+    /// Machine-readable specifics, typed by kind (for example the conflicting devices).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub details: Option<serde_json::Value>,
+    pub details: Option<ErrorDetails>,
+}
+
+/// The specifics of an error answer. On the wire, `kind` names the variant and its fields sit
+/// beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ErrorDetails {
+    /// Every problem of a wipe request that broke a rule (`validation_failed`), not just the
+    /// first, so the console can mark every field at once.
+    Validation { errors: Vec<FieldErrorDetail> },
+    /// The devices that stop a registration (`device_not_wipeable`, `open_wipe_exists`): the
+    /// first [`MAX_NAMED_DEVICES`](crate::wipe::MAX_NAMED_DEVICES), and how many in all.
+    Devices { devices: Vec<RefusedDevice>, total: u64 },
+    /// When to try again, in seconds (`locked_out`, `too_many_requests`; also `Retry-After`).
+    RetryAfter { retry_after_seconds: u64 },
+    /// What the parser found wrong with a malformed body or parameter.
+    Malformed { reason: String },
+    /// The jobs a refused cancel concerned, as they stand.
+    Jobs { jobs: Vec<JobState> },
+}
+
+/// A job and its status, in a refusal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobState {
+    pub id: JobId,
+    pub status: JobStatus,
 }
 
 impl ApiErrorBody {
@@ -30,7 +59,7 @@ impl ApiErrorBody {
         self
     }
 
-    pub fn with_details(mut self, details: serde_json::Value) -> Self {
+    pub fn with_details(mut self, details: ErrorDetails) -> Self {
         self.details = Some(details);
         self
     }

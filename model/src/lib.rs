@@ -31,5 +31,5 @@ pub mod vocabulary;
 pub mod wifi;
 pub mod wipe;
 
-pub use error::{ApiErrorBody, ErrorCode};
+pub use error::{ApiErrorBody, ErrorCode, ErrorDetails, JobState};
 pub use lang::Lang;

@@ -11,7 +11,7 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
-use mdm_model::{ApiErrorBody, ErrorCode, Lang};
+use mdm_model::{ApiErrorBody, ErrorCode, ErrorDetails, Lang};
 
 /// A message that overrides the code's generic one, in both languages (for example a domain
 /// rule's own explanation).
@@ -36,7 +36,7 @@ impl LocalizedMessage {
 pub struct ApiError {
     pub code: ErrorCode,
     pub field: Option<String>,
-    pub details: Option<serde_json::Value>,
+    pub details: Option<ErrorDetails>,
     pub message: Option<LocalizedMessage>,
     /// Bodies rendered by a model rule in each language (ja, en); they win over the fields
     /// above when present.
@@ -65,7 +65,7 @@ impl ApiError {
     }
 
     /// Adds machine-readable detail (for example conflicting device ids).
-    pub fn with_details(mut self, details: serde_json::Value) -> Self {
+    pub fn with_details(mut self, details: ErrorDetails) -> Self {
         self.details = Some(details);
         self
     }
@@ -166,9 +166,9 @@ impl From<JsonRejection> for ApiError {
             }
             // Wrong content type, bad syntax and a body of the wrong shape are all the
             // client's mistake; axum's own text explains which, which helps API users.
-            other => ApiError::new(ErrorCode::MalformedRequest).with_details(serde_json::json!({
-                "reason": other.body_text(),
-            })),
+            other => ApiError::new(ErrorCode::MalformedRequest).with_details(ErrorDetails::Malformed {
+                reason: other.body_text(),
+            }),
         }
     }
 }

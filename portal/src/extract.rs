@@ -46,7 +46,9 @@ where
 
 fn query_error(rejection: QueryRejection) -> ApiError {
     ApiError::new(ErrorCode::InvalidParameter)
-        .with_details(serde_json::json!({ "reason": rejection.body_text() }))
+        .with_details(mdm_model::ErrorDetails::Malformed {
+            reason: rejection.body_text(),
+        })
 }
 
 /// Path parameters; an id that does not parse answers 404 `not_found` (the thing named by a

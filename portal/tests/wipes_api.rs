@@ -331,7 +331,10 @@ async fn a_device_has_at_most_one_open_wipe() {
     let error = response.error();
     assert_eq!(error.code, ErrorCode::OpenWipeExists);
     assert!(error.message.contains(&device.name));
-    assert_eq!(error.details.unwrap()["devices"][0]["id"], json!(device.id));
+    let Some(mdm_model::ErrorDetails::Devices { devices, total: 1 }) = error.details else {
+        panic!("the refused device")
+    };
+    assert_eq!(devices[0].id, device.id);
     assert_eq!(job_total(&mut app).await, before, "nothing half-written");
 }
 

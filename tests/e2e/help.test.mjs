@@ -66,7 +66,8 @@ async function recordedAnswers(page) {
   return page.evaluate(async () => {
     const response = await fetch('/api/audit?action=help_feedback', { headers: { Accept: 'application/json' } });
     if (!response.ok) throw new Error(`audit: HTTP ${response.status}`);
-    return (await response.json()).items.map((entry) => entry.details);
+    // Each entry's typed event fields sit beside the entry's own (id, at, actor, summary, action).
+    return (await response.json()).items.map(({ id, at, actor, summary, action, ...event }) => event);
   });
 }
 

@@ -19,9 +19,9 @@ pub use preview::{
     check_registration, plan_device_wipe, DeviceWipePlan, OutcomeCount, PreviewOutcome, PreviewSummary, PreviewTotals,
     WipePreview,
 };
-pub use refusal::{wrong_password_error, DeviceRefusalDetails, RefusedDevice, RegistrationRefusal, MAX_NAMED_DEVICES};
+pub use refusal::{wrong_password_error, RefusedDevice, RegistrationRefusal, MAX_NAMED_DEVICES};
 pub use validate::{
-    validate_preview_request, validate_wipe_request, FieldErrorDetail, ValidationDetails, WipeField, WipeProblem,
+    validate_preview_request, validate_wipe_request, FieldErrorDetail, WipeField, WipeProblem,
     WipeValidationErrors, MAX_SCHEDULE_AHEAD,
 };
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::eligibility::NotWipeableReason;
 use super::validate::{WipeField, WipeProblem, WipeValidationErrors};
 use crate::ids::{DeviceId, JobId};
-use crate::{ApiErrorBody, ErrorCode, Lang};
+use crate::{ApiErrorBody, ErrorCode, ErrorDetails, Lang};
 
 /// Most devices an error's `details` lists (the count is always complete).
 pub const MAX_NAMED_DEVICES: usize = 100;
@@ -21,15 +21,6 @@ pub struct RefusedDevice {
     pub not_wipeable_reason: Option<NotWipeableReason>,
     /// Its open wipe jobs, for a conflict.
     pub open_job_ids: Vec<JobId>,
-}
-
-/// `details` of `device_not_wipeable` and `open_wipe_exists` answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DeviceRefusalDetails {
-    /// The first [`MAX_NAMED_DEVICES`] devices concerned.
-    pub devices: Vec<RefusedDevice>,
-    /// How many devices are concerned in all.
-    pub total: u64,
 }
 
 /// Why a planned selection cannot be registered.
@@ -61,13 +52,10 @@ fn device_error(code: ErrorCode, devices: &[RefusedDevice], lang: Lang) -> ApiEr
         Lang::En => " ",
     };
     body.message = format!("{}{separator}{}", code.message(lang), names(devices, lang));
-    let details = DeviceRefusalDetails {
+    body.details = Some(ErrorDetails::Devices {
         devices: devices.iter().take(MAX_NAMED_DEVICES).cloned().collect(),
         total: devices.len() as u64,
-    };
-    if let Ok(details) = serde_json::to_value(details) {
-        body.details = Some(details);
-    }
+    });
     body
 }
 
@@ -110,9 +98,9 @@ mod tests {
         assert_eq!(body.code, ErrorCode::DeviceNotWipeable);
         assert_eq!(body.field.as_deref(), Some("selection"));
         assert!(body.message.ends_with(": iPhone-001、iPhone-002、iPhone-003 ほか2台"), "{}", body.message);
-        let details: DeviceRefusalDetails = serde_json::from_value(body.details.unwrap()).unwrap();
-        assert_eq!(details.total, 5);
-        assert_eq!(details.devices.len(), 5);
+        let Some(ErrorDetails::Devices { devices, total }) = body.details else { panic!("devices") };
+        assert_eq!(total, 5);
+        assert_eq!(devices.len(), 5);
     }
 
     #[test]
@@ -122,8 +110,8 @@ mod tests {
         assert_eq!(body.code, ErrorCode::OpenWipeExists);
         assert_eq!(body.code.http_status(), 409);
         assert!(body.message.contains("iPhone-001, iPhone-002, iPhone-003 and 117 more"), "{}", body.message);
-        let details: DeviceRefusalDetails = serde_json::from_value(body.details.unwrap()).unwrap();
-        assert_eq!((details.devices.len(), details.total), (MAX_NAMED_DEVICES, 120));
+        let Some(ErrorDetails::Devices { devices, total }) = body.details else { panic!("devices") };
+        assert_eq!((devices.len(), total), (MAX_NAMED_DEVICES, 120));
     }
 
     #[test]

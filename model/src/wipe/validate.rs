@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{WipeOptions, WipePreviewRequest, WipeRequest, WipeSelection, MAX_SELECTED_DEVICE_IDS};
 use crate::vocabulary::vocabulary;
 use crate::wifi::WifiSetting;
-use crate::{ApiErrorBody, ErrorCode, Lang};
+use crate::{ApiErrorBody, ErrorCode, ErrorDetails, Lang};
 
 /// How far ahead a wipe may be scheduled.
 pub const MAX_SCHEDULE_AHEAD: TimeDelta = TimeDelta::days(365);
@@ -80,13 +80,6 @@ pub struct FieldErrorDetail {
     pub message: String,
 }
 
-/// `details` of a `validation_failed` answer to a wipe request: every problem, not just the
-/// first, so the console can mark every field at once.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ValidationDetails {
-    pub errors: Vec<FieldErrorDetail>,
-}
-
 /// The problems of a request, in form order; never empty.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("the wipe request breaks {} rule(s)", .0.len())]
@@ -103,14 +96,14 @@ impl WipeValidationErrors {
     }
 
     /// The portal's answer (422): `field` and `message` of the first problem, all of them in
-    /// `details` as [`ValidationDetails`].
+    /// `details` as [`ErrorDetails::Validation`].
     pub fn to_api_error(&self, lang: Lang) -> ApiErrorBody {
         let mut body = ApiErrorBody::new(ErrorCode::ValidationFailed, lang);
         if let Some(first) = self.0.first() {
             body.message = first.label(lang).to_string();
             body.field = Some(first.field().as_str().to_string());
         }
-        let details = ValidationDetails {
+        body.details = Some(ErrorDetails::Validation {
             errors: self
                 .0
                 .iter()
@@ -120,11 +113,7 @@ impl WipeValidationErrors {
                     message: problem.label(lang).to_string(),
                 })
                 .collect(),
-        };
-        // Serializing plain strings and enums cannot fail; fall back to no details regardless.
-        if let Ok(details) = serde_json::to_value(details) {
-            body.details = Some(details);
-        }
+        });
         body
     }
 }
@@ -318,8 +307,8 @@ mod tests {
         assert_eq!(body.code, ErrorCode::ValidationFailed);
         assert_eq!(body.field.as_deref(), Some("password"));
         assert_eq!(body.message, "パスワードを入力してください。");
-        let details: ValidationDetails = serde_json::from_value(body.details.unwrap()).unwrap();
-        let fields: Vec<WipeField> = details.errors.iter().map(|e| e.field).collect();
+        let Some(ErrorDetails::Validation { errors }) = body.details else { panic!("validation") };
+        let fields: Vec<WipeField> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, [WipeField::Password, WipeField::Agreed]);
     }
 

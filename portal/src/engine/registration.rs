@@ -13,10 +13,10 @@ use mdm_model::{
     job::{job_methods, JobMethod, JobStatus, WifiSettingRef, IVI_MDM_MAX_DELAY},
     wifi::WifiSetting,
     wipe::{
-        check_registration, job_options, plan_device_wipe, DeviceWipePlan, WipeOptions,
-        WipeProblem, WipeRegistered, WipeSelection, WipeValidationErrors,
+        check_registration, job_options, plan_device_wipe, DeviceWipePlan, RefusedDevice,
+        RegistrationRefusal, WipeOptions, WipeProblem, WipeRegistered, WipeSelection,
+        WipeValidationErrors,
     },
-    ErrorCode,
 };
 use rusqlite::Connection;
 
@@ -49,8 +49,8 @@ pub fn resolve_selection(
                     .copied()
                     .filter(|id| !known.contains(id))
                     .collect();
-                return Err(validation(WipeProblem::UnknownDevices)
-                    .with_details(serde_json::json!({ "unknown_device_ids": unknown })));
+                tracing::info!(?unknown, "wipe selection names unknown devices");
+                return Err(validation(WipeProblem::UnknownDevices));
             }
             Ok(found)
         }
@@ -210,14 +210,17 @@ pub fn register(
 }
 
 /// Another registration for the same device committed between our check and our insert: the
-/// unique index refused it. Answer the same conflict the check would have given.
+/// unique index refused it. Answer the model's own refusal, as the check would have given it.
 fn open_wipe_race(error: rusqlite::Error, plan: &DeviceWipePlan) -> ApiError {
     if let rusqlite::Error::SqliteFailure(failure, _) = &error {
         if failure.code == rusqlite::ErrorCode::ConstraintViolation {
-            return ApiError::new(ErrorCode::OpenWipeExists).with_field("selection").with_details(serde_json::json!({
-                "devices": [{ "id": plan.device.id, "name": plan.device.name, "open_job_ids": [] }],
-                "total": 1,
-            }));
+            let refusal = RegistrationRefusal::OpenWipeExists(vec![RefusedDevice {
+                id: plan.device.id,
+                name: plan.device.name.clone(),
+                not_wipeable_reason: None,
+                open_job_ids: Vec::new(),
+            }]);
+            return ApiError::rendered(move |lang| refusal.to_api_error(lang));
         }
     }
     ApiError::from(error)

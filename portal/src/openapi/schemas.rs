@@ -196,7 +196,22 @@ fn misc(v: &Vocabularies, s: &mut Map<String, Value>) {
         object(
             &["code", "message"],
             json!({
-                "code": v.error_code, "message": string(), "field": string(), "details": {},
+                "code": v.error_code, "message": string(), "field": string(),
+                "details": r("ErrorDetails"),
+            }),
+        ),
+    );
+    // `kind` names the variant of the model's `ErrorDetails`; its fields sit beside it.
+    s.insert(
+        "ErrorDetails".into(),
+        object(
+            &["kind"],
+            json!({
+                "kind": { "type": "string", "enum": ["validation", "devices", "retry_after", "malformed", "jobs"] },
+                "errors": array(json!({ "type": "object", "required": ["field", "problem", "message"] })),
+                "devices": array(json!({ "type": "object", "required": ["id", "name", "open_job_ids"] })),
+                "total": int(), "retry_after_seconds": int(), "reason": string(),
+                "jobs": array(json!({ "type": "object", "required": ["id", "status"] })),
             }),
         ),
     );

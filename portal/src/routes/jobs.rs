@@ -11,7 +11,7 @@ use mdm_model::{
         StatusReason,
     },
     paging::Page,
-    ErrorCode,
+    ErrorCode, ErrorDetails, JobState,
 };
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -148,9 +148,9 @@ pub async fn cancel(
             }
             let statuses: Vec<JobStatus> = pair.iter().map(|j| j.status).collect();
             let positions = plan_administrator_cancel(&statuses).map_err(|refusal| {
-                ApiError::new(refusal.error_code()).with_details(serde_json::json!({
-                    "jobs": pair.iter().map(|j| serde_json::json!({ "id": j.id, "status": j.status })).collect::<Vec<_>>(),
-                }))
+                ApiError::new(refusal.error_code()).with_details(ErrorDetails::Jobs {
+                    jobs: pair.iter().map(|j| JobState { id: j.id, status: j.status }).collect(),
+                })
             })?;
             let mut cancelled = Vec::with_capacity(positions.len());
             for position in positions {

@@ -8,7 +8,7 @@
 
 use std::net::IpAddr;
 
-use mdm_model::{session::locked_out_message, ErrorCode, Lang};
+use mdm_model::{session::locked_out_message, ErrorCode, ErrorDetails, Lang};
 
 use crate::{error::ApiError, store::sign_in_attempts::Budget};
 
@@ -51,7 +51,9 @@ pub fn refusal(retry_after_ms: i64) -> ApiError {
             locked_out_message(wait, Lang::Ja),
             locked_out_message(wait, Lang::En),
         )
-        .with_details(serde_json::json!({ "retry_after_seconds": wait }))
+        .with_details(ErrorDetails::RetryAfter {
+            retry_after_seconds: wait,
+        })
         .with_retry_after(wait)
 }
 

@@ -9,7 +9,7 @@ pub mod lockout;
 
 use std::net::IpAddr;
 
-use mdm_model::ErrorCode;
+use mdm_model::{ErrorCode, ErrorDetails};
 
 use crate::{
     error::ApiError,
@@ -84,6 +84,8 @@ pub async fn check_password(state: &AppState, attempt: PasswordAttempt) -> Resul
 
 fn too_many_requests(wait_seconds: u64) -> ApiError {
     ApiError::new(ErrorCode::TooManyRequests)
-        .with_details(serde_json::json!({ "retry_after_seconds": wait_seconds }))
+        .with_details(ErrorDetails::RetryAfter {
+            retry_after_seconds: wait_seconds,
+        })
         .with_retry_after(wait_seconds)
 }

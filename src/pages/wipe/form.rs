@@ -7,10 +7,10 @@ use mdm_model::ids::WifiSettingId;
 use mdm_model::time::{parse_datetime_local, to_datetime_local};
 use mdm_model::wifi::WifiSetting;
 use mdm_model::wipe::{
-    validate_wipe_request, PreviewTotals, ValidationDetails, WipeField, WipeOptions, WipeProblem,
+    validate_wipe_request, PreviewTotals, WipeField, WipeOptions, WipeProblem,
     WipeRequest, WipeSelection,
 };
-use mdm_model::{ErrorCode, Lang};
+use mdm_model::{ErrorCode, ErrorDetails, Lang};
 
 use crate::api::ApiError;
 use crate::i18n::WipeText;
@@ -204,14 +204,13 @@ impl FieldMessages {
         let mut messages = FieldMessages::default();
         if let ApiError::Api { body, .. } = error {
             if body.code == ErrorCode::ValidationFailed {
-                let details = body
-                    .details
-                    .clone()
-                    .and_then(|d| serde_json::from_value::<ValidationDetails>(d).ok());
-                if let Some(details) = details.filter(|d| !d.errors.is_empty()) {
+                if let Some(ErrorDetails::Validation { errors }) =
+                    body.details.as_ref().filter(|d| {
+                        matches!(d, ErrorDetails::Validation { errors } if !errors.is_empty())
+                    })
+                {
                     // Re-labelled in the current language: the portal answered in the one of the request.
-                    messages.fields = details
-                        .errors
+                    messages.fields = errors
                         .iter()
                         .map(|e| (e.field, e.problem.label(lang).to_string()))
                         .collect();
