@@ -11,6 +11,7 @@ use mdm_model::{
     wipe::{IneligibilityReason, NotWipeableReason, PreviewOutcome},
     ErrorCode,
 };
+use axum::http::Method;
 use serde_json::{json, Map, Value};
 
 use crate::{
@@ -31,14 +32,37 @@ fn json_content(name: &str) -> Value {
     json!({ "application/json": { "schema": schema_ref(name) } })
 }
 
-fn render(operation: Operation, access: Access) -> Value {
+/// The refusals the router's own layers can give an operation before its handler runs, so the
+/// document declares them whatever the operation's own list says: 401 without a signed-in
+/// administrator, 403 for a state-changing request without its CSRF token, 400/413 for a body
+/// that is not the expected JSON or too large, 429 on the credential endpoints.
+fn layer_errors(method: &Method, access: Access, has_body: bool) -> Vec<u16> {
+    let writes = !matches!(*method, Method::GET | Method::HEAD);
+    let mut errors = Vec::new();
+    if access == Access::Session {
+        errors.push(401);
+    }
+    if writes && access != Access::Credentials {
+        errors.push(403);
+    }
+    if has_body {
+        errors.extend([400, 413]);
+    }
+    if access == Access::Credentials || (access == Access::Public && writes) {
+        errors.push(429);
+    }
+    errors
+}
+
+fn render(operation: Operation, method: &Method, access: Access) -> Value {
     let mut responses = Map::new();
     let mut success = json!({ "description": "success" });
     if let Some(name) = operation.response {
         success["content"] = json_content(name);
     }
     responses.insert(operation.status.to_string(), success);
-    for status in operation.errors {
+    let layers = layer_errors(method, access, operation.body.is_some());
+    for status in operation.errors.iter().chain(&layers) {
         responses.insert(
             status.to_string(),
             json!({ "description": "error", "content": json_content("ApiErrorBody") }),
@@ -69,7 +93,7 @@ pub fn build() -> Value {
         let item = paths
             .entry(route.path.to_string())
             .or_insert_with(|| json!({}));
-        item[route.method.as_str().to_ascii_lowercase()] = render(operation, route.access);
+        item[route.method.as_str().to_ascii_lowercase()] = render(operation, &route.method, route.access);
     }
     json!({
         "openapi": "3.1.0",
@@ -78,7 +102,8 @@ pub fn build() -> Value {
             "version": env!("CARGO_PKG_VERSION"),
             "description": "The API the console uses. Errors are ApiErrorBody with a stable code and a message \
                 in the language of Accept-Language (Japanese by default). Requests authenticate with the session \
-                cookie (state-changing ones carry the x-csrf-token header equal to the mdm_csrf cookie) or, for host \
+                cookie (state-changing ones carry the x-csrf-token header: the csrf_token of the session answer, bound \
+                to the session; before sign-in the mdm_csrf cookie's value) or, for host \
                 pages embedding the console, with Authorization: Bearer and a token from POST /auth/tokens (no cookie, \
                 no CSRF header). A missing, expired or revoked token is refused with 401 and code unauthenticated.",
         },

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod contract;
 pub mod jobs;
 
 use std::collections::HashMap;
@@ -206,6 +207,7 @@ impl TestApp {
                 .headers_mut()
                 .insert(header::ACCEPT_LANGUAGE, lang.parse().unwrap());
         }
+        let (method, uri) = (request.method().to_string(), request.uri().to_string());
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
@@ -216,6 +218,8 @@ impl TestApp {
             .unwrap()
             .to_bytes()
             .to_vec();
+        let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+        contract::check(&method, &uri, status.as_u16(), content_type, &body);
         if status == StatusCode::OK {
             if let Ok(info) = serde_json::from_slice::<mdm_model::session::SessionInfo>(&body) {
                 self.csrf = Some(info.csrf_token);
