@@ -224,20 +224,18 @@ impl NavDrawer {
     }
 }
 
-/// Focuses the first element matching `selector` once the current update has been drawn.
+/// Focuses the first element matching `selector` once the current update has been drawn (a
+/// frame later: the drawer must be visible to take focus).
 fn focus_later(selector: &str) {
     let selector = selector.to_string();
-    set_timeout(
-        move || {
-            if let Some(element) = document()
-                .query_selector(&selector)
-                .ok()
-                .flatten()
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = element.focus();
-            }
-        },
-        std::time::Duration::ZERO,
-    );
+    request_animation_frame(move || {
+        if let Some(element) = document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
 }

@@ -124,7 +124,14 @@ pub fn DeviceTable(
             .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
         {
             if !checkbox.disabled() {
-                checkbox.click();
+                // Not `click()`: its click would come back to this same listener while it runs.
+                // The change event reaches the same handlers a tick of the box does.
+                checkbox.set_checked(!checkbox.checked());
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                if let Ok(change) = web_sys::Event::new_with_event_init_dict("change", &init) {
+                    let _ = checkbox.dispatch_event(&change);
+                }
             }
         }
     };

@@ -124,7 +124,7 @@ pub fn SettingsTab(
             <div class="field wipe-field">
                 // Whose password this is, for a password manager (hidden: the administrator
                 // does not type it); it fills the field below with the signed-in account's.
-                <input type="text" name="username" autocomplete="username" value=admin_login hidden readonly tabindex="-1"/>
+                <input class="wipe-field__account" type="text" name="username" autocomplete="username" value=admin_login readonly tabindex="-1"/>
                 <label class="field__label" for="wipe-password">{move || t().password}</label>
                 <input
                     id="wipe-password"
