@@ -44,7 +44,7 @@ fn picker_options(
         group: None,
         text: label(all_devices, tree.total_devices),
     }];
-    push_options(&tree.roots, 1, label, &mut options);
+    push_options(&tree.roots, 0, label, &mut options);
     options
 }
 
@@ -132,10 +132,10 @@ mod tests {
             texts,
             [
                 "すべての端末 18台".to_string(),
-                format!("{pad}本社 17台"),
-                format!("{pad}{pad}営業部 15台"),
-                format!("{pad}{pad}{pad}東京 5台"),
-                format!("{pad}未所属 1台"),
+                "本社 17台".to_string(),
+                format!("{pad}営業部 15台"),
+                format!("{pad}{pad}東京 5台"),
+                "未所属 1台".to_string(),
             ]
         );
         assert_eq!(options[0].group, None);

@@ -81,6 +81,7 @@ export async function goByMenu(page, area) {
   await link.waitFor({ state: 'visible' });
   await link.tap();
   await page.getByTestId('nav-backdrop').waitFor({ state: 'detached' });
+  await page.getByTestId('side-nav').waitFor({ state: 'hidden' });
 }
 
 /** The screens `walkPhoneScreens` visits, in order. */
