@@ -111,9 +111,9 @@ await browser.close();
 const table = [
   `First use (${label}), median of ${rounds} rounds, no cache, 390×844 touch, Japanese:`,
   '',
-  '| network | first paint | sign-in form usable | device list after sign-in | bytes to the form |',
+  '| network | first paint | sign-in form usable | device list after sign-in | bytes to the form (KiB) |',
   '|---|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.profile} | ${seconds(r.paint)} | ${seconds(r.form)} | ${seconds(r.list)} | ${r.kb} KB |`),
+  ...rows.map((r) => `| ${r.profile} | ${seconds(r.paint)} | ${seconds(r.form)} | ${seconds(r.list)} | ${r.kb} |`),
   '',
 ].join('\n');
 console.log(`\n${table}`);

@@ -205,10 +205,11 @@ impl NavDrawer {
             self.close(true);
         } else {
             self.open.set(true);
-            focus_later(&format!(
-                "#{} [aria-current='page'], #{} a",
-                SIDE_NAV_ID, SIDE_NAV_ID
-            ));
+            // The current area's link, else the first one.
+            focus_later(&[
+                format!("#{SIDE_NAV_ID} [aria-current='page']"),
+                format!("#{SIDE_NAV_ID} a"),
+            ]);
         }
     }
 
@@ -218,21 +219,20 @@ impl NavDrawer {
         if self.open.get_untracked() {
             self.open.set(false);
             if refocus {
-                focus_later(&format!("#{MENU_BUTTON_ID}"));
+                focus_later(&[format!("#{MENU_BUTTON_ID}")]);
             }
         }
     }
 }
 
-/// Focuses the first element matching `selector` once the current update has been drawn (a
-/// frame later: the drawer must be visible to take focus).
-fn focus_later(selector: &str) {
-    let selector = selector.to_string();
+/// Focuses the element the first of `selectors` that matches finds, once the current update has
+/// been drawn (a frame later: the drawer must be visible to take focus).
+fn focus_later(selectors: &[String]) {
+    let selectors = selectors.to_vec();
     request_animation_frame(move || {
-        if let Some(element) = document()
-            .query_selector(&selector)
-            .ok()
-            .flatten()
+        if let Some(element) = selectors
+            .iter()
+            .find_map(|selector| document().query_selector(selector).ok().flatten())
             .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = element.focus();
