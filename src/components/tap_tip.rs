@@ -8,7 +8,8 @@ use leptos::wasm_bindgen::JsCast;
 use web_sys::{Element, PointerEvent};
 
 /// What a tap can land on that acts by itself: no bubble for these.
-const CONTROLS: &str = "a, button, input, select, textarea, label, summary, [role='treeitem'], [role='tab']";
+const CONTROLS: &str =
+    "a, button, input, select, textarea, label, summary, [role='treeitem'], [role='tab']";
 
 /// An open bubble: its text and where it stands (CSS pixels of the window).
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +34,10 @@ fn tip_for(target: &Element, window_width: f64) -> Option<Tip> {
         return None;
     }
     let rect = holder.get_bounding_client_rect();
-    let left = rect.left().clamp(8.0, (window_width - MAX_WIDTH.min(window_width - 16.0) - 8.0).max(8.0));
+    let left = rect.left().clamp(
+        8.0,
+        (window_width - MAX_WIDTH.min(window_width - 16.0) - 8.0).max(8.0),
+    );
     Some(Tip {
         text,
         left,

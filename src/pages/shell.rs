@@ -9,9 +9,9 @@ use leptos_router::NavigateOptions;
 use mdm_model::{session::Administrator, ErrorCode};
 
 use crate::api::{Api, ApiError};
-use crate::components::use_toasts;
 use crate::components::header::MENU_BUTTON_ID;
 use crate::components::side_nav::SIDE_NAV_ID;
+use crate::components::use_toasts;
 use crate::components::{
     AppHeader, Area, HostSignInPanel, LoadingPanel, SessionErrorPanel, SideNav, ToastKind,
 };

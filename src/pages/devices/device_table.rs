@@ -110,7 +110,10 @@ pub fn DeviceTable(
     // The whole checkbox cell is the click target, not only the box: on a phone the cell is a
     // 44 px touch target down the side of each card. One listener for the table.
     let tick_from_cell = move |ev: ev::MouseEvent| {
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
             return;
         };
         if target.dyn_ref::<HtmlInputElement>().is_some() {

@@ -120,7 +120,12 @@ mod tests {
         let tree = GroupTree {
             total_devices: 18,
             roots: vec![
-                node(1, "本社", 2, vec![node(2, "営業部", 10, vec![node(3, "東京", 5, vec![])])]),
+                node(
+                    1,
+                    "本社",
+                    2,
+                    vec![node(2, "営業部", 10, vec![node(3, "東京", 5, vec![])])],
+                ),
                 node(4, "未所属", 1, vec![]),
             ],
         };
