@@ -16,7 +16,7 @@ use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::Api;
-use crate::components::{ToastHost, Toasts};
+use crate::components::{TapTips, ToastHost, Toasts};
 use crate::i18n::Locale;
 use crate::pages::devices::{DeviceSelection, DevicesPage};
 use crate::pages::help::{HelpArticlePage, HelpIndexPage};
@@ -73,6 +73,7 @@ pub fn App(
                 </SessionGate>
             </Router>
             <ToastHost/>
+            <TapTips/>
         </div>
     }
 }

@@ -12,6 +12,8 @@ use mdm_console::{host, App};
 const STANDALONE_ID: &str = "mdm-console";
 /// The attribute a host page marks its mount element with.
 const HOST_MARK: &str = "[data-mdm-console]";
+/// The static first paint in the console's own `index.html`.
+const BOOT_MARK: &str = "[data-mdm-boot]";
 
 fn main() {
     console_error_panic_hook::set_once();
@@ -40,7 +42,13 @@ fn main() {
         .get_element_by_id(STANDALONE_ID)
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        Some(root) => leptos::mount::mount_to(root, || view! { <App/> }).forget(),
+        Some(root) => {
+            // The static first paint of index.html gives way to the console itself.
+            if let Ok(Some(first_paint)) = root.query_selector(BOOT_MARK) {
+                first_paint.remove();
+            }
+            leptos::mount::mount_to(root, || view! { <App/> }).forget()
+        }
         None => leptos::mount::mount_to_body(|| view! { <App/> }),
     }
 }

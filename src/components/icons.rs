@@ -16,6 +16,8 @@ pub enum IconKind {
     Alert,
     Clock,
     Close,
+    /// The header's button that opens the side navigation on a narrow console.
+    Menu,
     // Help pages.
     Printer,
     ThumbUp,
@@ -62,6 +64,7 @@ impl IconKind {
             IconKind::Alert => &["M12 3l9.5 17h-19L12 3z", "M12 10v4", "M12 17h.01"],
             IconKind::Clock => &["M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z", "M12 7v5l3 2"],
             IconKind::Close => &["M6 6l12 12", "M18 6L6 18"],
+            IconKind::Menu => &["M4 6h16", "M4 12h16", "M4 18h16"],
             IconKind::Printer => &[
                 "M7 9V3h10v6",
                 "M7 17H5a2 2 0 0 1-2-2v-4a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v4a2 2 0 0 1-2 2h-2",

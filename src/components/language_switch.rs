@@ -1,4 +1,4 @@
-//! 日本語 / English, as two toggle buttons.
+//! 日本語 / English, as two toggle buttons (JA / EN on a narrow console).
 
 use leptos::prelude::*;
 use mdm_model::Lang;
@@ -19,13 +19,25 @@ pub fn LanguageSwitch() -> impl IntoView {
                 aria-pressed=move || if locale.lang() == lang { "true" } else { "false" }
                 on:click=move |_| locale.set(lang)
             >
-                {move || {
-                    let t = locale.t();
-                    match lang {
-                        Lang::Ja => t.lang_ja,
-                        Lang::En => t.lang_en,
-                    }
-                }}
+                <span class="lang-switch__name">
+                    {move || {
+                        let t = locale.t();
+                        match lang {
+                            Lang::Ja => t.lang_ja,
+                            Lang::En => t.lang_en,
+                        }
+                    }}
+                </span>
+                // Shown instead of the name on a narrow console; the name stays for screen readers.
+                <span class="lang-switch__code">
+                    {move || {
+                        let t = locale.t();
+                        match lang {
+                            Lang::Ja => t.lang_ja_code,
+                            Lang::En => t.lang_en_code,
+                        }
+                    }}
+                </span>
             </button>
         }
     };

@@ -16,6 +16,7 @@ pub mod side_nav;
 pub mod status_badge;
 pub mod status_panel;
 pub mod tabs;
+pub mod tap_tip;
 pub mod toast;
 
 pub use coming_soon::ComingSoon;
@@ -27,4 +28,5 @@ pub use page_header::PageHeader;
 pub use side_nav::{Area, SideNav};
 pub use status_badge::StatusBadge;
 pub use status_panel::{HostSignInPanel, LoadingPanel, SessionErrorPanel};
+pub use tap_tip::TapTips;
 pub use toast::{use_toasts, ToastHost, ToastKind, Toasts};

@@ -111,6 +111,8 @@ pub fn Pager(
                     <input
                         type="number"
                         class="pager__input"
+                        inputmode="numeric"
+                        enterkeyhint="go"
                         id=page_box
                         data-testid=page_test
                         min="1"

@@ -63,17 +63,42 @@ impl Area {
     }
 }
 
+/// The element id of the side navigation, named by the header's menu button.
+pub const SIDE_NAV_ID: &str = "side-nav";
+
 /// The side navigation. Plain links: the router picks up clicks on them, and the view mounts in
-/// tests without one.
+/// tests without one. On a narrow console it is a drawer: hidden until `open`, closed again by
+/// Esc or by following a link (the stylesheet decides when it is a drawer, the props what it shows).
 #[component]
 pub fn SideNav(
     /// The area being shown, highlighted and announced as the current page.
     #[prop(into)]
     active: Signal<Option<Area>>,
+    /// Whether the drawer is open (only matters while the console is narrow).
+    #[prop(optional, into)]
+    open: Signal<bool>,
+    /// Called when the drawer should close (Esc inside it).
+    #[prop(optional, into)]
+    on_close: Option<Callback<()>>,
 ) -> impl IntoView {
     let locale = use_locale();
+    let on_keydown = move |event: web_sys::KeyboardEvent| {
+        if event.key() == "Escape" && open.get_untracked() {
+            if let Some(close) = on_close {
+                event.prevent_default();
+                close.run(());
+            }
+        }
+    };
     view! {
-        <nav class="side-nav" data-testid="side-nav" aria-label=move || locale.t().nav_label>
+        <nav
+            class="side-nav"
+            class:side-nav--open=move || open.get()
+            id=SIDE_NAV_ID
+            data-testid="side-nav"
+            aria-label=move || locale.t().nav_label
+            on:keydown=on_keydown
+        >
             <div class="side-nav__brand">
                 <Icon kind=IconKind::Shield/>
                 <span>{move || locale.t().app_name}</span>

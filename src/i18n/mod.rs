@@ -36,6 +36,11 @@ pub struct Catalog {
     pub lang_switch_label: &'static str,
     pub lang_ja: &'static str,
     pub lang_en: &'static str,
+    /// The short codes the language switch shows on a narrow console.
+    pub lang_ja_code: &'static str,
+    pub lang_en_code: &'static str,
+    /// Accessible name of the header's menu button (narrow console).
+    pub nav_open: &'static str,
     pub sign_out: &'static str,
     pub signing_out: &'static str,
     pub signed_out: &'static str,

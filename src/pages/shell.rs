@@ -2,12 +2,15 @@
 //! (side nav, header, content) around every area.
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::{Outlet, Redirect};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use mdm_model::{session::Administrator, ErrorCode};
 
 use crate::api::{Api, ApiError};
+use crate::components::header::MENU_BUTTON_ID;
+use crate::components::side_nav::SIDE_NAV_ID;
 use crate::components::use_toasts;
 use crate::components::{
     AppHeader, Area, HostSignInPanel, LoadingPanel, SessionErrorPanel, SideNav, ToastKind,
@@ -149,10 +152,20 @@ fn SignedInLayout(
         }
     });
     let active = Memo::new(move |_| Area::of_path(&routes::within(&location.pathname.get())));
+    let drawer = NavDrawer::new();
+    // Following a link (or the back button) closes the drawer.
+    Effect::watch(
+        move || location.pathname.get(),
+        move |_, _, _| drawer.close(false),
+        false,
+    );
 
     view! {
         <div class="shell">
-            <SideNav active=active/>
+            <SideNav active=active open=drawer.open on_close=Callback::new(move |_| drawer.close(true))/>
+            <Show when=move || drawer.open.get()>
+                <div class="nav-backdrop" data-testid="nav-backdrop" on:click=move |_| drawer.close(true)></div>
+            </Show>
             <div class="shell__main">
                 <AppHeader
                     tenant=admin.tenant_name
@@ -161,6 +174,8 @@ fn SignedInLayout(
                         sign_out.dispatch_local(());
                     })
                     signing_out=sign_out.pending()
+                    on_menu=Callback::new(move |_| drawer.toggle())
+                    menu_open=drawer.open
                 />
                 <MainContent class="shell__content">
                     <Outlet/>
@@ -168,4 +183,59 @@ fn SignedInLayout(
             </div>
         </div>
     }
+}
+
+/// The side navigation as a drawer on a narrow console: opened by the header's menu button,
+/// closed by Esc, the backdrop or a followed link. Focus goes into the drawer when it opens and
+/// back to the menu button when the administrator closes it.
+#[derive(Clone, Copy)]
+struct NavDrawer {
+    open: RwSignal<bool>,
+}
+
+impl NavDrawer {
+    fn new() -> NavDrawer {
+        NavDrawer {
+            open: RwSignal::new(false),
+        }
+    }
+
+    fn toggle(self) {
+        if self.open.get_untracked() {
+            self.close(true);
+        } else {
+            self.open.set(true);
+            // The current area's link, else the first one.
+            focus_later(&[
+                format!("#{SIDE_NAV_ID} [aria-current='page']"),
+                format!("#{SIDE_NAV_ID} a"),
+            ]);
+        }
+    }
+
+    /// Closes the drawer; `refocus` gives focus back to the menu button (not after a link, whose
+    /// page takes focus itself).
+    fn close(self, refocus: bool) {
+        if self.open.get_untracked() {
+            self.open.set(false);
+            if refocus {
+                focus_later(&[format!("#{MENU_BUTTON_ID}")]);
+            }
+        }
+    }
+}
+
+/// Focuses the element the first of `selectors` that matches finds, once the current update has
+/// been drawn (a frame later: the drawer must be visible to take focus).
+fn focus_later(selectors: &[String]) {
+    let selectors = selectors.to_vec();
+    request_animation_frame(move || {
+        if let Some(element) = selectors
+            .iter()
+            .find_map(|selector| document().query_selector(selector).ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
 }

@@ -107,6 +107,37 @@ pub fn DeviceTable(
             selection.update(|s| s.set(id, checkbox.checked()));
         }
     };
+    // The whole checkbox cell is the click target, not only the box: on a phone the cell is a
+    // 44 px touch target down the side of each card. One listener for the table.
+    let tick_from_cell = move |ev: ev::MouseEvent| {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        if target.dyn_ref::<HtmlInputElement>().is_some() {
+            return;
+        }
+        if let Some(checkbox) = target
+            .closest(".col-check")
+            .ok()
+            .flatten()
+            .and_then(|cell| cell.query_selector("input[type='checkbox']").ok().flatten())
+            .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
+        {
+            if !checkbox.disabled() {
+                // Not `click()`: its click would come back to this same listener while it runs.
+                // The change event reaches the same handlers a tick of the box does.
+                checkbox.set_checked(!checkbox.checked());
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                if let Ok(change) = web_sys::Event::new_with_event_init_dict("change", &init) {
+                    let _ = checkbox.dispatch_event(&change);
+                }
+            }
+        }
+    };
     let status_sort = move || {
         let (sorted, order) = sort.get();
         aria_sort(
@@ -116,7 +147,7 @@ pub fn DeviceTable(
 
     view! {
         <TableFrame label=Signal::derive(move || locale.t().devices.table_label.to_string()) busy=busy>
-            <table class="data-table device-table" data-testid="device-table">
+            <table class="data-table device-table" data-testid="device-table" on:click=tick_from_cell>
                 <thead>
                     <tr>
                         <th scope="col" class="col-check">

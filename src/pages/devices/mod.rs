@@ -2,6 +2,7 @@
 //! list state; the portal answers pages of it); the views beside it only take props.
 
 pub mod device_table;
+pub mod group_picker;
 pub mod group_tree;
 pub mod measures_dialog;
 pub mod selection;
@@ -26,6 +27,7 @@ use crate::routes;
 use crate::session::use_session;
 
 pub use device_table::DeviceTable;
+pub use group_picker::GroupPicker;
 pub use group_tree::GroupTreeView;
 pub use measures_dialog::{Measure, MeasuresDialog};
 pub use selection::{use_device_selection, DeviceSelection, Selection};
@@ -177,17 +179,19 @@ pub fn DevicesPage() -> impl IntoView {
                             <button type="button" class="button" on:click=move |_| groups.refetch()>{move || locale.t().devices.retry}</button>
                         </div>
                     }.into_any(),
-                    Some(Ok(tree)) => view! {
-                        <GroupTreeView
-                            tree=tree
-                            selected=Signal::derive(move || query.with(|q| q.filter.group))
-                            on_select=Callback::new(move |group| {
-                                let current = query.get_untracked();
-                                let filter = DeviceFilter { group, ..current.filter.clone() };
-                                go.run(url::with_filter(&current, filter));
-                            })
-                        />
-                    }.into_any(),
+                    Some(Ok(tree)) => {
+                        let selected = Signal::derive(move || query.with(|q| q.filter.group));
+                        let on_select = Callback::new(move |group| {
+                            let current = query.get_untracked();
+                            let filter = DeviceFilter { group, ..current.filter.clone() };
+                            go.run(url::with_filter(&current, filter));
+                        });
+                        // The tree on a wide console, the picker on a narrow one (the stylesheet chooses).
+                        view! {
+                            <GroupTreeView tree=tree.clone() selected=selected on_select=on_select/>
+                            <GroupPicker tree=tree selected=selected on_select=on_select labelled_by="groups-heading"/>
+                        }.into_any()
+                    }
                 }}
             </aside>
             // Not a landmark of its own: the table's scrolling frame is the region with this name.

@@ -133,6 +133,11 @@ pub fn DeviceToolbar(
                     name="q"
                     data-testid="device-search"
                     maxlength=MAX_SEARCH_LENGTH.to_string()
+                    // A search key on a phone's keyboard; names and numbers are not corrected.
+                    enterkeyhint="search"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    spellcheck="false"
                     placeholder=move || locale.t().devices.search_placeholder
                     prop:value=move || typed.get()
                     on:input=move |ev| typed.set(event_target_value(&ev))

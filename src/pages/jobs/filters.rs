@@ -147,6 +147,10 @@ pub fn JobFilters(
                         class="field__input"
                         data-testid="filter-search"
                         maxlength="200"
+                        enterkeyhint="search"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        spellcheck="false"
                         placeholder=move || t().search_placeholder
                         prop:value=search
                         on:input=move |ev| search.set(event_target_value(&ev))

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use mdm_model::device::ManagementMethod;
 use mdm_model::ids::JobId;
 use mdm_model::job::{
-    plan_administrator_cancel, Job, JobListEntry, JobQuery, JobStatus, StatusReason,
+    plan_administrator_cancel, Job, JobListEntry, JobQuery, JobSortKey, JobStatus, StatusReason,
 };
 use mdm_model::time::format_datetime;
 
@@ -114,7 +114,12 @@ pub fn JobEntryRows(
         </td>
     };
     let trailing_cells = view! {
-        <td class="job-cell job-cell--registered" rowspan=rows>
+        // The labels show on a narrow console, where the cells are a card without column headings.
+        <td
+            class="job-cell job-cell--registered"
+            rowspan=rows
+            data-label=move || JobSortKey::RegisteredAt.label(locale.lang())
+        >
             <div class="job-time">{registered_at}</div>
             <a
                 class="job-registrant"
@@ -125,7 +130,13 @@ pub fn JobEntryRows(
                 {registrant}
             </a>
         </td>
-        <td class="job-cell job-cell--scheduled job-time" rowspan=rows>{scheduled_at}</td>
+        <td
+            class="job-cell job-cell--scheduled job-time"
+            rowspan=rows
+            data-label=move || JobSortKey::ScheduledAt.label(locale.lang())
+        >
+            {scheduled_at}
+        </td>
         <td class="job-cell job-cell--actions" rowspan=rows>
             <Show when=cancellable>
                 <button

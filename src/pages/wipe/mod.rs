@@ -40,6 +40,7 @@ pub fn WipePage() -> impl IntoView {
     let zone_name = admin
         .as_ref()
         .map_or_else(|| JAPAN_TIME_ZONE.to_string(), |a| a.time_zone.clone());
+    let admin_login = admin.as_ref().map(|a| a.username.clone()).unwrap_or_default();
     let admin_name = admin.map(|a| a.display_name).unwrap_or_default();
 
     let wifi = {
@@ -93,6 +94,7 @@ pub fn WipePage() -> impl IntoView {
                     zone_name=zone_name.clone()
                     now=Utc::now()
                     admin_name=admin_name.clone()
+                    admin_login=admin_login.clone()
                     backend=WipeBackend::from_api(api.clone())
                     back_href=back_href.clone()
                     on_registered=on_registered

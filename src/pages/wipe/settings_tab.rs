@@ -28,6 +28,9 @@ pub fn SettingsTab(
     now: DateTime<Utc>,
     /// The signed-in administrator, whose password is asked for.
     admin_name: String,
+    /// The administrator's user name (for a password manager).
+    #[prop(optional, into)]
+    admin_login: String,
 ) -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().wipe;
@@ -119,6 +122,9 @@ pub fn SettingsTab(
             </div>
 
             <div class="field wipe-field">
+                // Whose password this is, for a password manager (hidden: the administrator
+                // does not type it); it fills the field below with the signed-in account's.
+                <input class="wipe-field__account" type="text" name="username" autocomplete="username" value=admin_login readonly tabindex="-1"/>
                 <label class="field__label" for="wipe-password">{move || t().password}</label>
                 <input
                     id="wipe-password"
@@ -126,6 +132,9 @@ pub fn SettingsTab(
                     type="password"
                     name="password"
                     autocomplete="current-password"
+                    autocapitalize="off"
+                    spellcheck="false"
+                    enterkeyhint="done"
                     data-testid="wipe-password"
                     aria-invalid=move || password_errors.with(|e| !e.is_empty()).to_string()
                     aria-describedby="wipe-password-hint wipe-error-password"

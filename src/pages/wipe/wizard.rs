@@ -68,6 +68,9 @@ pub fn WipeWizard(
     now: DateTime<Utc>,
     /// The signed-in administrator's name, for the password hint.
     admin_name: String,
+    /// The signed-in administrator's user name, for a password manager.
+    #[prop(optional, into)]
+    admin_login: String,
     /// The portal.
     backend: WipeBackend,
     /// Where キャンセル and "back" go.
@@ -219,6 +222,7 @@ pub fn WipeWizard(
     // Read by the tab panels, which are built anew if the screen is.
     let zone_name = StoredValue::new(zone_name);
     let admin_name = StoredValue::new(admin_name);
+    let admin_login = StoredValue::new(admin_login);
     let wifi_for_tab = StoredValue::new(wifi_settings);
 
     view! {
@@ -243,7 +247,7 @@ pub fn WipeWizard(
                             on_select=Callback::new(move |key| tab.set(key))
                         />
                         <TabPanel id=TABS key=SETTINGS active=tab>
-                            <SettingsTab form=form messages=messages offset=offset zone_name=zone_name.get_value() now=now admin_name=admin_name.get_value()/>
+                            <SettingsTab form=form messages=messages offset=offset zone_name=zone_name.get_value() now=now admin_name=admin_name.get_value() admin_login=admin_login.get_value()/>
                         </TabPanel>
                         <TabPanel id=TABS key=AFTER active=tab>
                             <AfterWipeTab form=form wifi_settings=wifi_for_tab.get_value() messages=messages/>
