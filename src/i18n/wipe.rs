@@ -65,6 +65,8 @@ pub struct WipeText {
     pub help_schedule: &'static str,
     pub help_wifi: &'static str,
     pub help_hybrid: &'static str,
+    pub help_reenrollment: &'static str,
+    pub help_ivi_delay: &'static str,
 
     pub preview_title: &'static str,
     /// "3台の端末、4件のジョブ".

@@ -57,9 +57,9 @@ pub const EN: WipeText = WipeText {
     wifi_option: |name, ssid, security| format!("{name} ({ssid} / {security}, auto-join on)"),
     wifi_hint: "With a Wi-Fi setting, wiped devices join this network and enroll again by themselves.",
     wifi_offered: |hidden| match hidden {
-        0 => "Showing the Wi-Fi settings registered in remote settings with auto-join on.".to_string(),
-        1 => "Showing only the Wi-Fi settings registered in remote settings with auto-join on (1 other setting does not qualify).".to_string(),
-        n => format!("Showing only the Wi-Fi settings registered in remote settings with auto-join on ({n} other settings do not qualify)."),
+        0 => "Showing the Wi-Fi settings registered in the remote settings feature set with auto-join on.".to_string(),
+        1 => "Showing only the Wi-Fi settings registered in the remote settings feature set with auto-join on (1 other setting does not qualify).".to_string(),
+        n => format!("Showing only the Wi-Fi settings registered in the remote settings feature set with auto-join on ({n} other settings do not qualify)."),
     },
     wifi_blocked: "Not available while a schedule is set. To use re-enrollment, untick \"Schedule / Set a date and time\" on the Wipe settings tab.",
     wifi_none_available: "No Wi-Fi setting can be used for re-enrollment.",
@@ -71,6 +71,8 @@ pub const EN: WipeText = WipeText {
     help_schedule: "Help: scheduling (opens in a new tab)",
     help_wifi: "Help: Wi-Fi settings for re-enrollment (opens in a new tab)",
     help_hybrid: "Help: jobs of Hybrid devices (opens in a new tab)",
+    help_reenrollment: "Help: which devices re-enroll automatically (opens in a new tab)",
+    help_ivi_delay: "Help: when an IVI MDM wipe runs (opens in a new tab)",
 
     preview_title: "What will happen",
     preview_summary: |d, j| format!("{}, {}", devices(d), jobs(j)),

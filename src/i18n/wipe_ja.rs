@@ -42,9 +42,9 @@ pub const JA: WipeText = WipeText {
     wifi_hint: "選択すると、初期化後の端末がこのネットワークに接続し、自動的に再登録されます。",
     wifi_offered: |hidden| {
         if hidden == 0 {
-            "リモート設定に登録済みで、自動接続が「する」のWLAN設定を表示しています。".to_string()
+            "遠隔設定フィーチャーセットに登録済みで、自動接続が「する」のWLAN設定を表示しています。".to_string()
         } else {
-            format!("リモート設定に登録済みで、自動接続が「する」のWLAN設定だけを表示しています(条件を満たさない{hidden}件は表示していません)。")
+            format!("遠隔設定フィーチャーセットに登録済みで、自動接続が「する」のWLAN設定だけを表示しています(条件を満たさない{hidden}件は表示していません)。")
         }
     },
     wifi_blocked: "予約日時を設定しているため選択できません。自動再登録を使うには、「遠隔初期化設定」で「スケジュール / 予約日時を設定する」のチェックを外してください。",
@@ -57,6 +57,8 @@ pub const JA: WipeText = WipeText {
     help_schedule: "ヘルプ: スケジュール(新しいタブで開きます)",
     help_wifi: "ヘルプ: 自動再登録に使えるWLAN設定(新しいタブで開きます)",
     help_hybrid: "ヘルプ: Hybrid MDM方式のジョブ(新しいタブで開きます)",
+    help_reenrollment: "ヘルプ: 自動再登録される端末の条件(新しいタブで開きます)",
+    help_ivi_delay: "ヘルプ: IVI MDM方式の実行タイミング(新しいタブで開きます)",
 
     preview_title: "実行内容の確認",
     preview_summary: |devices, jobs| format!("{devices}台の端末、{jobs}件のジョブ"),

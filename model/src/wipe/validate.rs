@@ -46,8 +46,8 @@ vocabulary! {
         UnknownWifiSetting = "unknown_wifi_setting",
             ja: "選択したWLAN設定が見つかりません。", en: "The chosen Wi-Fi setting does not exist.";
         WifiNotRegistered = "wifi_not_registered",
-            ja: "このWLAN設定はリモート設定機能に登録されていないため使用できません。",
-            en: "This Wi-Fi setting is not registered in the remote-settings feature set.";
+            ja: "このWLAN設定は遠隔設定フィーチャーセットに登録されていないため使用できません。",
+            en: "This Wi-Fi setting is not registered in the remote settings feature set.";
         WifiAutoJoinOff = "wifi_auto_join_off",
             ja: "このWLAN設定は自動接続が「しない」のため、自動再登録に使用できません。",
             en: "This Wi-Fi setting has auto-join off, so it cannot be used for re-enrollment.";

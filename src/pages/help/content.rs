@@ -232,6 +232,41 @@ mod tests {
         }
     }
 
+    /// The rendered text of one section: from its heading to the next heading.
+    fn section_html(article: Article, lang: Lang, id: &str) -> &'static str {
+        let html = article.text(lang).html;
+        let start = html.find(&format!("id=\"{id}\"")).expect(id);
+        let end = html[start..].find("<h2").map_or(html.len(), |n| start + n);
+        &html[start..end]
+    }
+
+    /// Guards the help saying an IVI job waits in 送信済み while the engine keeps it in
+    /// 端末の応答待ち, and counting the 30-day time-out from registration while the engine
+    /// counts from when the job is due.
+    #[test]
+    fn the_statuses_and_times_the_help_names_are_the_engines() {
+        use mdm_model::job::JobStatus;
+        for lang in [Lang::Ja, Lang::En] {
+            let delay = section_html(Article::HybridMdm, lang, "ivi-delay");
+            for &status in JobStatus::ALL {
+                let named = delay.contains(status.label(lang));
+                assert_eq!(named, status == JobStatus::WaitingForDevice, "{lang:?} {status:?}");
+            }
+            let timeout = section_html(Article::HybridMdm, lang, "timeout");
+            let (due, scheduled) = match lang {
+                Lang::Ja => ("実行予定の時点", "予約日時"),
+                Lang::En => ("due to run", "scheduled time"),
+            };
+            assert!(timeout.contains(due) && timeout.contains(scheduled), "{timeout}");
+            assert!(timeout.contains("30"), "{timeout}");
+        }
+        assert_eq!(
+            mdm_model::job::LOST_DEVICE_JOB_TIMEOUT,
+            chrono::TimeDelta::days(30),
+            "the help's 30 days"
+        );
+    }
+
     #[test]
     fn the_ivi_delay_of_about_an_hour_is_explained() {
         assert!(Article::HybridMdm.text(Lang::Ja).html.contains("1 時間"));

@@ -7,7 +7,9 @@ use mdm_model::device::{ActiveSyncAccount, ManagementMethod};
 use mdm_model::job::{JobDetail, JobMethod, JobStatus, UnmetCondition};
 use mdm_model::time::format_datetime;
 
+use crate::components::HelpLink;
 use crate::i18n::{use_locale, JobsText};
+use crate::pages::help::HelpTopic;
 
 /// One row of the conditions list.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -104,6 +106,9 @@ fn rows(detail: &JobDetail, t: &JobsText) -> Vec<ConditionRow> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Waiting {
     Text(String),
+    /// An IVI MDM job between registration and the device's next sync: a rule with its own
+    /// help section.
+    IviDelay,
     Conditions(Vec<UnmetCondition>),
 }
 
@@ -120,7 +125,7 @@ fn waiting(detail: &JobDetail, t: &JobsText, offset: FixedOffset) -> Waiting {
             Waiting::Conditions(detail.conditions.unmet.clone())
         }
         JobStatus::WaitingForDevice if job.method == JobMethod::IviMdm => {
-            Waiting::Text(t.waiting_ivi_delay.into())
+            Waiting::IviDelay
         }
         JobStatus::WaitingForDevice => Waiting::Text(t.waiting_ready.into()),
         JobStatus::Sent => Waiting::Text(t.waiting_reply.into()),
@@ -154,6 +159,14 @@ pub fn ConditionsSection(
                 <p class="job-waiting__title">{move || t().waiting_title}</p>
                 {move || match waiting.get() {
                     Waiting::Text(text) => view! { <p class="job-waiting__text">{text}</p> }.into_any(),
+                    Waiting::IviDelay => view! {
+                        <p class="job-waiting__text">
+                            {move || t().waiting_ivi_delay}
+                            " "
+                            <HelpLink topic=HelpTopic::IviDelay/>
+                        </p>
+                    }
+                        .into_any(),
                     Waiting::Conditions(unmet) => view! {
                         <ul class="job-waiting__list">
                             {unmet

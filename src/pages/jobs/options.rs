@@ -7,7 +7,9 @@ use mdm_model::job::Job;
 use mdm_model::time::format_datetime;
 
 use super::detail_view::Fact;
+use crate::components::HelpLink;
 use crate::i18n::use_locale;
+use crate::pages::help::HelpTopic;
 
 /// The device section of the job detail.
 #[component]
@@ -110,7 +112,11 @@ pub fn OptionsFacts(
                 <Fact term=Signal::derive(move || t().opt_esim) test_id="option-esim">
                     {move || yes_no(options.with(|o| o.keep_esim_data_plan))}
                 </Fact>
-                <Fact term=Signal::derive(move || t().opt_rts) test_id="option-rts">{rts}</Fact>
+                <Fact term=Signal::derive(move || t().opt_rts) test_id="option-rts">
+                    {rts}
+                    " "
+                    <HelpLink topic=HelpTopic::Reenrollment/>
+                </Fact>
             </dl>
         </section>
     }

@@ -43,7 +43,16 @@ pub fn AfterWipeTab(
 
     view! {
         <div class="wipe-fields">
-            <p class="hint">{move || t().after_lead}</p>
+            <p class="hint">
+                {move || t().after_lead}
+                " "
+                <FieldHelp
+                    href=HelpTopic::Reenrollment.href()
+                    test_id=HelpTopic::Reenrollment.test_id()
+                    text=Signal::derive(move || t().help_text.to_string())
+                    label=Signal::derive(move || t().help_reenrollment.to_string())
+                />
+            </p>
             <div class="field wipe-field">
                 <div class="wipe-field__row">
                     <label class="field__label" for="wipe-wifi">{move || t().wifi}</label>

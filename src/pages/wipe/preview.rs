@@ -124,6 +124,12 @@ pub fn PreviewPanel(
                         text=Signal::derive(move || t().help_text.to_string())
                         label=Signal::derive(move || t().help_hybrid.to_string())
                     />
+                    <FieldHelp
+                        href=HelpTopic::IviDelay.href()
+                        test_id=HelpTopic::IviDelay.test_id()
+                        text=Signal::derive(move || t().help_text.to_string())
+                        label=Signal::derive(move || t().help_ivi_delay.to_string())
+                    />
                 </p>
             </Show>
             <div class="preview__groups">
