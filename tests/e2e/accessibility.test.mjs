@@ -3,37 +3,16 @@
 // through every screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { startPortal } from './support/portal.mjs';
 import { launchBrowser, pageIdle, screenshot, trackRequests } from './support/browser.mjs';
 import { walkScreens, SCREENS } from './support/screens.mjs';
+import { axeViolations } from './support/axe.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 let portal;
 let browser;
 before(async () => { portal = await startPortal(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await portal?.stop(); });
-
-/** Runs axe on the page as it is now; resolves to its violations. */
-async function violations(page) {
-  // The console's Content-Security-Policy (rightly) refuses an inline <script>, which is how
-  // addScriptTag would load axe; evaluating the source through the automation channel is not
-  // subject to the page's policy, so the policy under test stays exactly the portal's.
-  await page.evaluate(`${AXE_SOURCE}\n;0`);
-  return page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`),
-    }));
-  }, TAGS);
-}
 
 function report(found) {
   return found.map(({ screen, id, impact, help, nodes }) =>
@@ -53,7 +32,7 @@ for (const { lang, locale } of [{ lang: 'ja', locale: 'ja-JP' }, { lang: 'en', l
       await page.waitForFunction(() => document.getAnimations()
         .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
         null, { timeout: 30_000 });
-      for (const v of await violations(page)) found.push({ screen, ...v });
+      for (const v of await axeViolations(page)) found.push({ screen, ...v });
       checked.push(screen);
       if (found.some((f) => f.screen === screen)) await screenshot(page, `axe-${screen}-${lang}`);
     }, { lang });

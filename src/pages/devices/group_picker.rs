@@ -104,16 +104,7 @@ pub fn GroupPicker(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn node(id: i64, name: &str, count: u64, children: Vec<GroupNode>) -> GroupNode {
-        GroupNode {
-            id: GroupId(id),
-            name: name.into(),
-            device_count: count,
-            total_device_count: count + children.iter().map(|c| c.total_device_count).sum::<u64>(),
-            children,
-        }
-    }
+    use crate::pages::devices::group_tree::tests::node;
 
     #[test]
     fn every_group_is_offered_in_tree_order_indented_by_level() {

@@ -280,10 +280,11 @@ pub fn GroupTreeView(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn node(id: i64, name: &str, count: u64, children: Vec<GroupNode>) -> GroupNode {
+    /// A group with `count` devices of its own, for the tree's and the picker's tests.
+    pub(crate) fn node(id: i64, name: &str, count: u64, children: Vec<GroupNode>) -> GroupNode {
         GroupNode {
             id: GroupId(id),
             name: name.into(),

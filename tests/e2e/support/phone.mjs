@@ -2,14 +2,11 @@
 // check, axe on the page as it is, and a walk through every screen the way a phone user reaches
 // them (the menu drawer and the group picker instead of the side nav and the tree).
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { atPath } from './browser.mjs';
+import { walkJobsAndHelp } from './screens.mjs';
+export { axeViolations } from './axe.mjs';
 import { registerWipe, devices } from '../jobs.support.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 /** A phone: touch, mobile viewport rules, `width`×`height` CSS pixels, browser language `locale`. */
 export async function newPhonePage(browser, { locale = 'ja-JP', width = 390, height = 844 } = {}) {
@@ -48,20 +45,6 @@ export async function assertNoSidewaysScroll(page, screen) {
   assert.fail(`${screen}: the page scrolls sideways by ${overflow} px: ${culprits.join(', ')}`);
 }
 
-/** axe's violations on the page as it is now (the same rules as accessibility.test.mjs). */
-export async function axeViolations(page) {
-  // Evaluated through the automation channel: the page's CSP (rightly) refuses inline scripts.
-  await page.evaluate(`${AXE_SOURCE}\n;0`);
-  return page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`),
-    }));
-  }, AXE_TAGS);
-}
 
 /** Signs in through the login form with taps, in `lang` (chosen on the login screen). */
 export async function signInByTouch(page, baseUrl, lang) {
@@ -147,27 +130,5 @@ export async function walkPhoneScreens(page, baseUrl, visit, { lang = 'ja' } = {
   walks += 1;
   const registered = await registerWipe(page, [other.id]);
   assert.equal(registered.job_count, 2);
-  await page.goto(`${baseUrl}/jobs`);
-  const entry = page.locator('[data-testid="job-entry"][data-pair="true"]').first();
-  await entry.waitFor();
-  await visit('jobs');
-
-  const link = entry.locator('[data-job-link]').first();
-  const jobId = await link.getAttribute('data-job-link');
-  await link.tap();
-  await page.waitForURL(atPath(`/jobs/${jobId}`));
-  await page.getByTestId('job-drawer').getByTestId('job-detail').waitFor();
-  await visit('job-detail');
-
-  await page.goto(`${baseUrl}/help`);
-  await page.getByTestId('help-index').waitFor();
-  await visit('help-index');
-
-  await page.goto(`${baseUrl}/help/wipe-lost-device`);
-  await page.getByTestId('help-article').waitFor();
-  await visit('help-article');
-
-  await page.goto(`${baseUrl}/no-such-screen`);
-  await page.getByTestId('not-found').waitFor();
-  await visit('not-found');
+  await walkJobsAndHelp(page, baseUrl, visit, 'tap');
 }

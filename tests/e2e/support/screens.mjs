@@ -83,6 +83,15 @@ export async function walkScreens(page, baseUrl, visit, { lang = 'ja' } = {}) {
   const registered = await registerWipe(page, [hybrids[walks % hybrids.length].id]);
   walks += 1;
   assert.equal(registered.job_count, 2);
+  await walkJobsAndHelp(page, baseUrl, visit);
+}
+
+/**
+ * The screens after a Hybrid wipe is registered: the job list with its pair, the pair's job
+ * detail, the help index and an article, and the not-found page. `press` is how the job link is
+ * pressed: 'click' with a mouse, 'tap' on a touch screen.
+ */
+export async function walkJobsAndHelp(page, baseUrl, visit, press = 'click') {
   await page.goto(`${baseUrl}/jobs`);
   const entry = page.locator('[data-testid="job-entry"][data-pair="true"]').first();
   await entry.waitFor();
@@ -90,7 +99,7 @@ export async function walkScreens(page, baseUrl, visit, { lang = 'ja' } = {}) {
 
   const link = entry.locator('[data-job-link]').first();
   const jobId = await link.getAttribute('data-job-link');
-  await link.click();
+  await link[press]();
   await page.waitForURL(atPath(`/jobs/${jobId}`));
   await page.getByTestId('job-drawer').getByTestId('job-detail').waitFor();
   await visit('job-detail');
