@@ -1,5 +1,5 @@
 // Lighthouse's accessibility and best-practices scores of the devices and jobs pages of the
-// release-built console, against a freshly seeded portal, signed in through the real login form.
+// release-built console, on a desktop and on a phone, against a freshly seeded portal, signed in through the real login form.
 // A report, not a test: it prints the scores and every audit that lost points, and exits 0.
 //
 // Run through scripts/lighthouse.sh (which builds what is missing and sets PORTAL_BIN and
@@ -14,6 +14,15 @@ const FLAGS = [
   '--disable-sync', '--disable-quic', '--no-first-run', '--lang=ja-JP',
 ];
 const PAGES = ['/devices', '/jobs'];
+// The desktop as before, and a phone (390×844, touch, the console's phone layout).
+const PROFILES = [
+  { name: 'desktop 1280×800', formFactor: 'desktop', screenEmulation: { disabled: true } },
+  {
+    name: 'phone 390×844',
+    formFactor: 'mobile',
+    screenEmulation: { mobile: true, width: 390, height: 844, deviceScaleFactor: 3, disabled: false },
+  },
+];
 
 const portal = await startPortal();
 const browser = await puppeteer.launch({
@@ -37,13 +46,13 @@ try {
   ]);
   await registerHybridWipe(page);
 
-  for (const path of PAGES) {
+  for (const profile of PROFILES) for (const path of PAGES) {
     const { lhr } = await lighthouse(`${portal.url}${path}`, {
       output: 'json',
       logLevel: 'error',
       onlyCategories: ['accessibility', 'best-practices'],
-      formFactor: 'desktop',
-      screenEmulation: { disabled: true },
+      formFactor: profile.formFactor,
+      screenEmulation: profile.screenEmulation,
       throttlingMethod: 'provided',
       disableStorageReset: true,
     }, undefined, page);
@@ -56,16 +65,16 @@ try {
     // Signed in, the page stays where it was asked for (signed out it would be the login page).
     const shown = new URL(lhr.finalDisplayedUrl).pathname;
     if (shown !== path) throw new Error(`${path} showed ${shown}: not signed in?`);
-    results.push({ path, scores, lost });
+    results.push({ profile: profile.name, path, scores, lost });
   }
 } finally {
   await browser.close();
   await portal.stop();
 }
 
-console.log(`Lighthouse ${results.version} (desktop, no throttling), Chromium ${await chromiumVersion()}`);
-for (const { path, scores, lost } of results) {
-  console.log(`${path}: accessibility ${scores.accessibility}, best practices ${scores['best-practices']}`);
+console.log(`Lighthouse ${results.version} (no throttling), Chromium ${await chromiumVersion()}`);
+for (const { profile, path, scores, lost } of results) {
+  console.log(`${profile} ${path}: accessibility ${scores.accessibility}, best practices ${scores['best-practices']}`);
   for (const line of lost) console.log(`  lost: ${line}`);
 }
 
