@@ -104,6 +104,14 @@ async function hostLook(page) {
 }
 
 /** Computed styles of a few console elements (to compare with the console on its own page). */
+/** Waits until every stylesheet the page links is loaded and applied: a look measured before
+ *  that compares a half-styled page. */
+async function stylesApplied(page) {
+  await page.waitForFunction(() => [...document.querySelectorAll('link[rel="stylesheet"]')].every((link) => link.sheet),
+    null, { timeout: 30_000 });
+  await pageIdle(page);
+}
+
 async function consoleLook(page) {
   return page.evaluate(() => {
     const props = ['font-family', 'font-size', 'font-weight', 'line-height', 'text-transform', 'letter-spacing',
@@ -257,6 +265,7 @@ test("the host's look is the same before and after the console mounts, and the c
   await before.route('**/console-boot.js', (route) => route.abort());
   await before.goto(`${portal.url}${HOST}/`);
   await before.getByTestId('host-header').waitFor();
+  await stylesApplied(before);
   const bare = await hostLook(before);
   assert.match(bare.button['font-family'], /Georgia/, 'the host has its own font');
   assert.equal(bare.button['text-transform'], 'uppercase');
@@ -266,6 +275,7 @@ test("the host's look is the same before and after the console mounts, and the c
   await page.goto(`${portal.url}${BASE}/devices`);
   await hostSignIn(page);
   await page.getByTestId('device-table').locator('tbody tr').first().waitFor();
+  await stylesApplied(page);
   const sheets = await page.evaluate(() => [...document.styleSheets].filter((s) => /-[0-9a-f]{10,16}\.css$/.test(s.href ?? '')).length);
   assert.ok(sheets >= 10, `${sheets} console stylesheets`);
   // The sign-in form hides after sign-in and the account appears; the rest must not move.
@@ -275,6 +285,8 @@ test("the host's look is the same before and after the console mounts, and the c
   const own = await newPage(browser, { locale: 'ja-JP' });
   await signIn(own, portal.url);
   await own.getByTestId('device-table').locator('tbody tr').first().waitFor();
+  await stylesApplied(page);
+  await stylesApplied(own);
   assert.deepEqual(await consoleLook(page), await consoleLook(own));
   // The host themed it through the documented custom properties.
   const accent = await page.getByTestId('measures-button').evaluate((el) => getComputedStyle(el).backgroundColor);
