@@ -5,12 +5,13 @@ use mdm_model::{
     audit::AuditAction,
     job::{
         after_apple_reply, is_timed_out, partner_after_success, timeout_at, unmet_conditions,
-        JobMethod, JobStatus, StatusReason,
+        ConditionsAt, JobMethod, JobStatus, StatusReason,
     },
     wipe::{apply_success_effects, success_effects},
 };
 use rusqlite::Connection;
 
+use super::command;
 use crate::{
     error::ApiError,
     simulator::{after, after_erase, Simulator},
@@ -144,9 +145,34 @@ fn try_send(
         reply_at,
     )? {
         jobs::count_attempt(conn, job.id)?;
+        deliver(conn, sim, job, &device, now)?;
         return Ok(1);
     }
     Ok(0)
+}
+
+/// Hands the command's bytes to the device and records the attempt: the conditions that let
+/// it go, and the digest and masked copy of exactly what went.
+fn deliver(
+    conn: &Connection,
+    sim: &mut Simulator,
+    job: &EngineJob,
+    device: &mdm_model::device::Device,
+    now: Millis,
+) -> Result<(), ApiError> {
+    let stored = jobs::get(conn, job.tenant_id, job.id)?
+        .ok_or_else(|| ApiError::internal("job vanished"))?;
+    let sent = match command::erase_command(conn, job.tenant_id, &stored)? {
+        Some(erase) => {
+            let (bytes, record) = command::as_sent(&erase);
+            sim.receive_command(job.id, &bytes);
+            Some(record)
+        }
+        None => None,
+    };
+    let conditions = ConditionsAt::of(job.method, device.os, device.state);
+    jobs::record_attempt(conn, job.id, now, &conditions, sent.as_ref())?;
+    Ok(())
 }
 
 /// The device's answer to a sent job.
