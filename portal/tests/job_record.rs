@@ -94,7 +94,7 @@ async fn the_command_as_sent_is_the_command_the_device_received() {
     let sent = shown.attempts[0].command.clone().expect("an Apple MDM job sends a command");
     assert_eq!(app.engine.received_command_digests(job.id), vec![sent.sha256.clone()]);
     assert_eq!(sent.sha256.len(), 64);
-    assert!(shown.apple_command.is_none(), "once sent, the attempt shows the command, not a rebuild");
+    assert_eq!(shown.apple_command.as_ref(), Some(&sent.display), "once sent, the command as sent, not a rebuild");
     let profile = sent.display.return_to_service.and_then(|r| r.wifi_profile).expect("WiFiProfileData");
     assert_eq!(profile.password.as_deref(), Some(mdm_model::apple::SECRET_MASK));
 

@@ -4,6 +4,7 @@ mod attempt;
 mod csv;
 mod engine;
 mod query;
+mod reenrollment;
 mod snapshot;
 mod status;
 
@@ -17,6 +18,10 @@ pub use engine::{
 };
 pub use attempt::{ConditionsAt, SendAttempt, SentCommand};
 pub use query::{JobQuery, JobSortKey};
+pub use reenrollment::{
+    likely_blocker, reenrollment_outcome, ReenrollmentBlocker, ReenrollmentFacts, ReenrollmentOutcome,
+    ReenrollmentStatus, REENROLLMENT_WINDOW,
+};
 pub use snapshot::{DeviceNow, DeviceSnapshot, GROUP_PATH_SEPARATOR};
 pub use status::{
     allowed_reasons, check_transition, plan_administrator_cancel, CancelRefusal, IllegalTransition, JobStatus,
@@ -185,8 +190,8 @@ pub struct JobDetail {
     pub attempts: Vec<SendAttempt>,
     /// When the job is ended unless the device answers (open jobs that are due).
     pub times_out_at: Option<DateTime<Utc>>,
-    /// For Apple MDM jobs not yet sent: the EraseDevice command the portal will send, secrets
-    /// masked. Once sent, the attempts hold the command as it was.
+    /// For Apple MDM jobs: the EraseDevice command last sent (the last attempt's), or before
+    /// the first send the command the portal will send; secrets masked.
     pub apple_command: Option<EraseDeviceCommand>,
     /// The same command as the property list sent to the device.
     pub apple_command_plist: Option<String>,

@@ -205,6 +205,8 @@ fn receive_reply(
 /// The wipe happened: cancel an open Hybrid partner and apply the job's options to the device.
 fn on_success(conn: &Connection, job: &EngineJob, now: Millis) -> Result<u64, ApiError> {
     let mut moves = 0;
+    let stored = jobs::get(conn, job.tenant_id, job.id)?
+        .ok_or_else(|| ApiError::internal("job vanished"))?;
     if let Some(partner) = job
         .pair_job_id
         .map(|id| jobs::engine_job_by_id(conn, id))
@@ -214,9 +216,20 @@ fn on_success(conn: &Connection, job: &EngineJob, now: Millis) -> Result<u64, Ap
         if let Some((to, reason)) = partner_after_success(partner.status) {
             if jobs::transition(conn, partner.id, partner.status, to, reason, now, now)? {
                 moves += 1;
-                let details =
-                    serde_json::json!({ "job_id": partner.id, "succeeded_job_id": job.id });
-                let summary = format!("job {} (partner {} succeeded)", partner.id, job.id);
+                // The device as registered: the wipe may just have cleared its owner.
+                let device = &stored.device;
+                let details = serde_json::json!({
+                    "job_id": partner.id,
+                    "succeeded_job_id": job.id,
+                    "device": { "id": device.id, "name": device.name, "user_full_name": device.user_full_name },
+                });
+                let summary = format!(
+                    "job {} (partner {} succeeded) on {} ({})",
+                    partner.id,
+                    job.id,
+                    device.name,
+                    device.user_full_name.as_deref().unwrap_or("-")
+                );
                 audit::record(
                     conn,
                     job.tenant_id,
@@ -229,8 +242,6 @@ fn on_success(conn: &Connection, job: &EngineJob, now: Millis) -> Result<u64, Ap
             }
         }
     }
-    let stored = jobs::get(conn, job.tenant_id, job.id)?
-        .ok_or_else(|| ApiError::internal("job vanished"))?;
     if let Some(mut device) = devices::get(conn, job.tenant_id, job.device_id)? {
         let effects = success_effects(&stored.options);
         apply_success_effects(&mut device, effects);

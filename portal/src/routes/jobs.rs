@@ -111,11 +111,11 @@ pub async fn detail(
             let due = due_at(job.registered_at, job.options.scheduled_at);
             let times_out_at = matches!(job.status, JobStatus::WaitingForDevice | JobStatus::Sent)
                 .then(|| timeout_at(due));
-            // Once sent, the attempts show the command as it was; before, what will be sent.
-            let command = if attempts.is_empty() {
-                erase_command(conn, tenant_id, &job)?.map(|c| c.masked())
-            } else {
-                None
+            // Once sent, the command as it was last sent (never rebuilt from today's Wi-Fi
+            // setting); before, the command that will be sent.
+            let command = match attempts.iter().rev().find_map(|a| a.command.as_ref()) {
+                Some(sent) => Some(sent.display.clone()),
+                None => erase_command(conn, tenant_id, &job)?.map(|c| c.masked()),
             };
             let apple_command_plist = command.as_ref().map(|c| c.to_plist());
             Ok(JobDetail {
@@ -178,8 +178,19 @@ pub async fn cancel(
                 cancelled.push(job_or_404(&tx, tenant_id, job.id)?);
             }
             let ids: Vec<JobId> = cancelled.iter().map(|j| j.id).collect();
-            let summary = format!("jobs cancelled: {}", ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", "));
-            audit::record(&tx, tenant_id, Some(admin_id), now, AuditAction::JobsCancelled, &summary, &serde_json::json!({ "job_ids": ids }))?;
+            // The device as registered, so the entry names it whatever happens to the device.
+            let device = &pair[0].device;
+            let summary = format!(
+                "jobs cancelled: {} on {} ({})",
+                ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", "),
+                device.name,
+                device.user_full_name.as_deref().unwrap_or("-")
+            );
+            let details = serde_json::json!({
+                "job_ids": ids,
+                "device": { "id": device.id, "name": device.name, "user_full_name": device.user_full_name },
+            });
+            audit::record(&tx, tenant_id, Some(admin_id), now, AuditAction::JobsCancelled, &summary, &details)?;
             tx.commit()?;
             Ok(CancelJobsResult { cancelled })
         })

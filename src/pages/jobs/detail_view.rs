@@ -175,10 +175,7 @@ pub fn JobDetailView(
             <OptionsFacts job=job offset=offset/>
             <Timeline history=history offset=offset/>
             <AttemptsSection detail=detail offset=offset/>
-            // Before the first send, the command that will go; after, the sends show what went.
-            <Show when=move || detail.with(|d| d.attempts.is_empty())>
-                <CommandSection detail=detail/>
-            </Show>
+            <CommandSection detail=detail/>
             <AuditList audit=audit offset=offset/>
         </div>
     }

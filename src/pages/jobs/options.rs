@@ -40,7 +40,7 @@ pub fn DeviceFacts(
                 <Fact term=Signal::derive(move || t().device_serial)>
                     {move || device.with(|d| d.serial_number.clone())}
                 </Fact>
-                <Fact term=Signal::derive(move || t().device_user)>
+                <Fact term=Signal::derive(move || t().device_user) test_id="detail-user">
                     {move || device.with(|d| d.user_full_name.clone()).unwrap_or_else(|| "—".to_string())}
                 </Fact>
                 <Fact term=Signal::derive(move || t().device_employee) test_id="detail-employee">
