@@ -121,8 +121,16 @@ async fn the_detail_shows_options_registrant_history_conditions_and_the_apple_co
     assert_eq!(view.text("option-esim"), "はい");
     assert_eq!(
         view.text("option-rts"),
-        "登録先グループ「営業部」に再登録 / 端末で利用者の認証が必要です"
+        "DEPプロファイル「営業部DEP」 / 登録先グループ「営業部」に再登録 / 端末で利用者の認証が必要です"
     );
+    // The device as registered, and beside it the device now.
+    assert_eq!(view.text("detail-employee"), "E0001");
+    assert_eq!(view.text("detail-group"), "本社 / 営業部");
+    assert_eq!(
+        view.text("detail-device-now"),
+        "iPhone-007(利用者: なし、グループ: 本社 / 営業部)"
+    );
+    assert_eq!(view.text("attempts-none"), "まだ端末に送信していません。");
 
     // The pair, linked with the list state kept.
     assert_eq!(
@@ -205,22 +213,27 @@ async fn the_detail_cancels_the_pair_until_a_command_goes_out() {
 }
 
 #[wasm_bindgen_test]
-async fn an_apple_mdm_device_shows_no_activesync_row_and_a_finished_job_waits_for_nothing() {
+async fn a_finished_job_shows_the_conditions_of_its_sends_not_the_device_now() {
+    // The bug this guards: a succeeded Apple MDM job listed "MDM profile removed" as unmet,
+    // read from the erased device now rather than from when the command went.
     let mut finished = apple_detail(JobStatus::Sent);
     finished.job.status = JobStatus::Succeeded;
     finished.job.status_reason = StatusReason::Acknowledged;
     finished.job.device.management_method = mdm_model::device::ManagementMethod::AppleMdm;
     finished.partner = None;
     finished.conditions.state.activesync = None;
-    finished.conditions.unmet.clear();
+    finished.conditions.state.mdm_profile_installed = false;
+    finished.conditions.unmet = vec![mdm_model::job::UnmetCondition::MdmProfileRemoved];
     let view = detail_view(Lang::Ja, RwSignal::new(finished), RwSignal::new(Vec::new()));
-    assert!(
-        view.maybe("condition-activesync").is_none(),
-        "no ActiveSync row for Apple MDM alone"
-    );
-    assert!(view.maybe("condition-power").is_some());
-    let waiting = view.find("job-waiting");
-    assert!(waiting.class_list().contains("job-waiting--done"));
-    assert!(text_of(&waiting).contains("このジョブは終了しています。"));
+    assert!(view.maybe("job-conditions").is_none(), "no 'device now' conditions for a finished job");
+    assert!(view.maybe("job-unmet").is_none());
+    let attempt = view.find("job-attempt");
+    assert!(text_of(&attempt).contains("1回目の送信(2026/11/26 14:35)"), "{}", text_of(&attempt));
+    let profile = within(&attempt, "condition-profile");
+    assert!(text_of(&profile[0]).contains("インストール済み"));
+    assert!(within(&attempt, "condition-activesync").is_empty(), "no ActiveSync row for Apple MDM alone");
+    assert_eq!(view.text("attempt-hash"), "ab".repeat(32));
+    assert!(view.text("attempt-command").contains("<key>ReturnToService</key>"));
+    assert!(!view.root.text_content().unwrap_or_default().contains("s3cret-pass"));
     assert!(view.maybe("job-pair").is_none() && view.maybe("detail-cancel").is_none());
 }

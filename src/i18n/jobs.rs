@@ -103,6 +103,14 @@ pub struct JobsText {
     pub device_user: &'static str,
     pub device_management: &'static str,
     pub device_ownership: &'static str,
+    /// Says the device facts are as registered, not as the device is now.
+    pub device_snapshot_note: &'static str,
+    pub device_employee: &'static str,
+    pub device_group: &'static str,
+    pub device_now: &'static str,
+    /// The device's record now: name, owner (or none) and group.
+    pub device_now_value: fn(&str, Option<&str>, &str) -> String,
+    pub device_now_gone: &'static str,
     pub show_device_jobs: &'static str,
 
     pub section_options: &'static str,
@@ -118,6 +126,7 @@ pub struct JobsText {
     pub opt_rts_auth: &'static str,
     pub opt_rts_no_auth: &'static str,
     pub opt_rts_none: &'static str,
+    pub opt_rts_profile: fn(&str) -> String,
     pub yes: &'static str,
     pub no: &'static str,
 
@@ -170,6 +179,15 @@ pub struct JobsText {
     pub command_password: &'static str,
     pub command_plist: &'static str,
     pub command_ivi: &'static str,
+
+    pub section_attempts: &'static str,
+    pub attempts_none: &'static str,
+    /// "Send 1 — 2026/11/26 14:30".
+    pub attempt_title: fn(u32, &str) -> String,
+    pub attempt_conditions: &'static str,
+    pub attempt_hash: &'static str,
+    pub attempt_command: &'static str,
+    pub attempt_no_command: &'static str,
 
     pub section_audit: &'static str,
     pub audit_empty: &'static str,

@@ -91,6 +91,15 @@ pub const EN: JobsText = JobsText {
     device_user: "User",
     device_management: "Management method",
     device_ownership: "Ownership",
+    device_snapshot_note: "The device as it was when the job was registered.",
+    device_employee: "Employee number",
+    device_group: "Group",
+    device_now: "The device now",
+    device_now_value: |name, user, group| match user {
+        Some(user) => format!("{name} (user: {user}, group: {group})"),
+        None => format!("{name} (user: none, group: {group})"),
+    },
+    device_now_gone: "This device is no longer in the fleet",
     show_device_jobs: "List this device's jobs",
 
     section_options: "Wipe settings",
@@ -106,6 +115,7 @@ pub const EN: JobsText = JobsText {
     opt_rts_auth: "The user must authenticate on the device",
     opt_rts_no_auth: "No authentication screen",
     opt_rts_none: "None",
+    opt_rts_profile: |profile| format!("DEP profile “{profile}”"),
     yes: "Yes",
     no: "No",
 
@@ -158,6 +168,14 @@ pub const EN: JobsText = JobsText {
     command_password: "Password",
     command_plist: "Show the property list sent (XML)",
     command_ivi: "An IVI MDM job wipes the device through the ActiveSync gateway; no Apple MDM command is sent.",
+
+    section_attempts: "Sends",
+    attempts_none: "Nothing has been sent to the device yet.",
+    attempt_title: |number, at| format!("Send {number} ({at})"),
+    attempt_conditions: "Execution conditions when sent",
+    attempt_hash: "SHA-256 of the command sent",
+    attempt_command: "Show the command sent (password masked)",
+    attempt_no_command: "Wiped through the ActiveSync gateway: there is no command document.",
 
     section_audit: "Audit log",
     audit_empty: "Nothing has been recorded about this job yet.",

@@ -91,6 +91,15 @@ pub const JA: JobsText = JobsText {
     device_user: "利用者",
     device_management: "管理方式",
     device_ownership: "所有形態",
+    device_snapshot_note: "ジョブ登録時の端末情報です。",
+    device_employee: "社員番号",
+    device_group: "グループ",
+    device_now: "現在の端末",
+    device_now_value: |name, user, group| match user {
+        Some(user) => format!("{name}(利用者: {user}、グループ: {group})"),
+        None => format!("{name}(利用者: なし、グループ: {group})"),
+    },
+    device_now_gone: "この端末は端末管理に登録されていません",
     show_device_jobs: "この端末のジョブを一覧に表示",
 
     section_options: "遠隔初期化の設定",
@@ -106,6 +115,7 @@ pub const JA: JobsText = JobsText {
     opt_rts_auth: "端末で利用者の認証が必要です",
     opt_rts_no_auth: "認証画面は表示されません",
     opt_rts_none: "なし",
+    opt_rts_profile: |profile| format!("DEPプロファイル「{profile}」"),
     yes: "はい",
     no: "いいえ",
 
@@ -158,6 +168,14 @@ pub const JA: JobsText = JobsText {
     command_password: "パスワード",
     command_plist: "送信するプロパティリスト(XML)を表示",
     command_ivi: "IVI MDM方式のジョブは ActiveSync ゲートウェイ経由で初期化するため、Apple MDM コマンドは送信しません。",
+
+    section_attempts: "送信の記録",
+    attempts_none: "まだ端末に送信していません。",
+    attempt_title: |number, at| format!("{number}回目の送信({at})"),
+    attempt_conditions: "送信時の実行条件",
+    attempt_hash: "送信したコマンドのSHA-256",
+    attempt_command: "送信したコマンドを表示(パスワードは伏せ字)",
+    attempt_no_command: "ActiveSync ゲートウェイ経由の初期化のため、コマンド文書はありません。",
 
     section_audit: "監査ログ",
     audit_empty: "このジョブに関する記録はまだありません。",

@@ -6,15 +6,15 @@ use chrono::{DateTime, TimeDelta, Utc};
 use mdm_model::apple::erase_device_command;
 use mdm_model::audit::{AuditEvent, AuditEntry};
 use mdm_model::device::{
-    ActiveSyncAccount, DeviceBrief, DeviceState, ManagementMethod, Os, OsVersion, Ownership,
+    ActiveSyncAccount, DeviceState, ManagementMethod, Os, OsVersion, Ownership,
 };
 use mdm_model::ids::{
     AdministratorId, AuditEntryId, DeviceId, GroupId, JobId, WifiSettingId, WipeId,
 };
 use mdm_model::job::{
-    AdministratorRef, ExecutionConditions, Job, JobDetail, JobKind, JobListEntry, JobMethod,
+    AdministratorRef, ConditionsAt, DeviceNow, DeviceSnapshot, ExecutionConditions, Job, JobDetail, JobKind, JobListEntry, JobMethod,
     JobOptions, JobStatus, ReturnToServicePlan, StatusChange, StatusReason, UnmetCondition,
-    WifiSettingRef,
+    SendAttempt, SentCommand, WifiSettingRef,
 };
 use mdm_model::wifi::{WifiSecurity, WifiSetting};
 
@@ -26,8 +26,8 @@ pub fn registered() -> DateTime<Utc> {
 }
 
 /// An iPhone named `iPhone-{id}` managed by `method`.
-pub fn device(id: i64, method: ManagementMethod) -> DeviceBrief {
-    DeviceBrief {
+pub fn device(id: i64, method: ManagementMethod) -> DeviceSnapshot {
+    DeviceSnapshot {
         id: DeviceId(id),
         name: format!("iPhone-{id:03}"),
         os: Os::Ios,
@@ -35,8 +35,10 @@ pub fn device(id: i64, method: ManagementMethod) -> DeviceBrief {
         model: "iPhone 15".into(),
         serial_number: format!("F2LX{id:08}"),
         user_full_name: Some("山田 太郎".into()),
+        employee_number: Some("E0001".into()),
         management_method: method,
         ownership: Ownership::Company,
+        group_path: "本社 / 営業部".into(),
     }
 }
 
@@ -125,14 +127,15 @@ pub fn apple_detail(apple_status: JobStatus) -> JobDetail {
         enrollment_group_id: GroupId(4),
         enrollment_group_name: "営業部".into(),
         user_must_authenticate: true,
+        dep_profile_name: Some("営業部DEP".into()),
     });
-    let command = erase_device_command(
+    let unmasked = erase_device_command(
         job.id,
-        &job.device,
+        &job.device.brief(),
         true,
         Some((&wifi, Some("s3cret-pass"))),
-    )
-    .masked();
+    );
+    let command = unmasked.masked();
     let plist = command.to_plist();
     let mut history = vec![StatusChange {
         status: JobStatus::WaitingForDevice,
@@ -146,10 +149,35 @@ pub fn apple_detail(apple_status: JobStatus) -> JobDetail {
             at: registered() + TimeDelta::minutes(5),
         });
     }
+    // A sent job has one recorded send, made while the device was on.
+    let attempts = match apple_status {
+        JobStatus::Sent => vec![SendAttempt {
+            number: 1,
+            at: registered() + TimeDelta::minutes(5),
+            conditions: ConditionsAt {
+                state: DeviceState {
+                    powered_on: true,
+                    network_connected: true,
+                    mdm_profile_installed: true,
+                    activesync: None,
+                },
+                unmet: vec![],
+            },
+            command: Some(SentCommand::new(&unmasked, "ab".repeat(32))),
+        }],
+        _ => vec![],
+    };
     JobDetail {
         job,
         partner: Some(entry.job),
         history,
+        device_now: Some(DeviceNow {
+            name: "iPhone-007".into(),
+            user_full_name: None,
+            employee_number: None,
+            group_path: "本社 / 営業部".into(),
+        }),
+        attempts,
         conditions: ExecutionConditions {
             state: DeviceState {
                 powered_on: false,

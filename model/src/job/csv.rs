@@ -10,12 +10,14 @@ use crate::Lang;
 /// The byte-order mark the export starts with.
 pub const CSV_BOM: &str = "\u{feff}";
 
-const HEADERS_JA: [&str; 15] = [
+const HEADERS_JA: [&str; 17] = [
     "ジョブID",
     "ペアのジョブID",
     "端末名",
     "シリアル番号",
     "利用者",
+    "社員番号",
+    "グループ",
     "方式",
     "状態",
     "状態の理由",
@@ -27,12 +29,14 @@ const HEADERS_JA: [&str; 15] = [
     "一般情報・タグの削除",
     "eSIMデータプランの維持",
 ];
-const HEADERS_EN: [&str; 15] = [
+const HEADERS_EN: [&str; 17] = [
     "Job ID",
     "Paired job ID",
     "Device",
     "Serial number",
     "User",
+    "Employee number",
+    "Group",
     "Method",
     "Status",
     "Status reason",
@@ -73,6 +77,8 @@ fn yes_no(value: bool, lang: Lang) -> &'static str {
     }
 }
 
+/// One job as registered: the device columns come from the job's snapshot, so a wipe that
+/// cleared the device's owner still exports whose device it was.
 fn row(job: &Job, lang: Lang, offset: FixedOffset) -> String {
     let cells = [
         job.id.to_string(),
@@ -80,6 +86,8 @@ fn row(job: &Job, lang: Lang, offset: FixedOffset) -> String {
         job.device.name.clone(),
         job.device.serial_number.clone(),
         job.device.user_full_name.clone().unwrap_or_default(),
+        job.device.employee_number.clone().unwrap_or_default(),
+        job.device.group_path.clone(),
         job.method.label(lang).to_string(),
         job.status.label(lang).to_string(),
         job.status_reason.label(lang).to_string(),
@@ -132,10 +140,21 @@ mod tests {
         assert!(csv.starts_with("\u{feff}ジョブID,"));
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 3);
-        assert!(lines[1].starts_with("1,2,iPhone-001,"), "{}", lines[1]);
+        assert!(lines[1].starts_with("1,2,iPhone-001,F2LX00000001,山田 太郎,E0001,本社 / 営業部,"), "{}", lines[1]);
         assert!(lines[1].contains(",IVI MDM,取消,"), "{}", lines[1]);
         assert!(lines[2].contains(",Apple MDM,成功,"), "{}", lines[2]);
         assert!(lines[2].contains("2026/11/26 14:30"), "times are Japan time: {}", lines[2]);
+    }
+
+    #[test]
+    fn the_device_columns_are_the_snapshot() {
+        // The bug this guards: the export joined the device row, whose owner a wipe with
+        // delete-info on had just cleared.
+        let mut registered = job(1, JobMethod::AppleMdm, JobStatus::Succeeded);
+        registered.device.user_full_name = Some("佐藤 花子".into());
+        let csv = jobs_csv(&[JobListEntry::single(registered)], Lang::En, JAPAN_OFFSET);
+        assert!(csv.contains("Device,Serial number,User,Employee number,Group,"));
+        assert!(csv.contains(",佐藤 花子,E0001,本社 / 営業部,"), "{csv}");
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Wipe jobs (端末初期化ジョブ): one job per method per device.
 
+mod attempt;
 mod csv;
 mod engine;
 mod query;
+mod reenrollment;
+mod snapshot;
 mod status;
 
 use chrono::{DateTime, Utc};
@@ -13,14 +16,20 @@ pub use engine::{
     after_apple_reply, due_at, hybrid_can_run, is_timed_out, pair_status, partner_after_success, timeout_at,
     unmet_conditions, AppleReply, UnmetCondition, IVI_MDM_MAX_DELAY, LOST_DEVICE_JOB_TIMEOUT,
 };
+pub use attempt::{ConditionsAt, SendAttempt, SentCommand};
 pub use query::{JobQuery, JobSortKey};
+pub use reenrollment::{
+    likely_blocker, reenrollment_outcome, ReenrollmentBlocker, ReenrollmentFacts, ReenrollmentOutcome,
+    ReenrollmentStatus, REENROLLMENT_WINDOW,
+};
+pub use snapshot::{DeviceNow, DeviceSnapshot, GROUP_PATH_SEPARATOR};
 pub use status::{
     allowed_reasons, check_transition, plan_administrator_cancel, CancelRefusal, IllegalTransition, JobStatus,
     StatusChange, StatusReason,
 };
 
 use crate::apple::EraseDeviceCommand;
-use crate::device::{DeviceBrief, DeviceState, ManagementMethod};
+use crate::device::{DeviceState, ManagementMethod};
 use crate::ids::{AdministratorId, GroupId, JobId, WifiSettingId, WipeId};
 use crate::vocabulary::vocabulary;
 
@@ -74,6 +83,10 @@ pub struct ReturnToServicePlan {
     /// The DEP profile does not skip the authentication screen: the user must sign in on the
     /// device.
     pub user_must_authenticate: bool,
+    /// The name of the DEP profile the device re-enrolls with, as it was at registration
+    /// (absent on jobs registered before it was recorded).
+    #[serde(default)]
+    pub dep_profile_name: Option<String>,
 }
 
 /// The options a job was registered with, as chosen on the wipe screen.
@@ -95,7 +108,9 @@ pub struct Job {
     pub wipe_id: WipeId,
     pub kind: JobKind,
     pub method: JobMethod,
-    pub device: DeviceBrief,
+    /// The device as it was when the job was registered (never the device now).
+    pub device: DeviceSnapshot,
+    /// The options, with the Wi-Fi setting and re-enrollment plan as they were at registration.
     pub options: JobOptions,
     pub registered_by: AdministratorRef,
     pub registered_at: DateTime<Utc>,
@@ -166,10 +181,17 @@ pub struct JobDetail {
     pub partner: Option<Job>,
     /// Oldest first, starting with the registration.
     pub history: Vec<StatusChange>,
+    /// The device's record now, beside the job's snapshot; `None` when it is no longer in the
+    /// fleet.
+    pub device_now: Option<DeviceNow>,
+    /// The device's execution conditions now (what an open job waits for).
     pub conditions: ExecutionConditions,
+    /// Every time the command was sent, oldest first, with the conditions at that moment.
+    pub attempts: Vec<SendAttempt>,
     /// When the job is ended unless the device answers (open jobs that are due).
     pub times_out_at: Option<DateTime<Utc>>,
-    /// For Apple MDM jobs: the EraseDevice command the portal sends, secrets masked.
+    /// For Apple MDM jobs: the EraseDevice command last sent (the last attempt's), or before
+    /// the first send the command the portal will send; secrets masked.
     pub apple_command: Option<EraseDeviceCommand>,
     /// The same command as the property list sent to the device.
     pub apple_command_plist: Option<String>,
@@ -184,7 +206,7 @@ pub struct CancelJobsResult {
 #[cfg(test)]
 pub(crate) mod fixtures {
     use super::*;
-    use crate::device::fixtures::iphone;
+    use crate::job::snapshot::fixtures::snapshot;
 
     pub fn job(id: i64, method: JobMethod, status: JobStatus) -> Job {
         let at = DateTime::parse_from_rfc3339("2026-11-26T05:30:00Z").unwrap().with_timezone(&Utc);
@@ -193,7 +215,7 @@ pub(crate) mod fixtures {
             wipe_id: WipeId(1),
             kind: JobKind::Wipe,
             method,
-            device: iphone(1).brief(),
+            device: snapshot(1),
             options: JobOptions {
                 delete_general_info: true,
                 scheduled_at: None,

@@ -23,6 +23,8 @@ pub fn job_options(
             enrollment_group_id: *enrollment_group_id,
             enrollment_group_name: enrollment_group_name.clone(),
             user_must_authenticate: *user_must_authenticate,
+            // The profile's name is the portal's to copy in: eligibility knows only its group.
+            dep_profile_name: None,
         }),
         _ => None,
     };

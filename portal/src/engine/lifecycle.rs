@@ -5,12 +5,13 @@ use mdm_model::{
     audit::AuditEvent,
     job::{
         after_apple_reply, is_timed_out, partner_after_success, timeout_at, unmet_conditions,
-        JobMethod, JobStatus, StatusReason,
+        ConditionsAt, JobMethod, JobStatus, StatusReason,
     },
     wipe::{apply_success_effects, success_effects},
 };
 use rusqlite::Connection;
 
+use super::command;
 use crate::{
     error::ApiError,
     simulator::{after, after_erase, Simulator},
@@ -146,9 +147,34 @@ fn try_send(
         reply_at,
     )? {
         jobs::count_attempt(conn, job.id)?;
+        deliver(conn, sim, job, &device, now)?;
         return Ok(1);
     }
     Ok(0)
+}
+
+/// Hands the command's bytes to the device and records the attempt: the conditions that let
+/// it go, and the digest and masked copy of exactly what went.
+fn deliver(
+    conn: &Connection,
+    sim: &mut Simulator,
+    job: &EngineJob,
+    device: &mdm_model::device::Device,
+    now: Millis,
+) -> Result<(), ApiError> {
+    let stored = jobs::get(conn, job.tenant_id, job.id)?
+        .ok_or_else(|| ApiError::internal("job vanished"))?;
+    let sent = match command::erase_command(conn, job.tenant_id, &stored)? {
+        Some(erase) => {
+            let (bytes, record) = command::as_sent(&erase);
+            sim.receive_command(job.id, &bytes);
+            Some(record)
+        }
+        None => None,
+    };
+    let conditions = ConditionsAt::of(job.method, device.os, device.state);
+    jobs::record_attempt(conn, job.id, now, &conditions, sent.as_ref())?;
+    Ok(())
 }
 
 /// The device's answer to a sent job.
@@ -181,6 +207,8 @@ fn receive_reply(
 /// The wipe happened: cancel an open Hybrid partner and apply the job's options to the device.
 fn on_success(conn: &Connection, job: &EngineJob, now: Millis) -> Result<u64, ApiError> {
     let mut moves = 0;
+    let stored = jobs::get(conn, job.tenant_id, job.id)?
+        .ok_or_else(|| ApiError::internal("job vanished"))?;
     if let Some(partner) = job
         .pair_job_id
         .map(|id| jobs::engine_job_by_id(conn, id))
@@ -190,17 +218,23 @@ fn on_success(conn: &Connection, job: &EngineJob, now: Millis) -> Result<u64, Ap
         if let Some((to, reason)) = partner_after_success(partner.status) {
             if jobs::transition(conn, partner.id, partner.status, to, reason, now, now)? {
                 moves += 1;
+                // The device as registered: the wipe may just have cleared its owner.
+                let device = &stored.device;
                 let event = AuditEvent::PartnerJobCancelled {
                     job_id: partner.id,
                     succeeded_job_id: job.id,
                 };
-                let summary = format!("job {} (partner {} succeeded)", partner.id, job.id);
+                let summary = format!(
+                    "job {} (partner {} succeeded) on {} ({})",
+                    partner.id,
+                    job.id,
+                    device.name,
+                    device.user_full_name.as_deref().unwrap_or("-")
+                );
                 audit::record(conn, job.tenant_id, None, now, &summary, &event)?;
             }
         }
     }
-    let stored = jobs::get(conn, job.tenant_id, job.id)?
-        .ok_or_else(|| ApiError::internal("job vanished"))?;
     if let Some(mut device) = devices::get(conn, job.tenant_id, job.device_id)? {
         let effects = success_effects(&stored.options);
         apply_success_effects(&mut device, effects);

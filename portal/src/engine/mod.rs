@@ -5,6 +5,7 @@
 //! them to stored jobs.
 
 pub mod clock;
+pub mod command;
 pub mod control;
 mod lifecycle;
 pub mod registration;
@@ -54,6 +55,12 @@ impl EngineHandle {
     pub fn fleet_changes_by_itself(&self) -> bool {
         let engine = self.0.lock().unwrap_or_else(|p| p.into_inner());
         engine.simulator.config.device_changes
+    }
+
+    /// The SHA-256 digests of the commands the simulated device received for a job.
+    pub fn received_command_digests(&self, job: mdm_model::ids::JobId) -> Vec<String> {
+        let engine = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        engine.simulator.received_command_digests(job)
     }
 
     /// Runs one tick at the state's current clock time: the fleet changes for the time that

@@ -10,7 +10,7 @@ use mdm_model::{
     dep::DepProfile,
     device::Device,
     ids::{DepProfileId, DeviceId},
-    job::{job_methods, JobMethod, JobStatus, WifiSettingRef, IVI_MDM_MAX_DELAY},
+    job::{job_methods, DeviceSnapshot, JobMethod, JobStatus, WifiSettingRef, IVI_MDM_MAX_DELAY},
     wifi::WifiSetting,
     wipe::{
         check_registration, job_options, plan_device_wipe, DeviceWipePlan, RefusedDevice,
@@ -125,6 +125,11 @@ pub fn register(
         .map_err(|refusal| ApiError::rendered(move |lang| refusal.to_api_error(lang)))?;
     let now_ms = to_millis(now);
     let due = options.schedule_at.map(to_millis).unwrap_or(now_ms);
+    let wifi_ref = wifi.map(|w| WifiSettingRef {
+        id: w.id,
+        name: w.name.clone(),
+        ssid: w.ssid.clone(),
+    });
     let wipe_id = jobs::insert_wipe(
         conn,
         &NewWipe {
@@ -133,25 +138,35 @@ pub fn register(
             registered_at: now_ms,
             delete_general_info: options.delete_general_info,
             scheduled_at: options.schedule_at.map(to_millis),
-            wifi_setting_id: wifi.map(|w| w.id),
+            wifi_setting: wifi_ref.as_ref(),
             keep_esim_data_plan: options.keep_esim_data_plan,
             idempotency_key: Some(who.idempotency_key),
             request_digest: Some(who.request_digest),
         },
     )?;
-    let wifi_ref = wifi.map(|w| WifiSettingRef {
-        id: w.id,
-        name: w.name.clone(),
-        ssid: w.ssid.clone(),
-    });
+    // What each job records of its device and re-enrollment plan, as they are now.
+    let forest = groups::forest(conn, who.tenant_id)?;
+    let profile_names: HashMap<DepProfileId, String> = catalog::dep_profiles(conn, who.tenant_id)?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let by_id: HashMap<DeviceId, &Device> = devices.iter().map(|d| (d.id, d)).collect();
     let status = JobStatus::initial(options.schedule_at.is_some());
     let mut job_count = 0u64;
     let mut next_id = jobs::next_job_id(conn)?;
     for plan in &registrable {
+        let device = by_id
+            .get(&plan.device.id)
+            .ok_or_else(|| ApiError::internal("planned device not resolved"))?;
+        let snapshot = DeviceSnapshot::of(device, &forest.path(device.group_id));
         let new_jobs: Vec<NewJob> = job_methods(plan.device.management_method)
             .iter()
             .map(|&method| {
-                let stored = job_options(plan, method, options, wifi_ref.as_ref());
+                let mut stored = job_options(plan, method, options, wifi_ref.as_ref());
+                if let Some(rts) = stored.return_to_service.as_mut() {
+                    rts.dep_profile_name =
+                        device.dep_profile_id.and_then(|id| profile_names.get(&id).cloned());
+                }
                 let ivi_ready_at = (method == JobMethod::IviMdm).then(|| {
                     due + ivi_delay_for(plan.device.id, wipe_id, IVI_MDM_MAX_DELAY)
                         .num_milliseconds()
@@ -159,7 +174,7 @@ pub fn register(
                 NewJob {
                     tenant_id: who.tenant_id,
                     wipe_id,
-                    device_id: plan.device.id,
+                    device: snapshot.clone(),
                     method,
                     status,
                     registered_at: now_ms,
@@ -168,7 +183,6 @@ pub fn register(
                     return_to_service: stored.return_to_service,
                     registered_by: who.admin_id,
                     scheduled_at: options.schedule_at.map(to_millis),
-                    device_name: plan.device.name.clone(),
                 }
             })
             .collect();

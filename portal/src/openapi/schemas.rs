@@ -158,13 +158,32 @@ fn jobs(v: &Vocabularies, s: &mut Map<String, Value>) {
         "delete_general_info": boolean(), "scheduled_at": nullable(time()), "keep_esim_data_plan": boolean(),
         "wifi_setting": nullable(object(&["id", "name", "ssid"], json!({ "id": int(), "name": string(), "ssid": string() }))),
         "return_to_service": nullable(object(&["enrollment_group_id", "enrollment_group_name", "user_must_authenticate"],
-            json!({ "enrollment_group_id": int(), "enrollment_group_name": string(), "user_must_authenticate": boolean() }))),
+            json!({ "enrollment_group_id": int(), "enrollment_group_name": string(), "user_must_authenticate": boolean(),
+                "dep_profile_name": nullable(string()) }))),
+    })));
+    s.insert("DeviceSnapshot".into(), object(
+        &["id", "name", "os", "os_version", "model", "serial_number", "management_method", "ownership", "group_path"],
+        json!({ "id": int(), "name": string(), "os": v.os, "os_version": string(), "model": string(),
+            "serial_number": string(), "user_full_name": nullable(string()), "employee_number": nullable(string()),
+            "management_method": v.method, "ownership": v.ownership, "group_path": string() }),
+    ));
+    s.insert("DeviceNow".into(), object(&["name", "group_path"], json!({
+        "name": string(), "user_full_name": nullable(string()), "employee_number": nullable(string()), "group_path": string(),
+    })));
+    s.insert("SendAttempt".into(), object(&["number", "at", "conditions"], json!({
+        "number": int(), "at": time(),
+        "conditions": object(&["state", "unmet"], json!({ "state": r("DeviceState"), "unmet": array(v.unmet.clone()) })),
+        "command": nullable(object(&["sha256", "display", "display_plist"], json!({
+            "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "SHA-256 of the exact bytes sent" },
+            "display": { "type": "object", "description": "the EraseDevice command as sent, secrets masked" },
+            "display_plist": string(),
+        }))),
     })));
     s.insert("Job".into(), object(
         &["id", "wipe_id", "kind", "method", "device", "options", "registered_by", "registered_at", "status",
           "status_reason", "status_changed_at"],
         json!({ "id": int(), "wipe_id": int(), "kind": { "const": "wipe" }, "method": v.job_method,
-            "device": r("DeviceBrief"), "options": r("JobOptions"), "registered_by": r("AdministratorRef"),
+            "device": r("DeviceSnapshot"), "options": r("JobOptions"), "registered_by": r("AdministratorRef"),
             "registered_at": time(), "status": v.job_status, "status_reason": v.status_reason,
             "status_changed_at": time(), "pair_job_id": nullable(int()) }),
     ));
@@ -176,8 +195,9 @@ fn jobs(v: &Vocabularies, s: &mut Map<String, Value>) {
         ),
     );
     s.insert("JobPage".into(), page_of("JobListEntry"));
-    s.insert("JobDetail".into(), object(&["job", "history", "conditions"], json!({
+    s.insert("JobDetail".into(), object(&["job", "history", "conditions", "attempts"], json!({
         "job": r("Job"), "partner": nullable(r("Job")),
+        "device_now": nullable(r("DeviceNow")), "attempts": array(r("SendAttempt")),
         "history": array(object(&["status", "reason", "at"], json!({ "status": v.job_status, "reason": v.status_reason, "at": time() }))),
         "conditions": object(&["state", "last_seen_at", "unmet"], json!({ "state": r("DeviceState"), "last_seen_at": time(), "unmet": array(v.unmet.clone()) })),
         "times_out_at": nullable(time()),

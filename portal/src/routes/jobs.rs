@@ -2,12 +2,12 @@
 
 use axum::{extract::State, Extension};
 use mdm_model::{
-    apple::erase_device_command,
     audit::AuditEvent,
+    device::DeviceState,
     ids::JobId,
     job::{
-        due_at, plan_administrator_cancel, timeout_at, unmet_conditions, CancelJobsResult,
-        ExecutionConditions, Job, JobDetail, JobListEntry, JobMethod, JobQuery, JobStatus,
+        due_at, plan_administrator_cancel, timeout_at, unmet_conditions, CancelJobsResult, DeviceNow,
+        ExecutionConditions, Job, JobDetail, JobListEntry, JobQuery, JobStatus, SendAttempt,
         StatusReason,
     },
     paging::Page,
@@ -20,7 +20,8 @@ use crate::{
     error::ApiError,
     extract::{ApiJson, ApiPath, QueryPairs},
     state::AppState,
-    store::{audit, catalog, devices, jobs, to_millis},
+    engine::command::erase_command,
+    store::{audit, devices, groups, jobs, to_millis},
 };
 
 /// One page of jobs; a Hybrid pair is one entry.
@@ -88,38 +89,42 @@ pub async fn detail(
                 .transpose()?
                 .flatten();
             let history = jobs::history(conn, id)?;
-            let device = devices::get(conn, tenant_id, job.device.id)?
-                .ok_or_else(|| ApiError::internal("job without device"))?;
-            let conditions = ExecutionConditions {
-                state: device.state,
-                last_seen_at: device.last_seen_at,
-                unmet: unmet_conditions(job.method, device.os, &device.state),
+            let attempts = jobs::attempts(conn, id)?;
+            let device = devices::get(conn, tenant_id, job.device.id)?;
+            let device_now = match &device {
+                Some(device) => {
+                    let forest = groups::forest(conn, tenant_id)?;
+                    Some(DeviceNow::of(device, &forest.path(device.group_id)))
+                }
+                None => None,
+            };
+            let conditions = match &device {
+                Some(device) => ExecutionConditions {
+                    state: device.state,
+                    last_seen_at: device.last_seen_at,
+                    unmet: unmet_conditions(job.method, device.os, &device.state),
+                },
+                // A device no longer in the fleet reports nothing: the last conditions seen
+                // are those of the last send, else none hold.
+                None => gone_device_conditions(&job, &attempts),
             };
             let due = due_at(job.registered_at, job.options.scheduled_at);
             let times_out_at = matches!(job.status, JobStatus::WaitingForDevice | JobStatus::Sent)
                 .then(|| timeout_at(due));
-            let command = if job.method == JobMethod::AppleMdm {
-                // Return to Service rides only on the job of an eligible device.
-                let wifi = match (&job.options.return_to_service, &job.options.wifi_setting) {
-                    (Some(_), Some(wifi)) => catalog::wifi_setting(conn, tenant_id, wifi.id)?,
-                    _ => None,
-                };
-                let rts = wifi
-                    .as_ref()
-                    .map(|(setting, password)| (setting, password.as_deref()));
-                Some(
-                    erase_device_command(job.id, &job.device, job.options.keep_esim_data_plan, rts)
-                        .masked(),
-                )
-            } else {
-                None
+            // Once sent, the command as it was last sent (never rebuilt from today's Wi-Fi
+            // setting); before, the command that will be sent.
+            let command = match attempts.iter().rev().find_map(|a| a.command.as_ref()) {
+                Some(sent) => Some(sent.display.clone()),
+                None => erase_command(conn, tenant_id, &job)?.map(|c| c.masked()),
             };
             let apple_command_plist = command.as_ref().map(|c| c.to_plist());
             Ok(JobDetail {
                 job,
                 partner,
                 history,
+                device_now,
                 conditions,
+                attempts,
                 times_out_at,
                 apple_command: command,
                 apple_command_plist,
@@ -127,6 +132,20 @@ pub async fn detail(
         })
         .await?;
     Ok(ApiJson(detail))
+}
+
+fn gone_device_conditions(job: &Job, attempts: &[SendAttempt]) -> ExecutionConditions {
+    let state = attempts.last().map(|a| a.conditions.state).unwrap_or(DeviceState {
+        powered_on: false,
+        network_connected: false,
+        mdm_profile_installed: false,
+        activesync: None,
+    });
+    ExecutionConditions {
+        state,
+        last_seen_at: attempts.last().map(|a| a.at).unwrap_or(job.registered_at),
+        unmet: unmet_conditions(job.method, job.device.os, &state),
+    }
 }
 
 /// Cancels a scheduled or waiting job, and its Hybrid partner with it.
@@ -159,7 +178,14 @@ pub async fn cancel(
                 cancelled.push(job_or_404(&tx, tenant_id, job.id)?);
             }
             let ids: Vec<JobId> = cancelled.iter().map(|j| j.id).collect();
-            let summary = format!("jobs cancelled: {}", ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", "));
+            // The device as registered, so the entry names it whatever happens to the device.
+            let device = &pair[0].device;
+            let summary = format!(
+                "jobs cancelled: {} on {} ({})",
+                ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", "),
+                device.name,
+                device.user_full_name.as_deref().unwrap_or("-")
+            );
             let event = AuditEvent::JobsCancelled { job_ids: ids.clone() };
             audit::record(&tx, tenant_id, Some(admin_id), now, &summary, &event)?;
             tx.commit()?;

@@ -4,7 +4,11 @@
 //! and jobs wait, run, are refused or time out as a result.
 
 use chrono::Duration;
-use mdm_model::{device::ActiveSyncAccount, ids::DeviceId, job::AppleReply};
+use mdm_model::{
+    device::ActiveSyncAccount,
+    ids::{DeviceId, JobId},
+    job::AppleReply,
+};
 use rusqlite::Connection;
 
 use crate::{
@@ -74,6 +78,9 @@ pub struct Simulator {
     rng: SeedRng,
     /// Fractional changes carried over to the next step.
     pending_changes: f64,
+    /// SHA-256 of every command document a device received, by job, in order: the device's
+    /// own account of what reached it, to hold against the job's record.
+    received: std::collections::HashMap<JobId, Vec<String>>,
 }
 
 impl Simulator {
@@ -82,7 +89,24 @@ impl Simulator {
             rng: SeedRng::new(config.seed),
             config,
             pending_changes: 0.0,
+            received: Default::default(),
         }
+    }
+
+    /// A device receives the bytes of a job's command.
+    pub fn receive_command(&mut self, job: JobId, bytes: &[u8]) {
+        use sha2::Digest;
+        // A long demo sends many commands; the account is for tests, so it stays bounded.
+        if self.received.len() >= 100_000 {
+            self.received.clear();
+        }
+        let digest: String = sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+        self.received.entry(job).or_default().push(digest);
+    }
+
+    /// The digests of the commands received for a job, oldest first.
+    pub fn received_command_digests(&self, job: JobId) -> Vec<String> {
+        self.received.get(&job).cloned().unwrap_or_default()
     }
 
     /// The device's answer to an EraseDevice command.

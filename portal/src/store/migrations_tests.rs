@@ -92,3 +92,47 @@ fn api_tokens_are_looked_up_by_hash_and_purged_by_expiry() {
         "{purge:?}"
     );
 }
+
+#[test]
+fn jobs_registered_before_snapshots_get_their_device_as_it_is_at_migration() {
+    let mut conn = Connection::open_in_memory().unwrap();
+    // The schema before the snapshot migration (12), with one job on it.
+    for sql in &MIGRATIONS[..11] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "user_version", 11).unwrap();
+    conn.execute_batch(
+        "INSERT INTO tenants (id, name) VALUES (1, 't');
+         INSERT INTO administrators (id, tenant_id, username, display_name, password_hash) VALUES (1, 1, 'a', 'A', 'x');
+         INSERT INTO groups (id, tenant_id, parent_id, name) VALUES (1, 1, NULL, '本社'), (2, 1, 1, '営業部');
+         INSERT INTO wifi_settings (id, tenant_id, name, ssid, security, auto_join, in_remote_settings)
+             VALUES (1, 1, '本社Wi-Fi', 'CORP-HQ', 'wpa2', 1, 1);
+         INSERT INTO devices (id, tenant_id, group_id, name, os, os_version, os_version_key, model, serial_number,
+             user_full_name, employee_number, email, ownership, enrollment, management_method, esim, powered_on,
+             network_connected, mdm_profile_installed, status, last_seen_at, search_text, job_search_text)
+             VALUES (1, 1, 2, 'iPad-001', 'ipados', '17.4', 17004000, 'iPad Air', 'SER1', '山田 太郎', 'E1',
+             'y@example.jp', 'company', 'dep', 'hybrid', 0, 1, 1, 1, 'online', 0, '', 'ipad-001');
+         INSERT INTO wipes (id, tenant_id, registered_by, registered_at, delete_general_info, wifi_setting_id,
+             keep_esim_data_plan) VALUES (1, 1, 1, 0, 1, 1, 0);
+         INSERT INTO jobs (id, tenant_id, wipe_id, device_id, method, status, status_reason, status_changed_at,
+             entry_id, registered_at, due_at, next_check_at, updated_at)
+             VALUES (1, 1, 1, 1, 'apple_mdm', 'succeeded', 'acknowledged', 0, 1, 0, 0, 0, 0);",
+    )
+    .unwrap();
+    apply(&mut conn).unwrap();
+    let (snapshot, search, wifi): (String, String, String) = conn
+        .query_row(
+            "SELECT j.device_snapshot, j.job_search_text, w.wifi_name || '/' || w.wifi_ssid \
+             FROM jobs j JOIN wipes w ON w.id = j.wipe_id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let snapshot: mdm_model::job::DeviceSnapshot = serde_json::from_str(&snapshot).unwrap();
+    assert_eq!(snapshot.group_path, "本社 / 営業部");
+    assert_eq!(snapshot.user_full_name.as_deref(), Some("山田 太郎"));
+    assert_eq!(snapshot.employee_number.as_deref(), Some("E1"));
+    assert!(!serde_json::to_string(&snapshot).unwrap().contains("example.jp"), "no e-mail in the snapshot");
+    assert_eq!(search, "ipad-001");
+    assert_eq!(wifi, "本社Wi-Fi/CORP-HQ");
+}

@@ -3,7 +3,7 @@
 
 use chrono::FixedOffset;
 use leptos::prelude::*;
-use mdm_model::device::{ActiveSyncAccount, ManagementMethod};
+use mdm_model::device::{ActiveSyncAccount, DeviceState, ManagementMethod};
 use mdm_model::job::{JobDetail, JobMethod, JobStatus, UnmetCondition};
 use mdm_model::time::format_datetime;
 
@@ -13,7 +13,7 @@ use crate::pages::help::HelpTopic;
 
 /// One row of the conditions list.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct ConditionRow {
+pub(super) struct ConditionRow {
     key: &'static str,
     label: &'static str,
     value: String,
@@ -37,8 +37,17 @@ fn services(account: &ActiveSyncAccount, t: &JobsText) -> String {
 }
 
 fn rows(detail: &JobDetail, t: &JobsText) -> Vec<ConditionRow> {
-    let state = detail.conditions.state;
-    let unmet = &detail.conditions.unmet;
+    condition_rows(&detail.conditions.state, &detail.conditions.unmet, detail.job.device.management_method, t)
+}
+
+/// The rows for a device state: now (open jobs) or at a send (the attempts of any job).
+pub(super) fn condition_rows(
+    state: &DeviceState,
+    unmet: &[UnmetCondition],
+    management: ManagementMethod,
+    t: &JobsText,
+) -> Vec<ConditionRow> {
+    let state = *state;
     let blocked = |conditions: &[UnmetCondition]| conditions.iter().any(|c| unmet.contains(c));
     let activesync = match state.activesync {
         None => (t.cond_activesync_none.to_string(), false),
@@ -47,7 +56,7 @@ fn rows(detail: &JobDetail, t: &JobsText) -> Vec<ConditionRow> {
     };
     // A device managed by Apple MDM alone is never wiped through ActiveSync: a missing account
     // there is no news, so the row is left out rather than shown as a problem.
-    let apple_only = detail.job.device.management_method == ManagementMethod::AppleMdm;
+    let apple_only = management == ManagementMethod::AppleMdm;
     let mut rows = vec![
         ConditionRow {
             key: "power",
@@ -184,33 +193,47 @@ pub fn ConditionsSection(
                 </Show>
             </div>
             <dl class="job-conditions">
-                <For each=move || rows.get() key=|row| row.clone() let(row)>
-                    <div class="job-conditions__row" data-testid=format!("condition-{}", row.key)>
-                        <dt>{row.label}</dt>
-                        <dd>
-                            <span
-                                class="job-condition"
-                                class:job-condition--ok=row.ok
-                                class:job-condition--off=!row.ok && !row.blocking
-                                class:job-condition--blocking=row.blocking
-                                data-ok=row.ok.to_string()
-                            >
-                                <span class="job-condition__mark" aria-hidden="true">{if row.ok { "●" } else { "○" }}</span>
-                                {row.value.clone()}
-                            </span>
-                            {row.blocking.then(|| view! {
-                                <span class="job-condition__blocking" data-testid="condition-blocking">
-                                    {move || t().cond_blocking}
-                                </span>
-                            })}
-                        </dd>
-                    </div>
-                </For>
+                <ConditionList rows=rows/>
                 <div class="job-conditions__row">
                     <dt>{move || t().last_seen}</dt>
                     <dd>{last_seen}</dd>
                 </div>
             </dl>
         </section>
+    }
+}
+
+/// The condition rows as `term: value` lines, a blocking one marked.
+#[component]
+pub(super) fn ConditionList(
+    /// The rows to show.
+    #[prop(into)]
+    rows: Signal<Vec<ConditionRow>>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().jobs;
+    view! {
+        <For each=move || rows.get() key=|row| row.clone() let(row)>
+            <div class="job-conditions__row" data-testid=format!("condition-{}", row.key)>
+                <dt>{row.label}</dt>
+                <dd>
+                    <span
+                        class="job-condition"
+                        class:job-condition--ok=row.ok
+                        class:job-condition--off=!row.ok && !row.blocking
+                        class:job-condition--blocking=row.blocking
+                        data-ok=row.ok.to_string()
+                    >
+                        <span class="job-condition__mark" aria-hidden="true">{if row.ok { "●" } else { "○" }}</span>
+                        {row.value.clone()}
+                    </span>
+                    {row.blocking.then(|| view! {
+                        <span class="job-condition__blocking" data-testid="condition-blocking">
+                            {move || t().cond_blocking}
+                        </span>
+                    })}
+                </dd>
+            </div>
+        </For>
     }
 }

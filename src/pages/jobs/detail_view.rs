@@ -9,6 +9,7 @@ use mdm_model::job::{
 use mdm_model::time::format_datetime;
 
 use super::apple_command::CommandSection;
+use super::attempts::AttemptsSection;
 use super::conditions::ConditionsSection;
 use super::history::{AuditList, AuditView, Timeline};
 use super::options::{DeviceFacts, OptionsFacts};
@@ -132,8 +133,12 @@ pub fn JobDetailView(
                 }
             })}
 
-            // What the job waits for comes first: it is why the administrator opened it.
-            <ConditionsSection detail=detail offset=offset/>
+            // What an open job waits for comes first: it is why the administrator opened it. A
+            // finished job shows the conditions of its sends instead (below): the device now
+            // says nothing about why it ran.
+            <Show when=move || job.with(|j| j.status.is_open())>
+                <ConditionsSection detail=detail offset=offset/>
+            </Show>
 
             <section class="job-section" aria-labelledby="job-summary-title">
                 <h3 class="job-section__title" id="job-summary-title">{move || t().section_summary}</h3>
@@ -162,9 +167,14 @@ pub fn JobDetailView(
                 </dl>
             </section>
 
-            <DeviceFacts job=job device_href=Signal::derive(device_href)/>
+            <DeviceFacts
+                job=job
+                device_now=Signal::derive(move || detail.with(|d| d.device_now.clone()))
+                device_href=Signal::derive(device_href)
+            />
             <OptionsFacts job=job offset=offset/>
             <Timeline history=history offset=offset/>
+            <AttemptsSection detail=detail offset=offset/>
             <CommandSection detail=detail/>
             <AuditList audit=audit offset=offset/>
         </div>

@@ -102,7 +102,7 @@ pub fn JobEntryRows(
             >
                 {device_name}
             </a>
-            <div class="job-device__meta" title=device_meta>{device_meta}</div>
+            <div class="job-device__meta" title=device_meta data-testid="job-device-meta">{device_meta}</div>
             {paired.is_some().then(|| view! {
                 <div class="job-pair-tag" data-testid="job-pair-tag">
                     <span class="job-pair-tag__method">

@@ -3,6 +3,7 @@
 //! and keeps refreshing while the detail is read.
 
 mod apple_command;
+mod attempts;
 mod auto_refresh;
 mod cancel_dialog;
 mod conditions;

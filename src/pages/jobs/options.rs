@@ -3,7 +3,7 @@
 
 use chrono::FixedOffset;
 use leptos::prelude::*;
-use mdm_model::job::Job;
+use mdm_model::job::{DeviceNow, Job};
 use mdm_model::time::format_datetime;
 
 use super::detail_view::Fact;
@@ -14,9 +14,12 @@ use crate::pages::help::HelpTopic;
 /// The device section of the job detail.
 #[component]
 pub fn DeviceFacts(
-    /// The job naming the device.
+    /// The job naming the device (as registered).
     #[prop(into)]
     job: Signal<Job>,
+    /// The device's record now; `None` when it is no longer in the fleet.
+    #[prop(into)]
+    device_now: Signal<Option<DeviceNow>>,
     /// The job list narrowed to this device.
     #[prop(into)]
     device_href: Signal<String>,
@@ -27,6 +30,7 @@ pub fn DeviceFacts(
     view! {
         <section class="job-section" aria-labelledby="job-device-title" data-testid="job-device-facts">
             <h3 class="job-section__title" id="job-device-title">{move || t().section_device}</h3>
+            <p class="job-section__lead">{move || t().device_snapshot_note}</p>
             <dl class="facts">
                 <Fact term=Signal::derive(move || t().device_name) test_id="detail-device">
                     {move || device.with(|d| d.name.clone())}
@@ -38,14 +42,26 @@ pub fn DeviceFacts(
                 <Fact term=Signal::derive(move || t().device_serial)>
                     {move || device.with(|d| d.serial_number.clone())}
                 </Fact>
-                <Fact term=Signal::derive(move || t().device_user)>
+                <Fact term=Signal::derive(move || t().device_user) test_id="detail-user">
                     {move || device.with(|d| d.user_full_name.clone()).unwrap_or_else(|| "—".to_string())}
+                </Fact>
+                <Fact term=Signal::derive(move || t().device_employee) test_id="detail-employee">
+                    {move || device.with(|d| d.employee_number.clone()).unwrap_or_else(|| "—".to_string())}
+                </Fact>
+                <Fact term=Signal::derive(move || t().device_group) test_id="detail-group">
+                    {move || device.with(|d| d.group_path.clone())}
                 </Fact>
                 <Fact term=Signal::derive(move || t().device_management) test_id="detail-management">
                     {move || device.with(|d| d.management_method.label(locale.lang()))}
                 </Fact>
                 <Fact term=Signal::derive(move || t().device_ownership)>
                     {move || device.with(|d| d.ownership.label(locale.lang()))}
+                </Fact>
+                <Fact term=Signal::derive(move || t().device_now) test_id="detail-device-now">
+                    {move || match device_now.get() {
+                        Some(now) => (t().device_now_value)(&now.name, now.user_full_name.as_deref(), &now.group_path),
+                        None => t().device_now_gone.to_string(),
+                    }}
                 </Fact>
             </dl>
             <a class="job-section__link" href=device_href data-testid="detail-device-jobs">
@@ -92,8 +108,13 @@ pub fn OptionsFacts(
                     } else {
                         t().opt_rts_no_auth
                     };
+                    let profile = plan
+                        .dep_profile_name
+                        .as_deref()
+                        .map(|name| format!("{} / ", (t().opt_rts_profile)(name)))
+                        .unwrap_or_default();
                     format!(
-                        "{} / {auth}",
+                        "{profile}{} / {auth}",
                         (t().opt_rts_group)(&plan.enrollment_group_name)
                     )
                 })

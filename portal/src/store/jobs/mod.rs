@@ -4,13 +4,15 @@
 use std::collections::HashMap;
 
 use mdm_model::{
-    ids::{DeviceId, JobId, WifiSettingId, WipeId},
-    job::{check_transition, JobMethod, JobStatus, ReturnToServicePlan, StatusReason},
+    ids::{DeviceId, JobId, WipeId},
+    job::{check_transition, DeviceSnapshot, JobMethod, JobStatus, ReturnToServicePlan, StatusReason, WifiSettingRef},
 };
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
+mod attempts;
 mod read;
 
+pub use attempts::{attempts, record_attempt};
 pub use read::{entries, get, history, ordered_entry_ids};
 
 /// Bumped on every write to the jobs table (see [`crate::cache`]).
@@ -26,7 +28,8 @@ pub struct NewWipe<'a> {
     pub registered_at: Millis,
     pub delete_general_info: bool,
     pub scheduled_at: Option<Millis>,
-    pub wifi_setting_id: Option<WifiSettingId>,
+    /// The Wi-Fi setting chosen, as it was at registration.
+    pub wifi_setting: Option<&'a WifiSettingRef>,
     pub keep_esim_data_plan: bool,
     pub idempotency_key: Option<&'a str>,
     pub request_digest: Option<&'a str>,
@@ -37,8 +40,8 @@ pub fn insert_wipe(conn: &Connection, new: &NewWipe<'_>) -> rusqlite::Result<Wip
     VERSION.bump();
     conn.prepare_cached(
         "INSERT INTO wipes (tenant_id, registered_by, registered_at, delete_general_info, scheduled_at, \
-         wifi_setting_id, keep_esim_data_plan, idempotency_key, request_digest) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         wifi_setting_id, keep_esim_data_plan, idempotency_key, request_digest, wifi_name, wifi_ssid) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         new.tenant_id,
@@ -46,10 +49,12 @@ pub fn insert_wipe(conn: &Connection, new: &NewWipe<'_>) -> rusqlite::Result<Wip
         new.registered_at,
         new.delete_general_info,
         new.scheduled_at,
-        new.wifi_setting_id.map(|w| w.0),
+        new.wifi_setting.map(|w| w.id.0),
         new.keep_esim_data_plan,
         new.idempotency_key,
         new.request_digest,
+        new.wifi_setting.map(|w| w.name.as_str()),
+        new.wifi_setting.map(|w| w.ssid.as_str()),
     ])?;
     Ok(WipeId(conn.last_insert_rowid()))
 }
@@ -80,7 +85,8 @@ pub fn wipe_by_idempotency_key(
 pub struct NewJob {
     pub tenant_id: i64,
     pub wipe_id: WipeId,
-    pub device_id: DeviceId,
+    /// The device as it is now, kept as the job's record of it.
+    pub device: DeviceSnapshot,
     pub method: JobMethod,
     pub status: JobStatus,
     pub registered_at: Millis,
@@ -90,7 +96,17 @@ pub struct NewJob {
     /// Copied from the wipe and the device so the job list filters and sorts on the job row.
     pub registered_by: i64,
     pub scheduled_at: Option<Millis>,
-    pub device_name: String,
+}
+
+/// The lower-cased text the job list's `q` search looks in (name, serial, user), from the
+/// snapshot, so a job is found by the owner it was registered for.
+fn job_search_text(device: &DeviceSnapshot) -> String {
+    [Some(device.name.as_str()), Some(device.serial_number.as_str()), device.user_full_name.as_deref()]
+        .iter()
+        .flatten()
+        .map(|text| text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The id the next inserted job gets. Registration runs in an IMMEDIATE transaction, so no
@@ -133,9 +149,9 @@ pub fn insert_entry(
         "INSERT INTO jobs (id, tenant_id, wipe_id, device_id, method, status, status_reason, status_changed_at, \
          entry_id, pair_job_id, rts_group_id, rts_group_name, rts_user_must_authenticate, registered_at, due_at, \
          next_check_at, ivi_ready_at, updated_at, entry_updated_at, registered_by, scheduled_at, device_name, \
-         status_mask, method_mask) \
+         status_mask, method_mask, device_snapshot, job_search_text, rts_dep_profile_name) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'registered', ?7, ?8, ?9, ?10, ?11, ?12, ?7, ?13, ?13, ?14, ?7, ?7, \
-         ?15, ?16, ?17, ?18, ?19)",
+         ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
     )?;
     for (index, new) in jobs.iter().enumerate() {
         let rts = new.return_to_service.as_ref();
@@ -143,7 +159,7 @@ pub fn insert_entry(
             ids[index],
             new.tenant_id,
             new.wipe_id.0,
-            new.device_id.0,
+            new.device.id.0,
             new.method.as_str(),
             new.status.as_str(),
             new.registered_at,
@@ -157,9 +173,12 @@ pub fn insert_entry(
             new.ivi_ready_at,
             new.registered_by,
             new.scheduled_at,
-            new.device_name,
+            new.device.name,
             if index == 0 { status_mask } else { 0 },
             if index == 0 { method_mask } else { 0 },
+            serde_json::to_string(&new.device).map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?,
+            job_search_text(&new.device),
+            rts.and_then(|p| p.dep_profile_name.clone()),
         ])?;
         add_event(
             conn,

@@ -1,8 +1,7 @@
 //! Reading jobs: one job, its history, and the job list (a Hybrid pair is one entry).
 
 use mdm_model::{
-    device::DeviceBrief,
-    ids::{AdministratorId, DeviceId, GroupId, JobId, WifiSettingId, WipeId},
+    ids::{AdministratorId, GroupId, JobId, WifiSettingId, WipeId},
     job::{
         AdministratorRef, Job, JobKind, JobListEntry, JobMethod, JobOptions, JobQuery, JobSortKey,
         JobStatus, ReturnToServicePlan, StatusChange, WifiSettingRef,
@@ -14,13 +13,17 @@ use rusqlite::{params, params_from_iter, types::Value, Connection, OptionalExten
 use super::bit;
 use crate::store::{from_millis, parse_col};
 
+/// Everything a job shows comes from the job and its wipe as registered (migration 11): no
+/// join on the device or the Wi-Fi setting, whose rows may have changed since.
 const JOB_SELECT: &str = "SELECT j.id, j.wipe_id, j.method, j.status, j.status_reason, j.status_changed_at, \
     j.pair_job_id, j.registered_at, j.rts_group_id, j.rts_group_name, j.rts_user_must_authenticate, \
-    w.delete_general_info, w.scheduled_at, w.keep_esim_data_plan, ws.id, ws.name, ws.ssid, \
-    a.id, a.display_name, \
-    d.id, d.name, d.os, d.os_version, d.model, d.serial_number, d.user_full_name, d.management_method, d.ownership, j.entry_id \
-    FROM jobs j JOIN wipes w ON w.id = j.wipe_id JOIN devices d ON d.id = j.device_id \
-    JOIN administrators a ON a.id = w.registered_by LEFT JOIN wifi_settings ws ON ws.id = w.wifi_setting_id";
+    w.delete_general_info, w.scheduled_at, w.keep_esim_data_plan, w.wifi_setting_id, w.wifi_name, w.wifi_ssid, \
+    a.id, a.display_name, j.device_snapshot, j.rts_dep_profile_name, j.entry_id \
+    FROM jobs j JOIN wipes w ON w.id = j.wipe_id \
+    JOIN administrators a ON a.id = w.registered_by";
+
+/// The column holding the list entry id.
+const ENTRY_COLUMN: usize = 21;
 
 fn job_from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
     let rts_group: Option<i64> = row.get(8)?;
@@ -42,8 +45,8 @@ fn job_from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
             wifi_setting: match wifi_id {
                 Some(id) => Some(WifiSettingRef {
                     id: WifiSettingId(id),
-                    name: row.get(15)?,
-                    ssid: row.get(16)?,
+                    name: row.get::<_, Option<String>>(15)?.unwrap_or_default(),
+                    ssid: row.get::<_, Option<String>>(16)?.unwrap_or_default(),
                 }),
                 None => None,
             },
@@ -52,6 +55,7 @@ fn job_from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
                     enrollment_group_id: GroupId(group),
                     enrollment_group_name: row.get::<_, Option<String>>(9)?.unwrap_or_default(),
                     user_must_authenticate: row.get::<_, Option<bool>>(10)?.unwrap_or(false),
+                    dep_profile_name: row.get(20)?,
                 }),
                 None => None,
             },
@@ -60,16 +64,11 @@ fn job_from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
             id: AdministratorId(row.get(17)?),
             display_name: row.get(18)?,
         },
-        device: DeviceBrief {
-            id: DeviceId(row.get(19)?),
-            name: row.get(20)?,
-            os: parse_col(row, 21)?,
-            os_version: parse_col(row, 22)?,
-            model: row.get(23)?,
-            serial_number: row.get(24)?,
-            user_full_name: row.get(25)?,
-            management_method: parse_col(row, 26)?,
-            ownership: parse_col(row, 27)?,
+        device: {
+            let json: String = row.get(19)?;
+            serde_json::from_str(&json).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(19, rusqlite::types::Type::Text, e.into())
+            })?
         },
     })
 }
@@ -108,9 +107,6 @@ fn from_where(tenant_id: i64, query: &JobQuery) -> (String, Vec<Value>) {
         .as_deref()
         .map(mdm_model::device::search_terms)
         .unwrap_or_default();
-    if !terms.is_empty() {
-        sql.push_str(" JOIN devices d ON d.id = e.device_id");
-    }
     sql.push_str(" WHERE e.tenant_id = ? AND e.id = e.entry_id");
     let mut values = vec![Value::Integer(tenant_id)];
     let mut int = |clause: &str, value: Option<i64>| {
@@ -139,7 +135,8 @@ fn from_where(tenant_id: i64, query: &JobQuery) -> (String, Vec<Value>) {
     );
     int(" AND e.wipe_id = ?", query.wipe.map(|w| w.0));
     for term in terms {
-        sql.push_str(" AND d.job_search_text LIKE ? ESCAPE '\\'");
+        // The snapshot's text: a job is found by the owner it was registered for.
+        sql.push_str(" AND e.job_search_text LIKE ? ESCAPE '\\'");
         let escaped: String = term
             .chars()
             .flat_map(|c| {
@@ -201,7 +198,7 @@ pub fn entries(conn: &Connection, entry_ids: &[i64]) -> rusqlite::Result<Vec<Job
         let sql = format!("{JOB_SELECT} WHERE j.entry_id IN ({placeholders}) ORDER BY j.id");
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(chunk.iter()), |row| {
-            Ok((row.get::<_, i64>(28)?, job_from_row(row)?))
+            Ok((row.get::<_, i64>(ENTRY_COLUMN)?, job_from_row(row)?))
         })?;
         for row in rows {
             let (entry, job) = row?;

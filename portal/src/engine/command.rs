@@ -1,0 +1,48 @@
+//! The EraseDevice command of an Apple MDM job, built the one way both the engine (which
+//! sends it) and the job detail (which shows what will be sent) use.
+
+use mdm_model::{
+    apple::{erase_device_command, EraseDeviceCommand},
+    job::{Job, JobMethod, SentCommand},
+};
+use rusqlite::Connection;
+use sha2::{Digest, Sha256};
+
+use crate::{error::ApiError, store::catalog};
+
+/// The command with its real secrets, for Apple MDM jobs (`None` for IVI MDM). The Wi-Fi
+/// password is read from the setting at this moment: it is kept nowhere else.
+pub fn erase_command(conn: &Connection, tenant_id: i64, job: &Job) -> Result<Option<EraseDeviceCommand>, ApiError> {
+    if job.method != JobMethod::AppleMdm {
+        return Ok(None);
+    }
+    // Return to Service rides only on the job of an eligible device.
+    let wifi = match (&job.options.return_to_service, &job.options.wifi_setting) {
+        (Some(_), Some(wifi)) => catalog::wifi_setting(conn, tenant_id, wifi.id)?,
+        _ => None,
+    };
+    let rts = wifi.as_ref().map(|(setting, password)| (setting, password.as_deref()));
+    Ok(Some(erase_device_command(job.id, &job.device.brief(), job.options.keep_esim_data_plan, rts)))
+}
+
+/// SHA-256 of bytes, lower-case hex: how a sent command is identified without keeping it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The bytes a device receives for a command, and the record kept of them.
+pub fn as_sent(command: &EraseDeviceCommand) -> (Vec<u8>, SentCommand) {
+    let bytes = command.to_plist().into_bytes();
+    let record = SentCommand::new(command, sha256_hex(&bytes));
+    (bytes, record)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digests_are_lower_case_hex_sha256() {
+        assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+}

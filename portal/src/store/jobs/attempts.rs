@@ -1,0 +1,62 @@
+//! The send attempts of a job: when, in which device conditions, and which command.
+
+use mdm_model::{
+    ids::JobId,
+    job::{ConditionsAt, SendAttempt, SentCommand},
+};
+use rusqlite::{params, Connection};
+
+use crate::store::{from_millis, Millis};
+
+fn to_json<T: serde::Serialize>(value: &T) -> rusqlite::Result<String> {
+    serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(index: usize, text: &str) -> rusqlite::Result<T> {
+    serde_json::from_str(text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into()))
+}
+
+/// Records one more send of the job's command; returns its number (1 for the first).
+pub fn record_attempt(
+    conn: &Connection,
+    job: JobId,
+    at: Millis,
+    conditions: &ConditionsAt,
+    command: Option<&SentCommand>,
+) -> rusqlite::Result<u32> {
+    let number: u32 = conn
+        .prepare_cached("SELECT IFNULL(MAX(number), 0) + 1 FROM job_attempts WHERE job_id = ?1")?
+        .query_row([job.0], |r| r.get(0))?;
+    conn.prepare_cached(
+        "INSERT INTO job_attempts (job_id, number, at, conditions, command_sha256, command) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        job.0,
+        number,
+        at,
+        to_json(conditions)?,
+        command.map(|c| c.sha256.as_str()),
+        command.map(to_json).transpose()?,
+    ])?;
+    Ok(number)
+}
+
+/// A job's send attempts, oldest first.
+pub fn attempts(conn: &Connection, job: JobId) -> rusqlite::Result<Vec<SendAttempt>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT number, at, conditions, command FROM job_attempts WHERE job_id = ?1 ORDER BY number",
+    )?;
+    let rows = stmt.query_map([job.0], |r| {
+        let conditions: String = r.get(2)?;
+        let command: Option<String> = r.get(3)?;
+        Ok(SendAttempt {
+            number: r.get(0)?,
+            at: from_millis(r.get(1)?),
+            conditions: from_json(2, &conditions)?,
+            command: command.map(|c| from_json(3, &c)).transpose()?,
+        })
+    })?;
+    rows.collect()
+}
