@@ -382,6 +382,7 @@ const MIGRATIONS: &[&str] = &[
         SELECT id, json_extract(details, '$.succeeded_job_id') FROM audit_log
         WHERE action = 'partner_job_cancelled'
           AND json_extract(details, '$.succeeded_job_id') IS NOT NULL;
+    "#,
     // 12: a job is a record of what it was ordered on, not a view of the device now. Each job
     // keeps a snapshot of its device (JSON, the model's `DeviceSnapshot`) and the search text
     // taken from it; a wipe keeps its Wi-Fi setting's name and SSID; a Return-to-Service plan
