@@ -119,9 +119,14 @@ async fn the_detail_shows_options_registrant_history_conditions_and_the_apple_co
     assert_eq!(view.text("option-schedule"), "なし(端末に接続でき次第実行)");
     assert_eq!(view.text("option-wifi"), "本社Wi-Fi(SSID: CORP-HQ)");
     assert_eq!(view.text("option-esim"), "はい");
+    // The re-enrollment option, with the link to the help on its conditions beside it.
     assert_eq!(
         view.text("option-rts"),
-        "DEPプロファイル「営業部DEP」 / 登録先グループ「営業部」に再登録 / 端末で利用者の認証が必要です"
+        "DEPプロファイル「営業部DEP」 / 登録先グループ「営業部」に再登録 / 端末で利用者の認証が必要です ヘルプ"
+    );
+    assert_eq!(
+        view.find("help-link-reenrollment").get_attribute("href").as_deref(),
+        Some("/help/reenrollment#conditions")
     );
     // The device as registered, and beside it the device now.
     assert_eq!(view.text("detail-employee"), "E0001");
