@@ -10,7 +10,10 @@
 
 mod real_portal;
 
-use std::sync::{Arc, Barrier};
+use std::{
+    net::TcpStream,
+    sync::{Arc, Barrier},
+};
 
 use real_portal::{temp_dir, Answer, Client, Portal};
 use serde_json::{json, Value};
@@ -38,17 +41,22 @@ fn portal(name: &str, flags: &[&str]) -> Portal {
     Portal::start(&db, &[&seed[..], flags].concat())
 }
 
-/// Sends `send(i)` for every i at once (all threads released together) and returns the
-/// answers in order.
-fn burst(count: usize, send: impl Fn(usize) -> Answer + Send + Sync + 'static) -> Vec<Answer> {
+/// Sends `send(i, connection)` for every i at once: every connection is made first, then all
+/// threads are released together, so the burst is one of requests, not of connections.
+fn burst(
+    count: usize,
+    addr: &str,
+    send: impl Fn(usize, TcpStream) -> Answer + Send + Sync + 'static,
+) -> Vec<Answer> {
     let send = Arc::new(send);
     let gate = Arc::new(Barrier::new(count));
     let threads: Vec<_> = (0..count)
         .map(|i| {
             let (send, gate) = (send.clone(), gate.clone());
+            let connection = Client::new(addr).connect();
             std::thread::spawn(move || {
                 gate.wait();
-                send(i)
+                send(i, connection)
             })
         })
         .collect();
@@ -73,21 +81,24 @@ fn code(answer: &Answer) -> String {
 /// checked (each checked wrong guess is audited).
 fn assert_burst_is_bounded(
     addr: &str,
-    send: impl Fn(&str) -> Answer + Send + Sync + 'static,
+    send: impl Fn(&str, TcpStream) -> Answer + Send + Sync + 'static,
     audit_action: &str,
 ) {
     let send = Arc::new(send);
     let guesses = {
         let send = send.clone();
-        std::thread::spawn(move || burst(BURST - 1, move |i| send(&format!("guess-{i}"))))
+        let addr = addr.to_string();
+        std::thread::spawn(move || {
+            burst(BURST - 1, &addr, move |i, connection| send(&format!("guess-{i}"), connection))
+        })
     };
     // Let the guesses reach the portal first, as in the attack: the right password is last.
     // (Waiting for the first refusal is a condition, not a time: it needs 5 reservations.)
     let mut right = None;
     for _ in 0..600 {
-        let answer = send("Demo#2026-probe");
+        let answer = send("Demo#2026-probe", Client::new(addr).connect());
         if answer.status == 429 {
-            right = Some(send("Demo#2026"));
+            right = Some(send("Demo#2026", Client::new(addr).connect()));
             break;
         }
         // 401 for a wrong sign-in, 403 for a wrong re-check.
@@ -116,7 +127,7 @@ fn assert_burst_is_bounded(
         );
     }
     // The lock holds after the burst too.
-    assert_eq!(code(&send("Demo#2026")), "locked_out");
+    assert_eq!(code(&send("Demo#2026", Client::new(addr).connect())), "locked_out");
 }
 
 fn credentials(password: &str) -> Value {
@@ -131,7 +142,9 @@ fn a_burst_of_sign_ins_checks_at_most_five_passwords() {
     let mut anonymous = Client::new(&addr);
     let first = anonymous.get("/api/session");
     anonymous.csrf = first.json()["csrf_token"].as_str().map(str::to_string);
-    let send = move |password: &str| anonymous.post("/api/session", &credentials(password), &[]);
+    let send = move |password: &str, connection| {
+        anonymous.post_on(connection, "/api/session", &credentials(password), &[])
+    };
     assert_burst_is_bounded(&addr, send, "sign_in_failed");
 }
 
@@ -141,7 +154,9 @@ fn a_burst_of_token_requests_checks_at_most_five_passwords() {
     let portal = portal("race-tokens", &LOCKOUT_ONLY);
     let addr = portal.addr.clone();
     let host = Client::new(&addr);
-    let send = move |password: &str| host.post("/api/auth/tokens", &credentials(password), &[]);
+    let send = move |password: &str, connection| {
+        host.post_on(connection, "/api/auth/tokens", &credentials(password), &[])
+    };
     assert_burst_is_bounded(&addr, send, "sign_in_failed");
 }
 
@@ -152,7 +167,7 @@ fn a_burst_of_wipe_password_re_checks_checks_at_most_five() {
     let addr = portal.addr.clone();
     let admin = Client::sign_in(&addr, "admin", "Demo#2026");
     let key = std::sync::atomic::AtomicUsize::new(0);
-    let send = move |password: &str| {
+    let send = move |password: &str, connection| {
         let body = json!({
             "selection": { "kind": "devices", "device_ids": [1] },
             "options": { "delete_general_info": false, "schedule_at": null,
@@ -161,7 +176,7 @@ fn a_burst_of_wipe_password_re_checks_checks_at_most_five() {
             "agreed": true,
         });
         let key = format!("race-{}", key.fetch_add(1, std::sync::atomic::Ordering::SeqCst));
-        admin.post("/api/wipes", &body, &[("Idempotency-Key", &key)])
+        admin.post_on(connection, "/api/wipes", &body, &[("Idempotency-Key", &key)])
     };
     assert_burst_is_bounded(&addr, send, "wipe_refused");
     let jobs = Client::sign_in(&addr, "operator", "Operator#2026").get("/api/jobs");
@@ -173,11 +188,11 @@ fn a_spray_from_one_address_is_turned_away_before_any_hashing() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     let portal = portal("spray", &[]);
     let host = Client::new(&portal.addr);
-    // A third of the burst above: the refused requests are each held open for up to a second,
-    // and this is about the answers, not about how many connections a loaded machine holds.
-    const SPRAY: usize = BURST / 3;
-    let answers = burst(SPRAY, move |i| {
-        host.post(
+    const SPRAY: usize = BURST;
+    let addr = portal.addr.clone();
+    let answers = burst(SPRAY, &addr, move |i, connection| {
+        host.post_on(
+            connection,
             "/api/auth/tokens",
             &json!({ "username": format!("nobody-{i}"), "password": "x" }),
             &[],

@@ -147,10 +147,28 @@ impl Client {
         body: Option<&[u8]>,
         extra: &[(&str, &str)],
     ) -> Answer {
-        let mut stream = TcpStream::connect(&self.addr).expect("connect");
+        self.send_on(self.connect(), method, path, body, extra)
+    }
+
+    /// A connection to the portal, to send one request on later ([`Client::send_on`]): a burst
+    /// of requests can then start together without also being a burst of connections.
+    pub fn connect(&self) -> TcpStream {
+        let stream = TcpStream::connect(&self.addr).expect("connect");
         stream
             .set_read_timeout(Some(Duration::from_secs(30)))
             .unwrap();
+        stream
+    }
+
+    /// Sends one request on `stream` (from [`Client::connect`]) and reads the answer.
+    pub fn send_on(
+        &self,
+        mut stream: TcpStream,
+        method: &str,
+        path: &str,
+        body: Option<&[u8]>,
+        extra: &[(&str, &str)],
+    ) -> Answer {
         let mut request = format!(
             "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
             self.addr
@@ -176,8 +194,10 @@ impl Client {
             ));
         }
         request.push_str("\r\n");
-        stream.write_all(request.as_bytes()).unwrap();
-        stream.write_all(body).unwrap();
+        // One write: the head and body arrive together.
+        let mut bytes = request.into_bytes();
+        bytes.extend_from_slice(body);
+        stream.write_all(&bytes).unwrap();
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).expect("read the answer");
         let split = raw
@@ -220,6 +240,12 @@ impl Client {
             Some(&serde_json::to_vec(body).unwrap()),
             extra,
         )
+    }
+
+    /// `POST` with a JSON body on a connection made beforehand ([`Client::connect`]).
+    pub fn post_on(&self, stream: TcpStream, path: &str, body: &Value, extra: &[(&str, &str)]) -> Answer {
+        let bytes = serde_json::to_vec(body).unwrap();
+        self.send_on(stream, "POST", path, Some(&bytes), extra)
     }
 
     /// Fetches the CSRF cookie and signs in.
