@@ -117,9 +117,7 @@ fn stays_on_console(path: &str) -> bool {
     web_sys::Url::new_with_base(&href(path), &here).is_ok_and(|url| {
         let pathname = url.pathname();
         url.origin() == origin
-            && (base.is_empty()
-                || pathname == base
-                || pathname.starts_with(&format!("{base}/")))
+            && (base.is_empty() || pathname == base || pathname.starts_with(&format!("{base}/")))
     })
 }
 
@@ -208,7 +206,10 @@ mod tests {
         // Read as the browser reads them: the harmless forms stay on the console.
         assert_eq!(after_login(Some("/jobs/4\t2")), "/jobs/42");
         assert_eq!(after_login(Some("/help\\wipe")), "/help/wipe");
-        assert_eq!(after_login(Some("/%0A/evil.example/")), "/%0A/evil.example/");
+        assert_eq!(
+            after_login(Some("/%0A/evil.example/")),
+            "/%0A/evil.example/"
+        );
     }
 
     #[test]

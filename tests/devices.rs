@@ -3,10 +3,10 @@
 //! pager and filters are in devices_navigation.rs.
 #![cfg(target_arch = "wasm32")]
 
-#[path = "support/wait.rs"]
-mod wait;
 #[path = "support/fleet.rs"]
 mod fleet;
+#[path = "support/wait.rs"]
+mod wait;
 
 use fleet::*;
 use leptos::prelude::*;

@@ -2,10 +2,10 @@
 //! keyboard), the table's loading, empty and error states, the pager and the filters.
 #![cfg(target_arch = "wasm32")]
 
-#[path = "support/wait.rs"]
-mod wait;
 #[path = "support/fleet.rs"]
 mod fleet;
+#[path = "support/wait.rs"]
+mod wait;
 
 use fleet::*;
 use leptos::prelude::*;

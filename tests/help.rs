@@ -5,16 +5,18 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use mdm_console::components::HelpLink;
-use mdm_console::pages::help::{adopted_page_rules, Article, ArticleView, FeedbackView, HelpIndexView, HelpTopic};
+use mdm_console::pages::help::{
+    adopted_page_rules, Article, ArticleView, FeedbackView, HelpIndexView, HelpTopic,
+};
 use mdm_model::Lang;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[path = "support/wait.rs"]
-mod wait;
 #[path = "support/help_dom.rs"]
 mod dom;
+#[path = "support/wait.rs"]
+mod wait;
 
 use dom::{mount, mount_routed};
 
@@ -310,26 +312,39 @@ async fn feedback_comment_follows_the_model_rule_before_it_is_sent() {
     leptos::task::tick().await;
 
     let input = page.find("help-feedback-comment");
-    set_textarea(&input, &"あ".repeat(mdm_model::help::FEEDBACK_COMMENT_MAX_CHARS + 1));
+    set_textarea(
+        &input,
+        &"あ".repeat(mdm_model::help::FEEDBACK_COMMENT_MAX_CHARS + 1),
+    );
     page.find("help-feedback-comment-send").click();
     leptos::task::tick().await;
-    assert!(page.text("help-feedback-comment-error").contains("1000文字以内"));
+    assert!(page
+        .text("help-feedback-comment-error")
+        .contains("1000文字以内"));
     assert!(comments.get_untracked().is_empty());
 
     set_textarea(&input, "  手順の画像がほしい  ");
     page.find("help-feedback-comment-send").click();
     leptos::task::tick().await;
-    assert_eq!(comments.get_untracked(), vec!["手順の画像がほしい".to_string()]);
+    assert_eq!(
+        comments.get_untracked(),
+        vec!["手順の画像がほしい".to_string()]
+    );
     assert_eq!(page.text("help-feedback-comment-error"), "");
 
     recorded_comment.set(Some("手順の画像がほしい".into()));
     leptos::task::tick().await;
-    assert_eq!(page.text("help-feedback-comment-saved"), "コメントを受け付けました。");
+    assert_eq!(
+        page.text("help-feedback-comment-saved"),
+        "コメントを受け付けました。"
+    );
 }
 
 // Types into a textarea the way the browser reports it: the value changes, then `input` fires.
 fn set_textarea(element: &web_sys::HtmlElement, value: &str) {
     js_sys::Reflect::set(element, &"value".into(), &value.into()).expect("the value is set");
     let event = web_sys::Event::new("input").expect("an input event");
-    element.dispatch_event(&event).expect("the event is dispatched");
+    element
+        .dispatch_event(&event)
+        .expect("the event is dispatched");
 }

@@ -3,10 +3,10 @@
 //! value in the tooltip, and nothing from it becomes an element or runs.
 #![cfg(target_arch = "wasm32")]
 
-#[path = "support/wait.rs"]
-mod wait;
 #[path = "support/fleet.rs"]
 mod fleet;
+#[path = "support/wait.rs"]
+mod wait;
 
 use fleet::*;
 use leptos::prelude::*;
@@ -74,21 +74,34 @@ async fn hostile_values_are_shown_as_their_exact_text() {
         let row = format!("[data-testid='device-row-{}']", device.id.0);
         let name = table.query(&format!("{row} .col-name .cell-text")).unwrap();
         assert_eq!(name.text_content().unwrap(), device.name);
-        assert_eq!(name.get_attribute("title").unwrap(), device.name, "the full name in the tooltip");
+        assert_eq!(
+            name.get_attribute("title").unwrap(),
+            device.name,
+            "the full name in the tooltip"
+        );
         let owner = table.query(&format!("{row} .col-user .cell-text")).unwrap();
-        assert_eq!(owner.text_content().as_deref(), device.user_full_name.as_deref());
+        assert_eq!(
+            owner.text_content().as_deref(),
+            device.user_full_name.as_deref()
+        );
         let tags: Vec<String> = table
             .all(&format!("{row} .tag:not(.tag--more)"))
             .iter()
             .map(|t| t.text_content().unwrap_or_default())
             .collect();
-        assert_eq!(tags, device.tags.iter().take(2).cloned().collect::<Vec<_>>());
+        assert_eq!(
+            tags,
+            device.tags.iter().take(2).cloned().collect::<Vec<_>>()
+        );
         let cell = table.query(&format!("{row} .col-tags")).unwrap();
         assert_eq!(cell.get_attribute("title").unwrap(), device.tags.join(", "));
     }
     // Only the table's own elements: nothing parsed out of the values.
     for selector in ["script", "img", "svg[onload]", "[onerror]", "[onload]"] {
-        assert!(table.all(selector).is_empty(), "{selector} inside the table");
+        assert!(
+            table.all(selector).is_empty(),
+            "{selector} inside the table"
+        );
     }
     assert!(!pwned(), "nothing ran");
 }

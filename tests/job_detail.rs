@@ -3,12 +3,12 @@
 //! Hybrid pair together. Views are mounted alone with fixtures; no portal, no router.
 #![cfg(target_arch = "wasm32")]
 
-#[path = "support/wait.rs"]
-mod wait;
 #[path = "support/jobs_dom.rs"]
 mod dom;
 #[path = "support/jobs_fixtures.rs"]
 mod fixtures;
+#[path = "support/wait.rs"]
+mod wait;
 
 use dom::*;
 use fixtures::*;
@@ -125,7 +125,9 @@ async fn the_detail_shows_options_registrant_history_conditions_and_the_apple_co
         "DEPプロファイル「営業部DEP」 / 登録先グループ「営業部」に再登録 / 端末で利用者の認証が必要です ヘルプ"
     );
     assert_eq!(
-        view.find("help-link-reenrollment").get_attribute("href").as_deref(),
+        view.find("help-link-reenrollment")
+            .get_attribute("href")
+            .as_deref(),
         Some("/help/reenrollment#conditions")
     );
     // The device as registered, and beside it the device now.
@@ -230,15 +232,31 @@ async fn a_finished_job_shows_the_conditions_of_its_sends_not_the_device_now() {
     finished.conditions.state.mdm_profile_installed = false;
     finished.conditions.unmet = vec![mdm_model::job::UnmetCondition::MdmProfileRemoved];
     let view = detail_view(Lang::Ja, RwSignal::new(finished), RwSignal::new(Vec::new()));
-    assert!(view.maybe("job-conditions").is_none(), "no 'device now' conditions for a finished job");
+    assert!(
+        view.maybe("job-conditions").is_none(),
+        "no 'device now' conditions for a finished job"
+    );
     assert!(view.maybe("job-unmet").is_none());
     let attempt = view.find("job-attempt");
-    assert!(text_of(&attempt).contains("1回目の送信(2026/11/26 14:35)"), "{}", text_of(&attempt));
+    assert!(
+        text_of(&attempt).contains("1回目の送信(2026/11/26 14:35)"),
+        "{}",
+        text_of(&attempt)
+    );
     let profile = within(&attempt, "condition-profile");
     assert!(text_of(&profile[0]).contains("インストール済み"));
-    assert!(within(&attempt, "condition-activesync").is_empty(), "no ActiveSync row for Apple MDM alone");
+    assert!(
+        within(&attempt, "condition-activesync").is_empty(),
+        "no ActiveSync row for Apple MDM alone"
+    );
     assert_eq!(view.text("attempt-hash"), "ab".repeat(32));
-    assert!(view.text("attempt-command").contains("<key>ReturnToService</key>"));
-    assert!(!view.root.text_content().unwrap_or_default().contains("s3cret-pass"));
+    assert!(view
+        .text("attempt-command")
+        .contains("<key>ReturnToService</key>"));
+    assert!(!view
+        .root
+        .text_content()
+        .unwrap_or_default()
+        .contains("s3cret-pass"));
     assert!(view.maybe("job-pair").is_none() && view.maybe("detail-cancel").is_none());
 }

@@ -3,12 +3,12 @@
 //! is hidden. Views are mounted alone with fixtures; no portal, no router.
 #![cfg(target_arch = "wasm32")]
 
-#[path = "support/wait.rs"]
-mod wait;
 #[path = "support/jobs_dom.rs"]
 mod dom;
 #[path = "support/jobs_fixtures.rs"]
 mod fixtures;
+#[path = "support/wait.rs"]
+mod wait;
 
 use std::time::Duration;
 
@@ -312,7 +312,10 @@ async fn live_refresh_pauses_while_the_tab_is_hidden_and_catches_up_when_shown()
     let live = slot.get_untracked().expect("mounted");
 
     live.loaded(true, LoadOutcome::Changed);
-    until("a refresh while a job is open", || ticks.get_untracked() >= 1).await;
+    until("a refresh while a job is open", || {
+        ticks.get_untracked() >= 1
+    })
+    .await;
     assert_eq!(view.text("live"), "Live");
 
     visible.set(false);

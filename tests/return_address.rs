@@ -58,7 +58,11 @@ fn check_all_stay_on_console(base: &str) {
         for value in spellings(raw) {
             let target = after_login(Some(&value));
             let location = navigate(&target);
-            assert_eq!(location.origin().unwrap(), origin, "{value:?} -> {target:?}");
+            assert_eq!(
+                location.origin().unwrap(),
+                origin,
+                "{value:?} -> {target:?}"
+            );
             let pathname = location.pathname().unwrap();
             assert!(
                 base.is_empty() || pathname.starts_with(&format!("{base}/")),
@@ -91,7 +95,13 @@ fn hostile_return_addresses_stay_under_an_embedding_base_path() {
 #[wasm_bindgen_test]
 fn an_ordinary_deep_link_still_returns_to_its_page() {
     set_base("/portal/mdm");
-    assert_eq!(after_login(Some("/jobs/42?tab=audit#attempts")), "/jobs/42?tab=audit#attempts");
+    assert_eq!(
+        after_login(Some("/jobs/42?tab=audit#attempts")),
+        "/jobs/42?tab=audit#attempts"
+    );
     set_base("");
-    assert_eq!(after_login(Some("/devices?q=a b&page=2")), "/devices?q=a b&page=2");
+    assert_eq!(
+        after_login(Some("/devices?q=a b&page=2")),
+        "/devices?q=a b&page=2"
+    );
 }

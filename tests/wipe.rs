@@ -3,10 +3,10 @@
 //! exactly once, the tabs and the language. The preview has its own file, wipe_preview.rs.
 #![cfg(target_arch = "wasm32")]
 
-#[path = "support/wait.rs"]
-mod wait;
 #[path = "support/fleet.rs"]
 mod fleet;
+#[path = "support/wait.rs"]
+mod wait;
 #[path = "support/wipe_portal.rs"]
 mod wipe_portal;
 

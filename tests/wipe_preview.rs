@@ -3,10 +3,10 @@
 //! outcome and listed a page at a time.
 #![cfg(target_arch = "wasm32")]
 
-#[path = "support/wait.rs"]
-mod wait;
 #[path = "support/fleet.rs"]
 mod fleet;
+#[path = "support/wait.rs"]
+mod wait;
 #[path = "support/wipe_portal.rs"]
 mod wipe_portal;
 

@@ -127,7 +127,10 @@ impl AuditEvent {
     pub fn job_ids(&self) -> Vec<JobId> {
         match self {
             AuditEvent::JobsCancelled { job_ids } => job_ids.clone(),
-            AuditEvent::PartnerJobCancelled { job_id, succeeded_job_id } => vec![*job_id, *succeeded_job_id],
+            AuditEvent::PartnerJobCancelled {
+                job_id,
+                succeeded_job_id,
+            } => vec![*job_id, *succeeded_job_id],
             AuditEvent::JobTimedOut { job_id } => vec![*job_id],
             _ => Vec::new(),
         }
@@ -182,14 +185,20 @@ impl AuditQuery {
         };
         if let (Some(from), Some(to)) = (query.from, query.to) {
             if from >= to {
-                return Err(QueryParamError::new("from", ParamProblem::Inconsistent { with: "to".into() }));
+                return Err(QueryParamError::new(
+                    "from",
+                    ParamProblem::Inconsistent { with: "to".into() },
+                ));
             }
         }
         Ok(query)
     }
 
     pub fn to_query_pairs(&self) -> Vec<(&'static str, String)> {
-        let writer = QueryWriter::new().opt("action", self.action).time("from", self.from).time("to", self.to);
+        let writer = QueryWriter::new()
+            .opt("action", self.action)
+            .time("from", self.from)
+            .time("to", self.to);
         self.page.write(writer).into_pairs()
     }
 }
@@ -201,9 +210,16 @@ mod tests {
     #[test]
     fn every_event_carries_the_wire_name_of_its_action() {
         let events = [
-            AuditEvent::SignedIn { via: SignInVia::Token },
-            AuditEvent::SignInFailed { username: "admin".into() },
-            AuditEvent::SignedOut { via: SignInVia::Token, reason: Some(SignOutReason::RetiredTokenReused) },
+            AuditEvent::SignedIn {
+                via: SignInVia::Token,
+            },
+            AuditEvent::SignInFailed {
+                username: "admin".into(),
+            },
+            AuditEvent::SignedOut {
+                via: SignInVia::Token,
+                reason: Some(SignOutReason::RetiredTokenReused),
+            },
             AuditEvent::WipeRegistered {
                 wipe_id: WipeId(3),
                 device_count: 2,
@@ -212,11 +228,22 @@ mod tests {
                 scheduled_at: None,
                 wifi_setting_id: None,
             },
-            AuditEvent::WipeRefused { reason: WipeRefusal::WrongPassword },
-            AuditEvent::JobsCancelled { job_ids: vec![JobId(4), JobId(5)] },
-            AuditEvent::PartnerJobCancelled { job_id: JobId(6), succeeded_job_id: JobId(7) },
+            AuditEvent::WipeRefused {
+                reason: WipeRefusal::WrongPassword,
+            },
+            AuditEvent::JobsCancelled {
+                job_ids: vec![JobId(4), JobId(5)],
+            },
+            AuditEvent::PartnerJobCancelled {
+                job_id: JobId(6),
+                succeeded_job_id: JobId(7),
+            },
             AuditEvent::JobTimedOut { job_id: JobId(8) },
-            AuditEvent::HelpFeedback { article: HelpArticle::ALL[0], helpful: true, comment: None },
+            AuditEvent::HelpFeedback {
+                article: HelpArticle::ALL[0],
+                helpful: true,
+                comment: None,
+            },
         ];
         assert_eq!(events.len(), AuditAction::ALL.len(), "one event per action");
         for event in events {
@@ -233,7 +260,10 @@ mod tests {
             at: DateTime::from_timestamp(0, 0).unwrap(),
             actor: None,
             summary: "job 6 (partner 7 succeeded)".into(),
-            event: AuditEvent::PartnerJobCancelled { job_id: JobId(6), succeeded_job_id: JobId(7) },
+            event: AuditEvent::PartnerJobCancelled {
+                job_id: JobId(6),
+                succeeded_job_id: JobId(7),
+            },
         };
         let wire = serde_json::to_value(&entry).unwrap();
         assert_eq!(wire["action"], "partner_job_cancelled");
@@ -244,20 +274,34 @@ mod tests {
         let legacy = serde_json::json!({ "action": "signed_in" });
         assert_eq!(
             serde_json::from_value::<AuditEvent>(legacy).unwrap(),
-            AuditEvent::SignedIn { via: SignInVia::Session }
+            AuditEvent::SignedIn {
+                via: SignInVia::Session
+            }
         );
     }
 
     #[test]
     fn query_round_trips_and_checks_the_range() {
-        let pairs = [("action", "wipe_registered"), ("from", "2026-11-01T00:00:00Z"), ("page", "2")];
+        let pairs = [
+            ("action", "wipe_registered"),
+            ("from", "2026-11-01T00:00:00Z"),
+            ("page", "2"),
+        ];
         let query = AuditQuery::from_query(&QueryReader::new(pairs)).unwrap();
         assert_eq!(query.action, Some(AuditAction::WipeRegistered));
         let written = query.to_query_pairs();
         let reader = QueryReader::new(written.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!(AuditQuery::from_query(&reader), Ok(query));
-        let inverted = [("from", "2026-11-02T00:00:00Z"), ("to", "2026-11-01T00:00:00Z")];
+        let inverted = [
+            ("from", "2026-11-02T00:00:00Z"),
+            ("to", "2026-11-01T00:00:00Z"),
+        ];
         assert!(AuditQuery::from_query(&QueryReader::new(inverted)).is_err());
-        assert_eq!(AuditQuery::from_query(&QueryReader::new([("action", "x")])).unwrap_err().param, "action");
+        assert_eq!(
+            AuditQuery::from_query(&QueryReader::new([("action", "x")]))
+                .unwrap_err()
+                .param,
+            "action"
+        );
     }
 }

@@ -55,13 +55,21 @@ pub const SETUP_ASSISTANT_PANES: &[SetupPane] = &[
     pane("AppleID", "Apple Account", "Apple Account"),
     pane("TOS", "利用規約", "Terms and Conditions"),
     pane("Location", "位置情報サービス", "Location Services"),
-    pane("SoftwareUpdate", "ソフトウェア・アップデート", "Software Update"),
+    pane(
+        "SoftwareUpdate",
+        "ソフトウェア・アップデート",
+        "Software Update",
+    ),
     pane("Siri", "Siri", "Siri"),
     pane("ScreenTime", "スクリーンタイム", "Screen Time"),
     pane("Diagnostics", "解析", "Analytics"),
     pane("Privacy", "データとプライバシー", "Data & Privacy"),
     pane("Payment", "Apple Pay", "Apple Pay"),
-    pane("iMessageAndFaceTime", "iMessageとFaceTime", "iMessage and FaceTime"),
+    pane(
+        "iMessageAndFaceTime",
+        "iMessageとFaceTime",
+        "iMessage and FaceTime",
+    ),
     pane("DisplayTone", "True Tone", "True Tone"),
     pane("Appearance", "外観モード", "Appearance"),
     pane("Zoom", "拡大表示", "Display Zoom"),
@@ -73,7 +81,12 @@ impl DepProfile {
     pub fn panes_shown_on_authentication(&self) -> Vec<&'static SetupPane> {
         SETUP_ASSISTANT_PANES
             .iter()
-            .filter(|pane| !self.skipped_setup_panes.iter().any(|skipped| skipped == pane.key))
+            .filter(|pane| {
+                !self
+                    .skipped_setup_panes
+                    .iter()
+                    .any(|skipped| skipped == pane.key)
+            })
             .collect()
     }
 }
@@ -90,7 +103,10 @@ pub(crate) mod fixtures {
             enrollment_group_id: GroupId(10),
             enrollment_group_name: "再登録端末".to_string(),
             skip_authentication_screen: true,
-            skipped_setup_panes: SETUP_ASSISTANT_PANES.iter().map(|p| p.key.to_string()).collect(),
+            skipped_setup_panes: SETUP_ASSISTANT_PANES
+                .iter()
+                .map(|p| p.key.to_string())
+                .collect(),
         }
     }
 }
@@ -104,8 +120,14 @@ mod tests {
     fn shown_panes_are_those_not_skipped_in_device_order() {
         let mut profile = silent_profile(1);
         assert!(profile.panes_shown_on_authentication().is_empty());
-        profile.skipped_setup_panes.retain(|key| key != "Siri" && key != "Passcode");
-        let shown: Vec<&str> = profile.panes_shown_on_authentication().iter().map(|p| p.key).collect();
+        profile
+            .skipped_setup_panes
+            .retain(|key| key != "Siri" && key != "Passcode");
+        let shown: Vec<&str> = profile
+            .panes_shown_on_authentication()
+            .iter()
+            .map(|p| p.key)
+            .collect();
         assert_eq!(shown, ["Passcode", "Siri"]);
     }
 
@@ -115,6 +137,8 @@ mod tests {
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), SETUP_ASSISTANT_PANES.len());
-        assert!(SETUP_ASSISTANT_PANES.iter().all(|p| !p.label(Lang::Ja).is_empty() && !p.label(Lang::En).is_empty()));
+        assert!(SETUP_ASSISTANT_PANES
+            .iter()
+            .all(|p| !p.label(Lang::Ja).is_empty() && !p.label(Lang::En).is_empty()));
     }
 }

@@ -33,7 +33,10 @@ pub enum ErrorDetails {
     Validation { errors: Vec<FieldErrorDetail> },
     /// The devices that stop a registration (`device_not_wipeable`, `open_wipe_exists`): the
     /// first [`MAX_NAMED_DEVICES`](crate::wipe::MAX_NAMED_DEVICES), and how many in all.
-    Devices { devices: Vec<RefusedDevice>, total: u64 },
+    Devices {
+        devices: Vec<RefusedDevice>,
+        total: u64,
+    },
     /// When to try again, in seconds (`locked_out`, `too_many_requests`; also `Retry-After`).
     RetryAfter { retry_after_seconds: u64 },
     /// What the parser found wrong with a malformed body or parameter.
@@ -51,7 +54,12 @@ pub struct JobState {
 
 impl ApiErrorBody {
     pub fn new(code: ErrorCode, lang: Lang) -> Self {
-        ApiErrorBody { code, message: code.message(lang).to_string(), field: None, details: None }
+        ApiErrorBody {
+            code,
+            message: code.message(lang).to_string(),
+            field: None,
+            details: None,
+        }
     }
 
     pub fn with_field(mut self, field: impl Into<String>) -> Self {

@@ -70,12 +70,20 @@ impl GroupForest {
             match group.parent_id {
                 None => roots.push(group.id),
                 Some(parent) if !index.contains_key(&parent) => {
-                    return Err(GroupTreeError::UnknownParent { child: group.id, parent });
+                    return Err(GroupTreeError::UnknownParent {
+                        child: group.id,
+                        parent,
+                    });
                 }
                 Some(parent) => children.entry(parent).or_default().push(group.id),
             }
         }
-        let forest = GroupForest { groups, index, children, roots };
+        let forest = GroupForest {
+            groups,
+            index,
+            children,
+            roots,
+        };
         // Every group must be reachable from a root; the unreachable ones sit on a cycle.
         let reachable = forest.descendants_of(&forest.roots);
         if let Some(group) = forest.groups.iter().find(|g| !reachable.contains(&g.id)) {
@@ -109,7 +117,11 @@ impl GroupForest {
         if !self.contains(group) {
             return None;
         }
-        Some(if include_subgroups { self.descendants_of(&[group]) } else { HashSet::from([group]) })
+        Some(if include_subgroups {
+            self.descendants_of(&[group])
+        } else {
+            HashSet::from([group])
+        })
     }
 
     /// The group and its ancestors, root first (for a breadcrumb).
@@ -126,18 +138,37 @@ impl GroupForest {
 
     /// The tree with counts, from the number of devices directly in each group.
     pub fn tree(&self, direct_counts: &HashMap<GroupId, u64>) -> GroupTree {
-        let roots: Vec<GroupNode> = self.roots.iter().map(|&id| self.node(id, direct_counts)).collect();
+        let roots: Vec<GroupNode> = self
+            .roots
+            .iter()
+            .map(|&id| self.node(id, direct_counts))
+            .collect();
         let total_devices = roots.iter().map(|node| node.total_device_count).sum();
-        GroupTree { roots, total_devices }
+        GroupTree {
+            roots,
+            total_devices,
+        }
     }
 
     fn node(&self, id: GroupId, direct_counts: &HashMap<GroupId, u64>) -> GroupNode {
-        let children: Vec<GroupNode> =
-            self.children.get(&id).into_iter().flatten().map(|&child| self.node(child, direct_counts)).collect();
+        let children: Vec<GroupNode> = self
+            .children
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .map(|&child| self.node(child, direct_counts))
+            .collect();
         let device_count = direct_counts.get(&id).copied().unwrap_or(0);
-        let total_device_count = device_count + children.iter().map(|c| c.total_device_count).sum::<u64>();
+        let total_device_count =
+            device_count + children.iter().map(|c| c.total_device_count).sum::<u64>();
         let name = self.get(id).map(|g| g.name.clone()).unwrap_or_default();
-        GroupNode { id, name, device_count, total_device_count, children }
+        GroupNode {
+            id,
+            name,
+            device_count,
+            total_device_count,
+            children,
+        }
     }
 }
 
@@ -146,7 +177,11 @@ mod tests {
     use super::*;
 
     fn group(id: i64, parent: Option<i64>, name: &str) -> Group {
-        Group { id: GroupId(id), parent_id: parent.map(GroupId), name: name.to_string() }
+        Group {
+            id: GroupId(id),
+            parent_id: parent.map(GroupId),
+            name: name.to_string(),
+        }
     }
 
     fn company() -> GroupForest {
@@ -162,11 +197,19 @@ mod tests {
 
     #[test]
     fn counts_add_up_through_the_tree() {
-        let counts = HashMap::from([(GroupId(1), 2), (GroupId(2), 10), (GroupId(3), 5), (GroupId(5), 1)]);
+        let counts = HashMap::from([
+            (GroupId(1), 2),
+            (GroupId(2), 10),
+            (GroupId(3), 5),
+            (GroupId(5), 1),
+        ]);
         let tree = company().tree(&counts);
         assert_eq!(tree.total_devices, 18);
         let head_office = &tree.roots[0];
-        assert_eq!((head_office.device_count, head_office.total_device_count), (2, 17));
+        assert_eq!(
+            (head_office.device_count, head_office.total_device_count),
+            (2, 17)
+        );
         assert_eq!(head_office.children[0].total_device_count, 15);
         assert_eq!(head_office.children[1].name, "開発部");
         assert_eq!(head_office.children[1].total_device_count, 0);
@@ -177,24 +220,44 @@ mod tests {
         let forest = company();
         let with = forest.scope(GroupId(2), true).unwrap();
         assert_eq!(with, HashSet::from([GroupId(2), GroupId(3)]));
-        assert_eq!(forest.scope(GroupId(2), false).unwrap(), HashSet::from([GroupId(2)]));
+        assert_eq!(
+            forest.scope(GroupId(2), false).unwrap(),
+            HashSet::from([GroupId(2)])
+        );
         assert_eq!(forest.scope(GroupId(99), true), None);
     }
 
     #[test]
     fn path_runs_from_the_root() {
         let forest = company();
-        let names: Vec<&str> = forest.path(GroupId(3)).iter().map(|g| g.name.as_str()).collect();
+        let names: Vec<&str> = forest
+            .path(GroupId(3))
+            .iter()
+            .map(|g| g.name.as_str())
+            .collect();
         assert_eq!(names, ["本社", "営業部", "東京営業所"]);
     }
 
     #[test]
     fn refuses_broken_trees() {
         let unknown = GroupForest::new(vec![group(1, Some(7), "a")]).unwrap_err();
-        assert_eq!(unknown, GroupTreeError::UnknownParent { child: GroupId(1), parent: GroupId(7) });
-        let cycle = GroupForest::new(vec![group(1, None, "r"), group(2, Some(3), "a"), group(3, Some(2), "b")]);
+        assert_eq!(
+            unknown,
+            GroupTreeError::UnknownParent {
+                child: GroupId(1),
+                parent: GroupId(7)
+            }
+        );
+        let cycle = GroupForest::new(vec![
+            group(1, None, "r"),
+            group(2, Some(3), "a"),
+            group(3, Some(2), "b"),
+        ]);
         assert!(matches!(cycle, Err(GroupTreeError::Cycle(_))));
         let duplicate = GroupForest::new(vec![group(1, None, "a"), group(1, None, "b")]);
-        assert_eq!(duplicate.unwrap_err(), GroupTreeError::DuplicateId(GroupId(1)));
+        assert_eq!(
+            duplicate.unwrap_err(),
+            GroupTreeError::DuplicateId(GroupId(1))
+        );
     }
 }

@@ -47,8 +47,12 @@ impl FeedbackRefusal {
 
     pub fn message(self, lang: crate::Lang) -> String {
         match lang {
-            crate::Lang::Ja => format!("コメントは{FEEDBACK_COMMENT_MAX_CHARS}文字以内で入力してください。"),
-            crate::Lang::En => format!("Please keep the comment to {FEEDBACK_COMMENT_MAX_CHARS} characters or fewer."),
+            crate::Lang::Ja => {
+                format!("コメントは{FEEDBACK_COMMENT_MAX_CHARS}文字以内で入力してください。")
+            }
+            crate::Lang::En => format!(
+                "Please keep the comment to {FEEDBACK_COMMENT_MAX_CHARS} characters or fewer."
+            ),
         }
     }
 }
@@ -57,11 +61,18 @@ impl HelpFeedbackRequest {
     /// The request as it is stored: the comment trimmed, a blank comment dropped, a comment over
     /// the limit refused (never cut: the administrator decides what to shorten).
     pub fn normalized(&self) -> Result<HelpFeedbackRequest, FeedbackRefusal> {
-        let comment = self.comment.as_deref().map(str::trim).filter(|c| !c.is_empty());
+        let comment = self
+            .comment
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty());
         if comment.is_some_and(|c| c.chars().count() > FEEDBACK_COMMENT_MAX_CHARS) {
             return Err(FeedbackRefusal::CommentTooLong);
         }
-        Ok(HelpFeedbackRequest { helpful: self.helpful, comment: comment.map(str::to_string) })
+        Ok(HelpFeedbackRequest {
+            helpful: self.helpful,
+            comment: comment.map(str::to_string),
+        })
     }
 }
 
@@ -89,20 +100,33 @@ mod tests {
     #[test]
     fn slugs_are_url_safe_and_parse_back() {
         for article in HelpArticle::ALL {
-            assert!(article.as_str().bytes().all(|b| b.is_ascii_lowercase() || b == b'-'));
+            assert!(article
+                .as_str()
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'-'));
             assert_eq!(article.as_str().parse::<HelpArticle>(), Ok(*article));
         }
         assert!("no-such-article".parse::<HelpArticle>().is_err());
     }
 
     fn request(comment: Option<&str>) -> HelpFeedbackRequest {
-        HelpFeedbackRequest { helpful: true, comment: comment.map(str::to_string) }
+        HelpFeedbackRequest {
+            helpful: true,
+            comment: comment.map(str::to_string),
+        }
     }
 
     #[test]
     fn blank_comments_are_dropped_and_others_trimmed() {
         assert_eq!(request(Some("   \n ")).normalized().unwrap().comment, None);
-        assert_eq!(request(Some("  役に立った  ")).normalized().unwrap().comment.as_deref(), Some("役に立った"));
+        assert_eq!(
+            request(Some("  役に立った  "))
+                .normalized()
+                .unwrap()
+                .comment
+                .as_deref(),
+            Some("役に立った")
+        );
         assert_eq!(request(None).normalized().unwrap(), request(None));
     }
 
@@ -111,7 +135,12 @@ mod tests {
         let at_limit = "あ".repeat(FEEDBACK_COMMENT_MAX_CHARS);
         assert!(request(Some(&at_limit)).normalized().is_ok());
         let over = "あ".repeat(FEEDBACK_COMMENT_MAX_CHARS + 1);
-        assert_eq!(request(Some(&over)).normalized(), Err(FeedbackRefusal::CommentTooLong));
-        assert!(FeedbackRefusal::CommentTooLong.message(crate::Lang::Ja).contains("1000"));
+        assert_eq!(
+            request(Some(&over)).normalized(),
+            Err(FeedbackRefusal::CommentTooLong)
+        );
+        assert!(FeedbackRefusal::CommentTooLong
+            .message(crate::Lang::Ja)
+            .contains("1000"));
     }
 }

@@ -36,9 +36,15 @@ impl Lang {
         let mut best: Option<(f32, Lang)> = None;
         for part in header.split(',') {
             let mut pieces = part.split(';');
-            let Some(lang) = pieces.next().and_then(Lang::from_tag) else { continue };
+            let Some(lang) = pieces.next().and_then(Lang::from_tag) else {
+                continue;
+            };
             let q = pieces
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.parse::<f32>().ok())
+                })
                 .unwrap_or(1.0);
             if best.is_none_or(|(bq, _)| q > bq) {
                 best = Some((q, lang));
@@ -54,8 +60,14 @@ mod tests {
 
     #[test]
     fn accept_language_prefers_highest_q() {
-        assert_eq!(Lang::from_accept_language("en-US,en;q=0.9,ja;q=0.8"), Lang::En);
-        assert_eq!(Lang::from_accept_language("fr, ja;q=0.5, en;q=0.4"), Lang::Ja);
+        assert_eq!(
+            Lang::from_accept_language("en-US,en;q=0.9,ja;q=0.8"),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_accept_language("fr, ja;q=0.5, en;q=0.4"),
+            Lang::Ja
+        );
         assert_eq!(Lang::from_accept_language("ja-JP"), Lang::Ja);
     }
 

@@ -41,7 +41,10 @@ pub struct PageRequest {
 
 impl Default for PageRequest {
     fn default() -> Self {
-        PageRequest { page: 1, per_page: DEFAULT_PER_PAGE }
+        PageRequest {
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+        }
     }
 }
 
@@ -58,12 +61,21 @@ impl PageRequest {
     /// Checks the bounds that do not depend on the data.
     pub fn validate(&self) -> Result<(), QueryParamError> {
         if self.page == 0 {
-            return Err(QueryParamError::new("page", ParamProblem::OutOfRange { min: 1, max: u64::from(u32::MAX) }));
+            return Err(QueryParamError::new(
+                "page",
+                ParamProblem::OutOfRange {
+                    min: 1,
+                    max: u64::from(u32::MAX),
+                },
+            ));
         }
         if !(1..=MAX_PER_PAGE).contains(&self.per_page) {
             return Err(QueryParamError::new(
                 "per_page",
-                ParamProblem::OutOfRange { min: 1, max: u64::from(MAX_PER_PAGE) },
+                ParamProblem::OutOfRange {
+                    min: 1,
+                    max: u64::from(MAX_PER_PAGE),
+                },
             ));
         }
         Ok(())
@@ -74,7 +86,10 @@ impl PageRequest {
     pub fn ensure_within(&self, total: u64) -> Result<(), QueryParamError> {
         let last = page_count(total, self.per_page).max(1);
         if u64::from(self.page) > last {
-            return Err(QueryParamError::new("page", ParamProblem::OutOfRange { min: 1, max: last }));
+            return Err(QueryParamError::new(
+                "page",
+                ParamProblem::OutOfRange { min: 1, max: last },
+            ));
         }
         Ok(())
     }
@@ -91,7 +106,11 @@ impl PageRequest {
 
     /// Writes `page` and `per_page` unless at their defaults.
     pub fn write(&self, writer: QueryWriter) -> QueryWriter {
-        writer.unless_default("page", self.page, 1).unless_default("per_page", self.per_page, DEFAULT_PER_PAGE)
+        writer.unless_default("page", self.page, 1).unless_default(
+            "per_page",
+            self.per_page,
+            DEFAULT_PER_PAGE,
+        )
     }
 }
 
@@ -115,7 +134,12 @@ pub struct Page<T> {
 
 impl<T> Page<T> {
     pub fn new(items: Vec<T>, total: u64, request: PageRequest) -> Self {
-        Page { items, total, page: request.page, per_page: request.per_page }
+        Page {
+            items,
+            total,
+            page: request.page,
+            per_page: request.per_page,
+        }
     }
 
     pub fn page_count(&self) -> u64 {
@@ -153,7 +177,13 @@ mod tests {
 
     #[test]
     fn defaults_to_the_first_page_of_fifty() {
-        assert_eq!(read(&[]), Ok(PageRequest { page: 1, per_page: 50 }));
+        assert_eq!(
+            read(&[]),
+            Ok(PageRequest {
+                page: 1,
+                per_page: 50
+            })
+        );
     }
 
     #[test]
@@ -167,7 +197,10 @@ mod tests {
 
     #[test]
     fn pages_past_the_end_are_refused_but_an_empty_list_has_page_one() {
-        let request = PageRequest { page: 3, per_page: 50 };
+        let request = PageRequest {
+            page: 3,
+            per_page: 50,
+        };
         assert!(request.ensure_within(101).is_ok());
         let error = request.ensure_within(100).unwrap_err();
         assert_eq!(error.problem, ParamProblem::OutOfRange { min: 1, max: 2 });
@@ -176,13 +209,24 @@ mod tests {
 
     #[test]
     fn offset_and_page_count() {
-        let request = PageRequest { page: 3, per_page: 25 };
+        let request = PageRequest {
+            page: 3,
+            per_page: 25,
+        };
         assert_eq!(request.offset(), 50);
         assert_eq!(page_count(0, 25), 0);
         assert_eq!(page_count(51, 25), 3);
         let page = Page::new(vec![1, 2], 51, request);
         assert!(!page.has_next());
-        assert!(Page::new(vec![1], 51, PageRequest { page: 2, per_page: 25 }).has_next());
+        assert!(Page::new(
+            vec![1],
+            51,
+            PageRequest {
+                page: 2,
+                per_page: 25
+            }
+        )
+        .has_next());
     }
 
     #[test]

@@ -31,7 +31,10 @@ pub struct QueryParamError {
 
 impl QueryParamError {
     pub fn new(param: impl Into<String>, problem: ParamProblem) -> Self {
-        QueryParamError { param: param.into(), problem }
+        QueryParamError {
+            param: param.into(),
+            problem,
+        }
     }
 
     /// A readable explanation naming the parameter.
@@ -61,7 +64,8 @@ impl QueryParamError {
 
     /// The error body the portal answers (HTTP 400).
     pub fn to_api_error(&self, lang: Lang) -> ApiErrorBody {
-        let mut body = ApiErrorBody::new(ErrorCode::InvalidParameter, lang).with_field(self.param.clone());
+        let mut body =
+            ApiErrorBody::new(ErrorCode::InvalidParameter, lang).with_field(self.param.clone());
         body.message = self.message(lang);
         body
     }
@@ -77,7 +81,9 @@ pub struct QueryReader<'a> {
 
 impl<'a> QueryReader<'a> {
     pub fn new(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        QueryReader { pairs: pairs.into_iter().collect() }
+        QueryReader {
+            pairs: pairs.into_iter().collect(),
+        }
     }
 
     /// The raw value of a parameter, trimmed, or `None` when missing or empty.
@@ -94,9 +100,14 @@ impl<'a> QueryReader<'a> {
     pub fn parse<T: FromStr>(&self, name: &str) -> Result<Option<T>, QueryParamError> {
         self.raw(name)
             .map(|value| {
-                value
-                    .parse::<T>()
-                    .map_err(|_| QueryParamError::new(name, ParamProblem::Unparsable { value: value.to_string() }))
+                value.parse::<T>().map_err(|_| {
+                    QueryParamError::new(
+                        name,
+                        ParamProblem::Unparsable {
+                            value: value.to_string(),
+                        },
+                    )
+                })
             })
             .transpose()
     }
@@ -112,7 +123,14 @@ impl<'a> QueryReader<'a> {
             .map(|value| {
                 DateTime::parse_from_rfc3339(value)
                     .map(|t| t.with_timezone(&Utc))
-                    .map_err(|_| QueryParamError::new(name, ParamProblem::Unparsable { value: value.to_string() }))
+                    .map_err(|_| {
+                        QueryParamError::new(
+                            name,
+                            ParamProblem::Unparsable {
+                                value: value.to_string(),
+                            },
+                        )
+                    })
             })
             .transpose()
     }
@@ -142,14 +160,22 @@ impl QueryWriter {
     }
 
     /// Adds a parameter unless it equals its default.
-    pub fn unless_default<T: PartialEq + ToString>(self, name: &'static str, value: T, default: T) -> Self {
+    pub fn unless_default<T: PartialEq + ToString>(
+        self,
+        name: &'static str,
+        value: T,
+        default: T,
+    ) -> Self {
         let value = (value != default).then_some(value);
         self.opt(name, value)
     }
 
     /// Adds an RFC 3339 time in UTC.
     pub fn time(self, name: &'static str, value: Option<DateTime<Utc>>) -> Self {
-        self.opt(name, value.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)))
+        self.opt(
+            name,
+            value.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        )
     }
 
     pub fn into_pairs(self) -> Vec<(&'static str, String)> {
@@ -196,6 +222,9 @@ mod tests {
             .opt("q", Some(""))
             .opt("os", Some("ios"))
             .into_pairs();
-        assert_eq!(pairs, vec![("per_page", "100".to_string()), ("os", "ios".to_string())]);
+        assert_eq!(
+            pairs,
+            vec![("per_page", "100".to_string()), ("os", "ios".to_string())]
+        );
     }
 }

@@ -86,9 +86,15 @@ mod tests {
 
     #[test]
     fn debug_output_never_shows_the_password() {
-        let request = SignInRequest { username: "admin".into(), password: "Demo#2026".into() };
+        let request = SignInRequest {
+            username: "admin".into(),
+            password: "Demo#2026".into(),
+        };
         let printed = format!("{request:?}");
-        assert!(printed.contains("admin") && !printed.contains("Demo#2026"), "{printed}");
+        assert!(
+            printed.contains("admin") && !printed.contains("Demo#2026"),
+            "{printed}"
+        );
     }
 }
 

@@ -37,13 +37,23 @@ pub fn zone_offset(iana_name: &str) -> FixedOffset {
 /// `2026/11/26 14:30`, the console's date-time format.
 pub fn format_datetime(time: DateTime<Utc>, offset: FixedOffset) -> String {
     let t = time.with_timezone(&offset);
-    format!("{} {:02}:{:02}", ymd(t.date_naive(), '/'), t.hour(), t.minute())
+    format!(
+        "{} {:02}:{:02}",
+        ymd(t.date_naive(), '/'),
+        t.hour(),
+        t.minute()
+    )
 }
 
 /// The value of an `<input type="datetime-local">`: `2026-11-26T14:30`.
 pub fn to_datetime_local(time: DateTime<Utc>, offset: FixedOffset) -> String {
     let t = time.with_timezone(&offset);
-    format!("{}T{:02}:{:02}", ymd(t.date_naive(), '-'), t.hour(), t.minute())
+    format!(
+        "{}T{:02}:{:02}",
+        ymd(t.date_naive(), '-'),
+        t.hour(),
+        t.minute()
+    )
 }
 
 /// `14:30:05`: the time of day in `offset`, to the second.
@@ -80,7 +90,10 @@ pub fn parse_datetime_local(text: &str, offset: FixedOffset) -> Option<DateTime<
     let date = parse_date_input(date)?;
     let time = parse_time_of_day(time)?;
     let naive = NaiveDateTime::new(date, time);
-    naive.and_local_timezone(offset).single().map(|t| t.with_timezone(&Utc))
+    naive
+        .and_local_timezone(offset)
+        .single()
+        .map(|t| t.with_timezone(&Utc))
 }
 
 /// `14:30` or `14:30:05`.
@@ -108,7 +121,10 @@ fn ymd(day: NaiveDate, separator: char) -> String {
 /// the administrator has time to finish the form and the proposal is still in the future on OK.
 pub fn default_schedule_at(now: DateTime<Utc>) -> DateTime<Utc> {
     let earliest = now + DEFAULT_SCHEDULE_LEAD;
-    let hour_start = earliest.with_minute(0).and_then(|t| t.with_second(0)).and_then(|t| t.with_nanosecond(0));
+    let hour_start = earliest
+        .with_minute(0)
+        .and_then(|t| t.with_second(0))
+        .and_then(|t| t.with_nanosecond(0));
     match hour_start {
         Some(start) if start == earliest => start,
         Some(start) => start + TimeDelta::hours(1),
@@ -122,13 +138,21 @@ mod tests {
     use super::*;
 
     fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
     }
 
     #[test]
     fn shows_japan_time() {
-        assert_eq!(format_datetime(at("2026-11-26T05:30:00Z"), JAPAN_OFFSET), "2026/11/26 14:30");
-        assert_eq!(format_datetime(at("2026-12-31T15:00:00Z"), JAPAN_OFFSET), "2027/01/01 00:00");
+        assert_eq!(
+            format_datetime(at("2026-11-26T05:30:00Z"), JAPAN_OFFSET),
+            "2026/11/26 14:30"
+        );
+        assert_eq!(
+            format_datetime(at("2026-12-31T15:00:00Z"), JAPAN_OFFSET),
+            "2027/01/01 00:00"
+        );
     }
 
     #[test]
@@ -137,7 +161,10 @@ mod tests {
         let time = at("2026-11-26T05:30:00Z");
         assert_eq!(to_datetime_local(time, offset), "2026-11-26T14:30");
         assert_eq!(parse_datetime_local("2026-11-26T14:30", offset), Some(time));
-        assert_eq!(parse_datetime_local("2026-11-26T14:30:00", offset), Some(time));
+        assert_eq!(
+            parse_datetime_local("2026-11-26T14:30:00", offset),
+            Some(time)
+        );
         assert_eq!(parse_datetime_local("2026/11/26 14:30", offset), None);
         assert_eq!(parse_datetime_local("", offset), None);
         assert_eq!(parse_datetime_local("2026-11-26T14:3", offset), None);
@@ -173,9 +200,21 @@ mod tests {
 
     #[test]
     fn default_schedule_is_a_full_hour_at_least_thirty_minutes_ahead() {
-        assert_eq!(default_schedule_at(at("2026-11-26T05:10:00Z")), at("2026-11-26T06:00:00Z"));
-        assert_eq!(default_schedule_at(at("2026-11-26T05:31:00Z")), at("2026-11-26T07:00:00Z"));
-        assert_eq!(default_schedule_at(at("2026-11-26T05:30:00Z")), at("2026-11-26T06:00:00Z"));
-        assert_eq!(default_schedule_at(at("2026-11-26T23:45:10Z")), at("2026-11-27T01:00:00Z"));
+        assert_eq!(
+            default_schedule_at(at("2026-11-26T05:10:00Z")),
+            at("2026-11-26T06:00:00Z")
+        );
+        assert_eq!(
+            default_schedule_at(at("2026-11-26T05:31:00Z")),
+            at("2026-11-26T07:00:00Z")
+        );
+        assert_eq!(
+            default_schedule_at(at("2026-11-26T05:30:00Z")),
+            at("2026-11-26T06:00:00Z")
+        );
+        assert_eq!(
+            default_schedule_at(at("2026-11-26T23:45:10Z")),
+            at("2026-11-27T01:00:00Z")
+        );
     }
 }

@@ -60,7 +60,10 @@ impl WifiSetting {
 
 /// The settings the Wi-Fi dropdown offers, in the given order.
 pub fn offered_for_reenrollment(settings: &[WifiSetting]) -> Vec<&WifiSetting> {
-    settings.iter().filter(|setting| setting.usable_for_reenrollment()).collect()
+    settings
+        .iter()
+        .filter(|setting| setting.usable_for_reenrollment())
+        .collect()
 }
 
 /// `GET /api/wifi-settings` parameters.
@@ -74,19 +77,30 @@ pub struct WifiSettingQuery {
 
 impl WifiSettingQuery {
     /// What the after-wipe dropdown asks for.
-    pub const FOR_REENROLLMENT: WifiSettingQuery = WifiSettingQuery { auto_join: Some(true), registered: Some(true) };
+    pub const FOR_REENROLLMENT: WifiSettingQuery = WifiSettingQuery {
+        auto_join: Some(true),
+        registered: Some(true),
+    };
 
     pub fn from_query(reader: &QueryReader<'_>) -> Result<Self, QueryParamError> {
-        Ok(WifiSettingQuery { auto_join: reader.parse("auto_join")?, registered: reader.parse("registered")? })
+        Ok(WifiSettingQuery {
+            auto_join: reader.parse("auto_join")?,
+            registered: reader.parse("registered")?,
+        })
     }
 
     pub fn to_query_pairs(&self) -> Vec<(&'static str, String)> {
-        QueryWriter::new().opt("auto_join", self.auto_join).opt("registered", self.registered).into_pairs()
+        QueryWriter::new()
+            .opt("auto_join", self.auto_join)
+            .opt("registered", self.registered)
+            .into_pairs()
     }
 
     pub fn matches(&self, setting: &WifiSetting) -> bool {
         self.auto_join.is_none_or(|on| setting.auto_join == on)
-            && self.registered.is_none_or(|registered| setting.in_remote_settings == registered)
+            && self
+                .registered
+                .is_none_or(|registered| setting.in_remote_settings == registered)
     }
 }
 
@@ -117,20 +131,35 @@ mod tests {
     fn only_registered_auto_join_settings_are_offered() {
         let settings = vec![
             office_wifi(1),
-            WifiSetting { auto_join: false, ..office_wifi(2) },
-            WifiSetting { in_remote_settings: false, ..office_wifi(3) },
+            WifiSetting {
+                auto_join: false,
+                ..office_wifi(2)
+            },
+            WifiSetting {
+                in_remote_settings: false,
+                ..office_wifi(3)
+            },
             office_wifi(4),
         ];
-        let offered: Vec<WifiSettingId> = offered_for_reenrollment(&settings).iter().map(|s| s.id).collect();
+        let offered: Vec<WifiSettingId> = offered_for_reenrollment(&settings)
+            .iter()
+            .map(|s| s.id)
+            .collect();
         assert_eq!(offered, [WifiSettingId(1), WifiSettingId(4)]);
-        let by_query: Vec<WifiSettingId> =
-            settings.iter().filter(|s| WifiSettingQuery::FOR_REENROLLMENT.matches(s)).map(|s| s.id).collect();
+        let by_query: Vec<WifiSettingId> = settings
+            .iter()
+            .filter(|s| WifiSettingQuery::FOR_REENROLLMENT.matches(s))
+            .map(|s| s.id)
+            .collect();
         assert_eq!(by_query, offered);
     }
 
     #[test]
     fn query_round_trips() {
-        let query = WifiSettingQuery { auto_join: Some(true), registered: None };
+        let query = WifiSettingQuery {
+            auto_join: Some(true),
+            registered: None,
+        };
         let pairs = query.to_query_pairs();
         assert_eq!(pairs, vec![("auto_join", "true".to_string())]);
         let reader = QueryReader::new(pairs.iter().map(|(k, v)| (*k, v.as_str())));

@@ -166,9 +166,11 @@ impl From<JsonRejection> for ApiError {
             }
             // Wrong content type, bad syntax and a body of the wrong shape are all the
             // client's mistake; axum's own text explains which, which helps API users.
-            other => ApiError::new(ErrorCode::MalformedRequest).with_details(ErrorDetails::Malformed {
-                reason: other.body_text(),
-            }),
+            other => {
+                ApiError::new(ErrorCode::MalformedRequest).with_details(ErrorDetails::Malformed {
+                    reason: other.body_text(),
+                })
+            }
         }
     }
 }

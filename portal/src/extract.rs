@@ -45,10 +45,9 @@ where
 }
 
 fn query_error(rejection: QueryRejection) -> ApiError {
-    ApiError::new(ErrorCode::InvalidParameter)
-        .with_details(mdm_model::ErrorDetails::Malformed {
-            reason: rejection.body_text(),
-        })
+    ApiError::new(ErrorCode::InvalidParameter).with_details(mdm_model::ErrorDetails::Malformed {
+        reason: rejection.body_text(),
+    })
 }
 
 /// Path parameters; an id that does not parse answers 404 `not_found` (the thing named by a

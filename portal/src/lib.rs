@@ -36,10 +36,7 @@ pub fn app(state: AppState) -> Router {
         header::CACHE_CONTROL,
         HeaderValue::from_static("no-store"),
     ));
-    let security = std::sync::Arc::new(security::SecurityHeaders::new(
-        &frame_ancestors,
-        secure,
-    ));
+    let security = std::sync::Arc::new(security::SecurityHeaders::new(&frame_ancestors, secure));
     Router::new()
         .nest("/api", api)
         .merge(console)

@@ -178,9 +178,12 @@ async fn main() -> anyhow::Result<()> {
         anyhow::bail!("--clock-start needs --clock manual");
     }
     if args.clock == ClockMode::Manual && args.time_scale != 1.0 {
-        anyhow::bail!("--time-scale does not apply to --clock manual (it moves only when advanced)");
+        anyhow::bail!(
+            "--time-scale does not apply to --clock manual (it moves only when advanced)"
+        );
     }
-    if args.simulator != SimulatorMode::Scripted && args.scripted_reply != AppleReply::Acknowledged {
+    if args.simulator != SimulatorMode::Scripted && args.scripted_reply != AppleReply::Acknowledged
+    {
         anyhow::bail!("--scripted-reply needs --simulator scripted");
     }
     let clock = match args.clock {

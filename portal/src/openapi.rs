@@ -2,6 +2,7 @@
 //! the same route table the router is built from ([`crate::routes::table`]); a test checks the
 //! two agree and that every operation is described.
 
+use axum::http::Method;
 use mdm_model::{
     audit::AuditAction,
     device::{DeviceStatus, Enrollment, ManagementMethod, Os, Ownership},
@@ -11,7 +12,6 @@ use mdm_model::{
     wipe::{IneligibilityReason, NotWipeableReason, PreviewOutcome},
     ErrorCode,
 };
-use axum::http::Method;
 use serde_json::{json, Map, Value};
 
 use crate::{
@@ -93,7 +93,8 @@ pub fn build() -> Value {
         let item = paths
             .entry(route.path.to_string())
             .or_insert_with(|| json!({}));
-        item[route.method.as_str().to_ascii_lowercase()] = render(operation, &route.method, route.access);
+        item[route.method.as_str().to_ascii_lowercase()] =
+            render(operation, &route.method, route.access);
     }
     json!({
         "openapi": "3.1.0",

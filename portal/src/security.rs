@@ -23,7 +23,9 @@ pub enum OriginError {
     Scheme(String),
     #[error("{0:?} is not an origin: it names no host")]
     NoHost(String),
-    #[error("{0:?} is not an origin: remove the path, query or fragment (only scheme://host[:port])")]
+    #[error(
+        "{0:?} is not an origin: remove the path, query or fragment (only scheme://host[:port])"
+    )]
     HasPath(String),
     #[error("{0:?} is not an origin: user names, wildcards, spaces and quotes are not allowed")]
     BadCharacter(String),
@@ -47,13 +49,16 @@ impl Origin {
         if authority.contains(['/', '?', '#']) {
             return fail(OriginError::HasPath);
         }
-        let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']');
+        let allowed =
+            |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']');
         if !authority.chars().all(allowed) {
             return fail(OriginError::BadCharacter);
         }
         // The port follows the last colon outside an IPv6 literal's brackets.
         let (host, port) = match authority.rfind(':') {
-            Some(i) if !authority[i..].contains(']') => (&authority[..i], Some(&authority[i + 1..])),
+            Some(i) if !authority[i..].contains(']') => {
+                (&authority[..i], Some(&authority[i + 1..]))
+            }
             _ => (authority, None),
         };
         if host.is_empty() || host.starts_with('.') || host.starts_with('-') {
@@ -95,7 +100,10 @@ impl SecurityHeaders {
             ),
             (header::X_CONTENT_TYPE_OPTIONS, value("nosniff")),
             (header::REFERRER_POLICY, value("no-referrer")),
-            (HeaderName::from_static("permissions-policy"), value(PERMISSIONS)),
+            (
+                HeaderName::from_static("permissions-policy"),
+                value(PERMISSIONS),
+            ),
             (
                 HeaderName::from_static("cross-origin-opener-policy"),
                 value("same-origin"),
@@ -189,7 +197,10 @@ mod tests {
     #[test]
     fn the_policy_allows_no_inline_code_and_no_eval() {
         let csp = content_security_policy(&[]);
-        assert!(!csp.contains("'unsafe-inline'") && !csp.contains("'unsafe-eval'"), "{csp}");
+        assert!(
+            !csp.contains("'unsafe-inline'") && !csp.contains("'unsafe-eval'"),
+            "{csp}"
+        );
         for directive in [
             "default-src 'self'",
             "script-src 'self' 'wasm-unsafe-eval'",
@@ -199,7 +210,10 @@ mod tests {
             "form-action 'self'",
             "frame-ancestors 'self'",
         ] {
-            assert!(csp.split("; ").any(|d| d == directive), "{directive} in {csp}");
+            assert!(
+                csp.split("; ").any(|d| d == directive),
+                "{directive} in {csp}"
+            );
         }
     }
 
@@ -238,7 +252,9 @@ mod tests {
     #[test]
     fn origins_are_scheme_host_and_port_only() {
         assert_eq!(
-            Origin::parse("HTTPS://Intranet.Example.co.jp").unwrap().as_str(),
+            Origin::parse("HTTPS://Intranet.Example.co.jp")
+                .unwrap()
+                .as_str(),
             "https://intranet.example.co.jp"
         );
         assert_eq!(
@@ -246,13 +262,19 @@ mod tests {
             "http://[::1]:8443"
         );
         let refused = [
-            ("intranet.example.co.jp", OriginError::Scheme as fn(String) -> OriginError),
+            (
+                "intranet.example.co.jp",
+                OriginError::Scheme as fn(String) -> OriginError,
+            ),
             ("ftp://example.com", OriginError::Scheme),
             ("https://", OriginError::NoHost),
             ("https://example.com/portal", OriginError::HasPath),
             ("https://example.com?x", OriginError::HasPath),
             ("https://*.example.com", OriginError::BadCharacter),
-            ("https://example.com; script-src *", OriginError::BadCharacter),
+            (
+                "https://example.com; script-src *",
+                OriginError::BadCharacter,
+            ),
             ("https://user@example.com", OriginError::BadCharacter),
             ("https://example.com:0", OriginError::BadPort),
             ("https://example.com:70000", OriginError::BadPort),
@@ -265,8 +287,13 @@ mod tests {
 
     #[test]
     fn an_error_names_the_value_and_what_to_change() {
-        let message = Origin::parse("https://example.com/portal").unwrap_err().to_string();
-        assert!(message.contains("\"https://example.com/portal\""), "{message}");
+        let message = Origin::parse("https://example.com/portal")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.contains("\"https://example.com/portal\""),
+            "{message}"
+        );
         assert!(message.contains("scheme://host[:port]"), "{message}");
     }
 }

@@ -26,7 +26,10 @@ use serde_json::json;
 async fn scripted_app() -> TestApp {
     let engine = EngineHandle::new(SimulatorConfig::scripted(AppleReply::Acknowledged));
     let mut app = TestApp::with_engine(seeded_state(test_settings()), engine);
-    assert_eq!(app.sign_in("admin", "Demo#2026").await.status, StatusCode::OK);
+    assert_eq!(
+        app.sign_in("admin", "Demo#2026").await.status,
+        StatusCode::OK
+    );
     app
 }
 
@@ -45,7 +48,9 @@ async fn an_hour_advanced_in_one_request_runs_every_step_at_its_own_time() {
         "nothing moves before the clock does"
     );
 
-    let response = app.post("/api/clock/advance", json!({ "seconds": 3600 })).await;
+    let response = app
+        .post("/api/clock/advance", json!({ "seconds": 3600 }))
+        .await;
     assert_eq!(response.status, StatusCode::OK, "{}", response.text());
     let advanced = response.json();
     let end = start_time() + Duration::hours(1);
@@ -84,7 +89,9 @@ async fn a_scripted_reply_is_the_one_every_device_gives() {
         .find(|d| wipeable(d) && online(d) && d.management_method == ManagementMethod::AppleMdm)
         .unwrap();
     let wipe = register(&mut app, &[device.id], plain_options()).await;
-    let response = app.post("/api/clock/advance", json!({ "seconds": 30 })).await;
+    let response = app
+        .post("/api/clock/advance", json!({ "seconds": 30 }))
+        .await;
     assert_eq!(response.status, StatusCode::OK);
     assert_eq!(entry(&mut app, wipe).await.job.status, JobStatus::Failed);
 }
@@ -95,11 +102,17 @@ async fn a_clock_that_runs_by_itself_cannot_be_moved() {
     let state = AppState::new(store, Clock::system(), test_settings()).unwrap();
     let mut app = TestApp::with_state(state);
     app.sign_in("admin", "Demo#2026").await;
-    let response = app.post("/api/clock/advance", json!({ "seconds": 60 })).await;
+    let response = app
+        .post("/api/clock/advance", json!({ "seconds": 60 }))
+        .await;
     assert_eq!(response.status, StatusCode::CONFLICT);
     let error = response.error();
     assert_eq!(error.code, ErrorCode::Conflict);
-    assert!(error.message.contains("--clock manual"), "{}", error.message);
+    assert!(
+        error.message.contains("--clock manual"),
+        "{}",
+        error.message
+    );
     assert_eq!(app.get("/api/clock").await.json()["manual"], false);
 }
 
@@ -108,7 +121,10 @@ async fn bad_amounts_are_refused_with_the_field_named() {
     let mut app = scripted_app().await;
     app.lang = Some("en".into());
     let too_far = app
-        .post("/api/clock/advance", json!({ "seconds": 366 * 24 * 3600 + 1 }))
+        .post(
+            "/api/clock/advance",
+            json!({ "seconds": 366 * 24 * 3600 + 1 }),
+        )
         .await;
     assert_eq!(too_far.status, StatusCode::UNPROCESSABLE_ENTITY);
     let error = too_far.error();
@@ -116,9 +132,18 @@ async fn bad_amounts_are_refused_with_the_field_named() {
         (error.code, error.field.as_deref()),
         (ErrorCode::ValidationFailed, Some("seconds"))
     );
-    assert_eq!(error.message, "The clock moves at most 366 days per request.");
-    let backwards = app.post("/api/clock/advance", json!({ "seconds": -5 })).await;
+    assert_eq!(
+        error.message,
+        "The clock moves at most 366 days per request."
+    );
+    let backwards = app
+        .post("/api/clock/advance", json!({ "seconds": -5 }))
+        .await;
     assert_eq!(backwards.status, StatusCode::BAD_REQUEST);
     assert_eq!(backwards.error().code, ErrorCode::MalformedRequest);
-    assert_eq!(app.get("/api/clock").await.json()["now"], json!(start_time()), "the clock stayed");
+    assert_eq!(
+        app.get("/api/clock").await.json()["now"],
+        json!(start_time()),
+        "the clock stayed"
+    );
 }

@@ -31,7 +31,9 @@ fn flags_in_help() -> BTreeSet<String> {
 fn flags_in_table(readme: &str, section: &str) -> BTreeSet<String> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(readme);
     let text = std::fs::read_to_string(&path).unwrap();
-    let start = text.find(section).unwrap_or_else(|| panic!("{readme} has no {section:?}"));
+    let start = text
+        .find(section)
+        .unwrap_or_else(|| panic!("{readme} has no {section:?}"));
     let body = &text[start + section.len()..];
     let body = &body[..body.find("\n## ").unwrap_or(body.len())];
     body.lines()
@@ -43,7 +45,13 @@ fn flags_in_table(readme: &str, section: &str) -> BTreeSet<String> {
 #[test]
 fn help_lists_every_flag_and_both_readmes_document_each() {
     let help = flags_in_help();
-    for expected in ["--addr", "--clock", "--simulator", "--session-idle-minutes", "--frame-ancestors"] {
+    for expected in [
+        "--addr",
+        "--clock",
+        "--simulator",
+        "--session-idle-minutes",
+        "--frame-ancestors",
+    ] {
         assert!(help.contains(expected), "--help lacks {expected}: {help:?}");
     }
     let readme = flags_in_table("../README.md", "## Portal configuration");
@@ -72,10 +80,17 @@ fn refused(flags: &[&str]) -> String {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    let Output { status, stdout, stderr } = child.wait_with_output().unwrap();
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = child.wait_with_output().unwrap();
     let stdout = String::from_utf8_lossy(&stdout);
     assert!(!status.success(), "{flags:?} exited with success");
-    assert!(!stdout.contains("listening"), "{flags:?} started a portal: {stdout}");
+    assert!(
+        !stdout.contains("listening"),
+        "{flags:?} started a portal: {stdout}"
+    );
     let _ = std::fs::remove_dir_all(dir);
     String::from_utf8_lossy(&stderr).into_owned()
 }
@@ -85,8 +100,14 @@ fn frame_ancestors_that_are_not_origins_refuse_the_start_with_the_reason() {
     for (value, reason) in [
         ("https://intranet.example.co.jp/portal", "remove the path"),
         ("https://*.example.co.jp", "wildcards"),
-        ("ftp://intranet.example.co.jp", "must start with https:// or http://"),
-        ("https://intranet.example.co.jp:99999", "the port must be a number"),
+        (
+            "ftp://intranet.example.co.jp",
+            "must start with https:// or http://",
+        ),
+        (
+            "https://intranet.example.co.jp:99999",
+            "the port must be a number",
+        ),
         ("'self' https://evil.example", "not an origin"),
     ] {
         let stderr = refused(&["--frame-ancestors", value]);
@@ -97,13 +118,31 @@ fn frame_ancestors_that_are_not_origins_refuse_the_start_with_the_reason() {
 #[test]
 fn clock_and_simulator_flags_that_contradict_each_other_refuse_the_start() {
     for (flags, reason) in [
-        (&["--clock-start", "2026-03-02T01:00:00Z"][..], "--clock-start needs --clock manual"),
-        (&["--clock", "manual", "--time-scale", "60"][..], "--time-scale does not apply"),
-        (&["--scripted-reply", "Error"][..], "--scripted-reply needs --simulator scripted"),
-        (&["--simulator", "scripted", "--scripted-reply", "Maybe"][..], "Acknowledged, Error"),
+        (
+            &["--clock-start", "2026-03-02T01:00:00Z"][..],
+            "--clock-start needs --clock manual",
+        ),
+        (
+            &["--clock", "manual", "--time-scale", "60"][..],
+            "--time-scale does not apply",
+        ),
+        (
+            &["--scripted-reply", "Error"][..],
+            "--scripted-reply needs --simulator scripted",
+        ),
+        (
+            &["--simulator", "scripted", "--scripted-reply", "Maybe"][..],
+            "Acknowledged, Error",
+        ),
         (&["--clock", "sundial"][..], "possible values: wall, manual"),
-        (&["--time-scale", "0"][..], "--time-scale must be a positive number"),
-        (&["--session-idle-minutes", "0"][..], "--session-idle-minutes must be at least 1"),
+        (
+            &["--time-scale", "0"][..],
+            "--time-scale must be a positive number",
+        ),
+        (
+            &["--session-idle-minutes", "0"][..],
+            "--session-idle-minutes must be at least 1",
+        ),
     ] {
         let stderr = refused(flags);
         assert!(stderr.contains(reason), "{flags:?}: {stderr}");

@@ -13,19 +13,41 @@ async fn a_deliberately_wrong_schema_is_caught() {
     let answer = app.get("/api/jobs?per_page=5").await;
     assert_eq!(answer.status.as_u16(), 200);
     let check = |document: &serde_json::Value| {
-        disagreement(document, None, "GET", "/api/jobs?per_page=5", 200, Some("application/json"), &answer.body)
+        disagreement(
+            document,
+            None,
+            "GET",
+            "/api/jobs?per_page=5",
+            200,
+            Some("application/json"),
+            &answer.body,
+        )
     };
     let served = mdm_portal::openapi::build();
-    assert_eq!(check(&served), Ok(()), "the served document describes the answer");
+    assert_eq!(
+        check(&served),
+        Ok(()),
+        "the served document describes the answer"
+    );
 
-    let jobs_page = &served["paths"]["/jobs"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["$ref"];
+    let jobs_page = &served["paths"]["/jobs"]["get"]["responses"]["200"]["content"]
+        ["application/json"]["schema"]["$ref"];
     // The job list's page schema with `total` said to be a string: the real answer (a
     // number) no longer fits.
     let mut wrong = served.clone();
-    let name = jobs_page.as_str().unwrap().rsplit('/').next().unwrap().to_string();
+    let name = jobs_page
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_string();
     wrong["components"]["schemas"][&name]["properties"]["total"] = json!({ "type": "string" });
     let problem = check(&wrong).unwrap_err();
-    assert!(problem.contains("disagrees") && problem.contains("total"), "{problem}");
+    assert!(
+        problem.contains("disagrees") && problem.contains("total"),
+        "{problem}"
+    );
 
     // A status the document does not declare.
     let mut undeclared = served;

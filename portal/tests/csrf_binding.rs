@@ -32,7 +32,10 @@ async fn the_token_changes_at_sign_in_and_the_old_one_stops_working() {
     assert_ne!(before, after, "sign-in rotates the token");
     // The anonymous cookie is replaced too.
     assert_ne!(app.jar["mdm_csrf"], before);
-    assert_eq!(app.post("/api/wipes/preview", preview_body()).await.status, StatusCode::OK);
+    assert_eq!(
+        app.post("/api/wipes/preview", preview_body()).await.status,
+        StatusCode::OK
+    );
 
     app.csrf = Some(before);
     let stale = app.post("/api/wipes/preview", preview_body()).await;
@@ -52,7 +55,13 @@ async fn one_sessions_token_does_not_work_with_another_session() {
     second.csrf = first_token;
     let crossed = second.post("/api/wipes/preview", preview_body()).await;
     assert_eq!(crossed.error().code, ErrorCode::CsrfRejected);
-    assert_eq!(first.post("/api/wipes/preview", preview_body()).await.status, StatusCode::OK);
+    assert_eq!(
+        first
+            .post("/api/wipes/preview", preview_body())
+            .await
+            .status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -65,13 +74,18 @@ async fn who_am_i_hands_out_the_sessions_own_token_and_sign_out_rotates_it() {
     let out = app.send(Method::DELETE, "/api/session", None).await;
     assert_eq!(out.status, StatusCode::NO_CONTENT);
     let set = out.set_cookies();
-    assert!(set.iter().any(|c| c.starts_with("mdm_session=;") && c.contains("Max-Age=0")));
+    assert!(set
+        .iter()
+        .any(|c| c.starts_with("mdm_session=;") && c.contains("Max-Age=0")));
     assert!(set.iter().any(|c| c.starts_with("mdm_csrf=")), "{set:?}");
     assert_ne!(app.jar["mdm_csrf"], anonymous_before);
     // The next session check hands out the new anonymous token, and sign-in works with it.
     app.get("/api/session").await;
     assert_eq!(app.csrf.as_deref(), Some(app.jar["mdm_csrf"].as_str()));
-    assert_eq!(app.sign_in("admin", "Demo#2026").await.status, StatusCode::OK);
+    assert_eq!(
+        app.sign_in("admin", "Demo#2026").await.status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -83,7 +97,9 @@ async fn a_bearer_header_does_not_switch_off_csrf_on_the_cookie_routes() {
             .uri("/api/session")
             .header(header::AUTHORIZATION, format!("Bearer {}", "A".repeat(43)))
             .header(header::CONTENT_TYPE, "application/json")
-            .body(Body::from(json!({ "username": "admin", "password": "Demo#2026" }).to_string()))
+            .body(Body::from(
+                json!({ "username": "admin", "password": "Demo#2026" }).to_string(),
+            ))
             .unwrap();
         let answer = app.send_raw(request).await;
         assert_eq!(answer.status, StatusCode::FORBIDDEN, "{method}");
@@ -122,17 +138,26 @@ async fn secure_cookies_use_the_host_prefix_and_still_work() {
     let set = signed_in.set_cookies();
     for cookie in &set {
         assert!(cookie.starts_with("__Host-"), "{cookie}");
-        assert!(cookie.contains("; Secure") && cookie.contains("Path=/"), "{cookie}");
+        assert!(
+            cookie.contains("; Secure") && cookie.contains("Path=/"),
+            "{cookie}"
+        );
         assert!(!cookie.contains("Domain="), "{cookie}");
     }
     assert!(set.iter().any(|c| c.starts_with("__Host-mdm_session=")));
     assert!(!app.jar.contains_key("mdm_session"));
     assert_eq!(app.get("/api/devices").await.status, StatusCode::OK);
-    assert_eq!(app.post("/api/wipes/preview", preview_body()).await.status, StatusCode::OK);
+    assert_eq!(
+        app.post("/api/wipes/preview", preview_body()).await.status,
+        StatusCode::OK
+    );
     // A cookie without the prefix is not the session.
     let plain = app.jar.remove("__Host-mdm_session").unwrap();
     app.jar.insert("mdm_session".into(), plain);
-    assert_eq!(app.get("/api/devices").await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        app.get("/api/devices").await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
@@ -142,11 +167,17 @@ async fn a_write_without_the_header_is_refused() {
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::from(preview_body().to_string()))
         .unwrap();
-    assert_eq!(app.send_raw(request).await.error().code, ErrorCode::CsrfRejected);
+    assert_eq!(
+        app.send_raw(request).await.error().code,
+        ErrorCode::CsrfRejected
+    );
     let wrong = Request::post("/api/wipes/preview")
         .header(header::CONTENT_TYPE, "application/json")
         .header(CSRF_HEADER, "B".repeat(43))
         .body(Body::from(preview_body().to_string()))
         .unwrap();
-    assert_eq!(app.send_raw(wrong).await.error().code, ErrorCode::CsrfRejected);
+    assert_eq!(
+        app.send_raw(wrong).await.error().code,
+        ErrorCode::CsrfRejected
+    );
 }

@@ -26,9 +26,16 @@ fn start() -> DateTime<Utc> {
 /// A manual clock starting at `at`, and devices that keep their state and acknowledge every
 /// command 30 simulated seconds after it is sent.
 fn scripted(at: DateTime<Utc>) -> Vec<String> {
-    ["--clock", "manual", "--clock-start", &at.to_rfc3339(), "--simulator", "scripted"]
-        .map(String::from)
-        .to_vec()
+    [
+        "--clock",
+        "manual",
+        "--clock-start",
+        &at.to_rfc3339(),
+        "--simulator",
+        "scripted",
+    ]
+    .map(String::from)
+    .to_vec()
 }
 
 fn seeded_portal(db: &std::path::Path) -> Portal {
@@ -50,7 +57,12 @@ fn advance(client: &Client, by: chrono::Duration) -> DateTime<Utc> {
         &json!({ "seconds": by.num_seconds() }),
         &[],
     );
-    assert_eq!(answer.status, 200, "{}", String::from_utf8_lossy(&answer.body));
+    assert_eq!(
+        answer.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&answer.body)
+    );
     answer.json()["now"].as_str().unwrap().parse().unwrap()
 }
 
@@ -135,12 +147,22 @@ fn sigkill_loses_no_job_runs_none_twice_and_schedules_resume() {
     );
 
     let waits = register(&admin, &wipe_body(&[offline], None), "offline-1");
-    assert_eq!(waits.status, 201, "{}", String::from_utf8_lossy(&waits.body));
+    assert_eq!(
+        waits.status,
+        201,
+        "{}",
+        String::from_utf8_lossy(&waits.body)
+    );
     let waits: WipeRegistered = serde_json::from_value(waits.json()).unwrap();
     assert_eq!(waits.registered_at, start(), "the clock stood still");
     let schedule = start() + chrono::Duration::minutes(15);
     let scheduled = register(&admin, &wipe_body(&[later], Some(schedule)), "later-1");
-    assert_eq!(scheduled.status, 201, "{}", String::from_utf8_lossy(&scheduled.body));
+    assert_eq!(
+        scheduled.status,
+        201,
+        "{}",
+        String::from_utf8_lossy(&scheduled.body)
+    );
     let now = register(&admin, &wipe_body(&[hybrid, reachable], None), "now-1");
     assert_eq!(now.status, 201, "{}", String::from_utf8_lossy(&now.body));
     let now: WipeRegistered = serde_json::from_value(now.json()).unwrap();
@@ -170,12 +192,20 @@ fn sigkill_loses_no_job_runs_none_twice_and_schedules_resume() {
             .collect::<Vec<_>>(),
     );
     let admin = Client::sign_in(&portal.addr, "admin", "Demo#2026");
-    assert_eq!(statuses(&entries(&admin)), at_kill, "nothing moved while it was down");
+    assert_eq!(
+        statuses(&entries(&admin)),
+        at_kill,
+        "nothing moved while it was down"
+    );
     advance(&admin, chrono::Duration::zero());
     let answered = statuses(&entries(&admin));
     assert_eq!(answered[&(reachable, AppleMdm)], Succeeded);
     assert_eq!(answered[&(hybrid, AppleMdm)], Succeeded);
-    assert_eq!(answered[&(hybrid, IviMdm)], Cancelled, "the first success cancels the partner");
+    assert_eq!(
+        answered[&(hybrid, IviMdm)],
+        Cancelled,
+        "the first success cancels the partner"
+    );
     assert_eq!(answered[&(offline, AppleMdm)], WaitingForDevice);
     assert_eq!(answered[&(later, AppleMdm)], Scheduled);
 
@@ -184,7 +214,11 @@ fn sigkill_loses_no_job_runs_none_twice_and_schedules_resume() {
     let after = entries(&admin);
     let last = statuses(&after);
     eprintln!("after restart: {last:?}");
-    assert_eq!(last[&(later, AppleMdm)], Succeeded, "the scheduled wipe ran");
+    assert_eq!(
+        last[&(later, AppleMdm)],
+        Succeeded,
+        "the scheduled wipe ran"
+    );
     let later_job = after
         .iter()
         .flat_map(|e| e.jobs())
@@ -201,7 +235,11 @@ fn sigkill_loses_no_job_runs_none_twice_and_schedules_resume() {
             .collect()
     };
     assert_eq!(shape(&after), shape(&before));
-    assert_eq!(after.len(), 4, "four entries: three devices now, one scheduled");
+    assert_eq!(
+        after.len(),
+        4,
+        "four entries: three devices now, one scheduled"
+    );
 
     // None ran twice: no transition is repeated (a replayed send would show `sent` twice in a
     // row), each job ended at most once and nothing follows its end, and a device is wiped by
@@ -213,23 +251,41 @@ fn sigkill_loses_no_job_runs_none_twice_and_schedules_resume() {
         let ends: Vec<usize> = (0..history.len())
             .filter(|&i| history[i].status.is_terminal())
             .collect();
-        assert!(repeated.is_none(), "job {} repeated {repeated:?}: {history:?}", job.id);
+        assert!(
+            repeated.is_none(),
+            "job {} repeated {repeated:?}: {history:?}",
+            job.id
+        );
         assert!(ends.len() <= 1, "job {} ended twice: {history:?}", job.id);
         if let Some(&end) = ends.first() {
-            assert_eq!(end, history.len() - 1, "job {} changed after it ended", job.id);
+            assert_eq!(
+                end,
+                history.len() - 1,
+                "job {} changed after it ended",
+                job.id
+            );
         }
         if job.status == Succeeded {
             *succeeded_per_device.entry(job.device.id.0).or_default() += 1;
         }
     }
-    assert!(succeeded_per_device.values().all(|&n| n == 1), "{succeeded_per_device:?}");
+    assert!(
+        succeeded_per_device.values().all(|&n| n == 1),
+        "{succeeded_per_device:?}"
+    );
 
     // The Hybrid pair still holds: one entry, each job naming the other.
     let pair = after.iter().find(|e| e.job.device.id.0 == hybrid).unwrap();
-    let partner = pair.partner.as_ref().expect("the Hybrid entry keeps both jobs");
+    let partner = pair
+        .partner
+        .as_ref()
+        .expect("the Hybrid entry keeps both jobs");
     assert_eq!(pair.job.pair_job_id, Some(partner.id));
     assert_eq!(partner.pair_job_id, Some(pair.job.id));
-    assert_eq!(detail(&admin, pair.job.id).partner.map(|p| p.id), Some(partner.id));
+    assert_eq!(
+        detail(&admin, pair.job.id).partner.map(|p| p.id),
+        Some(partner.id)
+    );
     drop(portal);
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -39,10 +39,14 @@ async fn matching(app: &mut TestApp) -> Vec<DeviceId> {
 async fn unticked_devices_are_left_out_of_the_preview() {
     let mut app = TestApp::signed_in().await;
     let matching = matching(&mut app).await;
-    assert!(matching.len() > 3, "the test fleet has several company Windows devices");
+    assert!(
+        matching.len() > 3,
+        "the test fleet has several company Windows devices"
+    );
     let unticked = [matching[0], matching[matching.len() - 1]];
 
-    let body = json!({ "selection": selection(&unticked), "options": plain_options(), "per_page": 100 });
+    let body =
+        json!({ "selection": selection(&unticked), "options": plain_options(), "per_page": 100 });
     let response = app.post("/api/wipes/preview", body).await;
     assert_eq!(response.status, StatusCode::OK, "{}", response.text());
     let preview: WipePreview = serde_json::from_slice(&response.body).unwrap();
@@ -50,7 +54,10 @@ async fn unticked_devices_are_left_out_of_the_preview() {
     let listed: Vec<DeviceId> = preview.devices.items.iter().map(|p| p.device.id).collect();
     assert_eq!(listed.len(), matching.len() - 2, "one page holds them all");
     for id in unticked {
-        assert!(!listed.contains(&id), "unticked device {id:?} previewed as wiped");
+        assert!(
+            !listed.contains(&id),
+            "unticked device {id:?} previewed as wiped"
+        );
     }
 }
 
@@ -74,6 +81,9 @@ async fn unticked_devices_get_no_job() {
         assert_eq!(jobs["total"], 0, "unticked device {id:?} got a wipe job");
     }
     let kept = matching[1];
-    let jobs = app.get(&format!("/api/jobs?device={}", kept.0)).await.json();
+    let jobs = app
+        .get(&format!("/api/jobs?device={}", kept.0))
+        .await
+        .json();
     assert_eq!(jobs["total"], 1, "a ticked device of the filter is wiped");
 }

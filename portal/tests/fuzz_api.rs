@@ -78,7 +78,9 @@ fn malformed_bodies() -> Vec<Vec<u8>> {
 /// test keeps signing the admin back in.
 fn base_body(path: &str) -> Value {
     match path {
-        "/session" | "/auth/tokens" => json!({ "username": "operator", "password": "Operator#2026" }),
+        "/session" | "/auth/tokens" => {
+            json!({ "username": "operator", "password": "Operator#2026" })
+        }
         "/clock/advance" => json!({ "seconds": 60 }),
         "/help/{article}/feedback" => json!({ "helpful": true, "comment": "fuzz" }),
         "/wipes" | "/wipes/preview" => json!({
@@ -194,8 +196,13 @@ impl Outcome {
         let response = app.send_raw(request).await;
         let status = response.status.as_u16();
         *self.statuses.entry(status).or_default() += 1;
-        let code = serde_json::from_slice::<ApiErrorBody>(&response.body).map(|e| e.code).ok();
-        if !matches!(code, Some(ErrorCode::Unauthenticated | ErrorCode::CsrfRejected)) {
+        let code = serde_json::from_slice::<ApiErrorBody>(&response.body)
+            .map(|e| e.code)
+            .ok();
+        if !matches!(
+            code,
+            Some(ErrorCode::Unauthenticated | ErrorCode::CsrfRejected)
+        ) {
             tally.past_the_checks += 1;
         }
         let what = format!("{method} {}", uri.chars().take(120).collect::<String>());
@@ -268,7 +275,9 @@ async fn bad_requests_to_every_operation_get_4xx_with_known_codes() {
                     outcome.send(&mut app, &op, &method, &uri, body()).await;
                 }
                 let repeated = format!("{base_path}?{name}=1&{name}=2");
-                outcome.send(&mut app, &op, &method, &repeated, body()).await;
+                outcome
+                    .send(&mut app, &op, &method, &repeated, body())
+                    .await;
             }
             let long = format!("{base_path}?q={}", "%41".repeat(20_000));
             outcome.send(&mut app, &op, &method, &long, body()).await;
@@ -295,9 +304,16 @@ async fn bad_requests_to_every_operation_get_4xx_with_known_codes() {
         );
     }
     assert!(operations >= 10, "the document lists the operations");
-    assert_eq!(outcome.operations.len(), operations, "every operation was tried");
+    assert_eq!(
+        outcome.operations.len(),
+        operations,
+        "every operation was tried"
+    );
     for (operation, tally) in &outcome.operations {
-        assert_eq!(tally.skipped, 0, "{operation}: requests that could not be built");
+        assert_eq!(
+            tally.skipped, 0,
+            "{operation}: requests that could not be built"
+        );
         // Sign-out and the occasional session the fuzz itself ends aside, nearly all requests
         // must reach what they were aimed at.
         assert!(

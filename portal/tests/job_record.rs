@@ -45,24 +45,53 @@ async fn a_wipe_that_clears_the_owner_keeps_the_owner_in_its_jobs() {
         assert_eq!(job.device.employee_number, device.employee_number);
         assert!(!job.device.group_path.is_empty());
     }
-    let after = all_devices(&mut app).await.into_iter().find(|d| d.id == device.id).unwrap();
-    assert_eq!((after.user_full_name, after.employee_number), (None, None), "the device record is cleared");
+    let after = all_devices(&mut app)
+        .await
+        .into_iter()
+        .find(|d| d.id == device.id)
+        .unwrap();
+    assert_eq!(
+        (after.user_full_name, after.employee_number),
+        (None, None),
+        "the device record is cleared"
+    );
 
     // The list still finds the job by the owner it was registered for.
     let query = format!("/api/jobs?q={}", urlencode(&owner));
     let found: Page<JobListEntry> = serde_json::from_value(app.get(&query).await.json()).unwrap();
-    assert!(found.items.iter().any(|e| e.job.device.id == device.id), "search by the registered owner");
+    assert!(
+        found.items.iter().any(|e| e.job.device.id == device.id),
+        "search by the registered owner"
+    );
 
-    let apple = pair.jobs().find(|j| j.method == JobMethod::AppleMdm).unwrap();
+    let apple = pair
+        .jobs()
+        .find(|j| j.method == JobMethod::AppleMdm)
+        .unwrap();
     let shown = detail(&mut app, apple.id).await;
-    assert_eq!(shown.job.device.user_full_name.as_deref(), Some(owner.as_str()));
+    assert_eq!(
+        shown.job.device.user_full_name.as_deref(),
+        Some(owner.as_str())
+    );
     let now = shown.device_now.expect("still in the fleet");
-    assert_eq!(now.user_full_name, None, "the device now, beside the snapshot");
-    let winner = pair.jobs().find(|j| j.status == JobStatus::Succeeded).unwrap();
+    assert_eq!(
+        now.user_full_name, None,
+        "the device now, beside the snapshot"
+    );
+    let winner = pair
+        .jobs()
+        .find(|j| j.status == JobStatus::Succeeded)
+        .unwrap();
     let attempts = detail(&mut app, winner.id).await.attempts;
     assert!(!attempts.is_empty(), "the winning job was sent");
-    assert!(attempts[0].conditions.unmet.is_empty(), "sent while its conditions held");
-    assert!(attempts[0].conditions.state.mdm_profile_installed, "conditions as they were, not after the erase");
+    assert!(
+        attempts[0].conditions.unmet.is_empty(),
+        "sent while its conditions held"
+    );
+    assert!(
+        attempts[0].conditions.state.mdm_profile_installed,
+        "conditions as they were, not after the erase"
+    );
 }
 
 #[tokio::test]
@@ -78,25 +107,52 @@ async fn the_command_as_sent_is_the_command_the_device_received() {
             && d.management_method == ManagementMethod::AppleMdm
     })
     .await;
-    let wifi: ItemList<WifiSetting> =
-        serde_json::from_value(app.get("/api/wifi-settings?auto_join=true&registered=true").await.json()).unwrap();
+    let wifi: ItemList<WifiSetting> = serde_json::from_value(
+        app.get("/api/wifi-settings?auto_join=true&registered=true")
+            .await
+            .json(),
+    )
+    .unwrap();
     let wifi = wifi.items[0].clone();
     let options = json!({ "delete_general_info": false, "schedule_at": null, "wifi_setting_id": wifi.id, "keep_esim_data_plan": true });
     let wipe = register(&mut app, &[device.id], options).await;
     let job = entry(&mut app, wipe).await.job;
     let rts = job.options.return_to_service.clone().expect("re-enrolls");
-    assert!(rts.dep_profile_name.is_some(), "the DEP profile is part of the record");
-    assert_eq!(job.options.wifi_setting.as_ref().map(|w| &w.ssid), Some(&wifi.ssid));
+    assert!(
+        rts.dep_profile_name.is_some(),
+        "the DEP profile is part of the record"
+    );
+    assert_eq!(
+        job.options.wifi_setting.as_ref().map(|w| &w.ssid),
+        Some(&wifi.ssid)
+    );
 
     app.advance(Duration::seconds(1)).await;
     let shown = detail(&mut app, job.id).await;
     assert_eq!(shown.attempts.len(), 1);
-    let sent = shown.attempts[0].command.clone().expect("an Apple MDM job sends a command");
-    assert_eq!(app.engine.received_command_digests(job.id), vec![sent.sha256.clone()]);
+    let sent = shown.attempts[0]
+        .command
+        .clone()
+        .expect("an Apple MDM job sends a command");
+    assert_eq!(
+        app.engine.received_command_digests(job.id),
+        vec![sent.sha256.clone()]
+    );
     assert_eq!(sent.sha256.len(), 64);
-    assert_eq!(shown.apple_command.as_ref(), Some(&sent.display), "once sent, the command as sent, not a rebuild");
-    let profile = sent.display.return_to_service.and_then(|r| r.wifi_profile).expect("WiFiProfileData");
-    assert_eq!(profile.password.as_deref(), Some(mdm_model::apple::SECRET_MASK));
+    assert_eq!(
+        shown.apple_command.as_ref(),
+        Some(&sent.display),
+        "once sent, the command as sent, not a rebuild"
+    );
+    let profile = sent
+        .display
+        .return_to_service
+        .and_then(|r| r.wifi_profile)
+        .expect("WiFiProfileData");
+    assert_eq!(
+        profile.password.as_deref(),
+        Some(mdm_model::apple::SECRET_MASK)
+    );
 
     // The plaintext password is in neither the answer nor the stored history.
     let wifi_id = wifi.id.0;
@@ -104,7 +160,11 @@ async fn the_command_as_sent_is_the_command_the_device_received() {
         .state
         .store
         .blocking(move |conn| {
-            let password = conn.query_row("SELECT password FROM wifi_settings WHERE id = ?1", [wifi_id], |r| r.get(0))?;
+            let password = conn.query_row(
+                "SELECT password FROM wifi_settings WHERE id = ?1",
+                [wifi_id],
+                |r| r.get(0),
+            )?;
             let stored = conn.query_row(
                 "SELECT group_concat(conditions || IFNULL(command, ''), '') FROM job_attempts",
                 [],
@@ -115,8 +175,14 @@ async fn the_command_as_sent_is_the_command_the_device_received() {
         .unwrap();
     let answer = app.get(&format!("/api/jobs/{}", job.id)).await.text();
     for (text, place) in [(&stored, "job history"), (&answer, "the job detail")] {
-        assert!(!text.contains(&password), "the Wi-Fi password is stored in {place}");
-        assert!(!text.contains(&base64_of(&password)), "the Wi-Fi password is encoded in {place}");
+        assert!(
+            !text.contains(&password),
+            "the Wi-Fi password is stored in {place}"
+        );
+        assert!(
+            !text.contains(&base64_of(&password)),
+            "the Wi-Fi password is encoded in {place}"
+        );
     }
 }
 

@@ -151,21 +151,29 @@ async fn a_second_help_answer_replaces_the_first_and_can_be_read_back() {
     let first = app.post(path, json!({ "helpful": true })).await;
     assert_eq!(first.status, StatusCode::CREATED, "{}", first.text());
     let second = app
-        .post(path, json!({ "helpful": false, "comment": "  Wi-Fiの条件がもう少し知りたい  " }))
+        .post(
+            path,
+            json!({ "helpful": false, "comment": "  Wi-Fiの条件がもう少し知りたい  " }),
+        )
         .await;
     assert_eq!(second.status, StatusCode::CREATED, "{}", second.text());
     assert_eq!(second.json()["comment"], "Wi-Fiの条件がもう少し知りたい");
 
     let current = app.get(path).await.json();
     assert_eq!(current["current"]["helpful"], false);
-    assert_eq!(current["current"]["comment"], "Wi-Fiの条件がもう少し知りたい");
+    assert_eq!(
+        current["current"]["comment"],
+        "Wi-Fiの条件がもう少し知りたい"
+    );
     // Both answers are audited, but only one is counted as the administrator's vote.
     let audit = app.get("/api/audit?action=help_feedback").await.json();
     assert_eq!(audit["total"], 2);
     let votes: i64 = app
         .state
         .store
-        .call(|conn| Ok(conn.query_row("SELECT COUNT(*) FROM help_feedback", [], |row| row.get(0))?))
+        .call(
+            |conn| Ok(conn.query_row("SELECT COUNT(*) FROM help_feedback", [], |row| row.get(0))?),
+        )
         .await
         .unwrap();
     assert_eq!(votes, 1);
@@ -176,11 +184,16 @@ async fn an_overlong_help_comment_is_refused_next_to_the_field_and_not_recorded(
     let mut app = TestApp::signed_in().await;
     let path = "/api/help/wipe-lost-device/feedback";
     let comment = "あ".repeat(mdm_model::help::FEEDBACK_COMMENT_MAX_CHARS + 1);
-    let refused = app.post(path, json!({ "helpful": true, "comment": comment })).await;
+    let refused = app
+        .post(path, json!({ "helpful": true, "comment": comment }))
+        .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     let error = refused.error();
     assert_eq!(error.code, ErrorCode::ValidationFailed);
     assert_eq!(error.field.as_deref(), Some("comment"));
     assert!(error.message.contains("1000"), "{}", error.message);
-    assert_eq!(app.get(path).await.json()["current"], serde_json::Value::Null);
+    assert_eq!(
+        app.get(path).await.json()["current"],
+        serde_json::Value::Null
+    );
 }

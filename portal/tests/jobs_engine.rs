@@ -3,13 +3,13 @@
 
 mod common;
 
+use axum::http::StatusCode;
 use chrono::Duration;
 use common::{
     all_devices,
     jobs::{detail, entry, online, pick, register, set_device, wipeable},
     plain_options, quiet_simulator, start_time, TestApp,
 };
-use axum::http::StatusCode;
 use mdm_model::{
     audit::{AuditEntry, AuditEvent},
     device::{Enrollment, ManagementMethod, Os},
@@ -311,16 +311,31 @@ async fn re_enrollment_moves_the_device_into_the_profile_group_and_the_command_c
             )?)
         })
         .unwrap();
-    assert!(password.len() >= 8, "the seeded Wi-Fi setting has a password");
+    assert!(
+        password.len() >= 8,
+        "the seeded Wi-Fi setting has a password"
+    );
     let profile_data = wifi_profile_data(&plist);
-    assert!(profile_data.contains("<key>Password</key>"), "{profile_data}");
-    assert!(profile_data.contains(mdm_model::apple::SECRET_MASK), "{profile_data}");
+    assert!(
+        profile_data.contains("<key>Password</key>"),
+        "{profile_data}"
+    );
+    assert!(
+        profile_data.contains(mdm_model::apple::SECRET_MASK),
+        "{profile_data}"
+    );
     for (shown, what) in [
         (profile_data.as_str(), "WiFiProfileData"),
         (plist.as_str(), "the plist"),
-        (&serde_json::to_string(&profile).unwrap(), "the JSON command"),
+        (
+            &serde_json::to_string(&profile).unwrap(),
+            "the JSON command",
+        ),
     ] {
-        assert!(!shown.contains(&password), "the Wi-Fi password shows in {what}");
+        assert!(
+            !shown.contains(&password),
+            "the Wi-Fi password shows in {what}"
+        );
     }
 
     app.advance(Duration::seconds(1)).await;
@@ -337,10 +352,14 @@ async fn re_enrollment_moves_the_device_into_the_profile_group_and_the_command_c
 /// The decoded `<data>` of the `WiFiProfileData` key of an EraseDevice plist.
 fn wifi_profile_data(plist: &str) -> String {
     use base64::Engine;
-    let key = plist.find("<key>WiFiProfileData</key>").expect("WiFiProfileData in the plist");
+    let key = plist
+        .find("<key>WiFiProfileData</key>")
+        .expect("WiFiProfileData in the plist");
     let start = key + plist[key..].find("<data>").unwrap() + "<data>".len();
     let end = start + plist[start..].find("</data>").unwrap();
     let encoded: String = plist[start..end].split_whitespace().collect();
-    let bytes = base64::engine::general_purpose::STANDARD.decode(encoded).unwrap();
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(encoded)
+        .unwrap();
     String::from_utf8(bytes).unwrap()
 }

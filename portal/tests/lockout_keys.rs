@@ -22,14 +22,21 @@ use mdm_portal::{
 use serde_json::json;
 
 /// A sign-in from `address`, as a browser there would send it (its own CSRF token).
-async fn sign_in_from(app: &mut TestApp, address: &str, username: &str, password: &str) -> StatusCode {
+async fn sign_in_from(
+    app: &mut TestApp,
+    address: &str,
+    username: &str,
+    password: &str,
+) -> StatusCode {
     app.jar.clear();
     app.csrf = None;
     app.get("/api/session").await;
     let mut request = Request::post("/api/session")
         .header(header::CONTENT_TYPE, "application/json")
         .header(CSRF_HEADER, app.csrf.clone().unwrap())
-        .body(Body::from(json!({ "username": username, "password": password }).to_string()))
+        .body(Body::from(
+            json!({ "username": username, "password": password }).to_string(),
+        ))
         .unwrap();
     let peer: SocketAddr = format!("{address}:50000").parse().unwrap();
     request.extensions_mut().insert(ConnectInfo(peer));
@@ -68,7 +75,10 @@ async fn failures_for_one_account_do_not_lock_a_same_named_account_of_another_te
     let mut app = TestApp::new();
     add_second_tenant(&app);
     for _ in 0..MAX_PER_SOURCE {
-        assert_eq!(sign_in_from(&mut app, "203.0.113.9", "admin", "wrong").await, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            sign_in_from(&mut app, "203.0.113.9", "admin", "wrong").await,
+            StatusCode::UNAUTHORIZED
+        );
     }
     assert_eq!(
         sign_in_from(&mut app, "203.0.113.9", "admin", "Demo#2026").await,

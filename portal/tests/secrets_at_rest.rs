@@ -18,7 +18,10 @@ use rusqlite::{types::ValueRef, Connection};
 use sha2::{Digest, Sha256};
 
 fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Every cell of every table, as text.
@@ -39,7 +42,9 @@ fn every_cell(db: &std::path::Path) -> Vec<(String, String)> {
         while let Some(row) = rows.next().unwrap() {
             for i in 0..columns {
                 let text = match row.get_ref(i).unwrap() {
-                    ValueRef::Text(t) | ValueRef::Blob(t) => String::from_utf8_lossy(t).into_owned(),
+                    ValueRef::Text(t) | ValueRef::Blob(t) => {
+                        String::from_utf8_lossy(t).into_owned()
+                    }
                     _ => continue,
                 };
                 cells.push((table.clone(), text));
@@ -61,8 +66,15 @@ async fn the_database_file_holds_hashes_of_sessions_and_tokens_never_the_tokens(
     let state = AppState::new(store, Clock::manual(start_time()), test_settings()).unwrap();
     let mut app = TestApp::with_state(state);
 
-    assert_eq!(app.sign_in("admin", "Demo#2026").await.status, StatusCode::OK);
-    let session = app.jar.get("mdm_session").cloned().expect("a session cookie");
+    assert_eq!(
+        app.sign_in("admin", "Demo#2026").await.status,
+        StatusCode::OK
+    );
+    let session = app
+        .jar
+        .get("mdm_session")
+        .cloned()
+        .expect("a session cookie");
     let issued = app
         .send_raw(
             Request::post("/api/auth/tokens")
@@ -76,13 +88,25 @@ async fn the_database_file_holds_hashes_of_sessions_and_tokens_never_the_tokens(
 
     let cells = every_cell(&db);
     for (secret, what) in [(&session, "session"), (&token, "bearer token")] {
-        let leaked: Vec<&String> =
-            cells.iter().filter(|(_, text)| text.contains(secret.as_str())).map(|(t, _)| t).collect();
-        assert!(leaked.is_empty(), "the {what} is stored in clear in {leaked:?}");
+        let leaked: Vec<&String> = cells
+            .iter()
+            .filter(|(_, text)| text.contains(secret.as_str()))
+            .map(|(t, _)| t)
+            .collect();
+        assert!(
+            leaked.is_empty(),
+            "the {what} is stored in clear in {leaked:?}"
+        );
     }
     let stored = |table: &str, hash: &str| cells.iter().any(|(t, text)| t == table && text == hash);
-    assert!(stored("sessions", &sha256_hex(&session)), "the session is stored as its SHA-256");
-    assert!(stored("api_tokens", &sha256_hex(&token)), "the token is stored as its SHA-256");
+    assert!(
+        stored("sessions", &sha256_hex(&session)),
+        "the session is stored as its SHA-256"
+    );
+    assert!(
+        stored("api_tokens", &sha256_hex(&token)),
+        "the token is stored as its SHA-256"
+    );
     drop(app);
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -15,18 +15,43 @@ fn assert_secured(response: &TestResponse, what: &str) {
     let csp = header(response, "content-security-policy")
         .unwrap_or_else(|| panic!("{what}: no Content-Security-Policy"));
     assert!(csp.contains("default-src 'self'"), "{what}: {csp}");
-    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{what}: {csp}");
-    assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"), "{what}: {csp}");
-    assert_eq!(header(response, "x-content-type-options"), Some("nosniff"), "{what}");
-    assert_eq!(header(response, "referrer-policy"), Some("no-referrer"), "{what}");
-    assert_eq!(header(response, "cross-origin-opener-policy"), Some("same-origin"), "{what}");
-    assert!(header(response, "permissions-policy").is_some_and(|p| p.contains("camera=()")), "{what}");
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+        "{what}: {csp}"
+    );
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"),
+        "{what}: {csp}"
+    );
+    assert_eq!(
+        header(response, "x-content-type-options"),
+        Some("nosniff"),
+        "{what}"
+    );
+    assert_eq!(
+        header(response, "referrer-policy"),
+        Some("no-referrer"),
+        "{what}"
+    );
+    assert_eq!(
+        header(response, "cross-origin-opener-policy"),
+        Some("same-origin"),
+        "{what}"
+    );
+    assert!(
+        header(response, "permissions-policy").is_some_and(|p| p.contains("camera=()")),
+        "{what}"
+    );
 }
 
 fn dist(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("mdm-dist-sec-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("index.html"), "<!doctype html><title>console</title>").unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html><title>console</title>",
+    )
+    .unwrap();
     std::fs::write(dir.join("app-d111f6a7174f11fd.js"), "console.log(1)").unwrap();
     dir
 }
@@ -41,8 +66,16 @@ async fn pages_files_and_api_answers_carry_the_security_headers() {
         let response = app.get(path).await;
         assert_eq!(response.status, StatusCode::OK, "{path}");
         assert_secured(&response, path);
-        assert_eq!(header(&response, "x-frame-options"), Some("SAMEORIGIN"), "{path}");
-        assert_eq!(header(&response, "strict-transport-security"), None, "{path}");
+        assert_eq!(
+            header(&response, "x-frame-options"),
+            Some("SAMEORIGIN"),
+            "{path}"
+        );
+        assert_eq!(
+            header(&response, "strict-transport-security"),
+            None,
+            "{path}"
+        );
     }
 
     // The API's answers (who is signed in: nobody), a refusal and an unknown path included,
@@ -55,7 +88,11 @@ async fn pages_files_and_api_answers_carry_the_security_headers() {
         let response = app.get(path).await;
         assert_eq!(response.status, status, "{path}");
         assert_secured(&response, path);
-        assert_eq!(header(&response, "cache-control"), Some("no-store"), "{path}");
+        assert_eq!(
+            header(&response, "cache-control"),
+            Some("no-store"),
+            "{path}"
+        );
     }
     let signed_in = app.sign_in("admin", "Demo#2026").await;
     assert_eq!(signed_in.status, StatusCode::OK);
@@ -76,7 +113,10 @@ async fn configured_hosts_may_frame_the_console_and_https_adds_hsts() {
     let response = app.get("/devices").await;
     assert_secured(&response, "notice");
     let csp = header(&response, "content-security-policy").unwrap();
-    assert!(csp.contains("frame-ancestors 'self' https://intranet.example.co.jp"), "{csp}");
+    assert!(
+        csp.contains("frame-ancestors 'self' https://intranet.example.co.jp"),
+        "{csp}"
+    );
     assert_eq!(header(&response, "x-frame-options"), None);
     assert!(header(&response, "strict-transport-security").is_some());
 }
@@ -96,10 +136,17 @@ async fn secure_cookies_mark_every_cookie_secure_and_only_then() {
         // Behind HTTPS the names carry the `__Host-` prefix (portal/tests/csrf_binding.rs).
         let prefix = if secure { "__Host-" } else { "" };
         let (session, csrf) = (format!("{prefix}mdm_session"), format!("{prefix}mdm_csrf"));
-        assert!(names.contains(&session.as_str()) && names.contains(&csrf.as_str()), "{set:?}");
+        assert!(
+            names.contains(&session.as_str()) && names.contains(&csrf.as_str()),
+            "{set:?}"
+        );
         for cookie in &set {
             let attributes: Vec<&str> = cookie.split(';').map(str::trim).collect();
-            assert_eq!(attributes.contains(&"Secure"), secure, "secure_cookies={secure}: {cookie}");
+            assert_eq!(
+                attributes.contains(&"Secure"),
+                secure,
+                "secure_cookies={secure}: {cookie}"
+            );
         }
     }
 }

@@ -214,14 +214,27 @@ async fn repeated_failures_lock_the_user_name_even_for_the_right_password() {
     assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(locked.error().code, ErrorCode::LockedOut);
     // The message says when to try again; the seconds are in the details.
-    assert!(locked.error().message.contains("15分後に再度お試しください"), "{}", locked.error().message);
-    let Some(mdm_model::ErrorDetails::RetryAfter { retry_after_seconds: wait }) = locked.error().details
+    assert!(
+        locked
+            .error()
+            .message
+            .contains("15分後に再度お試しください"),
+        "{}",
+        locked.error().message
+    );
+    let Some(mdm_model::ErrorDetails::RetryAfter {
+        retry_after_seconds: wait,
+    }) = locked.error().details
     else {
         panic!("retry-after details")
     };
     assert!((14 * 60..=15 * 60).contains(&wait), "{wait}");
     app.lang = Some("en".to_string());
-    let english = app.sign_in("operator", "Operator#2026").await.error().message;
+    let english = app
+        .sign_in("operator", "Operator#2026")
+        .await
+        .error()
+        .message;
     assert!(english.ends_with("Try again in 15 minutes."), "{english}");
     app.lang = None;
     // Other accounts are not affected.

@@ -73,7 +73,10 @@ fn audited(addr: &str, action: &str) -> u64 {
 }
 
 fn code(answer: &Answer) -> String {
-    answer.json()["code"].as_str().unwrap_or_default().to_string()
+    answer.json()["code"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// The wrong guesses, then the right password while they are still in flight: the right one
@@ -89,7 +92,9 @@ fn assert_burst_is_bounded(
         let send = send.clone();
         let addr = addr.to_string();
         std::thread::spawn(move || {
-            burst(BURST - 1, &addr, move |i, connection| send(&format!("guess-{i}"), connection))
+            burst(BURST - 1, &addr, move |i, connection| {
+                send(&format!("guess-{i}"), connection)
+            })
         })
     };
     // Let the guesses reach the portal first, as in the attack: the right password is last.
@@ -110,7 +115,12 @@ fn assert_burst_is_bounded(
         );
     }
     let right = right.expect("the lock engaged");
-    assert_eq!(right.status, 429, "{}", String::from_utf8_lossy(&right.body));
+    assert_eq!(
+        right.status,
+        429,
+        "{}",
+        String::from_utf8_lossy(&right.body)
+    );
     assert_eq!(code(&right), "locked_out");
     assert!(right.header("retry-after").is_some());
     let answers = guesses.join().unwrap();
@@ -127,7 +137,10 @@ fn assert_burst_is_bounded(
         );
     }
     // The lock holds after the burst too.
-    assert_eq!(code(&send("Demo#2026", Client::new(addr).connect())), "locked_out");
+    assert_eq!(
+        code(&send("Demo#2026", Client::new(addr).connect())),
+        "locked_out"
+    );
 }
 
 fn credentials(password: &str) -> Value {
@@ -175,8 +188,16 @@ fn a_burst_of_wipe_password_re_checks_checks_at_most_five() {
             "password": password,
             "agreed": true,
         });
-        let key = format!("race-{}", key.fetch_add(1, std::sync::atomic::Ordering::SeqCst));
-        admin.post_on(connection, "/api/wipes", &body, &[("Idempotency-Key", &key)])
+        let key = format!(
+            "race-{}",
+            key.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        );
+        admin.post_on(
+            connection,
+            "/api/wipes",
+            &body,
+            &[("Idempotency-Key", &key)],
+        )
     };
     assert_burst_is_bounded(&addr, send, "wipe_refused");
     let jobs = Client::sign_in(&addr, "operator", "Operator#2026").get("/api/jobs");

@@ -36,11 +36,17 @@ async fn hidden_and_outside_files_are_never_served() {
         dist: Some(dist.clone()),
         ..test_settings()
     });
-    assert_eq!(app.get("/assets/app.js").await.text(), "console.log('served')");
+    assert_eq!(
+        app.get("/assets/app.js").await.text(),
+        "console.log('served')"
+    );
     // Files that appear after start are read from disk: the same rules apply there.
     std::fs::write(dist.join(".late"), "SECRET=late dotfile").unwrap();
     std::fs::write(dist.join("assets/late.js"), "console.log('late')").unwrap();
-    assert_eq!(app.get("/assets/late.js").await.text(), "console.log('late')");
+    assert_eq!(
+        app.get("/assets/late.js").await.text(),
+        "console.log('late')"
+    );
     for path in [
         "/.env",
         "/.late",
@@ -58,8 +64,7 @@ async fn hidden_and_outside_files_are_never_served() {
         let text = answer.text();
         assert!(!text.contains("SECRET"), "{path} leaked: {text}");
         assert!(
-            answer.status == StatusCode::OK && text == INDEX
-                || answer.status.is_client_error(),
+            answer.status == StatusCode::OK && text == INDEX || answer.status.is_client_error(),
             "{path}: {} {text}",
             answer.status
         );

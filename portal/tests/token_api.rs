@@ -291,19 +291,39 @@ async fn renewal_and_revocation_need_a_token_not_a_cookie() {
 async fn renewing_a_retired_token_revokes_the_whole_chain() {
     let (mut app, _) = token_client();
     let first = token_for_admin(&mut app).await;
-    let renewed = bearer(&mut app, Method::POST, "/api/auth/tokens/renew", &first, None).await;
+    let renewed = bearer(
+        &mut app,
+        Method::POST,
+        "/api/auth/tokens/renew",
+        &first,
+        None,
+    )
+    .await;
     assert_eq!(renewed.status, StatusCode::CREATED, "{}", renewed.text());
     let second = renewed.json()["token"].as_str().unwrap().to_string();
     // The first token still works for requests on their way (grace), but cannot be renewed.
     let groups = bearer(&mut app, Method::GET, "/api/groups", &first, None).await;
     assert_eq!(groups.status, StatusCode::OK);
-    let fork = bearer(&mut app, Method::POST, "/api/auth/tokens/renew", &first, None).await;
+    let fork = bearer(
+        &mut app,
+        Method::POST,
+        "/api/auth/tokens/renew",
+        &first,
+        None,
+    )
+    .await;
     assert_refused(&fork);
     // Whoever held either token is signed out now.
     assert_refused(&bearer(&mut app, Method::GET, "/api/groups", &second, None).await);
     assert_refused(&bearer(&mut app, Method::GET, "/api/groups", &first, None).await);
     let mut auditor = TestApp::with_state(app.state.clone());
-    assert_eq!(auditor.sign_in("admin", "Demo#2026").await.status, StatusCode::OK);
+    assert_eq!(
+        auditor.sign_in("admin", "Demo#2026").await.status,
+        StatusCode::OK
+    );
     let audit = auditor.get("/api/audit?action=signed_out").await.json();
-    assert!(audit["items"].to_string().contains("retired_token_reused"), "{audit}");
+    assert!(
+        audit["items"].to_string().contains("retired_token_reused"),
+        "{audit}"
+    );
 }

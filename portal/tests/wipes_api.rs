@@ -210,10 +210,17 @@ async fn repeated_wrong_passwords_lock_the_re_check() {
         (locked.status, locked.error().code),
         (StatusCode::TOO_MANY_REQUESTS, ErrorCode::LockedOut)
     );
-    assert!(locked.error().message.contains("分後に再度お試しください"), "{}", locked.error().message);
+    assert!(
+        locked.error().message.contains("分後に再度お試しください"),
+        "{}",
+        locked.error().message
+    );
     assert_eq!(job_total(&mut app).await, 0);
     let refused = app.get("/api/audit?action=wipe_refused").await.json();
-    assert_eq!(refused["total"], mdm_portal::sign_in::lockout::MAX_PER_SOURCE);
+    assert_eq!(
+        refused["total"],
+        mdm_portal::sign_in::lockout::MAX_PER_SOURCE
+    );
 }
 
 #[tokio::test]

@@ -18,7 +18,10 @@ impl Api {
     }
 
     /// `GET /api/help/{article}/feedback`: the signed-in administrator's earlier answer, if any.
-    pub async fn help_feedback_state(&self, article: HelpArticle) -> Result<HelpFeedbackState, ApiError> {
+    pub async fn help_feedback_state(
+        &self,
+        article: HelpArticle,
+    ) -> Result<HelpFeedbackState, ApiError> {
         let path = format!("/help/{}/feedback", article.as_str());
         let response = self.send(Method::GET, &path).await?;
         Api::json(response).await

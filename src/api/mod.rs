@@ -4,9 +4,9 @@
 mod auth;
 mod catalog;
 mod devices;
-mod wipes;
 mod help;
 mod jobs;
+mod wipes;
 
 use std::sync::{Arc, RwLock};
 

@@ -12,7 +12,9 @@ pub fn PageHeader(
     title: Signal<String>,
 ) -> impl IntoView {
     let locale = use_locale();
-    Effect::new(move || crate::host::set_document_title(&(locale.t().document_title)(&title.get())));
+    Effect::new(move || {
+        crate::host::set_document_title(&(locale.t().document_title)(&title.get()))
+    });
     view! {
         <div class="page-header">
             <h1 class="page-header__title" data-testid="page-title">{title}</h1>

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use mdm_model::apple::erase_device_command;
-use mdm_model::audit::{AuditEvent, AuditEntry};
+use mdm_model::audit::{AuditEntry, AuditEvent};
 use mdm_model::device::{
     ActiveSyncAccount, DeviceState, ManagementMethod, Os, OsVersion, Ownership,
 };
@@ -12,9 +12,9 @@ use mdm_model::ids::{
     AdministratorId, AuditEntryId, DeviceId, GroupId, JobId, WifiSettingId, WipeId,
 };
 use mdm_model::job::{
-    AdministratorRef, ConditionsAt, DeviceNow, DeviceSnapshot, ExecutionConditions, Job, JobDetail, JobKind, JobListEntry, JobMethod,
-    JobOptions, JobStatus, ReturnToServicePlan, StatusChange, StatusReason, UnmetCondition,
-    SendAttempt, SentCommand, WifiSettingRef,
+    AdministratorRef, ConditionsAt, DeviceNow, DeviceSnapshot, ExecutionConditions, Job, JobDetail,
+    JobKind, JobListEntry, JobMethod, JobOptions, JobStatus, ReturnToServicePlan, SendAttempt,
+    SentCommand, StatusChange, StatusReason, UnmetCondition, WifiSettingRef,
 };
 use mdm_model::wifi::{WifiSecurity, WifiSetting};
 

@@ -45,7 +45,11 @@ pub fn BenchApp() -> impl IntoView {
     };
     let on_sort = Callback::new(move |key: DeviceSortKey| {
         let (current, order) = sort.get_untracked();
-        let order = if current == key && order == SortOrder::Asc { SortOrder::Desc } else { SortOrder::Asc };
+        let order = if current == key && order == SortOrder::Asc {
+            SortOrder::Desc
+        } else {
+            SortOrder::Asc
+        };
         sort.set((key, order));
         rows.update(|rows| sort_page(rows, key, order));
     });

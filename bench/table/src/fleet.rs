@@ -18,8 +18,16 @@ use mdm_model::wipe::{
 
 /// Users cycle through these ten names (a tenth of the rows share each one).
 pub const USERS: [&str; 10] = [
-    "山田 太郎", "佐藤 花子", "鈴木 一郎", "高橋 美咲", "田中 健", "伊藤 さくら", "渡辺 翔",
-    "中村 優子", "小林 大輔", "加藤 愛",
+    "山田 太郎",
+    "佐藤 花子",
+    "鈴木 一郎",
+    "高橋 美咲",
+    "田中 健",
+    "伊藤 さくら",
+    "渡辺 翔",
+    "中村 優子",
+    "小林 大輔",
+    "加藤 愛",
 ];
 const TAGS: [&str; 5] = ["営業", "東京", "貸与", "大阪", "開発"];
 const IPHONES: [&str; 3] = ["iPhone 15", "iPhone 14", "iPhone SE"];
@@ -55,14 +63,23 @@ pub fn device(id: i64) -> Device {
             _ => ANDROIDS[n % 3].into(),
         },
         serial_number: format!("SN{id:08}"),
-        phone_number: (id % 7 != 0).then(|| format!("090-{:04}-{:04}", id / 10_000 % 10_000, id % 10_000)),
+        phone_number: (id % 7 != 0)
+            .then(|| format!("090-{:04}-{:04}", id / 10_000 % 10_000, id % 10_000)),
         user_full_name: (id % 11 != 0).then(|| USERS[n % 10].to_string()),
         employee_number: Some(format!("E{id:05}")),
         email: None,
         notes: None,
         tags: (0..n % 4).map(|j| TAGS[(n + j) % 5].to_string()).collect(),
-        ownership: if id % 5 == 0 { Ownership::Byod } else { Ownership::Company },
-        enrollment: if apple { Enrollment::Dep } else { Enrollment::Standard },
+        ownership: if id % 5 == 0 {
+            Ownership::Byod
+        } else {
+            Ownership::Company
+        },
+        enrollment: if apple {
+            Enrollment::Dep
+        } else {
+            Enrollment::Standard
+        },
         dep_profile_id: apple.then_some(DepProfileId(1)),
         management_method: match (apple, id % 6 == 0) {
             (true, true) => ManagementMethod::Hybrid,
@@ -87,18 +104,22 @@ pub fn devices(first: i64, count: usize) -> Vec<Device> {
 
 /// Two settings usable for re-enrollment, one not.
 pub fn wifi_settings() -> Vec<WifiSetting> {
-    [(1, "本社Wi-Fi", true, true), (2, "ゲストWi-Fi", false, true), (3, "大阪支店Wi-Fi", true, true)]
-        .into_iter()
-        .map(|(id, name, auto_join, registered)| WifiSetting {
-            id: WifiSettingId(id),
-            name: name.into(),
-            ssid: format!("NET-{id}"),
-            security: WifiSecurity::Wpa2,
-            auto_join,
-            hidden: false,
-            in_remote_settings: registered,
-        })
-        .collect()
+    [
+        (1, "本社Wi-Fi", true, true),
+        (2, "ゲストWi-Fi", false, true),
+        (3, "大阪支店Wi-Fi", true, true),
+    ]
+    .into_iter()
+    .map(|(id, name, auto_join, registered)| WifiSetting {
+        id: WifiSettingId(id),
+        name: name.into(),
+        ssid: format!("NET-{id}"),
+        security: WifiSecurity::Wpa2,
+        auto_join,
+        hidden: false,
+        in_remote_settings: registered,
+    })
+    .collect()
 }
 
 fn dep_profile() -> DepProfile {

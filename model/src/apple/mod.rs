@@ -56,13 +56,25 @@ impl WifiProfile {
         let mut entries = vec![
             ("PayloadType", PlistValue::string("com.apple.wifi.managed")),
             ("PayloadVersion", PlistValue::Integer(1)),
-            ("PayloadIdentifier", PlistValue::string(format!("{}.payload", self.payload_identifier))),
-            ("PayloadUUID", PlistValue::string(self.payload_uuid.replacen("-0000-", "-0001-", 1))),
-            ("PayloadDisplayName", PlistValue::string(self.display_name.clone())),
+            (
+                "PayloadIdentifier",
+                PlistValue::string(format!("{}.payload", self.payload_identifier)),
+            ),
+            (
+                "PayloadUUID",
+                PlistValue::string(self.payload_uuid.replacen("-0000-", "-0001-", 1)),
+            ),
+            (
+                "PayloadDisplayName",
+                PlistValue::string(self.display_name.clone()),
+            ),
             ("SSID_STR", PlistValue::string(self.ssid.clone())),
             ("AutoJoin", PlistValue::Bool(self.auto_join)),
             ("HIDDEN_NETWORK", PlistValue::Bool(self.hidden_network)),
-            ("EncryptionType", PlistValue::string(self.encryption_type.clone())),
+            (
+                "EncryptionType",
+                PlistValue::string(self.encryption_type.clone()),
+            ),
         ];
         if let Some(password) = &self.password {
             entries.push(("Password", PlistValue::string(password.clone())));
@@ -74,8 +86,14 @@ impl WifiProfile {
     pub fn to_plist(&self) -> String {
         PlistValue::dict([
             ("PayloadContent", PlistValue::Array(vec![self.payload()])),
-            ("PayloadDisplayName", PlistValue::string(self.display_name.clone())),
-            ("PayloadIdentifier", PlistValue::string(self.payload_identifier.clone())),
+            (
+                "PayloadDisplayName",
+                PlistValue::string(self.display_name.clone()),
+            ),
+            (
+                "PayloadIdentifier",
+                PlistValue::string(self.payload_identifier.clone()),
+            ),
             ("PayloadType", PlistValue::string("Configuration")),
             ("PayloadUUID", PlistValue::string(self.payload_uuid.clone())),
             ("PayloadVersion", PlistValue::Integer(1)),
@@ -112,22 +130,30 @@ pub fn erase_device_command(
     return_to_service_wifi: Option<(&WifiSetting, Option<&str>)>,
 ) -> EraseDeviceCommand {
     let apple_mobile = device.os.is_apple_mobile();
-    let preserve_data_plan =
-        (apple_mobile && device.os_version >= PRESERVE_DATA_PLAN_MIN_OS).then_some(keep_esim_data_plan);
+    let preserve_data_plan = (apple_mobile && device.os_version >= PRESERVE_DATA_PLAN_MIN_OS)
+        .then_some(keep_esim_data_plan);
     let return_to_service = return_to_service_wifi
         .filter(|_| apple_mobile && device.os_version >= RETURN_TO_SERVICE_MIN_OS)
         .map(|(setting, password)| ReturnToService {
             enabled: true,
             wifi_profile: Some(WifiProfile::for_setting(setting, password)),
         });
-    EraseDeviceCommand { command_uuid: format!("wipe-job-{job_id}"), preserve_data_plan, return_to_service }
+    EraseDeviceCommand {
+        command_uuid: format!("wipe-job-{job_id}"),
+        preserve_data_plan,
+        return_to_service,
+    }
 }
 
 impl EraseDeviceCommand {
     /// A copy safe to show and log: the Wi-Fi password replaced by [`SECRET_MASK`].
     pub fn masked(&self) -> EraseDeviceCommand {
         let mut copy = self.clone();
-        if let Some(profile) = copy.return_to_service.as_mut().and_then(|rts| rts.wifi_profile.as_mut()) {
+        if let Some(profile) = copy
+            .return_to_service
+            .as_mut()
+            .and_then(|rts| rts.wifi_profile.as_mut())
+        {
             if profile.password.is_some() {
                 profile.password = Some(SECRET_MASK.to_string());
             }
@@ -144,7 +170,10 @@ impl EraseDeviceCommand {
         if let Some(rts) = &self.return_to_service {
             let mut entries = vec![("Enabled", PlistValue::Bool(rts.enabled))];
             if let Some(profile) = &rts.wifi_profile {
-                entries.push(("WiFiProfileData", PlistValue::Data(profile.to_plist().into_bytes())));
+                entries.push((
+                    "WiFiProfileData",
+                    PlistValue::Data(profile.to_plist().into_bytes()),
+                ));
             }
             command.push(("ReturnToService", PlistValue::dict(entries)));
         }
@@ -167,22 +196,41 @@ mod tests {
     fn data_of(plist: &str) -> String {
         let start = plist.find("<data>").unwrap() + "<data>".len();
         let end = plist.find("</data>").unwrap();
-        let bytes = base64::engine::general_purpose::STANDARD.decode(&plist[start..end]).unwrap();
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(&plist[start..end])
+            .unwrap();
         String::from_utf8(bytes).unwrap()
     }
 
     #[test]
     fn return_to_service_carries_the_wifi_profile() {
         let wifi = office_wifi(3);
-        let command = erase_device_command(JobId(42), &iphone(1).brief(), true, Some((&wifi, Some("s3cret"))));
+        let command = erase_device_command(
+            JobId(42),
+            &iphone(1).brief(),
+            true,
+            Some((&wifi, Some("s3cret"))),
+        );
         let plist = command.to_plist();
-        assert!(plist.contains("<key>RequestType</key>\n\t\t<string>EraseDevice</string>"), "{plist}");
-        assert!(plist.contains("<key>PreserveDataPlan</key>\n\t\t<true/>"), "{plist}");
-        assert!(plist.contains("<key>Enabled</key>\n\t\t\t<true/>"), "{plist}");
+        assert!(
+            plist.contains("<key>RequestType</key>\n\t\t<string>EraseDevice</string>"),
+            "{plist}"
+        );
+        assert!(
+            plist.contains("<key>PreserveDataPlan</key>\n\t\t<true/>"),
+            "{plist}"
+        );
+        assert!(
+            plist.contains("<key>Enabled</key>\n\t\t\t<true/>"),
+            "{plist}"
+        );
         assert!(plist.contains("<string>wipe-job-42</string>"));
         let profile = data_of(&plist);
         assert!(profile.contains("<string>com.apple.wifi.managed</string>"));
-        assert!(profile.contains("<key>SSID_STR</key>\n\t\t\t<string>CORP-3</string>"), "{profile}");
+        assert!(
+            profile.contains("<key>SSID_STR</key>\n\t\t\t<string>CORP-3</string>"),
+            "{profile}"
+        );
         assert!(profile.contains("<key>AutoJoin</key>\n\t\t\t<true/>"));
         assert!(profile.contains("<key>EncryptionType</key>\n\t\t\t<string>WPA2</string>"));
         assert!(profile.contains("<string>s3cret</string>"));
@@ -191,7 +239,12 @@ mod tests {
     #[test]
     fn masking_hides_the_password_everywhere() {
         let wifi = office_wifi(3);
-        let command = erase_device_command(JobId(1), &iphone(1).brief(), false, Some((&wifi, Some("s3cret"))));
+        let command = erase_device_command(
+            JobId(1),
+            &iphone(1).brief(),
+            false,
+            Some((&wifi, Some("s3cret"))),
+        );
         let masked = command.masked();
         assert!(!serde_json::to_string(&masked).unwrap().contains("s3cret"));
         assert!(!data_of(&masked.to_plist()).contains("s3cret"));
@@ -210,17 +263,25 @@ mod tests {
 
         let mut ios10 = ios16.clone();
         ios10.os_version = OsVersion::major_minor(10, 3);
-        assert_eq!(erase_device_command(JobId(1), &ios10, true, None).preserve_data_plan, None);
+        assert_eq!(
+            erase_device_command(JobId(1), &ios10, true, None).preserve_data_plan,
+            None
+        );
         let mut android = ios16;
         android.os = Os::Android;
         android.os_version = OsVersion::major_minor(17, 0);
-        assert_eq!(erase_device_command(JobId(1), &android, true, Some((&wifi, None))).return_to_service, None);
+        assert_eq!(
+            erase_device_command(JobId(1), &android, true, Some((&wifi, None))).return_to_service,
+            None
+        );
     }
 
     #[test]
     fn without_wifi_there_is_no_return_to_service_and_keep_esim_false_is_explicit() {
         let command = erase_device_command(JobId(7), &iphone(1).brief(), false, None);
         assert_eq!(command.return_to_service, None);
-        assert!(command.to_plist().contains("<key>PreserveDataPlan</key>\n\t\t<false/>"));
+        assert!(command
+            .to_plist()
+            .contains("<key>PreserveDataPlan</key>\n\t\t<false/>"));
     }
 }

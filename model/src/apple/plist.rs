@@ -41,7 +41,9 @@ impl PlistValue {
     fn write(&self, out: &mut String, depth: usize) {
         let indent = "\t".repeat(depth);
         match self {
-            PlistValue::String(text) => out.push_str(&format!("{indent}<string>{}</string>\n", escape(text))),
+            PlistValue::String(text) => {
+                out.push_str(&format!("{indent}<string>{}</string>\n", escape(text)))
+            }
             PlistValue::Bool(true) => out.push_str(&format!("{indent}<true/>\n")),
             PlistValue::Bool(false) => out.push_str(&format!("{indent}<false/>\n")),
             PlistValue::Integer(n) => out.push_str(&format!("{indent}<integer>{n}</integer>\n")),

@@ -66,7 +66,10 @@ mod tests {
     fn field_wire_names_match_the_device_json_keys() {
         let json = serde_json::to_value(iphone(1)).unwrap();
         for field in GeneralInfoField::ALL {
-            assert!(json.get(field.as_str()).is_some(), "{field} is not a device field");
+            assert!(
+                json.get(field.as_str()).is_some(),
+                "{field} is not a device field"
+            );
         }
     }
 }

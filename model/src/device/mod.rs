@@ -196,7 +196,9 @@ pub(crate) mod fixtures {
                 mdm_profile_installed: true,
                 activesync: None,
             },
-            last_seen_at: DateTime::parse_from_rfc3339("2026-11-26T05:00:00Z").unwrap().with_timezone(&Utc),
+            last_seen_at: DateTime::parse_from_rfc3339("2026-11-26T05:00:00Z")
+                .unwrap()
+                .with_timezone(&Utc),
         }
     }
 }
@@ -221,7 +223,11 @@ mod tests {
     #[test]
     fn activesync_needs_one_service() {
         assert!(!ActiveSyncAccount::default().any_service_on());
-        assert!(ActiveSyncAccount { calendar: true, ..Default::default() }.any_service_on());
+        assert!(ActiveSyncAccount {
+            calendar: true,
+            ..Default::default()
+        }
+        .any_service_on());
     }
 
     #[test]
@@ -237,8 +243,17 @@ mod tests {
 
     #[test]
     fn labels_follow_the_glossary() {
-        assert_eq!(ManagementMethod::Hybrid.label(crate::Lang::Ja), "Hybrid MDM方式");
-        assert_eq!(ManagementMethod::IviMdm.label(crate::Lang::Ja), "IVI MDM方式");
-        assert_eq!(ManagementMethod::AppleMdm.label(crate::Lang::Ja), "Apple MDM方式");
+        assert_eq!(
+            ManagementMethod::Hybrid.label(crate::Lang::Ja),
+            "Hybrid MDM方式"
+        );
+        assert_eq!(
+            ManagementMethod::IviMdm.label(crate::Lang::Ja),
+            "IVI MDM方式"
+        );
+        assert_eq!(
+            ManagementMethod::AppleMdm.label(crate::Lang::Ja),
+            "Apple MDM方式"
+        );
     }
 }

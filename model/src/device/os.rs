@@ -39,12 +39,22 @@ pub struct OsVersion {
 
 impl OsVersion {
     pub const fn new(major: u32, minor: u32, patch: u32) -> Self {
-        OsVersion { major, minor, patch, components: 3 }
+        OsVersion {
+            major,
+            minor,
+            patch,
+            components: 3,
+        }
     }
 
     /// A version written as `major.minor`.
     pub const fn major_minor(major: u32, minor: u32) -> Self {
-        OsVersion { major, minor, patch: 0, components: 2 }
+        OsVersion {
+            major,
+            minor,
+            patch: 0,
+            components: 2,
+        }
     }
 
     fn key(&self) -> (u32, u32, u32) {
@@ -101,7 +111,12 @@ impl FromStr for OsVersion {
         }
         // At most three parts, checked above.
         let components = parts.len() as u8;
-        Ok(OsVersion { major: numbers[0], minor: numbers[1], patch: numbers[2], components })
+        Ok(OsVersion {
+            major: numbers[0],
+            minor: numbers[1],
+            patch: numbers[2],
+            components,
+        })
     }
 }
 
@@ -149,7 +164,10 @@ mod tests {
     fn keeps_the_written_form() {
         for text in ["14", "17.4", "10.0.22631"] {
             assert_eq!(v(text).to_string(), text);
-            assert_eq!(serde_json::to_string(&v(text)).unwrap(), format!("\"{text}\""));
+            assert_eq!(
+                serde_json::to_string(&v(text)).unwrap(),
+                format!("\"{text}\"")
+            );
         }
     }
 

@@ -59,13 +59,24 @@ fn term_matches(term: &str, device: &Device) -> bool {
         device.user_full_name.as_deref(),
         device.employee_number.as_deref(),
     ];
-    if texts.iter().flatten().any(|text| text.to_lowercase().contains(term)) {
+    if texts
+        .iter()
+        .flatten()
+        .any(|text| text.to_lowercase().contains(term))
+    {
         return true;
     }
     // Phone numbers are typed with or without hyphens: compare the digits when the term is one.
     let term_digits = digits_only(term);
-    let looks_like_phone = !term_digits.is_empty() && term.chars().all(|c| c.is_ascii_digit() || "-+() ".contains(c));
-    looks_like_phone && device.phone_number.as_deref().is_some_and(|phone| digits_only(phone).contains(&term_digits))
+    let looks_like_phone = !term_digits.is_empty()
+        && term
+            .chars()
+            .all(|c| c.is_ascii_digit() || "-+() ".contains(c));
+    looks_like_phone
+        && device
+            .phone_number
+            .as_deref()
+            .is_some_and(|phone| digits_only(phone).contains(&term_digits))
 }
 
 impl DeviceFilter {
@@ -89,7 +100,12 @@ impl DeviceFilter {
             && self.method.is_none_or(|m| device.management_method == m)
             && self.status.is_none_or(|s| device.status() == s)
             && (self.group.is_none() || in_group_scope(device.group_id));
-        criteria_hold && self.q.as_deref().is_none_or(|q| search_terms(q).iter().all(|term| term_matches(term, device)))
+        criteria_hold
+            && self.q.as_deref().is_none_or(|q| {
+                search_terms(q)
+                    .iter()
+                    .all(|term| term_matches(term, device))
+            })
     }
 
     /// Reads the filter parameters (`q`, `group`, `subgroups`, `os`, `ownership`, `method`,
@@ -101,7 +117,10 @@ impl DeviceFilter {
             if length > MAX_SEARCH_LENGTH {
                 return Err(QueryParamError::new(
                     "q",
-                    ParamProblem::OutOfRange { min: 0, max: MAX_SEARCH_LENGTH as u64 },
+                    ParamProblem::OutOfRange {
+                        min: 0,
+                        max: MAX_SEARCH_LENGTH as u64,
+                    },
                 ));
             }
         }
@@ -173,11 +192,9 @@ impl DeviceQuery {
     /// The query-string pairs, defaults left out.
     pub fn to_query_pairs(&self) -> Vec<(&'static str, String)> {
         let writer = self.filter.write(QueryWriter::new());
-        let writer = writer.unless_default("sort", self.sort, DeviceSortKey::default()).unless_default(
-            "order",
-            self.order,
-            SortOrder::default(),
-        );
+        let writer = writer
+            .unless_default("sort", self.sort, DeviceSortKey::default())
+            .unless_default("order", self.order, SortOrder::default());
         self.page.write(writer).into_pairs()
     }
 }
@@ -188,13 +205,23 @@ mod tests {
     use crate::device::fixtures::iphone;
 
     fn filter_q(q: &str) -> DeviceFilter {
-        DeviceFilter { q: Some(q.to_string()), ..Default::default() }
+        DeviceFilter {
+            q: Some(q.to_string()),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn search_covers_name_serial_phone_user_and_employee_number() {
         let device = iphone(12);
-        for q in ["iphone-012", "f2lx00000012", "090-1234", "山田", "e0001", "09012345678"] {
+        for q in [
+            "iphone-012",
+            "f2lx00000012",
+            "090-1234",
+            "山田",
+            "e0001",
+            "09012345678",
+        ] {
             assert!(filter_q(q).matches(&device, |_| true), "{q} should match");
         }
         // E-mail and notes are not searched.
@@ -212,12 +239,22 @@ mod tests {
     #[test]
     fn criteria_and_group_scope_combine() {
         let device = iphone(1);
-        let byod = DeviceFilter { ownership: Some(Ownership::Byod), ..Default::default() };
+        let byod = DeviceFilter {
+            ownership: Some(Ownership::Byod),
+            ..Default::default()
+        };
         assert!(!byod.matches(&device, |_| true));
-        let grouped = DeviceFilter { group: Some(GroupId(9)), ..Default::default() };
+        let grouped = DeviceFilter {
+            group: Some(GroupId(9)),
+            ..Default::default()
+        };
         assert!(!grouped.matches(&device, |g| g == GroupId(9)));
         assert!(grouped.matches(&device, |g| g == GroupId(1)));
-        let ios_online = DeviceFilter { os: Some(Os::Ios), status: Some(DeviceStatus::Online), ..Default::default() };
+        let ios_online = DeviceFilter {
+            os: Some(Os::Ios),
+            status: Some(DeviceStatus::Online),
+            ..Default::default()
+        };
         assert!(ios_online.matches(&device, |_| true));
     }
 
@@ -235,7 +272,10 @@ mod tests {
             },
             sort: DeviceSortKey::LastSeen,
             order: SortOrder::Desc,
-            page: PageRequest { page: 3, per_page: 100 },
+            page: PageRequest {
+                page: 3,
+                per_page: 100,
+            },
         };
         let pairs = query.to_query_pairs();
         let reader = QueryReader::new(pairs.iter().map(|(k, v)| (*k, v.as_str())));
@@ -251,7 +291,9 @@ mod tests {
     #[test]
     fn bad_parameters_are_named() {
         let bad = |pairs: &[(&'static str, &'static str)]| {
-            DeviceQuery::from_query(&QueryReader::new(pairs.iter().copied())).unwrap_err().param
+            DeviceQuery::from_query(&QueryReader::new(pairs.iter().copied()))
+                .unwrap_err()
+                .param
         };
         assert_eq!(bad(&[("os", "symbian")]), "os");
         assert_eq!(bad(&[("sort", "colour")]), "sort");

@@ -28,7 +28,11 @@ impl SentCommand {
     pub fn new(command: &EraseDeviceCommand, sha256: String) -> SentCommand {
         let display = command.masked();
         let display_plist = display.to_plist();
-        SentCommand { sha256, display, display_plist }
+        SentCommand {
+            sha256,
+            display,
+            display_plist,
+        }
     }
 }
 
@@ -43,7 +47,10 @@ pub struct ConditionsAt {
 
 impl ConditionsAt {
     pub fn of(method: JobMethod, os: Os, state: DeviceState) -> ConditionsAt {
-        ConditionsAt { state, unmet: unmet_conditions(method, os, &state) }
+        ConditionsAt {
+            state,
+            unmet: unmet_conditions(method, os, &state),
+        }
     }
 }
 
@@ -70,7 +77,12 @@ mod tests {
     #[test]
     fn the_record_of_a_command_never_holds_the_secret() {
         let wifi = office_wifi(3);
-        let command = erase_device_command(JobId(5), &iphone(1).brief(), true, Some((&wifi, Some("s3cret"))));
+        let command = erase_device_command(
+            JobId(5),
+            &iphone(1).brief(),
+            true,
+            Some((&wifi, Some("s3cret"))),
+        );
         let sent = SentCommand::new(&command, "ab".repeat(32));
         let json = serde_json::to_string(&sent).unwrap();
         assert!(!json.contains("s3cret"), "{json}");
@@ -84,6 +96,10 @@ mod tests {
         state.mdm_profile_installed = false;
         let at = ConditionsAt::of(JobMethod::AppleMdm, Os::Ios, state);
         assert_eq!(at.unmet, [UnmetCondition::MdmProfileRemoved]);
-        assert!(ConditionsAt::of(JobMethod::AppleMdm, Os::Ios, iphone(1).state).unmet.is_empty());
+        assert!(
+            ConditionsAt::of(JobMethod::AppleMdm, Os::Ios, iphone(1).state)
+                .unmet
+                .is_empty()
+        );
     }
 }

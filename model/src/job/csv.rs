@@ -56,7 +56,10 @@ const FORMULA_STARTS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋'
 /// Quotes a cell when needed, and defuses text a spreadsheet would run as a formula (also
 /// behind leading spaces, which spreadsheets skip).
 fn cell(text: &str) -> String {
-    let defused = if text.trim_start_matches([' ', '\u{3000}']).starts_with(FORMULA_STARTS) {
+    let defused = if text
+        .trim_start_matches([' ', '\u{3000}'])
+        .starts_with(FORMULA_STARTS)
+    {
         format!("'{text}")
     } else {
         text.to_string()
@@ -93,9 +96,16 @@ fn row(job: &Job, lang: Lang, offset: FixedOffset) -> String {
         job.status_reason.label(lang).to_string(),
         job.registered_by.display_name.clone(),
         format_datetime(job.registered_at, offset),
-        job.options.scheduled_at.map(|t| format_datetime(t, offset)).unwrap_or_default(),
+        job.options
+            .scheduled_at
+            .map(|t| format_datetime(t, offset))
+            .unwrap_or_default(),
         format_datetime(job.status_changed_at, offset),
-        job.options.wifi_setting.as_ref().map(|w| w.name.clone()).unwrap_or_default(),
+        job.options
+            .wifi_setting
+            .as_ref()
+            .map(|w| w.name.clone())
+            .unwrap_or_default(),
         yes_no(job.options.delete_general_info, lang).to_string(),
         yes_no(job.options.keep_esim_data_plan, lang).to_string(),
     ];
@@ -104,7 +114,11 @@ fn row(job: &Job, lang: Lang, offset: FixedOffset) -> String {
 
 /// The CSV of the given entries, one row per job (a Hybrid pair gives two consecutive rows that
 /// name each other), times in `offset`, labels in `lang`.
-pub fn jobs_csv<'a>(entries: impl IntoIterator<Item = &'a JobListEntry>, lang: Lang, offset: FixedOffset) -> String {
+pub fn jobs_csv<'a>(
+    entries: impl IntoIterator<Item = &'a JobListEntry>,
+    lang: Lang,
+    offset: FixedOffset,
+) -> String {
     let headers = match lang {
         Lang::Ja => HEADERS_JA,
         Lang::En => HEADERS_EN,
@@ -140,10 +154,18 @@ mod tests {
         assert!(csv.starts_with("\u{feff}ジョブID,"));
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 3);
-        assert!(lines[1].starts_with("1,2,iPhone-001,F2LX00000001,山田 太郎,E0001,本社 / 営業部,"), "{}", lines[1]);
+        assert!(
+            lines[1].starts_with("1,2,iPhone-001,F2LX00000001,山田 太郎,E0001,本社 / 営業部,"),
+            "{}",
+            lines[1]
+        );
         assert!(lines[1].contains(",IVI MDM,取消,"), "{}", lines[1]);
         assert!(lines[2].contains(",Apple MDM,成功,"), "{}", lines[2]);
-        assert!(lines[2].contains("2026/11/26 14:30"), "times are Japan time: {}", lines[2]);
+        assert!(
+            lines[2].contains("2026/11/26 14:30"),
+            "times are Japan time: {}",
+            lines[2]
+        );
     }
 
     #[test]
@@ -174,12 +196,20 @@ mod tests {
         assert_eq!(cell("＠SUM"), "'＠SUM");
         assert_eq!(cell("  =1+1"), "'  =1+1");
         assert_eq!(cell("\u{3000}＝1"), "'\u{3000}＝1");
-        assert_eq!(cell("ａ＝1"), "ａ＝1", "only a leading sign makes a formula");
+        assert_eq!(
+            cell("ａ＝1"),
+            "ａ＝1",
+            "only a leading sign makes a formula"
+        );
     }
 
     #[test]
     fn english_headers_and_labels() {
-        let entries = [JobListEntry::single(job(5, JobMethod::AppleMdm, JobStatus::WaitingForDevice))];
+        let entries = [JobListEntry::single(job(
+            5,
+            JobMethod::AppleMdm,
+            JobStatus::WaitingForDevice,
+        ))];
         let csv = jobs_csv(&entries, Lang::En, JAPAN_OFFSET);
         assert!(csv.contains("Job ID,Paired job ID,Device"));
         assert!(csv.contains(",Waiting for device,Registered,"));

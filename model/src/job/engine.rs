@@ -49,7 +49,9 @@ pub fn unmet_conditions(method: JobMethod, os: Os, state: &DeviceState) -> Vec<U
         }
         JobMethod::IviMdm if os.is_apple_mobile() => match state.activesync {
             None => unmet.push(UnmetCondition::NoActiveSyncAccount),
-            Some(account) if !account.any_service_on() => unmet.push(UnmetCondition::ActiveSyncServicesOff),
+            Some(account) if !account.any_service_on() => {
+                unmet.push(UnmetCondition::ActiveSyncServicesOff)
+            }
             Some(_) => {}
         },
         JobMethod::IviMdm => {
@@ -106,7 +108,9 @@ pub fn is_timed_out(status: JobStatus, due_at: DateTime<Utc>, now: DateTime<Utc>
 /// When one job of a Hybrid pair succeeds: what happens to its partner. An open partner is
 /// cancelled (the device is already erased); a finished one is left as it is.
 pub fn partner_after_success(partner: JobStatus) -> Option<(JobStatus, StatusReason)> {
-    partner.is_open().then_some((JobStatus::Cancelled, StatusReason::PartnerSucceeded))
+    partner
+        .is_open()
+        .then_some((JobStatus::Cancelled, StatusReason::PartnerSucceeded))
 }
 
 /// One status for a Hybrid pair as a whole: succeeded when either succeeded; otherwise the most
@@ -132,7 +136,9 @@ pub fn pair_status(a: JobStatus, b: JobStatus) -> JobStatus {
         }
         (true, false) => a,
         (false, true) => b,
-        (false, false) if a == JobStatus::Cancelled && b == JobStatus::Cancelled => JobStatus::Cancelled,
+        (false, false) if a == JobStatus::Cancelled && b == JobStatus::Cancelled => {
+            JobStatus::Cancelled
+        }
         (false, false) => JobStatus::Failed,
     }
 }
@@ -148,17 +154,26 @@ mod tests {
             powered_on: true,
             network_connected: true,
             mdm_profile_installed: true,
-            activesync: Some(ActiveSyncAccount { mail: true, ..Default::default() }),
+            activesync: Some(ActiveSyncAccount {
+                mail: true,
+                ..Default::default()
+            }),
         }
     }
 
     fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
     }
 
     #[test]
     fn common_conditions_apply_to_both_methods() {
-        let off = DeviceState { powered_on: false, network_connected: false, ..online() };
+        let off = DeviceState {
+            powered_on: false,
+            network_connected: false,
+            ..online()
+        };
         for method in JobMethod::ALL {
             assert_eq!(
                 unmet_conditions(*method, Os::Ios, &off),
@@ -169,36 +184,74 @@ mod tests {
 
     #[test]
     fn each_method_has_its_own_channel() {
-        let no_profile = DeviceState { mdm_profile_installed: false, ..online() };
-        assert_eq!(unmet_conditions(JobMethod::AppleMdm, Os::Ios, &no_profile), [UnmetCondition::MdmProfileRemoved]);
+        let no_profile = DeviceState {
+            mdm_profile_installed: false,
+            ..online()
+        };
+        assert_eq!(
+            unmet_conditions(JobMethod::AppleMdm, Os::Ios, &no_profile),
+            [UnmetCondition::MdmProfileRemoved]
+        );
         assert!(unmet_conditions(JobMethod::IviMdm, Os::Ios, &no_profile).is_empty());
         assert!(hybrid_can_run(Os::Ios, &no_profile));
 
-        let sync_off = DeviceState { activesync: Some(ActiveSyncAccount::default()), ..online() };
-        assert_eq!(unmet_conditions(JobMethod::IviMdm, Os::Ios, &sync_off), [UnmetCondition::ActiveSyncServicesOff]);
+        let sync_off = DeviceState {
+            activesync: Some(ActiveSyncAccount::default()),
+            ..online()
+        };
+        assert_eq!(
+            unmet_conditions(JobMethod::IviMdm, Os::Ios, &sync_off),
+            [UnmetCondition::ActiveSyncServicesOff]
+        );
         assert!(unmet_conditions(JobMethod::AppleMdm, Os::Ios, &sync_off).is_empty());
 
-        let neither = DeviceState { mdm_profile_installed: false, activesync: None, ..online() };
-        assert_eq!(unmet_conditions(JobMethod::IviMdm, Os::IpadOs, &neither), [UnmetCondition::NoActiveSyncAccount]);
+        let neither = DeviceState {
+            mdm_profile_installed: false,
+            activesync: None,
+            ..online()
+        };
+        assert_eq!(
+            unmet_conditions(JobMethod::IviMdm, Os::IpadOs, &neither),
+            [UnmetCondition::NoActiveSyncAccount]
+        );
         assert!(!hybrid_can_run(Os::IpadOs, &neither));
     }
 
     #[test]
     fn ivi_on_android_needs_its_agent_not_activesync() {
-        let agent_only = DeviceState { activesync: None, ..online() };
+        let agent_only = DeviceState {
+            activesync: None,
+            ..online()
+        };
         assert!(unmet_conditions(JobMethod::IviMdm, Os::Android, &agent_only).is_empty());
-        let removed = DeviceState { mdm_profile_installed: false, ..agent_only };
-        assert_eq!(unmet_conditions(JobMethod::IviMdm, Os::Windows, &removed), [UnmetCondition::MdmProfileRemoved]);
+        let removed = DeviceState {
+            mdm_profile_installed: false,
+            ..agent_only
+        };
+        assert_eq!(
+            unmet_conditions(JobMethod::IviMdm, Os::Windows, &removed),
+            [UnmetCondition::MdmProfileRemoved]
+        );
     }
 
     #[test]
     fn apple_replies_move_a_sent_job_legally() {
         for reply in AppleReply::ALL {
             let (to, reason) = after_apple_reply(*reply);
-            assert_eq!(check_transition(JobStatus::Sent, to, reason), Ok(()), "{reply}");
+            assert_eq!(
+                check_transition(JobStatus::Sent, to, reason),
+                Ok(()),
+                "{reply}"
+            );
         }
-        assert_eq!(after_apple_reply(AppleReply::NotNow).0, JobStatus::WaitingForDevice);
-        assert_eq!(serde_json::to_string(&AppleReply::NotNow).unwrap(), "\"NotNow\"");
+        assert_eq!(
+            after_apple_reply(AppleReply::NotNow).0,
+            JobStatus::WaitingForDevice
+        );
+        assert_eq!(
+            serde_json::to_string(&AppleReply::NotNow).unwrap(),
+            "\"NotNow\""
+        );
     }
 
     #[test]
@@ -207,17 +260,41 @@ mod tests {
         let scheduled = Some(at("2026-11-10T00:00:00Z"));
         let due = due_at(registered, scheduled);
         assert_eq!(timeout_at(due), at("2026-12-10T00:00:00Z"));
-        assert!(!is_timed_out(JobStatus::WaitingForDevice, due, at("2026-12-09T23:59:59Z")));
-        assert!(is_timed_out(JobStatus::WaitingForDevice, due, at("2026-12-10T00:00:00Z")));
-        assert!(is_timed_out(JobStatus::Sent, due, at("2027-01-01T00:00:00Z")));
-        assert!(!is_timed_out(JobStatus::Scheduled, due, at("2027-01-01T00:00:00Z")));
-        assert!(!is_timed_out(JobStatus::Succeeded, due, at("2027-01-01T00:00:00Z")));
+        assert!(!is_timed_out(
+            JobStatus::WaitingForDevice,
+            due,
+            at("2026-12-09T23:59:59Z")
+        ));
+        assert!(is_timed_out(
+            JobStatus::WaitingForDevice,
+            due,
+            at("2026-12-10T00:00:00Z")
+        ));
+        assert!(is_timed_out(
+            JobStatus::Sent,
+            due,
+            at("2027-01-01T00:00:00Z")
+        ));
+        assert!(!is_timed_out(
+            JobStatus::Scheduled,
+            due,
+            at("2027-01-01T00:00:00Z")
+        ));
+        assert!(!is_timed_out(
+            JobStatus::Succeeded,
+            due,
+            at("2027-01-01T00:00:00Z")
+        ));
         assert_eq!(due_at(registered, None), registered);
     }
 
     #[test]
     fn first_success_cancels_an_open_partner_only() {
-        for partner in [JobStatus::Scheduled, JobStatus::WaitingForDevice, JobStatus::Sent] {
+        for partner in [
+            JobStatus::Scheduled,
+            JobStatus::WaitingForDevice,
+            JobStatus::Sent,
+        ] {
             let (to, reason) = partner_after_success(partner).unwrap();
             assert_eq!(check_transition(partner, to, reason), Ok(()));
         }

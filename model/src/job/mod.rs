@@ -11,21 +11,22 @@ mod status;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use attempt::{ConditionsAt, SendAttempt, SentCommand};
 pub use csv::{jobs_csv, CSV_BOM};
 pub use engine::{
-    after_apple_reply, due_at, hybrid_can_run, is_timed_out, pair_status, partner_after_success, timeout_at,
-    unmet_conditions, AppleReply, UnmetCondition, IVI_MDM_MAX_DELAY, LOST_DEVICE_JOB_TIMEOUT,
+    after_apple_reply, due_at, hybrid_can_run, is_timed_out, pair_status, partner_after_success,
+    timeout_at, unmet_conditions, AppleReply, UnmetCondition, IVI_MDM_MAX_DELAY,
+    LOST_DEVICE_JOB_TIMEOUT,
 };
-pub use attempt::{ConditionsAt, SendAttempt, SentCommand};
 pub use query::{JobQuery, JobSortKey};
 pub use reenrollment::{
-    likely_blocker, reenrollment_outcome, ReenrollmentBlocker, ReenrollmentFacts, ReenrollmentOutcome,
-    ReenrollmentStatus, REENROLLMENT_WINDOW,
+    likely_blocker, reenrollment_outcome, ReenrollmentBlocker, ReenrollmentFacts,
+    ReenrollmentOutcome, ReenrollmentStatus, REENROLLMENT_WINDOW,
 };
 pub use snapshot::{DeviceNow, DeviceSnapshot, GROUP_PATH_SEPARATOR};
 pub use status::{
-    allowed_reasons, check_transition, plan_administrator_cancel, CancelRefusal, IllegalTransition, JobStatus,
-    StatusChange, StatusReason,
+    allowed_reasons, check_transition, plan_administrator_cancel, CancelRefusal, IllegalTransition,
+    JobStatus, StatusChange, StatusReason,
 };
 
 use crate::apple::EraseDeviceCommand;
@@ -136,9 +137,15 @@ impl JobListEntry {
     /// Pairs two jobs, IVI MDM first whatever order they come in.
     pub fn pair(a: Job, b: Job) -> JobListEntry {
         if a.method == JobMethod::AppleMdm && b.method == JobMethod::IviMdm {
-            JobListEntry { job: b, partner: Some(a) }
+            JobListEntry {
+                job: b,
+                partner: Some(a),
+            }
         } else {
-            JobListEntry { job: a, partner: Some(b) }
+            JobListEntry {
+                job: a,
+                partner: Some(b),
+            }
         }
     }
 
@@ -209,7 +216,9 @@ pub(crate) mod fixtures {
     use crate::job::snapshot::fixtures::snapshot;
 
     pub fn job(id: i64, method: JobMethod, status: JobStatus) -> Job {
-        let at = DateTime::parse_from_rfc3339("2026-11-26T05:30:00Z").unwrap().with_timezone(&Utc);
+        let at = DateTime::parse_from_rfc3339("2026-11-26T05:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
         Job {
             id: JobId(id),
             wipe_id: WipeId(1),
@@ -223,7 +232,10 @@ pub(crate) mod fixtures {
                 keep_esim_data_plan: false,
                 return_to_service: None,
             },
-            registered_by: AdministratorRef { id: AdministratorId(1), display_name: "山田 太郎".into() },
+            registered_by: AdministratorRef {
+                id: AdministratorId(1),
+                display_name: "山田 太郎".into(),
+            },
             registered_at: at,
             status,
             status_reason: StatusReason::Registered,
@@ -240,8 +252,14 @@ mod tests {
 
     #[test]
     fn hybrid_devices_get_two_jobs_others_one() {
-        assert_eq!(job_methods(ManagementMethod::Hybrid), [JobMethod::IviMdm, JobMethod::AppleMdm]);
-        assert_eq!(job_methods(ManagementMethod::AppleMdm), [JobMethod::AppleMdm]);
+        assert_eq!(
+            job_methods(ManagementMethod::Hybrid),
+            [JobMethod::IviMdm, JobMethod::AppleMdm]
+        );
+        assert_eq!(
+            job_methods(ManagementMethod::AppleMdm),
+            [JobMethod::AppleMdm]
+        );
         assert_eq!(job_methods(ManagementMethod::IviMdm), [JobMethod::IviMdm]);
     }
 
@@ -251,7 +269,10 @@ mod tests {
         let ivi = job(1, JobMethod::IviMdm, JobStatus::Cancelled);
         let entry = JobListEntry::pair(apple, ivi);
         assert_eq!(entry.job.method, JobMethod::IviMdm);
-        assert_eq!(entry.partner.as_ref().map(|j| j.method), Some(JobMethod::AppleMdm));
+        assert_eq!(
+            entry.partner.as_ref().map(|j| j.method),
+            Some(JobMethod::AppleMdm)
+        );
         assert_eq!(entry.status(), JobStatus::Succeeded);
         assert!(!entry.is_active());
         assert_eq!(entry.jobs().count(), 2);

@@ -68,8 +68,16 @@ impl Default for JobQuery {
 impl JobQuery {
     pub fn from_query(reader: &QueryReader<'_>) -> Result<JobQuery, QueryParamError> {
         let q = reader.text("q");
-        if q.as_ref().is_some_and(|q| q.chars().count() > MAX_SEARCH_LENGTH) {
-            return Err(QueryParamError::new("q", ParamProblem::OutOfRange { min: 0, max: MAX_SEARCH_LENGTH as u64 }));
+        if q.as_ref()
+            .is_some_and(|q| q.chars().count() > MAX_SEARCH_LENGTH)
+        {
+            return Err(QueryParamError::new(
+                "q",
+                ParamProblem::OutOfRange {
+                    min: 0,
+                    max: MAX_SEARCH_LENGTH as u64,
+                },
+            ));
         }
         let query = JobQuery {
             status: reader.parse("status")?,
@@ -86,7 +94,10 @@ impl JobQuery {
         };
         if let (Some(from), Some(to)) = (query.from, query.to) {
             if from >= to {
-                return Err(QueryParamError::new("from", ParamProblem::Inconsistent { with: "to".into() }));
+                return Err(QueryParamError::new(
+                    "from",
+                    ParamProblem::Inconsistent { with: "to".into() },
+                ));
             }
         }
         Ok(query)
@@ -109,7 +120,11 @@ impl JobQuery {
 
     /// The reference meaning of the filters for one entry (the portal's SQL must agree).
     pub fn matches(&self, entry: &JobListEntry) -> bool {
-        let terms = self.q.as_deref().map(crate::device::search_terms).unwrap_or_default();
+        let terms = self
+            .q
+            .as_deref()
+            .map(crate::device::search_terms)
+            .unwrap_or_default();
         entry.jobs().any(|job| {
             let texts = [
                 Some(job.device.name.as_str()),
@@ -123,7 +138,12 @@ impl JobQuery {
                 && self.from.is_none_or(|from| job.registered_at >= from)
                 && self.to.is_none_or(|to| job.registered_at < to)
                 && self.wipe.is_none_or(|w| job.wipe_id == w)
-                && terms.iter().all(|term| texts.iter().flatten().any(|t| t.to_lowercase().contains(term.as_str())))
+                && terms.iter().all(|term| {
+                    texts
+                        .iter()
+                        .flatten()
+                        .any(|t| t.to_lowercase().contains(term.as_str()))
+                })
         })
     }
 }
@@ -140,7 +160,10 @@ mod tests {
     #[test]
     fn defaults_to_newest_first() {
         let query = parse(&[]).unwrap();
-        assert_eq!((query.sort, query.order), (JobSortKey::RegisteredAt, SortOrder::Desc));
+        assert_eq!(
+            (query.sort, query.order),
+            (JobSortKey::RegisteredAt, SortOrder::Desc)
+        );
         assert!(query.to_query_pairs().is_empty());
     }
 
@@ -167,7 +190,11 @@ mod tests {
 
     #[test]
     fn refuses_an_inverted_date_range() {
-        let error = parse(&[("from", "2026-12-01T00:00:00Z"), ("to", "2026-11-01T00:00:00Z")]).unwrap_err();
+        let error = parse(&[
+            ("from", "2026-12-01T00:00:00Z"),
+            ("to", "2026-11-01T00:00:00Z"),
+        ])
+        .unwrap_err();
         assert_eq!(error.param, "from");
         assert_eq!(parse(&[("status", "done")]).unwrap_err().param, "status");
     }
@@ -177,13 +204,25 @@ mod tests {
         let mut apple = job(2, JobMethod::AppleMdm, JobStatus::Succeeded);
         apple.pair_job_id = Some(crate::ids::JobId(1));
         let entry = JobListEntry::pair(job(1, JobMethod::IviMdm, JobStatus::Cancelled), apple);
-        let succeeded = JobQuery { status: Some(JobStatus::Succeeded), ..Default::default() };
+        let succeeded = JobQuery {
+            status: Some(JobStatus::Succeeded),
+            ..Default::default()
+        };
         assert!(succeeded.matches(&entry));
-        let failed = JobQuery { status: Some(JobStatus::Failed), ..Default::default() };
+        let failed = JobQuery {
+            status: Some(JobStatus::Failed),
+            ..Default::default()
+        };
         assert!(!failed.matches(&entry));
-        let searched = JobQuery { q: Some("iphone-001".into()), ..Default::default() };
+        let searched = JobQuery {
+            q: Some("iphone-001".into()),
+            ..Default::default()
+        };
         assert!(searched.matches(&entry));
-        let other_device = JobQuery { device: Some(DeviceId(99)), ..Default::default() };
+        let other_device = JobQuery {
+            device: Some(DeviceId(99)),
+            ..Default::default()
+        };
         assert!(!other_device.matches(&entry));
     }
 }

@@ -78,14 +78,24 @@ pub fn reenrollment_outcome(
 ) -> ReenrollmentOutcome {
     let deadline = erased_at + REENROLLMENT_WINDOW;
     match checked_in_at.filter(|at| *at >= erased_at && *at <= deadline) {
-        Some(at) => ReenrollmentOutcome { status: ReenrollmentStatus::Reenrolled, since: at, deadline, likely_reason: None },
+        Some(at) => ReenrollmentOutcome {
+            status: ReenrollmentStatus::Reenrolled,
+            since: at,
+            deadline,
+            likely_reason: None,
+        },
         None if now >= deadline => ReenrollmentOutcome {
             status: ReenrollmentStatus::NotConfirmed,
             since: deadline,
             deadline,
             likely_reason: Some(likely_blocker(facts)),
         },
-        None => ReenrollmentOutcome { status: ReenrollmentStatus::Awaiting, since: erased_at, deadline, likely_reason: None },
+        None => ReenrollmentOutcome {
+            status: ReenrollmentStatus::Awaiting,
+            since: erased_at,
+            deadline,
+            likely_reason: None,
+        },
     }
 }
 
@@ -95,29 +105,59 @@ mod tests {
     use crate::Lang;
 
     fn at(hours: i64) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339("2026-11-26T05:30:00Z").unwrap().with_timezone(&Utc) + Duration::hours(hours)
+        DateTime::parse_from_rfc3339("2026-11-26T05:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
+            + Duration::hours(hours)
     }
 
     #[test]
     fn an_acknowledged_erase_awaits_the_device_until_it_checks_in() {
         let facts = ReenrollmentFacts::default();
-        assert_eq!(reenrollment_outcome(at(0), None, at(1), facts).status, ReenrollmentStatus::Awaiting);
+        assert_eq!(
+            reenrollment_outcome(at(0), None, at(1), facts).status,
+            ReenrollmentStatus::Awaiting
+        );
         let back = reenrollment_outcome(at(0), Some(at(2)), at(3), facts);
-        assert_eq!((back.status, back.since), (ReenrollmentStatus::Reenrolled, at(2)));
+        assert_eq!(
+            (back.status, back.since),
+            (ReenrollmentStatus::Reenrolled, at(2))
+        );
         assert_eq!(ReenrollmentStatus::Reenrolled.label(Lang::Ja), "再登録済み");
     }
 
     #[test]
     fn after_the_window_it_is_not_confirmed_with_the_likely_reason() {
-        let locked = ReenrollmentFacts { activation_lock_enabled: true, user_must_authenticate: true };
+        let locked = ReenrollmentFacts {
+            activation_lock_enabled: true,
+            user_must_authenticate: true,
+        };
         let outcome = reenrollment_outcome(at(0), None, at(24), locked);
         assert_eq!(outcome.status, ReenrollmentStatus::NotConfirmed);
-        assert_eq!(outcome.likely_reason, Some(ReenrollmentBlocker::ActivationLock));
-        assert_eq!(ReenrollmentStatus::NotConfirmed.label(Lang::Ja), "再登録を確認できません");
-        let auth = ReenrollmentFacts { activation_lock_enabled: false, user_must_authenticate: true };
-        assert_eq!(likely_blocker(auth), ReenrollmentBlocker::UserAuthentication);
-        assert_eq!(likely_blocker(ReenrollmentFacts::default()), ReenrollmentBlocker::WifiNotJoined);
+        assert_eq!(
+            outcome.likely_reason,
+            Some(ReenrollmentBlocker::ActivationLock)
+        );
+        assert_eq!(
+            ReenrollmentStatus::NotConfirmed.label(Lang::Ja),
+            "再登録を確認できません"
+        );
+        let auth = ReenrollmentFacts {
+            activation_lock_enabled: false,
+            user_must_authenticate: true,
+        };
+        assert_eq!(
+            likely_blocker(auth),
+            ReenrollmentBlocker::UserAuthentication
+        );
+        assert_eq!(
+            likely_blocker(ReenrollmentFacts::default()),
+            ReenrollmentBlocker::WifiNotJoined
+        );
         // A check-in after the window does not count as this wipe's re-enrollment.
-        assert_eq!(reenrollment_outcome(at(0), Some(at(30)), at(30), locked).status, ReenrollmentStatus::NotConfirmed);
+        assert_eq!(
+            reenrollment_outcome(at(0), Some(at(30)), at(30), locked).status,
+            ReenrollmentStatus::NotConfirmed
+        );
     }
 }

@@ -44,7 +44,11 @@ impl DeviceSnapshot {
             employee_number: device.employee_number.clone(),
             management_method: device.management_method,
             ownership: device.ownership,
-            group_path: group_path.iter().map(|g| g.name.as_str()).collect::<Vec<_>>().join(GROUP_PATH_SEPARATOR),
+            group_path: group_path
+                .iter()
+                .map(|g| g.name.as_str())
+                .collect::<Vec<_>>()
+                .join(GROUP_PATH_SEPARATOR),
         }
     }
 
@@ -106,7 +110,11 @@ mod tests {
     use crate::ids::GroupId;
 
     fn group(id: i64, parent: Option<i64>, name: &str) -> Group {
-        Group { id: GroupId(id), parent_id: parent.map(GroupId), name: name.to_string() }
+        Group {
+            id: GroupId(id),
+            parent_id: parent.map(GroupId),
+            name: name.to_string(),
+        }
     }
 
     #[test]
@@ -128,6 +136,9 @@ mod tests {
         let snapshot = DeviceSnapshot::of(&device, &[]);
         clear_general_info(&mut device);
         assert_eq!(snapshot.user_full_name.as_deref(), Some("山田 太郎"));
-        assert_ne!(DeviceNow::of(&device, &[]).user_full_name, snapshot.user_full_name);
+        assert_ne!(
+            DeviceNow::of(&device, &[]).user_full_name,
+            snapshot.user_full_name
+        );
     }
 }

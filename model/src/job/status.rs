@@ -24,7 +24,10 @@ vocabulary! {
 impl JobStatus {
     /// Not finished yet: the job still counts as the device's open wipe.
     pub fn is_open(self) -> bool {
-        matches!(self, JobStatus::Scheduled | JobStatus::WaitingForDevice | JobStatus::Sent)
+        matches!(
+            self,
+            JobStatus::Scheduled | JobStatus::WaitingForDevice | JobStatus::Sent
+        )
     }
 
     pub fn is_terminal(self) -> bool {
@@ -74,9 +77,17 @@ use StatusReason::*;
 /// Every legal move: from, to, and the reasons that justify it.
 const TRANSITIONS: &[(JobStatus, JobStatus, &[StatusReason])] = &[
     (Scheduled, WaitingForDevice, &[ScheduleReached]),
-    (Scheduled, Cancelled, &[CancelledByAdministrator, PartnerSucceeded]),
+    (
+        Scheduled,
+        Cancelled,
+        &[CancelledByAdministrator, PartnerSucceeded],
+    ),
     (WaitingForDevice, Sent, &[CommandSent]),
-    (WaitingForDevice, Cancelled, &[CancelledByAdministrator, PartnerSucceeded]),
+    (
+        WaitingForDevice,
+        Cancelled,
+        &[CancelledByAdministrator, PartnerSucceeded],
+    ),
     (WaitingForDevice, Failed, &[TimedOut]),
     (Sent, Succeeded, &[Acknowledged, WipeConfirmed]),
     (Sent, Failed, &[DeviceError, CommandFormatError, TimedOut]),
@@ -95,11 +106,19 @@ pub struct IllegalTransition {
 
 /// The reasons for which `from` may move to `to` (empty: never).
 pub fn allowed_reasons(from: JobStatus, to: JobStatus) -> &'static [StatusReason] {
-    TRANSITIONS.iter().find(|(f, t, _)| *f == from && *t == to).map(|(_, _, reasons)| *reasons).unwrap_or(&[])
+    TRANSITIONS
+        .iter()
+        .find(|(f, t, _)| *f == from && *t == to)
+        .map(|(_, _, reasons)| *reasons)
+        .unwrap_or(&[])
 }
 
 /// Checks one move; the engine and every store update go through this.
-pub fn check_transition(from: JobStatus, to: JobStatus, reason: StatusReason) -> Result<(), IllegalTransition> {
+pub fn check_transition(
+    from: JobStatus,
+    to: JobStatus,
+    reason: StatusReason,
+) -> Result<(), IllegalTransition> {
     if allowed_reasons(from, to).contains(&reason) {
         Ok(())
     } else {
@@ -176,7 +195,10 @@ mod tests {
     fn terminal_statuses_never_move() {
         for from in JobStatus::ALL.iter().filter(|s| s.is_terminal()) {
             for to in JobStatus::ALL {
-                assert!(allowed_reasons(*from, *to).is_empty(), "{from} → {to} allowed");
+                assert!(
+                    allowed_reasons(*from, *to).is_empty(),
+                    "{from} → {to} allowed"
+                );
             }
         }
     }
@@ -211,10 +233,25 @@ mod tests {
     #[test]
     fn administrator_cancel_is_all_or_nothing() {
         assert_eq!(plan_administrator_cancel(&[Scheduled]), Ok(vec![0]));
-        assert_eq!(plan_administrator_cancel(&[WaitingForDevice, WaitingForDevice]), Ok(vec![0, 1]));
-        assert_eq!(plan_administrator_cancel(&[Failed, WaitingForDevice]), Ok(vec![1]));
-        assert_eq!(plan_administrator_cancel(&[WaitingForDevice, Sent]), Err(CancelRefusal::AlreadyRunning));
-        assert_eq!(plan_administrator_cancel(&[Succeeded, Cancelled]), Err(CancelRefusal::AlreadyFinished));
-        assert_eq!(plan_administrator_cancel(&[]), Err(CancelRefusal::AlreadyFinished));
+        assert_eq!(
+            plan_administrator_cancel(&[WaitingForDevice, WaitingForDevice]),
+            Ok(vec![0, 1])
+        );
+        assert_eq!(
+            plan_administrator_cancel(&[Failed, WaitingForDevice]),
+            Ok(vec![1])
+        );
+        assert_eq!(
+            plan_administrator_cancel(&[WaitingForDevice, Sent]),
+            Err(CancelRefusal::AlreadyRunning)
+        );
+        assert_eq!(
+            plan_administrator_cancel(&[Succeeded, Cancelled]),
+            Err(CancelRefusal::AlreadyFinished)
+        );
+        assert_eq!(
+            plan_administrator_cancel(&[]),
+            Err(CancelRefusal::AlreadyFinished)
+        );
     }
 }

@@ -17,7 +17,12 @@ pub fn job_options(
 ) -> JobOptions {
     let return_to_service = match (&plan.reenrollment, method) {
         (
-            Some(Reenrollment::Eligible { enrollment_group_id, enrollment_group_name, user_must_authenticate, .. }),
+            Some(Reenrollment::Eligible {
+                enrollment_group_id,
+                enrollment_group_name,
+                user_must_authenticate,
+                ..
+            }),
             JobMethod::AppleMdm,
         ) => Some(ReturnToServicePlan {
             enrollment_group_id: *enrollment_group_id,
@@ -50,7 +55,10 @@ pub struct SuccessEffects {
 pub fn success_effects(options: &JobOptions) -> SuccessEffects {
     SuccessEffects {
         clear_general_info: options.delete_general_info,
-        move_to_group: options.return_to_service.as_ref().map(|plan| plan.enrollment_group_id),
+        move_to_group: options
+            .return_to_service
+            .as_ref()
+            .map(|plan| plan.enrollment_group_id),
     }
 }
 
@@ -74,7 +82,11 @@ mod tests {
     use crate::wipe::plan_device_wipe;
 
     fn wifi() -> WifiSettingRef {
-        WifiSettingRef { id: WifiSettingId(1), name: "本社".into(), ssid: "CORP".into() }
+        WifiSettingRef {
+            id: WifiSettingId(1),
+            name: "本社".into(),
+            ssid: "CORP".into(),
+        }
     }
 
     fn options(delete: bool) -> WipeOptions {
@@ -88,11 +100,20 @@ mod tests {
 
     #[test]
     fn only_the_apple_job_of_an_eligible_device_carries_return_to_service() {
-        let device = Device { management_method: ManagementMethod::Hybrid, ..iphone(1) };
+        let device = Device {
+            management_method: ManagementMethod::Hybrid,
+            ..iphone(1)
+        };
         let plan = plan_device_wipe(&device, Some(&silent_profile(1)), true, vec![]);
         let apple = job_options(&plan, JobMethod::AppleMdm, &options(true), Some(&wifi()));
         let ivi = job_options(&plan, JobMethod::IviMdm, &options(true), Some(&wifi()));
-        assert_eq!(apple.return_to_service.as_ref().map(|p| p.enrollment_group_id), Some(GroupId(10)));
+        assert_eq!(
+            apple
+                .return_to_service
+                .as_ref()
+                .map(|p| p.enrollment_group_id),
+            Some(GroupId(10))
+        );
         assert_eq!(ivi.return_to_service, None);
         assert_eq!(ivi.wifi_setting, Some(wifi()));
         assert!(ivi.keep_esim_data_plan);
@@ -112,7 +133,10 @@ mod tests {
     fn unchecked_delete_keeps_the_info_and_no_wifi_keeps_the_group() {
         let mut device = iphone(1);
         let plan = plan_device_wipe(&device, Some(&silent_profile(1)), false, vec![]);
-        let no_wifi = WipeOptions { wifi_setting_id: None, ..options(false) };
+        let no_wifi = WipeOptions {
+            wifi_setting_id: None,
+            ..options(false)
+        };
         let stored = job_options(&plan, JobMethod::AppleMdm, &no_wifi, None);
         apply_success_effects(&mut device, success_effects(&stored));
         assert_eq!(device, iphone(1));

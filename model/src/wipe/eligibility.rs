@@ -86,7 +86,13 @@ impl Reenrollment {
     }
 
     pub fn user_must_authenticate(&self) -> bool {
-        matches!(self, Reenrollment::Eligible { user_must_authenticate: true, .. })
+        matches!(
+            self,
+            Reenrollment::Eligible {
+                user_must_authenticate: true,
+                ..
+            }
+        )
     }
 }
 
@@ -116,7 +122,11 @@ pub fn reenrollment_eligibility(device: &Device, dep_profile: Option<&DepProfile
         Some(profile) if reasons.is_empty() => {
             let user_must_authenticate = !profile.skip_authentication_screen;
             let shown_setup_panes = if user_must_authenticate {
-                profile.panes_shown_on_authentication().iter().map(|pane| pane.key.to_string()).collect()
+                profile
+                    .panes_shown_on_authentication()
+                    .iter()
+                    .map(|pane| pane.key.to_string())
+                    .collect()
             } else {
                 Vec::new()
             };
@@ -184,7 +194,10 @@ mod tests {
         device.enrollment = Enrollment::Standard;
         device.dep_profile_id = None;
         device.management_method = ManagementMethod::IviMdm;
-        assert_eq!(reasons(&device, None), [NotIosOrIpados, NotDep, NoDepProfile, NotAppleMdm]);
+        assert_eq!(
+            reasons(&device, None),
+            [NotIosOrIpados, NotDep, NoDepProfile, NotAppleMdm]
+        );
     }
 
     #[test]
@@ -203,7 +216,12 @@ mod tests {
         profile.skipped_setup_panes.retain(|key| key != "Passcode");
         let outcome = reenrollment_eligibility(&iphone(1), Some(&profile));
         assert!(outcome.user_must_authenticate());
-        let Reenrollment::Eligible { shown_setup_panes, .. } = outcome else { unreachable!() };
+        let Reenrollment::Eligible {
+            shown_setup_panes, ..
+        } = outcome
+        else {
+            unreachable!()
+        };
         assert_eq!(shown_setup_panes, ["Passcode"]);
     }
 
@@ -212,7 +230,13 @@ mod tests {
         let mut device = iphone(1);
         device.management_method = ManagementMethod::Hybrid;
         let outcome = reenrollment_eligibility(&device, Some(&silent_profile(1)));
-        assert!(matches!(outcome, Reenrollment::Eligible { only_if_apple_mdm_wipes: true, .. }));
+        assert!(matches!(
+            outcome,
+            Reenrollment::Eligible {
+                only_if_apple_mdm_wipes: true,
+                ..
+            }
+        ));
     }
 
     #[test]
@@ -222,14 +246,26 @@ mod tests {
         device.ownership = Ownership::Byod;
         assert_eq!(wipe_blocker(&device), Some(NotWipeableReason::Byod));
         device.enrollment = Enrollment::User;
-        assert_eq!(wipe_blocker(&device), Some(NotWipeableReason::UserEnrollment));
+        assert_eq!(
+            wipe_blocker(&device),
+            Some(NotWipeableReason::UserEnrollment)
+        );
         device.ownership = Ownership::Company;
-        assert_eq!(wipe_blocker(&device), Some(NotWipeableReason::UserEnrollment));
+        assert_eq!(
+            wipe_blocker(&device),
+            Some(NotWipeableReason::UserEnrollment)
+        );
     }
 
     #[test]
     fn reenrollment_json_is_tagged() {
-        let json = serde_json::to_value(Reenrollment::Ineligible { reasons: vec![NotDep] }).unwrap();
-        assert_eq!(json, serde_json::json!({"status": "ineligible", "reasons": ["not_dep"]}));
+        let json = serde_json::to_value(Reenrollment::Ineligible {
+            reasons: vec![NotDep],
+        })
+        .unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"status": "ineligible", "reasons": ["not_dep"]})
+        );
     }
 }

@@ -14,10 +14,12 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use effects::{apply_success_effects, job_options, success_effects, SuccessEffects};
-pub use eligibility::{reenrollment_eligibility, wipe_blocker, IneligibilityReason, NotWipeableReason, Reenrollment};
+pub use eligibility::{
+    reenrollment_eligibility, wipe_blocker, IneligibilityReason, NotWipeableReason, Reenrollment,
+};
 pub use preview::{
-    check_registration, plan_device_wipe, DeviceWipePlan, OutcomeCount, PreviewOutcome, PreviewSummary, PreviewTotals,
-    WipePreview,
+    check_registration, plan_device_wipe, DeviceWipePlan, OutcomeCount, PreviewOutcome,
+    PreviewSummary, PreviewTotals, WipePreview,
 };
 pub use refusal::{wrong_password_error, RefusedDevice, RegistrationRefusal, MAX_NAMED_DEVICES};
 pub use validate::{
@@ -41,7 +43,8 @@ pub const MAX_SELECTED_DEVICE_IDS: usize = 10_000;
 /// Whether an `Idempotency-Key` value is usable: 1 to 200 visible ASCII characters (a UUID is
 /// typical).
 pub fn is_valid_idempotency_key(key: &str) -> bool {
-    (1..=MAX_IDEMPOTENCY_KEY_LENGTH).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic())
+    (1..=MAX_IDEMPOTENCY_KEY_LENGTH).contains(&key.len())
+        && key.bytes().all(|b| b.is_ascii_graphic())
 }
 
 /// The devices a wipe covers: ticked one by one, or "every device matching" a filter (minus
@@ -67,10 +70,16 @@ impl WipeSelection {
             ids.iter().copied().filter(|id| seen.insert(*id)).collect()
         }
         match self {
-            WipeSelection::Devices { device_ids } => WipeSelection::Devices { device_ids: dedup(device_ids) },
-            WipeSelection::Filter { filter, excluded_device_ids } => {
-                WipeSelection::Filter { filter: filter.clone(), excluded_device_ids: dedup(excluded_device_ids) }
-            }
+            WipeSelection::Devices { device_ids } => WipeSelection::Devices {
+                device_ids: dedup(device_ids),
+            },
+            WipeSelection::Filter {
+                filter,
+                excluded_device_ids,
+            } => WipeSelection::Filter {
+                filter: filter.clone(),
+                excluded_device_ids: dedup(excluded_device_ids),
+            },
         }
     }
 }
@@ -163,7 +172,10 @@ fn default_per_page() -> u32 {
 
 impl WipePreviewRequest {
     pub fn page_request(&self) -> PageRequest {
-        PageRequest { page: self.page, per_page: self.per_page }
+        PageRequest {
+            page: self.page,
+            per_page: self.per_page,
+        }
     }
 }
 
@@ -184,7 +196,9 @@ mod tests {
     use super::*;
 
     fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
     }
 
     #[test]
@@ -204,25 +218,50 @@ mod tests {
         // The console sends "every device matching, minus these"; losing the list on the way
         // would wipe devices the administrator deliberately unticked.
         let selection = WipeSelection::Filter {
-            filter: DeviceFilter { os: Some(crate::device::Os::Ios), ..Default::default() },
+            filter: DeviceFilter {
+                os: Some(crate::device::Os::Ios),
+                ..Default::default()
+            },
             excluded_device_ids: vec![DeviceId(7), DeviceId(3), DeviceId(7)],
         };
         let json = serde_json::to_value(&selection).unwrap();
         assert_eq!(json["kind"], "filter");
         assert_eq!(json["excluded_device_ids"], serde_json::json!([7, 3, 7]));
         let received: WipeSelection = serde_json::from_value(json).unwrap();
-        let WipeSelection::Filter { excluded_device_ids, .. } = received.normalized() else { panic!("not a filter") };
-        assert_eq!(excluded_device_ids, [DeviceId(7), DeviceId(3)], "every unticked device, once");
+        let WipeSelection::Filter {
+            excluded_device_ids,
+            ..
+        } = received.normalized()
+        else {
+            panic!("not a filter")
+        };
+        assert_eq!(
+            excluded_device_ids,
+            [DeviceId(7), DeviceId(3)],
+            "every unticked device, once"
+        );
     }
 
     #[test]
     fn selection_json_is_tagged_and_normalizes_duplicates() {
         let json = serde_json::json!({"kind": "devices", "device_ids": [3, 1, 3]});
         let selection: WipeSelection = serde_json::from_value(json).unwrap();
-        assert_eq!(selection.normalized(), WipeSelection::Devices { device_ids: vec![DeviceId(3), DeviceId(1)] });
+        assert_eq!(
+            selection.normalized(),
+            WipeSelection::Devices {
+                device_ids: vec![DeviceId(3), DeviceId(1)]
+            }
+        );
         let filter: WipeSelection =
-            serde_json::from_value(serde_json::json!({"kind": "filter", "filter": {"os": "ios"}})).unwrap();
-        let WipeSelection::Filter { filter, excluded_device_ids } = filter else { panic!("not a filter") };
+            serde_json::from_value(serde_json::json!({"kind": "filter", "filter": {"os": "ios"}}))
+                .unwrap();
+        let WipeSelection::Filter {
+            filter,
+            excluded_device_ids,
+        } = filter
+        else {
+            panic!("not a filter")
+        };
         assert_eq!(filter.os, Some(crate::device::Os::Ios));
         assert!(filter.include_subgroups);
         assert!(excluded_device_ids.is_empty());
@@ -231,7 +270,9 @@ mod tests {
     #[test]
     fn debug_output_never_shows_the_password() {
         let request = WipeRequest {
-            selection: WipeSelection::Devices { device_ids: vec![DeviceId(1)] },
+            selection: WipeSelection::Devices {
+                device_ids: vec![DeviceId(1)],
+            },
             options: WipeOptions::initial(at("2026-11-26T05:10:00Z")),
             password: "Demo#2026".into(),
             agreed: true,
@@ -242,11 +283,15 @@ mod tests {
 
     #[test]
     fn idempotency_keys_are_short_visible_ascii() {
-        assert!(is_valid_idempotency_key("3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b"));
+        assert!(is_valid_idempotency_key(
+            "3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b"
+        ));
         assert!(!is_valid_idempotency_key(""));
         assert!(!is_valid_idempotency_key("has space"));
         assert!(!is_valid_idempotency_key("鍵"));
-        assert!(!is_valid_idempotency_key(&"k".repeat(MAX_IDEMPOTENCY_KEY_LENGTH + 1)));
+        assert!(!is_valid_idempotency_key(
+            &"k".repeat(MAX_IDEMPOTENCY_KEY_LENGTH + 1)
+        ));
     }
 
     #[test]

@@ -33,7 +33,10 @@ vocabulary! {
 impl PreviewOutcome {
     /// Outcomes that stop the registration unless the devices are left out.
     pub fn blocks_registration(self) -> bool {
-        matches!(self, PreviewOutcome::NotWipeable | PreviewOutcome::OpenWipeExists)
+        matches!(
+            self,
+            PreviewOutcome::NotWipeable | PreviewOutcome::OpenWipeExists
+        )
     }
 }
 
@@ -69,13 +72,26 @@ pub fn plan_device_wipe(
     } else {
         match &reenrollment {
             None => PreviewOutcome::Wipe,
-            Some(r) if r.user_must_authenticate() => PreviewOutcome::WipeAndReenrollWithAuthentication,
+            Some(r) if r.user_must_authenticate() => {
+                PreviewOutcome::WipeAndReenrollWithAuthentication
+            }
             Some(r) if r.is_eligible() => PreviewOutcome::WipeAndReenroll,
             Some(_) => PreviewOutcome::WipeWithoutReenrollment,
         }
     };
-    let jobs = if outcome.blocks_registration() { Vec::new() } else { job_methods(device.management_method).to_vec() };
-    DeviceWipePlan { device: device.brief(), outcome, jobs, not_wipeable_reason, open_job_ids, reenrollment }
+    let jobs = if outcome.blocks_registration() {
+        Vec::new()
+    } else {
+        job_methods(device.management_method).to_vec()
+    };
+    DeviceWipePlan {
+        device: device.brief(),
+        outcome,
+        jobs,
+        not_wipeable_reason,
+        open_job_ids,
+        reenrollment,
+    }
 }
 
 /// Counts over the whole selection.
@@ -111,24 +127,44 @@ pub struct PreviewSummary {
 impl PreviewSummary {
     pub fn from_plans<'a>(plans: impl IntoIterator<Item = &'a DeviceWipePlan>) -> PreviewSummary {
         let mut totals = PreviewTotals::default();
-        let mut outcomes: Vec<OutcomeCount> =
-            PreviewOutcome::ALL.iter().map(|&outcome| OutcomeCount { outcome, devices: 0, jobs: 0 }).collect();
+        let mut outcomes: Vec<OutcomeCount> = PreviewOutcome::ALL
+            .iter()
+            .map(|&outcome| OutcomeCount {
+                outcome,
+                devices: 0,
+                jobs: 0,
+            })
+            .collect();
         for plan in plans {
             let jobs = plan.jobs.len() as u64;
             totals.devices += 1;
             totals.jobs += jobs;
-            totals.ivi_mdm_jobs += plan.jobs.iter().filter(|m| **m == JobMethod::IviMdm).count() as u64;
-            totals.apple_mdm_jobs += plan.jobs.iter().filter(|m| **m == JobMethod::AppleMdm).count() as u64;
+            totals.ivi_mdm_jobs += plan
+                .jobs
+                .iter()
+                .filter(|m| **m == JobMethod::IviMdm)
+                .count() as u64;
+            totals.apple_mdm_jobs += plan
+                .jobs
+                .iter()
+                .filter(|m| **m == JobMethod::AppleMdm)
+                .count() as u64;
             match plan.outcome {
                 PreviewOutcome::NotWipeable => totals.not_wipeable_devices += 1,
                 PreviewOutcome::OpenWipeExists => totals.devices_with_open_wipe += 1,
-                PreviewOutcome::WipeAndReenroll | PreviewOutcome::WipeAndReenrollWithAuthentication => {
+                PreviewOutcome::WipeAndReenroll
+                | PreviewOutcome::WipeAndReenrollWithAuthentication => {
                     totals.wipeable_devices += 1;
                     totals.reenrolling_devices += 1;
                 }
-                PreviewOutcome::Wipe | PreviewOutcome::WipeWithoutReenrollment => totals.wipeable_devices += 1,
+                PreviewOutcome::Wipe | PreviewOutcome::WipeWithoutReenrollment => {
+                    totals.wipeable_devices += 1
+                }
             }
-            if let Some(group) = outcomes.iter_mut().find(|group| group.outcome == plan.outcome) {
+            if let Some(group) = outcomes
+                .iter_mut()
+                .find(|group| group.outcome == plan.outcome)
+            {
                 group.devices += 1;
                 group.jobs += jobs;
             }
@@ -162,17 +198,26 @@ pub fn check_registration(
     plans: &[DeviceWipePlan],
     skip_not_wipeable: bool,
 ) -> Result<Vec<&DeviceWipePlan>, RegistrationRefusal> {
-    let not_wipeable: Vec<RefusedDevice> =
-        plans.iter().filter(|p| p.outcome == PreviewOutcome::NotWipeable).map(refused).collect();
+    let not_wipeable: Vec<RefusedDevice> = plans
+        .iter()
+        .filter(|p| p.outcome == PreviewOutcome::NotWipeable)
+        .map(refused)
+        .collect();
     if !not_wipeable.is_empty() && !skip_not_wipeable {
         return Err(RegistrationRefusal::NotWipeable(not_wipeable));
     }
-    let open: Vec<RefusedDevice> =
-        plans.iter().filter(|p| p.outcome == PreviewOutcome::OpenWipeExists).map(refused).collect();
+    let open: Vec<RefusedDevice> = plans
+        .iter()
+        .filter(|p| p.outcome == PreviewOutcome::OpenWipeExists)
+        .map(refused)
+        .collect();
     if !open.is_empty() {
         return Err(RegistrationRefusal::OpenWipeExists(open));
     }
-    let registrable: Vec<&DeviceWipePlan> = plans.iter().filter(|p| !p.outcome.blocks_registration()).collect();
+    let registrable: Vec<&DeviceWipePlan> = plans
+        .iter()
+        .filter(|p| !p.outcome.blocks_registration())
+        .collect();
     if registrable.is_empty() {
         return Err(RegistrationRefusal::NothingToWipe);
     }
@@ -187,15 +232,24 @@ mod tests {
     use crate::device::{Enrollment, ManagementMethod, Os, OsVersion, Ownership};
 
     fn hybrid(id: i64) -> Device {
-        Device { management_method: ManagementMethod::Hybrid, ..iphone(id) }
+        Device {
+            management_method: ManagementMethod::Hybrid,
+            ..iphone(id)
+        }
     }
 
     fn byod(id: i64) -> Device {
-        Device { ownership: Ownership::Byod, ..iphone(id) }
+        Device {
+            ownership: Ownership::Byod,
+            ..iphone(id)
+        }
     }
 
     fn old(id: i64) -> Device {
-        Device { os_version: OsVersion::major_minor(16, 7), ..iphone(id) }
+        Device {
+            os_version: OsVersion::major_minor(16, 7),
+            ..iphone(id)
+        }
     }
 
     #[test]
@@ -206,10 +260,16 @@ mod tests {
             [JobMethod::IviMdm, JobMethod::AppleMdm]
         );
         let blocked = plan_device_wipe(&byod(2), Some(&profile), false, vec![]);
-        assert_eq!((blocked.outcome, blocked.jobs.len()), (PreviewOutcome::NotWipeable, 0));
+        assert_eq!(
+            (blocked.outcome, blocked.jobs.len()),
+            (PreviewOutcome::NotWipeable, 0)
+        );
         assert_eq!(blocked.not_wipeable_reason, Some(NotWipeableReason::Byod));
         let open = plan_device_wipe(&iphone(3), Some(&profile), false, vec![JobId(8)]);
-        assert_eq!((open.outcome, open.jobs.len()), (PreviewOutcome::OpenWipeExists, 0));
+        assert_eq!(
+            (open.outcome, open.jobs.len()),
+            (PreviewOutcome::OpenWipeExists, 0)
+        );
     }
 
     #[test]
@@ -217,9 +277,18 @@ mod tests {
         let profile = silent_profile(1);
         let mut authenticating = profile.clone();
         authenticating.skip_authentication_screen = false;
-        assert_eq!(plan_device_wipe(&iphone(1), Some(&profile), false, vec![]).outcome, PreviewOutcome::Wipe);
-        assert_eq!(plan_device_wipe(&iphone(1), Some(&profile), false, vec![]).reenrollment, None);
-        assert_eq!(plan_device_wipe(&iphone(1), Some(&profile), true, vec![]).outcome, PreviewOutcome::WipeAndReenroll);
+        assert_eq!(
+            plan_device_wipe(&iphone(1), Some(&profile), false, vec![]).outcome,
+            PreviewOutcome::Wipe
+        );
+        assert_eq!(
+            plan_device_wipe(&iphone(1), Some(&profile), false, vec![]).reenrollment,
+            None
+        );
+        assert_eq!(
+            plan_device_wipe(&iphone(1), Some(&profile), true, vec![]).outcome,
+            PreviewOutcome::WipeAndReenroll
+        );
         assert_eq!(
             plan_device_wipe(&iphone(1), Some(&authenticating), true, vec![]).outcome,
             PreviewOutcome::WipeAndReenrollWithAuthentication
@@ -260,8 +329,11 @@ mod tests {
                 reenrolling_devices: 2,
             }
         );
-        let groups: Vec<(PreviewOutcome, u64, u64)> =
-            summary.outcomes.iter().map(|g| (g.outcome, g.devices, g.jobs)).collect();
+        let groups: Vec<(PreviewOutcome, u64, u64)> = summary
+            .outcomes
+            .iter()
+            .map(|g| (g.outcome, g.devices, g.jobs))
+            .collect();
         assert_eq!(
             groups,
             [
@@ -280,15 +352,27 @@ mod tests {
         let open = plan_device_wipe(&iphone(3), Some(&profile), false, vec![JobId(4)]);
 
         let plans = [fine.clone(), blocked.clone()];
-        let Err(RegistrationRefusal::NotWipeable(devices)) = check_registration(&plans, false) else { panic!() };
+        let Err(RegistrationRefusal::NotWipeable(devices)) = check_registration(&plans, false)
+        else {
+            panic!()
+        };
         assert_eq!(devices.iter().map(|d| d.id.0).collect::<Vec<_>>(), [2]);
         assert_eq!(check_registration(&plans, true).unwrap(), [&fine]);
 
         let plans = [fine.clone(), open];
-        let Err(RegistrationRefusal::OpenWipeExists(devices)) = check_registration(&plans, true) else { panic!() };
+        let Err(RegistrationRefusal::OpenWipeExists(devices)) = check_registration(&plans, true)
+        else {
+            panic!()
+        };
         assert_eq!(devices[0].open_job_ids, [JobId(4)]);
 
-        assert_eq!(check_registration(&[blocked], true), Err(RegistrationRefusal::NothingToWipe));
-        assert_eq!(check_registration(&[], false), Err(RegistrationRefusal::NothingToWipe));
+        assert_eq!(
+            check_registration(&[blocked], true),
+            Err(RegistrationRefusal::NothingToWipe)
+        );
+        assert_eq!(
+            check_registration(&[], false),
+            Err(RegistrationRefusal::NothingToWipe)
+        );
     }
 }

@@ -35,7 +35,11 @@ pub enum RegistrationRefusal {
 }
 
 fn names(devices: &[RefusedDevice], lang: Lang) -> String {
-    let shown: Vec<&str> = devices.iter().take(NAMED_IN_MESSAGE).map(|d| d.name.as_str()).collect();
+    let shown: Vec<&str> = devices
+        .iter()
+        .take(NAMED_IN_MESSAGE)
+        .map(|d| d.name.as_str())
+        .collect();
     let rest = devices.len().saturating_sub(NAMED_IN_MESSAGE);
     match (lang, rest) {
         (Lang::Ja, 0) => shown.join("、"),
@@ -64,8 +68,12 @@ impl RegistrationRefusal {
     /// `validation_failed` on the selection when nothing is left to wipe.
     pub fn to_api_error(&self, lang: Lang) -> ApiErrorBody {
         match self {
-            RegistrationRefusal::NotWipeable(devices) => device_error(ErrorCode::DeviceNotWipeable, devices, lang),
-            RegistrationRefusal::OpenWipeExists(devices) => device_error(ErrorCode::OpenWipeExists, devices, lang),
+            RegistrationRefusal::NotWipeable(devices) => {
+                device_error(ErrorCode::DeviceNotWipeable, devices, lang)
+            }
+            RegistrationRefusal::OpenWipeExists(devices) => {
+                device_error(ErrorCode::OpenWipeExists, devices, lang)
+            }
             RegistrationRefusal::NothingToWipe => {
                 WipeValidationErrors(vec![WipeProblem::NoWipeableDevices]).to_api_error(lang)
             }
@@ -97,28 +105,49 @@ mod tests {
         let body = RegistrationRefusal::NotWipeable(devices).to_api_error(Lang::Ja);
         assert_eq!(body.code, ErrorCode::DeviceNotWipeable);
         assert_eq!(body.field.as_deref(), Some("selection"));
-        assert!(body.message.ends_with(": iPhone-001、iPhone-002、iPhone-003 ほか2台"), "{}", body.message);
-        let Some(ErrorDetails::Devices { devices, total }) = body.details else { panic!("devices") };
+        assert!(
+            body.message
+                .ends_with(": iPhone-001、iPhone-002、iPhone-003 ほか2台"),
+            "{}",
+            body.message
+        );
+        let Some(ErrorDetails::Devices { devices, total }) = body.details else {
+            panic!("devices")
+        };
         assert_eq!(total, 5);
         assert_eq!(devices.len(), 5);
     }
 
     #[test]
     fn details_are_capped_but_the_total_is_not() {
-        let devices: Vec<RefusedDevice> = (1..=(MAX_NAMED_DEVICES as i64 + 20)).map(device).collect();
+        let devices: Vec<RefusedDevice> =
+            (1..=(MAX_NAMED_DEVICES as i64 + 20)).map(device).collect();
         let body = RegistrationRefusal::OpenWipeExists(devices).to_api_error(Lang::En);
         assert_eq!(body.code, ErrorCode::OpenWipeExists);
         assert_eq!(body.code.http_status(), 409);
-        assert!(body.message.contains("iPhone-001, iPhone-002, iPhone-003 and 117 more"), "{}", body.message);
-        let Some(ErrorDetails::Devices { devices, total }) = body.details else { panic!("devices") };
+        assert!(
+            body.message
+                .contains("iPhone-001, iPhone-002, iPhone-003 and 117 more"),
+            "{}",
+            body.message
+        );
+        let Some(ErrorDetails::Devices { devices, total }) = body.details else {
+            panic!("devices")
+        };
         assert_eq!((devices.len(), total), (MAX_NAMED_DEVICES, 120));
     }
 
     #[test]
     fn nothing_to_wipe_is_a_selection_problem_and_wrong_password_sits_on_the_password() {
         let body = RegistrationRefusal::NothingToWipe.to_api_error(Lang::Ja);
-        assert_eq!((body.code, body.field.as_deref()), (ErrorCode::ValidationFailed, Some("selection")));
+        assert_eq!(
+            (body.code, body.field.as_deref()),
+            (ErrorCode::ValidationFailed, Some("selection"))
+        );
         let body = wrong_password_error(Lang::En);
-        assert_eq!((body.code, body.field.as_deref()), (ErrorCode::WrongPassword, Some("password")));
+        assert_eq!(
+            (body.code, body.field.as_deref()),
+            (ErrorCode::WrongPassword, Some("password"))
+        );
     }
 }

@@ -63,9 +63,13 @@ impl WipeProblem {
     pub fn field(self) -> WipeField {
         use WipeProblem::*;
         match self {
-            NothingSelected | TooManyDevices | UnknownDevices | NoWipeableDevices => WipeField::Selection,
+            NothingSelected | TooManyDevices | UnknownDevices | NoWipeableDevices => {
+                WipeField::Selection
+            }
             ScheduleInPast | ScheduleTooFar => WipeField::ScheduleAt,
-            ScheduleWithWifi | UnknownWifiSetting | WifiNotRegistered | WifiAutoJoinOff => WipeField::WifiSettingId,
+            ScheduleWithWifi | UnknownWifiSetting | WifiNotRegistered | WifiAutoJoinOff => {
+                WipeField::WifiSettingId
+            }
             PasswordMissing => WipeField::Password,
             NotAgreed => WipeField::Agreed,
         }
@@ -92,7 +96,11 @@ impl WipeValidationErrors {
 
     /// The problems to show next to one field.
     pub fn for_field(&self, field: WipeField) -> Vec<WipeProblem> {
-        self.0.iter().copied().filter(|problem| problem.field() == field).collect()
+        self.0
+            .iter()
+            .copied()
+            .filter(|problem| problem.field() == field)
+            .collect()
     }
 
     /// The portal's answer (422): `field` and `message` of the first problem, all of them in
@@ -120,11 +128,16 @@ impl WipeValidationErrors {
 
 fn selection_problems(selection: &WipeSelection) -> Vec<WipeProblem> {
     match selection {
-        WipeSelection::Devices { device_ids } if device_ids.is_empty() => vec![WipeProblem::NothingSelected],
+        WipeSelection::Devices { device_ids } if device_ids.is_empty() => {
+            vec![WipeProblem::NothingSelected]
+        }
         WipeSelection::Devices { device_ids } if device_ids.len() > MAX_SELECTED_DEVICE_IDS => {
             vec![WipeProblem::TooManyDevices]
         }
-        WipeSelection::Filter { excluded_device_ids, .. } if excluded_device_ids.len() > MAX_SELECTED_DEVICE_IDS => {
+        WipeSelection::Filter {
+            excluded_device_ids,
+            ..
+        } if excluded_device_ids.len() > MAX_SELECTED_DEVICE_IDS => {
             vec![WipeProblem::TooManyDevices]
         }
         _ => Vec::new(),
@@ -132,7 +145,9 @@ fn selection_problems(selection: &WipeSelection) -> Vec<WipeProblem> {
 }
 
 fn wifi_problems(options: &WipeOptions, wifi_settings: &[WifiSetting]) -> Vec<WipeProblem> {
-    let Some(wifi_id) = options.wifi_setting_id else { return Vec::new() };
+    let Some(wifi_id) = options.wifi_setting_id else {
+        return Vec::new();
+    };
     let mut problems = Vec::new();
     if options.schedule_at.is_some() {
         problems.push(WipeProblem::ScheduleWithWifi);
@@ -210,7 +225,9 @@ mod tests {
     use WipeProblem::*;
 
     fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
     }
 
     fn now() -> DateTime<Utc> {
@@ -219,7 +236,9 @@ mod tests {
 
     fn valid() -> WipeRequest {
         WipeRequest {
-            selection: WipeSelection::Devices { device_ids: vec![DeviceId(1)] },
+            selection: WipeSelection::Devices {
+                device_ids: vec![DeviceId(1)],
+            },
             options: WipeOptions::initial(now()),
             password: "Demo#2026".into(),
             agreed: true,
@@ -235,7 +254,10 @@ mod tests {
     }
 
     fn problems(request: &WipeRequest, wifi: &[WifiSetting]) -> Vec<WipeProblem> {
-        validate_wipe_request(request, now(), wifi).err().map(|e| e.0).unwrap_or_default()
+        validate_wipe_request(request, now(), wifi)
+            .err()
+            .map(|e| e.0)
+            .unwrap_or_default()
     }
 
     #[test]
@@ -249,9 +271,14 @@ mod tests {
         let mut request = valid();
         request.selection = WipeSelection::Devices { device_ids: vec![] };
         assert_eq!(problems(&request, &[]), [NothingSelected]);
-        request.selection = WipeSelection::Filter { filter: DeviceFilter::default(), excluded_device_ids: vec![] };
+        request.selection = WipeSelection::Filter {
+            filter: DeviceFilter::default(),
+            excluded_device_ids: vec![],
+        };
         assert_eq!(problems(&request, &[]), []);
-        request.selection = WipeSelection::Devices { device_ids: (0..=10_000).map(DeviceId).collect() };
+        request.selection = WipeSelection::Devices {
+            device_ids: (0..=10_000).map(DeviceId).collect(),
+        };
         assert_eq!(problems(&request, &[]), [TooManyDevices]);
     }
 
@@ -276,17 +303,33 @@ mod tests {
         request.options.schedule_at = Some(at("2026-11-27T00:00:00Z"));
         assert_eq!(problems(&request, &[office_wifi(1)]), [ScheduleWithWifi]);
         let errors = validate_wipe_request(&request, now(), &[office_wifi(1)]).unwrap_err();
-        assert_eq!(errors.for_field(WipeField::WifiSettingId), [ScheduleWithWifi]);
+        assert_eq!(
+            errors.for_field(WipeField::WifiSettingId),
+            [ScheduleWithWifi]
+        );
         assert!(errors.for_field(WipeField::ScheduleAt).is_empty());
     }
 
     #[test]
     fn the_wifi_setting_must_be_known_registered_and_auto_join() {
-        assert_eq!(problems(&with_wifi(9), &[office_wifi(1)]), [UnknownWifiSetting]);
-        let off = WifiSetting { auto_join: false, ..office_wifi(1) };
+        assert_eq!(
+            problems(&with_wifi(9), &[office_wifi(1)]),
+            [UnknownWifiSetting]
+        );
+        let off = WifiSetting {
+            auto_join: false,
+            ..office_wifi(1)
+        };
         assert_eq!(problems(&with_wifi(1), &[off]), [WifiAutoJoinOff]);
-        let unregistered = WifiSetting { in_remote_settings: false, auto_join: false, ..office_wifi(1) };
-        assert_eq!(problems(&with_wifi(1), &[unregistered]), [WifiNotRegistered, WifiAutoJoinOff]);
+        let unregistered = WifiSetting {
+            in_remote_settings: false,
+            auto_join: false,
+            ..office_wifi(1)
+        };
+        assert_eq!(
+            problems(&with_wifi(1), &[unregistered]),
+            [WifiNotRegistered, WifiAutoJoinOff]
+        );
     }
 
     #[test]
@@ -295,7 +338,10 @@ mod tests {
         request.password.clear();
         request.agreed = false;
         request.options.schedule_at = Some(at("2020-01-01T00:00:00Z"));
-        assert_eq!(problems(&request, &[]), [ScheduleInPast, PasswordMissing, NotAgreed]);
+        assert_eq!(
+            problems(&request, &[]),
+            [ScheduleInPast, PasswordMissing, NotAgreed]
+        );
     }
 
     #[test]
@@ -303,11 +349,15 @@ mod tests {
         let mut request = valid();
         request.password.clear();
         request.agreed = false;
-        let body = validate_wipe_request(&request, now(), &[]).unwrap_err().to_api_error(Lang::Ja);
+        let body = validate_wipe_request(&request, now(), &[])
+            .unwrap_err()
+            .to_api_error(Lang::Ja);
         assert_eq!(body.code, ErrorCode::ValidationFailed);
         assert_eq!(body.field.as_deref(), Some("password"));
         assert_eq!(body.message, "パスワードを入力してください。");
-        let Some(ErrorDetails::Validation { errors }) = body.details else { panic!("validation") };
+        let Some(ErrorDetails::Validation { errors }) = body.details else {
+            panic!("validation")
+        };
         let fields: Vec<WipeField> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, [WipeField::Password, WipeField::Agreed]);
     }
@@ -315,8 +365,13 @@ mod tests {
     #[test]
     fn the_preview_ignores_time_password_and_agreement() {
         let mut request = WipePreviewRequest {
-            selection: WipeSelection::Devices { device_ids: vec![DeviceId(1)] },
-            options: WipeOptions { schedule_at: Some(at("2020-01-01T00:00:00Z")), ..WipeOptions::initial(now()) },
+            selection: WipeSelection::Devices {
+                device_ids: vec![DeviceId(1)],
+            },
+            options: WipeOptions {
+                schedule_at: Some(at("2020-01-01T00:00:00Z")),
+                ..WipeOptions::initial(now())
+            },
             outcome: None,
             page: 1,
             per_page: 50,
@@ -345,10 +400,17 @@ mod tests {
             ("password_missing", "password"),
             ("not_agreed", "agreed"),
         ];
-        let actual: Vec<(&str, &str)> = WipeProblem::ALL.iter().map(|p| (p.as_str(), p.field().as_str())).collect();
+        let actual: Vec<(&str, &str)> = WipeProblem::ALL
+            .iter()
+            .map(|p| (p.as_str(), p.field().as_str()))
+            .collect();
         assert_eq!(actual, expected);
         for problem in WipeProblem::ALL {
-            assert_ne!(problem.label(Lang::Ja), problem.label(Lang::En), "{problem}");
+            assert_ne!(
+                problem.label(Lang::Ja),
+                problem.label(Lang::En),
+                "{problem}"
+            );
         }
     }
 }

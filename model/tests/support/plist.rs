@@ -42,7 +42,11 @@ impl Value {
 }
 
 fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 struct Reader<'a> {
@@ -69,10 +73,19 @@ impl<'a> Reader<'a> {
         let tag = self.tag();
         Some(match tag {
             "string" => Value::String(unescape(self.text_until("</string>"))),
-            "integer" => Value::Integer(self.text_until("</integer>").trim().parse().expect("integer")),
+            "integer" => Value::Integer(
+                self.text_until("</integer>")
+                    .trim()
+                    .parse()
+                    .expect("integer"),
+            ),
             "data" => Value::Data(
                 base64::engine::general_purpose::STANDARD
-                    .decode(self.text_until("</data>").split_whitespace().collect::<String>())
+                    .decode(
+                        self.text_until("</data>")
+                            .split_whitespace()
+                            .collect::<String>(),
+                    )
                     .expect("base64"),
             ),
             "true/" => Value::Bool(true),
@@ -102,8 +115,13 @@ impl<'a> Reader<'a> {
 
 /// Parses a whole document (declaration, DOCTYPE, `<plist>` root).
 pub fn parse(document: &str) -> Value {
-    let start = document.find("<plist version=\"1.0\">").expect("plist root") + "<plist version=\"1.0\">".len();
-    let mut reader = Reader { rest: &document[start..] };
+    let start = document
+        .find("<plist version=\"1.0\">")
+        .expect("plist root")
+        + "<plist version=\"1.0\">".len();
+    let mut reader = Reader {
+        rest: &document[start..],
+    };
     let value = reader.value().expect("a value inside <plist>");
     assert_eq!(reader.tag(), "/plist", "one value per document");
     value

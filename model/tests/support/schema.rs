@@ -43,7 +43,11 @@ struct Line<'a> {
 }
 
 fn unquote(value: &str) -> String {
-    value.trim().trim_matches('\'').trim_matches('"').to_string()
+    value
+        .trim()
+        .trim_matches('\'')
+        .trim_matches('"')
+        .to_string()
 }
 
 /// The value of `name:` among lines at exactly `indent`.
@@ -57,16 +61,23 @@ fn property<'a>(lines: &[Line<'a>], indent: usize, name: &str) -> Option<(usize,
 /// The lines nested under the line at `position` (deeper than `indent`).
 fn block<'s, 'a>(lines: &'s [Line<'a>], position: usize, indent: usize) -> &'s [Line<'a>] {
     let rest = &lines[position + 1..];
-    let end = rest.iter().position(|line| line.indent <= indent).unwrap_or(rest.len());
+    let end = rest
+        .iter()
+        .position(|line| line.indent <= indent)
+        .unwrap_or(rest.len());
     &rest[..end]
 }
 
 /// The list items (`- value`) that follow `name:` at the same indent.
 fn list_after<'a>(lines: &[Line<'a>], indent: usize, name: &str) -> Vec<&'a str> {
-    let Some((position, _)) = property(lines, indent, name) else { return Vec::new() };
+    let Some((position, _)) = property(lines, indent, name) else {
+        return Vec::new();
+    };
     lines[position + 1..]
         .iter()
-        .take_while(|line| line.indent > indent || (line.indent == indent && line.text.starts_with("- ")))
+        .take_while(|line| {
+            line.indent > indent || (line.indent == indent && line.text.starts_with("- "))
+        })
         .filter(|line| line.indent == indent)
         .filter_map(|line| line.text.strip_prefix("- "))
         .collect()
@@ -87,7 +98,9 @@ fn entries(lines: &[Line<'_>], indent: usize) -> Vec<SchemaKey> {
             let end = starts.get(n + 1).copied().unwrap_or(lines.len());
             let end = lines[start + 1..end]
                 .iter()
-                .position(|line| line.indent < indent || (line.indent == indent && !line.text.starts_with("- ")))
+                .position(|line| {
+                    line.indent < indent || (line.indent == indent && !line.text.starts_with("- "))
+                })
                 .map_or(end, |offset| start + 1 + offset);
             key_entry(&lines[start..end], indent)
         })
@@ -98,7 +111,9 @@ fn key_entry(lines: &[Line<'_>], indent: usize) -> SchemaKey {
     let name = unquote(lines[0].text.trim_start_matches("- key:"));
     let own = indent + 2;
     let body = &lines[1..];
-    let value_type = property(body, own, "type").map(|(_, v)| unquote(v)).unwrap_or_default();
+    let value_type = property(body, own, "type")
+        .map(|(_, v)| unquote(v))
+        .unwrap_or_default();
     let required = property(body, own, "presence").is_some_and(|(_, v)| v.trim() == "required");
     let ios_introduced = property(body, own, "supportedOS").and_then(|(position, _)| {
         let os_block = block(body, position, own);
@@ -106,12 +121,22 @@ fn key_entry(lines: &[Line<'_>], indent: usize) -> SchemaKey {
         let ios_block = block(os_block, ios, own + 2);
         property(ios_block, own + 4, "introduced").map(|(_, v)| unquote(v))
     });
-    let rangelist = list_after(body, own, "rangelist").into_iter().map(unquote).collect();
+    let rangelist = list_after(body, own, "rangelist")
+        .into_iter()
+        .map(unquote)
+        .collect();
     let subkeys = match property(body, own, "subkeys") {
         Some((position, _)) => entries(&body[position + 1..], own),
         None => Vec::new(),
     };
-    SchemaKey { name, value_type, required, ios_introduced, rangelist, subkeys }
+    SchemaKey {
+        name,
+        value_type,
+        required,
+        ios_introduced,
+        rangelist,
+        subkeys,
+    }
 }
 
 /// Parses a schema file's text.
@@ -119,14 +144,23 @@ pub fn parse(text: &str) -> Schema {
     let lines: Vec<Line> = text
         .lines()
         .filter(|line| !line.trim().is_empty())
-        .map(|line| Line { indent: line.len() - line.trim_start().len(), text: line.trim() })
+        .map(|line| Line {
+            indent: line.len() - line.trim_start().len(),
+            text: line.trim(),
+        })
         .collect();
-    let payload = property(&lines, 0, "payload").map(|(position, _)| block(&lines, position, 0)).unwrap_or(&[]);
+    let payload = property(&lines, 0, "payload")
+        .map(|(position, _)| block(&lines, position, 0))
+        .unwrap_or(&[]);
     let request_type = property(payload, 2, "requesttype").map(|(_, v)| unquote(v));
     let payload_type = property(payload, 2, "payloadtype").map(|(_, v)| unquote(v));
     let keys = match property(&lines, 0, "payloadkeys") {
         Some((position, _)) => entries(&lines[position + 1..], 0),
         None => Vec::new(),
     };
-    Schema { request_type, payload_type, keys }
+    Schema {
+        request_type,
+        payload_type,
+        keys,
+    }
 }

@@ -12,7 +12,11 @@ use crate::{error::ApiError, store::catalog};
 
 /// The command with its real secrets, for Apple MDM jobs (`None` for IVI MDM). The Wi-Fi
 /// password is read from the setting at this moment: it is kept nowhere else.
-pub fn erase_command(conn: &Connection, tenant_id: i64, job: &Job) -> Result<Option<EraseDeviceCommand>, ApiError> {
+pub fn erase_command(
+    conn: &Connection,
+    tenant_id: i64,
+    job: &Job,
+) -> Result<Option<EraseDeviceCommand>, ApiError> {
     if job.method != JobMethod::AppleMdm {
         return Ok(None);
     }
@@ -21,13 +25,23 @@ pub fn erase_command(conn: &Connection, tenant_id: i64, job: &Job) -> Result<Opt
         (Some(_), Some(wifi)) => catalog::wifi_setting(conn, tenant_id, wifi.id)?,
         _ => None,
     };
-    let rts = wifi.as_ref().map(|(setting, password)| (setting, password.as_deref()));
-    Ok(Some(erase_device_command(job.id, &job.device.brief(), job.options.keep_esim_data_plan, rts)))
+    let rts = wifi
+        .as_ref()
+        .map(|(setting, password)| (setting, password.as_deref()));
+    Ok(Some(erase_device_command(
+        job.id,
+        &job.device.brief(),
+        job.options.keep_esim_data_plan,
+        rts,
+    )))
 }
 
 /// SHA-256 of bytes, lower-case hex: how a sent command is identified without keeping it.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The bytes a device receives for a command, and the record kept of them.
@@ -43,6 +57,9 @@ mod tests {
 
     #[test]
     fn digests_are_lower_case_hex_sha256() {
-        assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }

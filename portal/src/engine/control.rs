@@ -43,7 +43,9 @@ impl ClockControl {
     /// current time), stopping at every moment a job is due.
     pub async fn advance(&self, state: &AppState, by: Duration) -> Result<Advanced, ApiError> {
         if !state.clock.is_manual() {
-            return Err(ApiError::internal("clock control on a clock that runs by itself"));
+            return Err(ApiError::internal(
+                "clock control on a clock that runs by itself",
+            ));
         }
         let _turn = self.one_at_a_time.lock().await;
         let target = state.clock.now() + by;

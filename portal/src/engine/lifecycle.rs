@@ -103,7 +103,14 @@ fn advance(
         )? {
             moves += 1;
             let summary = format!("job {} (no answer in time)", job.id);
-            audit::record(conn, job.tenant_id, None, at, &summary, &AuditEvent::JobTimedOut { job_id: job.id })?;
+            audit::record(
+                conn,
+                job.tenant_id,
+                None,
+                at,
+                &summary,
+                &AuditEvent::JobTimedOut { job_id: job.id },
+            )?;
         }
         return Ok(moves);
     }

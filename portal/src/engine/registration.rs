@@ -164,8 +164,9 @@ pub fn register(
             .map(|&method| {
                 let mut stored = job_options(plan, method, options, wifi_ref.as_ref());
                 if let Some(rts) = stored.return_to_service.as_mut() {
-                    rts.dep_profile_name =
-                        device.dep_profile_id.and_then(|id| profile_names.get(&id).cloned());
+                    rts.dep_profile_name = device
+                        .dep_profile_id
+                        .and_then(|id| profile_names.get(&id).cloned());
                 }
                 let ivi_ready_at = (method == JobMethod::IviMdm).then(|| {
                     due + ivi_delay_for(plan.device.id, wipe_id, IVI_MDM_MAX_DELAY)

@@ -256,7 +256,14 @@ fn misc(v: &Vocabularies, s: &mut Map<String, Value>) {
     s.insert(
         "TokenIssued".into(),
         object(
-            &["token", "token_type", "expires_at", "expires_in", "renewable_until", "administrator"],
+            &[
+                "token",
+                "token_type",
+                "expires_at",
+                "expires_in",
+                "renewable_until",
+                "administrator",
+            ],
             json!({
                 "token": string(),
                 "token_type": { "type": "string", "enum": ["Bearer"] },
@@ -285,7 +292,10 @@ fn misc(v: &Vocabularies, s: &mut Map<String, Value>) {
     );
     s.insert(
         "HelpFeedbackState".into(),
-        object(&["current"], json!({ "current": nullable(r("HelpFeedbackRecorded")) })),
+        object(
+            &["current"],
+            json!({ "current": nullable(r("HelpFeedbackRecorded")) }),
+        ),
     );
     // The event's own fields sit beside these, as named by `action` (model `AuditEvent`).
     s.insert("AuditEntry".into(), object(&["id", "at", "action", "summary"], json!({
@@ -299,11 +309,26 @@ fn misc(v: &Vocabularies, s: &mut Map<String, Value>) {
 
 fn clock(s: &mut Map<String, Value>) {
     let seconds = json!({ "type": "integer", "minimum": 0, "maximum": crate::routes::clock::MAX_ADVANCE_SECONDS });
-    s.insert("ClockState".into(), object(&["now", "manual"], json!({ "now": time(), "manual": boolean() })));
-    s.insert("ClockAdvanceRequest".into(), object(&["seconds"], json!({ "seconds": seconds })));
-    s.insert("ClockAdvanced".into(), object(&["now", "engine_runs", "transitions"], json!({
-        "now": time(), "engine_runs": int(), "transitions": int(),
-    })));
+    s.insert(
+        "ClockState".into(),
+        object(
+            &["now", "manual"],
+            json!({ "now": time(), "manual": boolean() }),
+        ),
+    );
+    s.insert(
+        "ClockAdvanceRequest".into(),
+        object(&["seconds"], json!({ "seconds": seconds })),
+    );
+    s.insert(
+        "ClockAdvanced".into(),
+        object(
+            &["now", "engine_runs", "transitions"],
+            json!({
+                "now": time(), "engine_runs": int(), "transitions": int(),
+            }),
+        ),
+    );
 }
 
 /// Every schema the document refers to.

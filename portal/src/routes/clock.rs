@@ -8,10 +8,7 @@ use mdm_model::ErrorCode;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    auth::CurrentAdmin,
-    engine::control::ClockControl,
-    error::ApiError,
-    extract::ApiJson,
+    auth::CurrentAdmin, engine::control::ClockControl, error::ApiError, extract::ApiJson,
     state::AppState,
 };
 

@@ -27,7 +27,10 @@ pub async fn feedback(
     let request = request.normalized().map_err(|refusal| {
         ApiError::new(ErrorCode::ValidationFailed)
             .with_field(refusal.field())
-            .with_message(refusal.message(mdm_model::Lang::Ja), refusal.message(mdm_model::Lang::En))
+            .with_message(
+                refusal.message(mdm_model::Lang::Ja),
+                refusal.message(mdm_model::Lang::En),
+            )
     })?;
     let now = state.clock.now();
     let at = to_millis(now);
@@ -73,7 +76,13 @@ pub async fn current(
                     "SELECT helpful, comment, at FROM help_feedback
                      WHERE tenant_id = ?1 AND admin_id = ?2 AND article = ?3",
                     params![current.tenant_id, current.admin.id, article.as_str()],
-                    |row| Ok((row.get::<_, bool>(0)?, row.get::<_, Option<String>>(1)?, row.get::<_, i64>(2)?)),
+                    |row| {
+                        Ok((
+                            row.get::<_, bool>(0)?,
+                            row.get::<_, Option<String>>(1)?,
+                            row.get::<_, i64>(2)?,
+                        ))
+                    },
                 )
                 .optional()?)
         })

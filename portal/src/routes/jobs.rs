@@ -6,9 +6,9 @@ use mdm_model::{
     device::DeviceState,
     ids::JobId,
     job::{
-        due_at, plan_administrator_cancel, timeout_at, unmet_conditions, CancelJobsResult, DeviceNow,
-        ExecutionConditions, Job, JobDetail, JobListEntry, JobQuery, JobStatus, SendAttempt,
-        StatusReason,
+        due_at, plan_administrator_cancel, timeout_at, unmet_conditions, CancelJobsResult,
+        DeviceNow, ExecutionConditions, Job, JobDetail, JobListEntry, JobQuery, JobStatus,
+        SendAttempt, StatusReason,
     },
     paging::Page,
     ErrorCode, ErrorDetails, JobState,
@@ -17,10 +17,10 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::{
     auth::CurrentAdmin,
+    engine::command::erase_command,
     error::ApiError,
     extract::{ApiJson, ApiPath, QueryPairs},
     state::AppState,
-    engine::command::erase_command,
     store::{audit, devices, groups, jobs, to_millis},
 };
 
@@ -135,12 +135,15 @@ pub async fn detail(
 }
 
 fn gone_device_conditions(job: &Job, attempts: &[SendAttempt]) -> ExecutionConditions {
-    let state = attempts.last().map(|a| a.conditions.state).unwrap_or(DeviceState {
-        powered_on: false,
-        network_connected: false,
-        mdm_profile_installed: false,
-        activesync: None,
-    });
+    let state = attempts
+        .last()
+        .map(|a| a.conditions.state)
+        .unwrap_or(DeviceState {
+            powered_on: false,
+            network_connected: false,
+            mdm_profile_installed: false,
+            activesync: None,
+        });
     ExecutionConditions {
         state,
         last_seen_at: attempts.last().map(|a| a.at).unwrap_or(job.registered_at),
@@ -168,13 +171,27 @@ pub async fn cancel(
             let statuses: Vec<JobStatus> = pair.iter().map(|j| j.status).collect();
             let positions = plan_administrator_cancel(&statuses).map_err(|refusal| {
                 ApiError::new(refusal.error_code()).with_details(ErrorDetails::Jobs {
-                    jobs: pair.iter().map(|j| JobState { id: j.id, status: j.status }).collect(),
+                    jobs: pair
+                        .iter()
+                        .map(|j| JobState {
+                            id: j.id,
+                            status: j.status,
+                        })
+                        .collect(),
                 })
             })?;
             let mut cancelled = Vec::with_capacity(positions.len());
             for position in positions {
                 let job = &pair[position];
-                jobs::transition(&tx, job.id, job.status, JobStatus::Cancelled, StatusReason::CancelledByAdministrator, now, now)?;
+                jobs::transition(
+                    &tx,
+                    job.id,
+                    job.status,
+                    JobStatus::Cancelled,
+                    StatusReason::CancelledByAdministrator,
+                    now,
+                    now,
+                )?;
                 cancelled.push(job_or_404(&tx, tenant_id, job.id)?);
             }
             let ids: Vec<JobId> = cancelled.iter().map(|j| j.id).collect();
@@ -182,11 +199,16 @@ pub async fn cancel(
             let device = &pair[0].device;
             let summary = format!(
                 "jobs cancelled: {} on {} ({})",
-                ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", "),
+                ids.iter()
+                    .map(|i| i.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 device.name,
                 device.user_full_name.as_deref().unwrap_or("-")
             );
-            let event = AuditEvent::JobsCancelled { job_ids: ids.clone() };
+            let event = AuditEvent::JobsCancelled {
+                job_ids: ids.clone(),
+            };
             audit::record(&tx, tenant_id, Some(admin_id), now, &summary, &event)?;
             tx.commit()?;
             Ok(CancelJobsResult { cancelled })

@@ -122,7 +122,9 @@ pub(crate) async fn check_credentials(
                 state
                     .store
                     .call(move |conn| {
-                        let event = AuditEvent::SignInFailed { username: record.admin.username };
+                        let event = AuditEvent::SignInFailed {
+                            username: record.admin.username,
+                        };
                         Ok(audit::record(
                             conn,
                             record.tenant_id,
@@ -171,7 +173,9 @@ pub async fn sign_in(
                 Some(admin_id),
                 at,
                 "",
-                &AuditEvent::SignedIn { via: SignInVia::Session },
+                &AuditEvent::SignedIn {
+                    via: SignInVia::Session,
+                },
             )?;
             Ok(tx.commit()?)
         })
@@ -213,7 +217,10 @@ pub async fn sign_out(
             .call(move |conn| {
                 let tx = conn.transaction()?;
                 if let Some(record) = sessions::admin_for(&tx, &hash, now, idle)? {
-                    let event = AuditEvent::SignedOut { via: SignInVia::Session, reason: None };
+                    let event = AuditEvent::SignedOut {
+                        via: SignInVia::Session,
+                        reason: None,
+                    };
                     audit::record(&tx, record.tenant_id, Some(record.admin.id), at, "", &event)?;
                 }
                 sessions::delete(&tx, &hash)?;

@@ -88,7 +88,10 @@ pub async fn revoke(
                 Some(admin_id),
                 at,
                 "",
-                &AuditEvent::SignedOut { via: SignInVia::Token, reason: None },
+                &AuditEvent::SignedOut {
+                    via: SignInVia::Token,
+                    reason: None,
+                },
             )?;
             Ok(tx.commit()?)
         })
@@ -162,7 +165,9 @@ async fn record_token(
                     Some(admin_id),
                     at,
                     "",
-                    &AuditEvent::SignedIn { via: SignInVia::Token },
+                    &AuditEvent::SignedIn {
+                        via: SignInVia::Token,
+                    },
                 )?;
             }
             Ok(tx.commit()?)

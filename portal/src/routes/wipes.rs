@@ -145,7 +145,9 @@ pub async fn register(
                     Some(admin_id),
                     at,
                     "wrong password",
-                    &AuditEvent::WipeRefused { reason: WipeRefusal::WrongPassword },
+                    &AuditEvent::WipeRefused {
+                        reason: WipeRefusal::WrongPassword,
+                    },
                 )?)
             })
             .await?;

@@ -45,7 +45,9 @@ pub fn source_key(address: Option<IpAddr>) -> String {
 /// The refusal of a locked account: 429 `locked_out` saying when to retry, with the seconds
 /// in `details.retry_after_seconds` and the `Retry-After` header.
 pub fn refusal(retry_after_ms: i64) -> ApiError {
-    let wait = u64::try_from((retry_after_ms + 999) / 1000).unwrap_or(1).max(1);
+    let wait = u64::try_from((retry_after_ms + 999) / 1000)
+        .unwrap_or(1)
+        .max(1);
     ApiError::new(ErrorCode::LockedOut)
         .with_message(
             locked_out_message(wait, Lang::Ja),

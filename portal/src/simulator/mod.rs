@@ -100,7 +100,10 @@ impl Simulator {
         if self.received.len() >= 100_000 {
             self.received.clear();
         }
-        let digest: String = sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let digest: String = sha2::Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         self.received.entry(job).or_default().push(digest);
     }
 

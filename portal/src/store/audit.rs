@@ -26,7 +26,14 @@ pub fn record(
         "INSERT INTO audit_log (tenant_id, admin_id, at, action, summary, details) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![tenant_id, admin_id, at, event.action().as_str(), summary, details])?;
+    .execute(params![
+        tenant_id,
+        admin_id,
+        at,
+        event.action().as_str(),
+        summary,
+        details
+    ])?;
     let entry = conn.last_insert_rowid();
     let mut subject = conn.prepare_cached(
         "INSERT INTO audit_subjects (entry_id, job_id, wipe_id) VALUES (?1, ?2, ?3)",

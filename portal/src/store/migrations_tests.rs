@@ -132,7 +132,12 @@ fn jobs_registered_before_snapshots_get_their_device_as_it_is_at_migration() {
     assert_eq!(snapshot.group_path, "本社 / 営業部");
     assert_eq!(snapshot.user_full_name.as_deref(), Some("山田 太郎"));
     assert_eq!(snapshot.employee_number.as_deref(), Some("E1"));
-    assert!(!serde_json::to_string(&snapshot).unwrap().contains("example.jp"), "no e-mail in the snapshot");
+    assert!(
+        !serde_json::to_string(&snapshot)
+            .unwrap()
+            .contains("example.jp"),
+        "no e-mail in the snapshot"
+    );
     assert_eq!(search, "ipad-001");
     assert_eq!(wifi, "本社Wi-Fi/CORP-HQ");
 }

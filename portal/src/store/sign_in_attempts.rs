@@ -48,7 +48,9 @@ pub fn reserve(
         )?
         .query_row(params![account, source], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let per_account: (u32, Option<Millis>) = conn
-        .prepare_cached("SELECT COUNT(*), MIN(started_at) FROM sign_in_attempts WHERE account = ?1")?
+        .prepare_cached(
+            "SELECT COUNT(*), MIN(started_at) FROM sign_in_attempts WHERE account = ?1",
+        )?
         .query_row([account], |r| Ok((r.get(0)?, r.get(1)?)))?;
     for ((count, oldest), limit) in [
         (per_source, budget.per_source),
@@ -130,7 +132,9 @@ mod tests {
         // Neither has failed yet, and still the third is refused.
         assert_eq!(
             reserve(&conn, "1:admin", "10.0.0.1", 20, BUDGET).unwrap(),
-            Reservation::Locked { retry_after_ms: 59_980 }
+            Reservation::Locked {
+                retry_after_ms: 59_980
+            }
         );
     }
 
@@ -178,7 +182,11 @@ mod tests {
         failed(&conn, other).unwrap();
         let ok = reserved(reserve(&conn, "1:admin", "a", 2, BUDGET).unwrap());
         succeeded(&conn, ok).unwrap();
-        assert_eq!(count(&conn, "1:admin").unwrap(), 1, "b's failure still counts");
+        assert_eq!(
+            count(&conn, "1:admin").unwrap(),
+            1,
+            "b's failure still counts"
+        );
         let unchecked = reserved(reserve(&conn, "1:admin", "a", 3, BUDGET).unwrap());
         cancel(&conn, unchecked).unwrap();
         assert_eq!(count(&conn, "1:admin").unwrap(), 1);

@@ -23,7 +23,10 @@ fn resolve(dist: &Path, request_path: &str) -> Option<PathBuf> {
         relative.push(segment);
     }
     // A segment such as `C:` would make the join absolute on some systems.
-    if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
         return None;
     }
     let root = dist.canonicalize().ok()?;

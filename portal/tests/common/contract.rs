@@ -27,14 +27,18 @@ fn contract() -> &'static Contract {
 /// The document's path template for a request path under `/api` (`/jobs/{id}` for `/jobs/7`).
 fn template<'a>(document: &'a Value, path: &str) -> Option<&'a str> {
     let segments: Vec<&str> = path.split('/').collect();
-    document["paths"].as_object()?.keys().map(String::as_str).find(|candidate| {
-        let parts: Vec<&str> = candidate.split('/').collect();
-        parts.len() == segments.len()
-            && parts
-                .iter()
-                .zip(&segments)
-                .all(|(part, segment)| part.starts_with('{') || part == segment)
-    })
+    document["paths"]
+        .as_object()?
+        .keys()
+        .map(String::as_str)
+        .find(|candidate| {
+            let parts: Vec<&str> = candidate.split('/').collect();
+            parts.len() == segments.len()
+                && parts
+                    .iter()
+                    .zip(&segments)
+                    .all(|(part, segment)| part.starts_with('{') || part == segment)
+        })
 }
 
 /// A validator for `schema` (a response schema of the document), resolving its `$ref`s in the
@@ -52,7 +56,15 @@ fn compile(document: &Value, schema: &Value) -> jsonschema::Validator {
 /// disagreement, failing the test that met it.
 pub fn check(method: &str, uri: &str, status: u16, content_type: Option<&str>, body: &[u8]) {
     let contract = contract();
-    if let Err(problem) = disagreement(&contract.document, Some(&contract.validators), method, uri, status, content_type, body) {
+    if let Err(problem) = disagreement(
+        &contract.document,
+        Some(&contract.validators),
+        method,
+        uri,
+        status,
+        content_type,
+        body,
+    ) {
         panic!("{problem}");
     }
 }

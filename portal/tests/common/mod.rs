@@ -218,7 +218,9 @@ impl TestApp {
             .unwrap()
             .to_bytes()
             .to_vec();
-        let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+        let content_type = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok());
         contract::check(&method, &uri, status.as_u16(), content_type, &body);
         if status == StatusCode::OK {
             if let Ok(info) = serde_json::from_slice::<mdm_model::session::SessionInfo>(&body) {

@@ -243,7 +243,13 @@ impl Client {
     }
 
     /// `POST` with a JSON body on a connection made beforehand ([`Client::connect`]).
-    pub fn post_on(&self, stream: TcpStream, path: &str, body: &Value, extra: &[(&str, &str)]) -> Answer {
+    pub fn post_on(
+        &self,
+        stream: TcpStream,
+        path: &str,
+        body: &Value,
+        extra: &[(&str, &str)],
+    ) -> Answer {
         let bytes = serde_json::to_vec(body).unwrap();
         self.send_on(stream, "POST", path, Some(&bytes), extra)
     }

@@ -99,7 +99,9 @@ pub fn DeviceTable(
     // One listener for every row's checkbox, on the body: a thousand rows cost no listener to
     // add and none to remove. The checkbox's value is its device's id.
     let tick_row = move |ev: ev::Event| {
-        let Some(checkbox) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        let Some(checkbox) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
         else {
             return;
         };

@@ -250,14 +250,21 @@ mod tests {
             let delay = section_html(Article::HybridMdm, lang, "ivi-delay");
             for &status in JobStatus::ALL {
                 let named = delay.contains(status.label(lang));
-                assert_eq!(named, status == JobStatus::WaitingForDevice, "{lang:?} {status:?}");
+                assert_eq!(
+                    named,
+                    status == JobStatus::WaitingForDevice,
+                    "{lang:?} {status:?}"
+                );
             }
             let timeout = section_html(Article::HybridMdm, lang, "timeout");
             let (due, scheduled) = match lang {
                 Lang::Ja => ("実行予定の時点", "予約日時"),
                 Lang::En => ("due to run", "scheduled time"),
             };
-            assert!(timeout.contains(due) && timeout.contains(scheduled), "{timeout}");
+            assert!(
+                timeout.contains(due) && timeout.contains(scheduled),
+                "{timeout}"
+            );
             assert!(timeout.contains("30"), "{timeout}");
         }
         assert_eq!(

@@ -35,10 +35,18 @@ pub fn FeedbackView(
     let draft_error = RwSignal::new(None::<String>);
     let submit_comment = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let Some(helpful) = recorded.get_untracked() else { return };
-        let request = HelpFeedbackRequest { helpful, comment: Some(draft.get_untracked()) };
+        let Some(helpful) = recorded.get_untracked() else {
+            return;
+        };
+        let request = HelpFeedbackRequest {
+            helpful,
+            comment: Some(draft.get_untracked()),
+        };
         match request.normalized() {
-            Ok(HelpFeedbackRequest { comment: Some(comment), .. }) => {
+            Ok(HelpFeedbackRequest {
+                comment: Some(comment),
+                ..
+            }) => {
                 draft_error.set(None);
                 on_comment.run(comment);
             }

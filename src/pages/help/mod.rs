@@ -120,7 +120,10 @@ fn ArticleFeedback(
         match send.value().get() {
             Some(Ok(recorded)) => Some(recorded),
             _ => previous.cloned().flatten().or_else(|| {
-                earlier.get().and_then(Result::ok).and_then(|state| state.current)
+                earlier
+                    .get()
+                    .and_then(Result::ok)
+                    .and_then(|state| state.current)
             }),
         }
     });

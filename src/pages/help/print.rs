@@ -123,7 +123,9 @@ pub fn adopted_page_rules() -> String {
         let Ok(sheet) = sheet.dyn_into::<web_sys::CssStyleSheet>() else {
             continue;
         };
-        let Ok(rules) = sheet.css_rules() else { continue };
+        let Ok(rules) = sheet.css_rules() else {
+            continue;
+        };
         for i in 0..rules.length() {
             if let Some(rule) = rules.item(i) {
                 text.push_str(&rule.css_text());

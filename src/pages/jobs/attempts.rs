@@ -51,8 +51,15 @@ fn Attempt(
 ) -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().jobs;
-    let SendAttempt { number, at, conditions, command } = attempt;
-    let rows = Signal::derive(move || condition_rows(&conditions.state, &conditions.unmet, management.get(), t()));
+    let SendAttempt {
+        number,
+        at,
+        conditions,
+        command,
+    } = attempt;
+    let rows = Signal::derive(move || {
+        condition_rows(&conditions.state, &conditions.unmet, management.get(), t())
+    });
     let command = command.map(|sent| {
         view! {
             <dl class="facts">

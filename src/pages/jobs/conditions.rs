@@ -37,7 +37,12 @@ fn services(account: &ActiveSyncAccount, t: &JobsText) -> String {
 }
 
 fn rows(detail: &JobDetail, t: &JobsText) -> Vec<ConditionRow> {
-    condition_rows(&detail.conditions.state, &detail.conditions.unmet, detail.job.device.management_method, t)
+    condition_rows(
+        &detail.conditions.state,
+        &detail.conditions.unmet,
+        detail.job.device.management_method,
+        t,
+    )
 }
 
 /// The rows for a device state: now (open jobs) or at a send (the attempts of any job).
@@ -133,9 +138,7 @@ fn waiting(detail: &JobDetail, t: &JobsText, offset: FixedOffset) -> Waiting {
         JobStatus::WaitingForDevice if !detail.conditions.unmet.is_empty() => {
             Waiting::Conditions(detail.conditions.unmet.clone())
         }
-        JobStatus::WaitingForDevice if job.method == JobMethod::IviMdm => {
-            Waiting::IviDelay
-        }
+        JobStatus::WaitingForDevice if job.method == JobMethod::IviMdm => Waiting::IviDelay,
         JobStatus::WaitingForDevice => Waiting::Text(t.waiting_ready.into()),
         JobStatus::Sent => Waiting::Text(t.waiting_reply.into()),
         _ => Waiting::Text(t.waiting_finished.into()),

@@ -6,16 +6,18 @@ use mdm_model::time::{parse_date_input, to_date_input};
 
 /// The `<input type="date">` value showing a range start.
 pub fn from_input(from: Option<DateTime<Utc>>, offset: FixedOffset) -> String {
-    from.map(|t| {
-        to_date_input(t.with_timezone(&offset).date_naive())
-    })
-    .unwrap_or_default()
+    from.map(|t| to_date_input(t.with_timezone(&offset).date_naive()))
+        .unwrap_or_default()
 }
 
 /// The `<input type="date">` value showing a range end: the last day still included.
 pub fn to_input(to: Option<DateTime<Utc>>, offset: FixedOffset) -> String {
     to.map(|t| {
-        to_date_input((t - TimeDelta::seconds(1)).with_timezone(&offset).date_naive())
+        to_date_input(
+            (t - TimeDelta::seconds(1))
+                .with_timezone(&offset)
+                .date_naive(),
+        )
     })
     .unwrap_or_default()
 }

@@ -27,12 +27,15 @@ pub fn describe(entry: &AuditEntry, lang: Lang) -> String {
     let ids = |jobs: &[JobId]| jobs.iter().map(|j| j.0).collect::<Vec<_>>();
     match &entry.event {
         AuditEvent::JobsCancelled { job_ids } => (t.audit_jobs)(&(t.job_ids)(&ids(job_ids))),
-        AuditEvent::PartnerJobCancelled { job_id, succeeded_job_id } => {
-            (t.audit_partner)(job_id.0, succeeded_job_id.0)
-        }
-        AuditEvent::WipeRegistered { device_count, job_count, .. } => {
-            (t.audit_wipe)(*device_count, *job_count)
-        }
+        AuditEvent::PartnerJobCancelled {
+            job_id,
+            succeeded_job_id,
+        } => (t.audit_partner)(job_id.0, succeeded_job_id.0),
+        AuditEvent::WipeRegistered {
+            device_count,
+            job_count,
+            ..
+        } => (t.audit_wipe)(*device_count, *job_count),
         _ => entry.summary.clone(),
     }
 }
@@ -139,7 +142,9 @@ mod tests {
 
     #[test]
     fn entries_are_described_in_the_ui_language() {
-        let cancel = entry(AuditEvent::JobsCancelled { job_ids: vec![JobId(41), JobId(42)] });
+        let cancel = entry(AuditEvent::JobsCancelled {
+            job_ids: vec![JobId(41), JobId(42)],
+        });
         assert_eq!(describe(&cancel, Lang::Ja), "対象: ジョブ #41、#42");
         assert_eq!(describe(&cancel, Lang::En), "Jobs #41, #42");
         let partner = entry(AuditEvent::PartnerJobCancelled {

@@ -121,7 +121,9 @@ pub fn JobDetailPage() -> impl IntoView {
             let _ = el.focus();
         }
     });
-    Effect::new(move |_| crate::host::set_document_title(&(locale.t().document_title)(&title_text())));
+    Effect::new(move |_| {
+        crate::host::set_document_title(&(locale.t().document_title)(&title_text()))
+    });
     on_cleanup(move || {
         let t = locale.t_untracked();
         crate::host::set_document_title(&(t.document_title)(t.jobs_title));

@@ -62,13 +62,25 @@ pub fn JobEntryRows(
                 parts.push(user.clone());
             }
             // Each part isolated: an override in the owner's name cannot flip the others.
-            parts.iter().map(|p| isolated(p)).collect::<Vec<_>>().join(" · ")
+            parts
+                .iter()
+                .map(|p| isolated(p))
+                .collect::<Vec<_>>()
+                .join(" · ")
         })
     };
-    let device_href = move || entry.with(|e| crate::routes::href(&list_href(&for_device(&query.get(), e.job.device.id))));
+    let device_href = move || {
+        entry.with(|e| crate::routes::href(&list_href(&for_device(&query.get(), e.job.device.id))))
+    };
     let registrant = move || entry.with(|e| e.job.registered_by.display_name.clone());
-    let registrant_href =
-        move || entry.with(|e| crate::routes::href(&list_href(&for_registrant(&query.get(), e.job.registered_by.id))));
+    let registrant_href = move || {
+        entry.with(|e| {
+            crate::routes::href(&list_href(&for_registrant(
+                &query.get(),
+                e.job.registered_by.id,
+            )))
+        })
+    };
     let registered_at = move || entry.with(|e| format_datetime(e.job.registered_at, offset.get()));
     let scheduled_at = move || {
         entry.with(|e| {

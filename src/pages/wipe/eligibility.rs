@@ -43,7 +43,11 @@ pub fn PlanItem(
                 parts.insert(2, user.clone());
             }
             // Each part isolated: an override in the owner's name cannot flip the others.
-            parts.iter().map(|p| isolated(p)).collect::<Vec<_>>().join(" · ")
+            parts
+                .iter()
+                .map(|p| isolated(p))
+                .collect::<Vec<_>>()
+                .join(" · ")
         }
     };
     let jobs = plan.jobs.clone();

@@ -7,8 +7,8 @@ use mdm_model::ids::WifiSettingId;
 use mdm_model::time::{parse_datetime_local, to_datetime_local};
 use mdm_model::wifi::WifiSetting;
 use mdm_model::wipe::{
-    validate_wipe_request, PreviewTotals, WipeField, WipeOptions, WipeProblem,
-    WipeRequest, WipeSelection,
+    validate_wipe_request, PreviewTotals, WipeField, WipeOptions, WipeProblem, WipeRequest,
+    WipeSelection,
 };
 use mdm_model::{ErrorCode, ErrorDetails, Lang};
 
@@ -204,11 +204,9 @@ impl FieldMessages {
         let mut messages = FieldMessages::default();
         if let ApiError::Api { body, .. } = error {
             if body.code == ErrorCode::ValidationFailed {
-                if let Some(ErrorDetails::Validation { errors }) =
-                    body.details.as_ref().filter(|d| {
-                        matches!(d, ErrorDetails::Validation { errors } if !errors.is_empty())
-                    })
-                {
+                if let Some(ErrorDetails::Validation { errors }) = body.details.as_ref().filter(
+                    |d| matches!(d, ErrorDetails::Validation { errors } if !errors.is_empty()),
+                ) {
                     // Re-labelled in the current language: the portal answered in the one of the request.
                     messages.fields = errors
                         .iter()

@@ -40,7 +40,10 @@ pub fn WipePage() -> impl IntoView {
     let zone_name = admin
         .as_ref()
         .map_or_else(|| JAPAN_TIME_ZONE.to_string(), |a| a.time_zone.clone());
-    let admin_login = admin.as_ref().map(|a| a.username.clone()).unwrap_or_default();
+    let admin_login = admin
+        .as_ref()
+        .map(|a| a.username.clone())
+        .unwrap_or_default();
     let admin_name = admin.map(|a| a.display_name).unwrap_or_default();
 
     let wifi = {

@@ -13,8 +13,9 @@ fn to_json<T: serde::Serialize>(value: &T) -> rusqlite::Result<String> {
 }
 
 fn from_json<T: serde::de::DeserializeOwned>(index: usize, text: &str) -> rusqlite::Result<T> {
-    serde_json::from_str(text)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into()))
+    serde_json::from_str(text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into())
+    })
 }
 
 /// Records one more send of the job's command; returns its number (1 for the first).

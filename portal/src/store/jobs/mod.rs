@@ -5,7 +5,10 @@ use std::collections::HashMap;
 
 use mdm_model::{
     ids::{DeviceId, JobId, WipeId},
-    job::{check_transition, DeviceSnapshot, JobMethod, JobStatus, ReturnToServicePlan, StatusReason, WifiSettingRef},
+    job::{
+        check_transition, DeviceSnapshot, JobMethod, JobStatus, ReturnToServicePlan, StatusReason,
+        WifiSettingRef,
+    },
 };
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
@@ -101,12 +104,16 @@ pub struct NewJob {
 /// The lower-cased text the job list's `q` search looks in (name, serial, user), from the
 /// snapshot, so a job is found by the owner it was registered for.
 fn job_search_text(device: &DeviceSnapshot) -> String {
-    [Some(device.name.as_str()), Some(device.serial_number.as_str()), device.user_full_name.as_deref()]
-        .iter()
-        .flatten()
-        .map(|text| text.to_lowercase())
-        .collect::<Vec<_>>()
-        .join("\n")
+    [
+        Some(device.name.as_str()),
+        Some(device.serial_number.as_str()),
+        device.user_full_name.as_deref(),
+    ]
+    .iter()
+    .flatten()
+    .map(|text| text.to_lowercase())
+    .collect::<Vec<_>>()
+    .join("\n")
 }
 
 /// The id the next inserted job gets. Registration runs in an IMMEDIATE transaction, so no
@@ -176,7 +183,8 @@ pub fn insert_entry(
             new.device.name,
             if index == 0 { status_mask } else { 0 },
             if index == 0 { method_mask } else { 0 },
-            serde_json::to_string(&new.device).map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?,
+            serde_json::to_string(&new.device)
+                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?,
             job_search_text(&new.device),
             rts.and_then(|p| p.dep_profile_name.clone()),
         ])?;
