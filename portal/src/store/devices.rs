@@ -71,16 +71,22 @@ fn search_text(device: &Device) -> String {
 
 /// The lower-cased text the job list's `q` search looks in (name, serial, user).
 fn job_search_text(device: &Device) -> String {
-    [
-        Some(device.name.as_str()),
-        Some(device.serial_number.as_str()),
+    job_search_words(
+        &device.name,
+        &device.serial_number,
         device.user_full_name.as_deref(),
-    ]
-    .iter()
-    .flatten()
-    .map(|text| text.to_lowercase())
-    .collect::<Vec<_>>()
-    .join("\n")
+    )
+}
+
+/// The job list's search text from a device's name, serial number and user (of the device
+/// now, or of a job's snapshot).
+pub(crate) fn job_search_words(name: &str, serial_number: &str, user: Option<&str>) -> String {
+    [Some(name), Some(serial_number), user]
+        .iter()
+        .flatten()
+        .map(|text| text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn digits(text: &str) -> String {

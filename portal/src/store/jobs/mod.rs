@@ -104,16 +104,11 @@ pub struct NewJob {
 /// The lower-cased text the job list's `q` search looks in (name, serial, user), from the
 /// snapshot, so a job is found by the owner it was registered for.
 fn job_search_text(device: &DeviceSnapshot) -> String {
-    [
-        Some(device.name.as_str()),
-        Some(device.serial_number.as_str()),
+    super::devices::job_search_words(
+        &device.name,
+        &device.serial_number,
         device.user_full_name.as_deref(),
-    ]
-    .iter()
-    .flatten()
-    .map(|text| text.to_lowercase())
-    .collect::<Vec<_>>()
-    .join("\n")
+    )
 }
 
 /// The id the next inserted job gets. Registration runs in an IMMEDIATE transaction, so no
