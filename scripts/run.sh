@@ -13,8 +13,8 @@ cat <<MSG
 
   MDM console:  http://127.0.0.1:8080/
   Demo login:   admin / Demo#2026   (second administrator: operator / Operator#2026)
-  The simulated fleet runs 60x faster than real time (--time-scale 60), so wipe jobs
-  visibly progress. Stop with Ctrl-C. Data is kept in data/portal.sqlite3.
+  Simulated devices act 60x faster than real ones (--time-scale 60), so wipe jobs
+  visibly progress; job times follow your own clock. Stop with Ctrl-C. Data is kept in data/portal.sqlite3.
 
 MSG
 exec "$cargo_target/portal/mdm-portal" --addr 127.0.0.1:8080 --db data/portal.sqlite3 --dist dist --seed --time-scale 60 "$@"

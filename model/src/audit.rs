@@ -4,8 +4,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::help::HelpArticle;
-use crate::ids::{AuditEntryId, JobId, WifiSettingId, WipeId};
-use crate::job::AdministratorRef;
+use crate::ids::{AuditEntryId, DeviceId, GroupId, JobId, WifiSettingId, WipeId};
+use crate::job::{AdministratorRef, ReenrollmentBlocker};
 use crate::paging::PageRequest;
 use crate::query::{ParamProblem, QueryParamError, QueryReader, QueryWriter};
 use crate::vocabulary::vocabulary;
@@ -22,6 +22,9 @@ vocabulary! {
         PartnerJobCancelled = "partner_job_cancelled", ja: "Hybridペアのジョブの自動取消",
             en: "Hybrid partner job cancelled automatically";
         JobTimedOut = "job_timed_out", ja: "ジョブのタイムアウト", en: "Job timed out";
+        DeviceReenrolled = "device_reenrolled", ja: "初期化後の再登録", en: "Device re-enrolled after the wipe";
+        ReenrollmentNotConfirmed = "reenrollment_not_confirmed", ja: "初期化後の再登録を確認できず",
+            en: "Re-enrollment after the wipe not confirmed";
         HelpFeedback = "help_feedback", ja: "ヘルプへのフィードバック", en: "Help feedback";
     }
 }
@@ -99,6 +102,18 @@ pub enum AuditEvent {
     JobTimedOut {
         job_id: JobId,
     },
+    /// A device wiped with Return to Service checked in again and is managed in its DEP
+    /// profile's enrollment group.
+    DeviceReenrolled {
+        job_id: JobId,
+        device_id: DeviceId,
+        group_id: GroupId,
+    },
+    /// The re-enrollment window closed without the wiped device checking in.
+    ReenrollmentNotConfirmed {
+        job_id: JobId,
+        likely_reason: ReenrollmentBlocker,
+    },
     HelpFeedback {
         article: HelpArticle,
         helpful: bool,
@@ -119,6 +134,8 @@ impl AuditEvent {
             AuditEvent::JobsCancelled { .. } => AuditAction::JobsCancelled,
             AuditEvent::PartnerJobCancelled { .. } => AuditAction::PartnerJobCancelled,
             AuditEvent::JobTimedOut { .. } => AuditAction::JobTimedOut,
+            AuditEvent::DeviceReenrolled { .. } => AuditAction::DeviceReenrolled,
+            AuditEvent::ReenrollmentNotConfirmed { .. } => AuditAction::ReenrollmentNotConfirmed,
             AuditEvent::HelpFeedback { .. } => AuditAction::HelpFeedback,
         }
     }
@@ -131,7 +148,9 @@ impl AuditEvent {
                 job_id,
                 succeeded_job_id,
             } => vec![*job_id, *succeeded_job_id],
-            AuditEvent::JobTimedOut { job_id } => vec![*job_id],
+            AuditEvent::JobTimedOut { job_id }
+            | AuditEvent::DeviceReenrolled { job_id, .. }
+            | AuditEvent::ReenrollmentNotConfirmed { job_id, .. } => vec![*job_id],
             _ => Vec::new(),
         }
     }
@@ -239,6 +258,15 @@ mod tests {
                 succeeded_job_id: JobId(7),
             },
             AuditEvent::JobTimedOut { job_id: JobId(8) },
+            AuditEvent::DeviceReenrolled {
+                job_id: JobId(9),
+                device_id: DeviceId(2),
+                group_id: GroupId(10),
+            },
+            AuditEvent::ReenrollmentNotConfirmed {
+                job_id: JobId(10),
+                likely_reason: ReenrollmentBlocker::ActivationLock,
+            },
             AuditEvent::HelpFeedback {
                 article: HelpArticle::ALL[0],
                 helpful: true,

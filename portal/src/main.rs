@@ -44,12 +44,13 @@ struct Args {
     /// and owners carry markup, script, bidi controls and very long strings (browser tests).
     #[arg(long, requires = "seed")]
     seed_hostile: bool,
-    /// Simulated seconds per real second for the job engine and the device simulator
-    /// (60 = one minute per second).
+    /// How many times faster than real devices the simulated ones act: answers, busy retries,
+    /// IVI MDM delays, returns after a wipe (60 = a minute's behaviour per second). Jobs are
+    /// always stamped with the portal's clock, never sped up.
     #[arg(long, default_value_t = 1.0)]
     time_scale: f64,
-    /// `wall`: jobs and devices run on real time (see --time-scale). `manual`: time stands
-    /// still until `POST /api/clock/advance` moves it (demos, host portals' tests).
+    /// `wall`: jobs run on real time. `manual`: time stands still until
+    /// `POST /api/clock/advance` moves it (demos, host portals' tests).
     #[arg(long, value_enum, default_value_t = ClockMode::Wall)]
     clock: ClockMode,
     /// With `--clock manual`: the time it starts at (RFC 3339); the current time otherwise.
@@ -177,17 +178,12 @@ async fn main() -> anyhow::Result<()> {
     if args.clock != ClockMode::Manual && args.clock_start.is_some() {
         anyhow::bail!("--clock-start needs --clock manual");
     }
-    if args.clock == ClockMode::Manual && args.time_scale != 1.0 {
-        anyhow::bail!(
-            "--time-scale does not apply to --clock manual (it moves only when advanced)"
-        );
-    }
     if args.simulator != SimulatorMode::Scripted && args.scripted_reply != AppleReply::Acknowledged
     {
         anyhow::bail!("--scripted-reply needs --simulator scripted");
     }
     let clock = match args.clock {
-        ClockMode::Wall => Clock::scaled(args.time_scale),
+        ClockMode::Wall => Clock::system(),
         ClockMode::Manual => Clock::manual(args.clock_start.unwrap_or_else(Utc::now)),
     };
     let store = Store::open(&args.db)?;
@@ -246,6 +242,7 @@ async fn main() -> anyhow::Result<()> {
     };
     let engine = EngineHandle::new(SimulatorConfig {
         seed: args.seed_number,
+        speed: args.time_scale,
         ..simulator
     });
     // A manual clock runs the engine only when advanced, so nothing moves between requests;

@@ -7,7 +7,9 @@ use mdm_model::{
     audit::AuditAction,
     device::{DeviceStatus, Enrollment, ManagementMethod, Os, Ownership},
     help::HelpArticle,
-    job::{JobMethod, JobStatus, StatusReason, UnmetCondition},
+    job::{
+        JobMethod, JobStatus, ReenrollmentBlocker, ReenrollmentStatus, StatusReason, UnmetCondition,
+    },
     wifi::WifiSecurity,
     wipe::{IneligibilityReason, NotWipeableReason, PreviewOutcome},
     ErrorCode,
@@ -139,6 +141,8 @@ pub(crate) struct Vocabularies {
     pub ineligible: Value,
     pub audit_action: Value,
     pub article: Value,
+    pub reenrollment_status: Value,
+    pub reenrollment_blocker: Value,
 }
 
 impl Vocabularies {
@@ -160,6 +164,8 @@ impl Vocabularies {
             ineligible: words(IneligibilityReason::ALL, IneligibilityReason::as_str),
             audit_action: words(AuditAction::ALL, AuditAction::as_str),
             article: words(HelpArticle::ALL, HelpArticle::as_str),
+            reenrollment_status: words(ReenrollmentStatus::ALL, ReenrollmentStatus::as_str),
+            reenrollment_blocker: words(ReenrollmentBlocker::ALL, ReenrollmentBlocker::as_str),
         }
     }
 }

@@ -60,9 +60,9 @@ impl Default for Settings {
 pub struct AppState {
     pub store: Store,
     pub clock: Clock,
-    /// Real time for session expiry: the domain clock may be sped up (`--time-scale`), but
-    /// an idle timeout is about the person at the keyboard. Tests swap in a manual clock with
-    /// [`AppState::with_session_clock`].
+    /// Real time for session expiry: the domain clock may be a manual one (`--clock manual`),
+    /// but an idle timeout is about the person at the keyboard. Tests swap in a manual clock
+    /// with [`AppState::with_session_clock`].
     pub session_clock: Clock,
     pub settings: Arc<Settings>,
     /// A hash checked when the user name is unknown, so a wrong user name takes as long as a

@@ -123,8 +123,8 @@ fn clock_and_simulator_flags_that_contradict_each_other_refuse_the_start() {
             "--clock-start needs --clock manual",
         ),
         (
-            &["--clock", "manual", "--time-scale", "60"][..],
-            "--time-scale does not apply",
+            &["--clock", "manual", "--time-scale", "inf"][..],
+            "--time-scale must be a positive number",
         ),
         (
             &["--scripted-reply", "Error"][..],

@@ -13,11 +13,17 @@ use common::{
 use mdm_model::{
     audit::{AuditEntry, AuditEvent},
     device::{Enrollment, ManagementMethod, Os},
-    job::{AppleReply, JobMethod, JobStatus, StatusReason},
+    job::{
+        AppleReply, JobMethod, JobStatus, ReenrollmentBlocker, ReenrollmentStatus, StatusReason,
+        REENROLLMENT_WINDOW,
+    },
     paging::ItemList,
     wifi::WifiSetting,
 };
-use mdm_portal::{engine::EngineHandle, simulator::ReplyPolicy};
+use mdm_portal::{
+    engine::EngineHandle,
+    simulator::{ReplyPolicy, SCRIPTED_RETURN_DELAY},
+};
 use serde_json::json;
 
 #[tokio::test]
@@ -257,7 +263,7 @@ async fn the_first_success_of_a_hybrid_pair_cancels_the_other() {
 }
 
 #[tokio::test]
-async fn re_enrollment_moves_the_device_into_the_profile_group_and_the_command_carries_the_wifi() {
+async fn re_enrollment_is_observed_when_the_device_checks_in_and_the_command_carries_the_wifi() {
     let mut app = TestApp::signed_in().await;
     let device = pick(&mut app, |d| {
         wipeable(d)
@@ -340,13 +346,125 @@ async fn re_enrollment_moves_the_device_into_the_profile_group_and_the_command_c
 
     app.advance(Duration::seconds(1)).await;
     app.advance(Duration::minutes(2)).await;
-    let after = all_devices(&mut app)
-        .await
-        .into_iter()
-        .find(|d| d.id == device.id)
-        .unwrap();
+    // The erase is acknowledged: the job succeeded, but the device is not back yet. It is out
+    // of management and stays in its old group until it is seen checking in.
+    let wiped = entry(&mut app, wipe.clone()).await.job;
+    assert_eq!(wiped.status, JobStatus::Succeeded);
+    let awaiting = wiped
+        .reenrollment
+        .expect("a Return-to-Service job is awaited back");
+    assert_eq!(awaiting.status, ReenrollmentStatus::Awaiting);
+    assert_eq!(awaiting.deadline, awaiting.since + REENROLLMENT_WINDOW);
+    let after_erase = device_now(&mut app, device.id).await;
+    assert_eq!(after_erase.group_id, device.group_id);
+    assert!(!after_erase.state.mdm_profile_installed);
+
+    // The scripted device checks in ten minutes after its erase.
+    app.advance(SCRIPTED_RETURN_DELAY).await;
+    let back = entry(&mut app, wipe).await.job;
+    let outcome = back.reenrollment.unwrap();
+    assert_eq!(outcome.status, ReenrollmentStatus::Reenrolled);
+    assert_eq!(outcome.since, awaiting.since + SCRIPTED_RETURN_DELAY);
+    let after = device_now(&mut app, device.id).await;
     assert_eq!(after.group_id, plan.enrollment_group_id);
     assert!(after.state.mdm_profile_installed, "re-enrolled");
+    let audit: Vec<AuditEntry> =
+        serde_json::from_slice(&app.get(&format!("/api/jobs/{}/audit", job.id)).await.body)
+            .unwrap();
+    assert!(
+        audit.iter().any(|e| e.event
+            == AuditEvent::DeviceReenrolled {
+                job_id: job.id,
+                device_id: device.id,
+                group_id: plan.enrollment_group_id,
+            }
+            && e.at == outcome.since),
+        "{audit:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_activation_locked_device_is_not_confirmed_back_after_the_window_with_the_reason() {
+    let mut app = TestApp::signed_in().await;
+    let device = pick(&mut app, |d| {
+        wipeable(d)
+            && online(d)
+            && d.os == Os::Ios
+            && d.os_version.major >= 17
+            && d.enrollment == Enrollment::Dep
+            && d.dep_profile_id.is_some()
+            && d.management_method == ManagementMethod::AppleMdm
+    })
+    .await;
+    set_device(&app, device.id, |d| d.activation_lock_enabled = Some(true)).await;
+    let wifi: ItemList<WifiSetting> = serde_json::from_value(
+        app.get("/api/wifi-settings?auto_join=true&registered=true")
+            .await
+            .json(),
+    )
+    .unwrap();
+    let options = json!({ "delete_general_info": false, "schedule_at": null, "wifi_setting_id": wifi.items[0].id, "keep_esim_data_plan": false });
+    let wipe = register(&mut app, &[device.id], options).await;
+    let job = entry(&mut app, wipe.clone()).await.job;
+    assert!(
+        job.options
+            .return_to_service
+            .as_ref()
+            .unwrap()
+            .activation_lock_enabled
+    );
+    app.advance(Duration::seconds(1)).await;
+    app.advance(Duration::minutes(2)).await;
+    let erased = entry(&mut app, wipe.clone())
+        .await
+        .job
+        .reenrollment
+        .unwrap();
+    assert_eq!(erased.status, ReenrollmentStatus::Awaiting);
+
+    // A minute before the window closes it is still awaited; at the close it is not confirmed,
+    // stamped with the window's end whenever the engine looked.
+    app.advance(REENROLLMENT_WINDOW - Duration::minutes(3))
+        .await;
+    let still = entry(&mut app, wipe.clone())
+        .await
+        .job
+        .reenrollment
+        .unwrap();
+    assert_eq!(still.status, ReenrollmentStatus::Awaiting);
+    app.advance(Duration::hours(2)).await;
+    let outcome = entry(&mut app, wipe).await.job.reenrollment.unwrap();
+    assert_eq!(outcome.status, ReenrollmentStatus::NotConfirmed);
+    assert_eq!(outcome.since, erased.deadline);
+    assert_eq!(
+        outcome.likely_reason,
+        Some(ReenrollmentBlocker::ActivationLock)
+    );
+    let after = device_now(&mut app, device.id).await;
+    assert_eq!(
+        after.group_id, device.group_id,
+        "never moved: it never came back"
+    );
+    assert!(!after.state.mdm_profile_installed);
+    let audit: Vec<AuditEntry> =
+        serde_json::from_slice(&app.get(&format!("/api/jobs/{}/audit", job.id)).await.body)
+            .unwrap();
+    assert!(
+        audit.iter().any(|e| e.event
+            == AuditEvent::ReenrollmentNotConfirmed {
+                job_id: job.id,
+                likely_reason: ReenrollmentBlocker::ActivationLock,
+            }),
+        "{audit:?}"
+    );
+}
+
+async fn device_now(app: &mut TestApp, id: mdm_model::ids::DeviceId) -> mdm_model::device::Device {
+    all_devices(app)
+        .await
+        .into_iter()
+        .find(|d| d.id == id)
+        .expect("the device is still in the fleet")
 }
 
 /// The decoded `<data>` of the `WiFiProfileData` key of an EraseDevice plist.

@@ -214,6 +214,7 @@ pub fn device(id: i64, os: Os) -> Device {
             ManagementMethod::IviMdm
         },
         esim: apple,
+        activation_lock_enabled: apple.then_some(false),
         state: DeviceState {
             powered_on: true,
             network_connected: true,

@@ -87,6 +87,7 @@ pub fn device(id: i64) -> Device {
             (false, _) => ManagementMethod::IviMdm,
         },
         esim: apple,
+        activation_lock_enabled: apple.then_some(false),
         state: DeviceState {
             powered_on: id % 13 != 0,
             network_connected: id % 3 != 0,

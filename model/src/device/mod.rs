@@ -126,6 +126,11 @@ pub struct Device {
     pub management_method: ManagementMethod,
     /// Whether the device has an eSIM (its data plan can be kept through a wipe).
     pub esim: bool,
+    /// Activation Lock, as the device last reported it (DeviceInformation's
+    /// `IsActivationLockEnabled`); `None` when it did not report it (Apple deprecated the key
+    /// in iOS 16 and macOS 13, and only Apple devices have it). An erased device with
+    /// Activation Lock on stops in Setup Assistant until the lock is cleared.
+    pub activation_lock_enabled: Option<bool>,
     pub state: DeviceState,
     pub last_seen_at: DateTime<Utc>,
 }
@@ -190,6 +195,7 @@ pub(crate) mod fixtures {
             dep_profile_id: Some(DepProfileId(1)),
             management_method: ManagementMethod::AppleMdm,
             esim: true,
+            activation_lock_enabled: Some(false),
             state: DeviceState {
                 powered_on: true,
                 network_connected: true,

@@ -88,6 +88,20 @@ pub struct ReturnToServicePlan {
     /// (absent on jobs registered before it was recorded).
     #[serde(default)]
     pub dep_profile_name: Option<String>,
+    /// Activation Lock was reported on when the job was registered: the device will stop in
+    /// Setup Assistant after the erase (absent on jobs registered before it was recorded).
+    #[serde(default)]
+    pub activation_lock_enabled: bool,
+}
+
+impl ReturnToServicePlan {
+    /// What was known at registration that decides why a device may not come back.
+    pub fn reenrollment_facts(&self) -> ReenrollmentFacts {
+        ReenrollmentFacts {
+            activation_lock_enabled: self.activation_lock_enabled,
+            user_must_authenticate: self.user_must_authenticate,
+        }
+    }
 }
 
 /// The options a job was registered with, as chosen on the wipe screen.
@@ -121,6 +135,9 @@ pub struct Job {
     pub status_changed_at: DateTime<Utc>,
     /// The other job of a Hybrid pair.
     pub pair_job_id: Option<JobId>,
+    /// For a Return-to-Service wipe that succeeded: whether the device came back into
+    /// management, observed separately from the erase (`None` for every other job).
+    pub reenrollment: Option<ReenrollmentOutcome>,
 }
 
 /// One line of `GET /api/jobs`: a job, or a Hybrid pair kept together. Paging and `total`
@@ -165,9 +182,16 @@ impl JobListEntry {
         }
     }
 
-    /// Whether the list showing this entry should keep refreshing.
+    /// Whether the list showing this entry should keep refreshing: a job is open, or a wiped
+    /// device is still awaited back.
     pub fn is_active(&self) -> bool {
-        self.jobs().any(|job| job.status.is_open())
+        self.jobs().any(|job| {
+            job.status.is_open()
+                || job
+                    .reenrollment
+                    .as_ref()
+                    .is_some_and(|r| r.status == ReenrollmentStatus::Awaiting)
+        })
     }
 }
 
@@ -241,6 +265,7 @@ pub(crate) mod fixtures {
             status_reason: StatusReason::Registered,
             status_changed_at: at,
             pair_job_id: None,
+            reenrollment: None,
         }
     }
 }

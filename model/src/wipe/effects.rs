@@ -1,5 +1,7 @@
 //! What registration writes into each job, and what a successful wipe changes on the device.
 
+use chrono::{DateTime, Utc};
+
 use super::eligibility::Reenrollment;
 use super::preview::DeviceWipePlan;
 use super::WipeOptions;
@@ -21,6 +23,7 @@ pub fn job_options(
                 enrollment_group_id,
                 enrollment_group_name,
                 user_must_authenticate,
+                activation_lock_enabled,
                 ..
             }),
             JobMethod::AppleMdm,
@@ -30,6 +33,7 @@ pub fn job_options(
             user_must_authenticate: *user_must_authenticate,
             // The profile's name is the portal's to copy in: eligibility knows only its group.
             dep_profile_name: None,
+            activation_lock_enabled: *activation_lock_enabled,
         }),
         _ => None,
     };
@@ -42,34 +46,46 @@ pub fn job_options(
     }
 }
 
-/// The changes a successful job makes to its device's record.
+/// The changes a successful job makes to its device's record when the erase is acknowledged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SuccessEffects {
     /// Clear the fields of [`GeneralInfoField`](crate::device::GeneralInfoField).
     pub clear_general_info: bool,
-    /// The device re-enrolls into this group (its DEP profile's enrollment group).
-    pub move_to_group: Option<GroupId>,
+    /// The device is expected back through Return to Service, into this group (its DEP
+    /// profile's enrollment group). It moves there only when it is seen checking in again
+    /// ([`apply_reenrollment`]); the erase alone proves nothing about its return.
+    pub awaited_into_group: Option<GroupId>,
 }
 
 /// The effects of the job that succeeded (of a Hybrid pair, the one that won).
 pub fn success_effects(options: &JobOptions) -> SuccessEffects {
     SuccessEffects {
         clear_general_info: options.delete_general_info,
-        move_to_group: options
+        awaited_into_group: options
             .return_to_service
             .as_ref()
             .map(|plan| plan.enrollment_group_id),
     }
 }
 
-/// Applies the effects to the device record.
+/// Applies the effects of the erase to the device record. An erased device is factory-reset:
+/// it has no MDM profile and no ActiveSync account until it re-enrolls.
 pub fn apply_success_effects(device: &mut Device, effects: SuccessEffects) {
     if effects.clear_general_info {
         clear_general_info(device);
     }
-    if let Some(group) = effects.move_to_group {
-        device.group_id = group;
-    }
+    device.state.mdm_profile_installed = false;
+    device.state.activesync = None;
+}
+
+/// The wiped device checked in again after Return to Service, at `at`: it is managed again,
+/// online, and in the enrollment group of its DEP profile.
+pub fn apply_reenrollment(device: &mut Device, group: GroupId, at: DateTime<Utc>) {
+    device.group_id = group;
+    device.state.mdm_profile_installed = true;
+    device.state.powered_on = true;
+    device.state.network_connected = true;
+    device.last_seen_at = at;
 }
 
 #[cfg(test)]
@@ -120,17 +136,28 @@ mod tests {
     }
 
     #[test]
-    fn success_clears_info_and_re_enrolls_into_the_profile_group() {
+    fn success_clears_info_and_leaves_the_device_unmanaged_in_its_group() {
         let mut device = iphone(1);
         let plan = plan_device_wipe(&device, Some(&silent_profile(1)), true, vec![]);
         let stored = job_options(&plan, JobMethod::AppleMdm, &options(true), Some(&wifi()));
-        apply_success_effects(&mut device, success_effects(&stored));
-        assert_eq!(device.group_id, GroupId(10));
+        let effects = success_effects(&stored);
+        assert_eq!(effects.awaited_into_group, Some(GroupId(10)));
+        apply_success_effects(&mut device, effects);
+        // Not moved yet: the device has not been seen coming back.
+        assert_eq!(device.group_id, GroupId(1));
+        assert!(!device.state.mdm_profile_installed);
         assert!(device.tags.is_empty() && device.user_full_name.is_none());
+        let back = DateTime::parse_from_rfc3339("2026-11-26T06:00:00Z")
+            .unwrap()
+            .to_utc();
+        apply_reenrollment(&mut device, GroupId(10), back);
+        assert_eq!(device.group_id, GroupId(10));
+        assert!(device.state.mdm_profile_installed);
+        assert_eq!(device.last_seen_at, back);
     }
 
     #[test]
-    fn unchecked_delete_keeps_the_info_and_no_wifi_keeps_the_group() {
+    fn unchecked_delete_keeps_the_info_and_no_wifi_awaits_nothing() {
         let mut device = iphone(1);
         let plan = plan_device_wipe(&device, Some(&silent_profile(1)), false, vec![]);
         let no_wifi = WipeOptions {
@@ -138,7 +165,11 @@ mod tests {
             ..options(false)
         };
         let stored = job_options(&plan, JobMethod::AppleMdm, &no_wifi, None);
-        apply_success_effects(&mut device, success_effects(&stored));
-        assert_eq!(device, iphone(1));
+        let effects = success_effects(&stored);
+        assert_eq!(effects.awaited_into_group, None);
+        apply_success_effects(&mut device, effects);
+        let mut expected = iphone(1);
+        expected.state.mdm_profile_installed = false;
+        assert_eq!(device, expected);
     }
 }

@@ -73,6 +73,10 @@ pub enum Reenrollment {
         /// A Hybrid device re-enrolls only if its Apple MDM job performs the wipe: an IVI MDM
         /// wipe cannot carry the Wi-Fi profile.
         only_if_apple_mdm_wipes: bool,
+        /// The device reported Activation Lock on: it qualifies, but after the erase it stops
+        /// in Setup Assistant until someone clears the lock, so re-enrollment will not finish
+        /// on its own (Apple: "the user needs to deactivate all activation locks").
+        activation_lock_enabled: bool,
     },
     Ineligible {
         /// Every reason, in the order of [`IneligibilityReason::ALL`].
@@ -136,6 +140,7 @@ pub fn reenrollment_eligibility(device: &Device, dep_profile: Option<&DepProfile
                 user_must_authenticate,
                 shown_setup_panes,
                 only_if_apple_mdm_wipes: device.management_method == ManagementMethod::Hybrid,
+                activation_lock_enabled: device.activation_lock_enabled == Some(true),
             }
         }
         _ => Reenrollment::Ineligible { reasons },
@@ -170,8 +175,33 @@ mod tests {
                 user_must_authenticate: false,
                 shown_setup_panes: vec![],
                 only_if_apple_mdm_wipes: false,
+                activation_lock_enabled: false,
             }
         );
+    }
+
+    #[test]
+    fn an_activation_locked_device_qualifies_but_is_flagged() {
+        let profile = silent_profile(1);
+        let mut device = iphone(1);
+        device.activation_lock_enabled = Some(true);
+        let outcome = reenrollment_eligibility(&device, Some(&profile));
+        assert!(matches!(
+            outcome,
+            Reenrollment::Eligible {
+                activation_lock_enabled: true,
+                ..
+            }
+        ));
+        // Not reported is not "on": only a reported lock is warned about.
+        device.activation_lock_enabled = None;
+        assert!(matches!(
+            reenrollment_eligibility(&device, Some(&profile)),
+            Reenrollment::Eligible {
+                activation_lock_enabled: false,
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -13,7 +13,9 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-pub use effects::{apply_success_effects, job_options, success_effects, SuccessEffects};
+pub use effects::{
+    apply_reenrollment, apply_success_effects, job_options, success_effects, SuccessEffects,
+};
 pub use eligibility::{
     reenrollment_eligibility, wipe_blocker, IneligibilityReason, NotWipeableReason, Reenrollment,
 };

@@ -1,8 +1,8 @@
 //! The portal's notion of "now" for the domain (schedules, job times, the simulated fleet).
 //!
-//! Production runs on wall time, optionally sped up (`--time-scale 60` = one simulated
-//! minute per real second) so a demo shows jobs progressing; tests use a manual clock they
-//! move forward explicitly.
+//! Production runs on wall time: jobs are evidence, stamped with the time the administrator's
+//! own clock shows. A demo speeds up the simulated devices instead (`--time-scale`, see the
+//! simulator). Tests and scripted demos use a manual clock they move forward explicitly.
 
 use std::sync::{Arc, Mutex};
 
@@ -10,11 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 
 #[derive(Debug)]
 enum Source {
-    /// Simulated time = `origin + (wall - origin) * scale`.
-    Scaled {
-        origin: DateTime<Utc>,
-        scale: f64,
-    },
+    Wall,
     Manual(Mutex<DateTime<Utc>>),
 }
 
@@ -25,20 +21,7 @@ pub struct Clock(Arc<Source>);
 impl Clock {
     /// Wall-clock time.
     pub fn system() -> Clock {
-        Clock::scaled(1.0)
-    }
-
-    /// Wall-clock time sped up by `scale` from now on (values ≤ 0 or not finite mean 1).
-    pub fn scaled(scale: f64) -> Clock {
-        let scale = if scale.is_finite() && scale > 0.0 {
-            scale
-        } else {
-            1.0
-        };
-        Clock(Arc::new(Source::Scaled {
-            origin: Utc::now(),
-            scale,
-        }))
+        Clock(Arc::new(Source::Wall))
     }
 
     /// A clock that only moves when [`Clock::advance`] or [`Clock::set`] is called.
@@ -46,16 +29,10 @@ impl Clock {
         Clock(Arc::new(Source::Manual(Mutex::new(start))))
     }
 
-    /// The current (possibly simulated) time.
+    /// The current time.
     pub fn now(&self) -> DateTime<Utc> {
         match &*self.0 {
-            Source::Scaled { origin, scale } => {
-                if *scale == 1.0 {
-                    return Utc::now();
-                }
-                let real = (Utc::now() - *origin).num_milliseconds() as f64;
-                *origin + Duration::milliseconds((real * scale) as i64)
-            }
+            Source::Wall => Utc::now(),
             Source::Manual(now) => *now.lock().unwrap_or_else(|p| p.into_inner()),
         }
     }
@@ -68,14 +45,6 @@ impl Clock {
     /// Whether the clock moves only when told (`--clock manual`).
     pub fn is_manual(&self) -> bool {
         matches!(&*self.0, Source::Manual(_))
-    }
-
-    /// How many simulated seconds pass per real second.
-    pub fn scale(&self) -> f64 {
-        match &*self.0 {
-            Source::Scaled { scale, .. } => *scale,
-            Source::Manual(_) => 1.0,
-        }
     }
 
     /// Moves a manual clock forward; no effect on a wall clock.
@@ -110,11 +79,9 @@ mod tests {
     }
 
     #[test]
-    fn scaled_clock_runs_faster_than_wall_time() {
-        let clock = Clock::scaled(3600.0);
-        let before = clock.now();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        // 20 ms real at 3600x is 72 s simulated; allow scheduling slack downwards only.
-        assert!(clock.now() - before >= Duration::seconds(60));
+    fn the_wall_clock_is_the_wall() {
+        let before = Utc::now();
+        let now = Clock::system().now();
+        assert!(now >= before && now - before < Duration::seconds(5));
     }
 }

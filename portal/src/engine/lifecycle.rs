@@ -11,10 +11,10 @@ use mdm_model::{
 };
 use rusqlite::Connection;
 
-use super::command;
+use super::{command, reenrollment};
 use crate::{
     error::ApiError,
-    simulator::{after, after_erase, Simulator},
+    simulator::{after, Simulator},
     store::{audit, devices, from_millis, jobs, jobs::EngineJob, to_millis, Millis},
 };
 
@@ -55,6 +55,9 @@ pub(super) fn run_batch(
     for job in due {
         report.transitions += advance(&tx, sim, job, now)?;
     }
+    let (awaited, settled) = reenrollment::settle_due(&tx, sim, now, limit)?;
+    report.examined += awaited;
+    report.transitions += settled;
     tx.commit()?;
     Ok(report)
 }
@@ -135,7 +138,12 @@ fn try_send(
             job.id
         )));
     };
-    if let Some(ready) = job.ivi_ready_at.filter(|ready| *ready > now) {
+    // The gateway's delay is the device side's: it runs at the simulator's speed.
+    let ivi_ready_at = job.ivi_ready_at.map(|ready| {
+        let delay = chrono::Duration::milliseconds(ready - job.due_at);
+        after(job.due_at, sim.device_time(delay))
+    });
+    if let Some(ready) = ivi_ready_at.filter(|ready| *ready > now) {
         jobs::recheck_at(conn, job.id, ready)?;
         return Ok(0);
     }
@@ -197,7 +205,7 @@ fn receive_reply(
         JobMethod::IviMdm => (JobStatus::Succeeded, StatusReason::WipeConfirmed),
     };
     let next = if to == JobStatus::WaitingForDevice {
-        after(now, NOT_NOW_RETRY)
+        after(now, sim.device_time(NOT_NOW_RETRY))
     } else {
         now
     };
@@ -206,13 +214,19 @@ fn receive_reply(
     }
     let mut moves = 1;
     if to == JobStatus::Succeeded {
-        moves += on_success(conn, job, now)?;
+        moves += on_success(conn, sim, job, now)?;
     }
     Ok(moves)
 }
 
-/// The wipe happened: cancel an open Hybrid partner and apply the job's options to the device.
-fn on_success(conn: &Connection, job: &EngineJob, now: Millis) -> Result<u64, ApiError> {
+/// The wipe happened: cancel an open Hybrid partner, apply the job's options to the device,
+/// and await it back if it re-enrolls by Return to Service.
+fn on_success(
+    conn: &Connection,
+    sim: &Simulator,
+    job: &EngineJob,
+    now: Millis,
+) -> Result<u64, ApiError> {
     let mut moves = 0;
     let stored = jobs::get(conn, job.tenant_id, job.id)?
         .ok_or_else(|| ApiError::internal("job vanished"))?;
@@ -243,11 +257,19 @@ fn on_success(conn: &Connection, job: &EngineJob, now: Millis) -> Result<u64, Ap
         }
     }
     if let Some(mut device) = devices::get(conn, job.tenant_id, job.device_id)? {
-        let effects = success_effects(&stored.options);
-        apply_success_effects(&mut device, effects);
-        after_erase(&mut device.state, effects.move_to_group.is_some());
+        apply_success_effects(&mut device, success_effects(&stored.options));
         device.last_seen_at = from_millis(now);
         devices::update(conn, &device)?;
+    }
+    if let Some(plan) = &stored.options.return_to_service {
+        reenrollment::start(
+            conn,
+            sim,
+            job.id,
+            job.device_id,
+            plan.reenrollment_facts(),
+            now,
+        )?;
     }
     Ok(moves)
 }

@@ -8,6 +8,7 @@ pub mod clock;
 pub mod command;
 pub mod control;
 mod lifecycle;
+mod reenrollment;
 pub mod registration;
 
 use std::sync::{Arc, Mutex};

@@ -45,13 +45,15 @@ fn fleet(v: &Vocabularies, s: &mut Map<String, Value>) {
     })));
     s.insert("Device".into(), object(
         &["id", "name", "group_id", "os", "os_version", "model", "serial_number", "tags", "ownership", "enrollment",
-          "management_method", "esim", "state", "last_seen_at"],
+          "management_method", "esim", "activation_lock_enabled", "state", "last_seen_at"],
         json!({
             "id": int(), "name": string(), "group_id": int(), "os": v.os, "os_version": string(), "model": string(),
             "serial_number": string(), "phone_number": nullable(string()), "user_full_name": nullable(string()),
             "employee_number": nullable(string()), "email": nullable(string()), "notes": nullable(string()),
             "tags": array(string()), "ownership": v.ownership, "enrollment": v.enrollment,
             "dep_profile_id": nullable(int()), "management_method": v.method, "esim": boolean(),
+            "activation_lock_enabled": { "anyOf": [boolean(), { "type": "null" }],
+                "description": "DeviceInformation IsActivationLockEnabled as last reported; null when not reported" },
             "state": r("DeviceState"), "last_seen_at": time(),
         }),
     ));
@@ -125,7 +127,7 @@ fn wipes(v: &Vocabularies, s: &mut Map<String, Value>) {
         object(&["status", "enrollment_group_id", "enrollment_group_name", "user_must_authenticate"], json!({
             "status": { "const": "eligible" }, "enrollment_group_id": int(), "enrollment_group_name": string(),
             "user_must_authenticate": boolean(), "shown_setup_panes": array(string()),
-            "only_if_apple_mdm_wipes": boolean() })),
+            "only_if_apple_mdm_wipes": boolean(), "activation_lock_enabled": boolean() })),
         object(&["status", "reasons"], json!({ "status": { "const": "ineligible" }, "reasons": array(v.ineligible.clone()) })),
     ]}));
     s.insert("DeviceWipePlan".into(), object(&["device", "outcome", "jobs", "open_job_ids"], json!({
@@ -159,7 +161,7 @@ fn jobs(v: &Vocabularies, s: &mut Map<String, Value>) {
         "wifi_setting": nullable(object(&["id", "name", "ssid"], json!({ "id": int(), "name": string(), "ssid": string() }))),
         "return_to_service": nullable(object(&["enrollment_group_id", "enrollment_group_name", "user_must_authenticate"],
             json!({ "enrollment_group_id": int(), "enrollment_group_name": string(), "user_must_authenticate": boolean(),
-                "dep_profile_name": nullable(string()) }))),
+                "dep_profile_name": nullable(string()), "activation_lock_enabled": boolean() }))),
     })));
     s.insert("DeviceSnapshot".into(), object(
         &["id", "name", "os", "os_version", "model", "serial_number", "management_method", "ownership", "group_path"],
@@ -185,8 +187,19 @@ fn jobs(v: &Vocabularies, s: &mut Map<String, Value>) {
         json!({ "id": int(), "wipe_id": int(), "kind": { "const": "wipe" }, "method": v.job_method,
             "device": r("DeviceSnapshot"), "options": r("JobOptions"), "registered_by": r("AdministratorRef"),
             "registered_at": time(), "status": v.job_status, "status_reason": v.status_reason,
-            "status_changed_at": time(), "pair_job_id": nullable(int()) }),
+            "status_changed_at": time(), "pair_job_id": nullable(int()),
+            "reenrollment": nullable(r("ReenrollmentOutcome")) }),
     ));
+    s.insert(
+        "ReenrollmentOutcome".into(),
+        object(
+            &["status", "since", "deadline"],
+            json!({
+                "status": v.reenrollment_status, "since": time(), "deadline": time(),
+                "likely_reason": nullable(v.reenrollment_blocker.clone()),
+            }),
+        ),
+    );
     s.insert(
         "JobListEntry".into(),
         object(

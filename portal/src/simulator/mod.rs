@@ -11,6 +11,10 @@ use mdm_model::{
 };
 use rusqlite::Connection;
 
+mod reenrollment;
+
+pub use reenrollment::SCRIPTED_RETURN_DELAY;
+
 use crate::{
     error::ApiError,
     store::{devices, jobs, seed::rng::SeedRng, Millis},
@@ -35,6 +39,10 @@ pub struct SimulatorConfig {
     pub max_ivi_delay: Duration,
     /// How long every device takes to answer a command; `None` varies it (5 to 59 seconds).
     pub reply_delay: Option<Duration>,
+    /// How much faster than real devices the simulated ones act (`--time-scale`): their
+    /// answers, busy retries, IVI MDM delays, returns after a wipe and changes of state come
+    /// this many times sooner. The clock jobs are stamped with is never sped up.
+    pub speed: f64,
     pub seed: u64,
 }
 
@@ -61,6 +69,7 @@ impl Default for SimulatorConfig {
             replies: ReplyPolicy::Realistic,
             max_ivi_delay: mdm_model::job::IVI_MDM_MAX_DELAY,
             reply_delay: None,
+            speed: 1.0,
             seed: 1,
         }
     }
@@ -126,10 +135,20 @@ impl Simulator {
 
     /// How long a device takes to answer a command it received.
     pub fn reply_delay(&mut self) -> Duration {
-        if let Some(fixed) = self.config.reply_delay {
-            return fixed;
+        let real = match self.config.reply_delay {
+            Some(fixed) => fixed,
+            None => Duration::seconds(5 + self.rng.below(55) as i64),
+        };
+        self.device_time(real)
+    }
+
+    /// A span of real device behaviour at the simulator's speed.
+    pub fn device_time(&self, real: Duration) -> Duration {
+        let speed = self.config.speed;
+        if !(speed.is_finite() && speed > 0.0) || speed == 1.0 {
+            return real;
         }
-        Duration::seconds(5 + self.rng.below(55) as i64)
+        Duration::milliseconds((real.num_milliseconds() as f64 / speed) as i64)
     }
 
     /// Lets `elapsed` simulated time pass over the fleet: some devices change state, and the
@@ -150,8 +169,8 @@ impl Simulator {
         let (Some(min_id), Some(max_id)) = (min_id, max_id) else {
             return Ok(0);
         };
-        self.pending_changes +=
-            fleet as f64 * CHANGES_PER_DEVICE_MINUTE * elapsed.num_milliseconds() as f64 / 60_000.0;
+        let device_minutes = elapsed.num_milliseconds() as f64 / 60_000.0 * self.config.speed;
+        self.pending_changes += fleet as f64 * CHANGES_PER_DEVICE_MINUTE * device_minutes;
         let changes = (self.pending_changes.floor() as u64).min(MAX_CHANGES_PER_STEP);
         self.pending_changes -= changes as f64;
         self.pending_changes = self.pending_changes.min(MAX_CHANGES_PER_STEP as f64);
@@ -225,13 +244,6 @@ pub fn ivi_delay_for(device: DeviceId, wipe: mdm_model::ids::WipeId, max: Durati
     );
     let max = max.num_seconds().max(0) as u64;
     Duration::seconds(rng.below(max + 1) as i64)
-}
-
-/// What an erase does to the device itself: it is factory-reset, so it leaves management
-/// (no MDM profile, no ActiveSync account) unless it re-enrolls by Return to Service.
-pub fn after_erase(state: &mut mdm_model::device::DeviceState, re_enrolls: bool) {
-    state.activesync = None;
-    state.mdm_profile_installed = re_enrolls;
 }
 
 /// Stored form of a time offset from `now`.

@@ -18,7 +18,7 @@ pub static VERSION: crate::cache::DataVersion = crate::cache::DataVersion::new()
 const COLUMNS: &str = "id, group_id, name, os, os_version, model, serial_number, phone_number, \
     user_full_name, employee_number, email, notes, tags, ownership, enrollment, dep_profile_id, \
     management_method, esim, powered_on, network_connected, mdm_profile_installed, activesync, \
-    last_seen_at";
+    last_seen_at, activation_lock_enabled";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Device> {
     let tags: String = row.get(12)?;
@@ -42,6 +42,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Device> {
         dep_profile_id: row.get::<_, Option<i64>>(15)?.map(DepProfileId),
         management_method: parse_col(row, 16)?,
         esim: row.get(17)?,
+        activation_lock_enabled: row.get(23)?,
         state: DeviceState {
             powered_on: row.get(18)?,
             network_connected: row.get(19)?,
@@ -112,9 +113,10 @@ pub fn insert(conn: &Connection, tenant_id: i64, device: &Device) -> rusqlite::R
         "INSERT INTO devices (tenant_id, group_id, name, os, os_version, os_version_key, model, \
          serial_number, phone_number, user_full_name, employee_number, email, notes, tags, tags_sort, \
          ownership, enrollment, dep_profile_id, management_method, esim, powered_on, network_connected, \
-         mdm_profile_installed, activesync, status, last_seen_at, search_text, phone_digits, job_search_text) \
+         mdm_profile_installed, activesync, status, last_seen_at, search_text, phone_digits, job_search_text, \
+         activation_lock_enabled) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, \
-         ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
+         ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
     )?
     .execute(params![
         tenant_id,
@@ -146,6 +148,7 @@ pub fn insert(conn: &Connection, tenant_id: i64, device: &Device) -> rusqlite::R
         search_text(device),
         device.phone_number.as_deref().map(digits).unwrap_or_default(),
         job_search_text(device),
+        device.activation_lock_enabled,
     ])?;
     Ok(DeviceId(conn.last_insert_rowid()))
 }
@@ -338,7 +341,8 @@ pub fn update(conn: &Connection, device: &Device) -> rusqlite::Result<()> {
         "UPDATE devices SET group_id = ?2, phone_number = ?3, user_full_name = ?4, employee_number = ?5, \
          email = ?6, notes = ?7, tags = ?8, tags_sort = ?9, powered_on = ?10, network_connected = ?11, \
          mdm_profile_installed = ?12, activesync = ?13, status = ?14, last_seen_at = ?15, \
-         search_text = ?16, phone_digits = ?17, job_search_text = ?18 WHERE id = ?1",
+         search_text = ?16, phone_digits = ?17, job_search_text = ?18, activation_lock_enabled = ?19 \
+         WHERE id = ?1",
     )?
     .execute(params![
         device.id.0,
@@ -359,6 +363,7 @@ pub fn update(conn: &Connection, device: &Device) -> rusqlite::Result<()> {
         search_text(device),
         device.phone_number.as_deref().map(digits).unwrap_or_default(),
         job_search_text(device),
+        device.activation_lock_enabled,
     ])?;
     Ok(())
 }

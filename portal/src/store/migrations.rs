@@ -424,6 +424,23 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE UNIQUE INDEX job_attempts_by_job ON job_attempts(job_id, number);
     "#,
+    // 13: re-enrollment is observed, not assumed. Devices record Activation Lock as reported
+    // (NULL: not reported); a Return-to-Service job keeps whether the lock was on when it was
+    // registered, and once its erase is acknowledged, the re-enrollment outcome (the model's
+    // `ReenrollmentOutcome`) and when the engine looks at it next. Jobs that succeeded before
+    // this migration were counted re-enrolled at the erase without being seen: they get no
+    // outcome rather than an invented one.
+    r#"
+    ALTER TABLE devices ADD COLUMN activation_lock_enabled INTEGER;
+    ALTER TABLE jobs ADD COLUMN rts_activation_lock INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE jobs ADD COLUMN reenrollment_status TEXT;
+    ALTER TABLE jobs ADD COLUMN reenrollment_since INTEGER;
+    ALTER TABLE jobs ADD COLUMN reenrollment_deadline INTEGER;
+    ALTER TABLE jobs ADD COLUMN reenrollment_reason TEXT;
+    ALTER TABLE jobs ADD COLUMN reenrollment_check_at INTEGER;
+    CREATE INDEX jobs_reenrollment_due ON jobs(reenrollment_check_at)
+        WHERE reenrollment_status = 'awaiting';
+    "#,
 ];
 
 /// Applies every migration newer than the database's version, each in its own transaction.

@@ -14,9 +14,11 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 mod attempts;
 mod read;
+mod reenrollment;
 
 pub use attempts::{attempts, record_attempt};
 pub use read::{entries, get, history, ordered_entry_ids};
+pub use reenrollment::{reenrollment_due, set_reenrollment, AwaitedDevice};
 
 /// Bumped on every write to the jobs table (see [`crate::cache`]).
 pub static VERSION: crate::cache::DataVersion = crate::cache::DataVersion::new();
@@ -151,9 +153,9 @@ pub fn insert_entry(
         "INSERT INTO jobs (id, tenant_id, wipe_id, device_id, method, status, status_reason, status_changed_at, \
          entry_id, pair_job_id, rts_group_id, rts_group_name, rts_user_must_authenticate, registered_at, due_at, \
          next_check_at, ivi_ready_at, updated_at, entry_updated_at, registered_by, scheduled_at, device_name, \
-         status_mask, method_mask, device_snapshot, job_search_text, rts_dep_profile_name) \
+         status_mask, method_mask, device_snapshot, job_search_text, rts_dep_profile_name, rts_activation_lock) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'registered', ?7, ?8, ?9, ?10, ?11, ?12, ?7, ?13, ?13, ?14, ?7, ?7, \
-         ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+         ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
     )?;
     for (index, new) in jobs.iter().enumerate() {
         let rts = new.return_to_service.as_ref();
@@ -182,6 +184,7 @@ pub fn insert_entry(
                 .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?,
             job_search_text(&new.device),
             rts.and_then(|p| p.dep_profile_name.clone()),
+            rts.is_some_and(|p| p.activation_lock_enabled),
         ])?;
         add_event(
             conn,
@@ -343,14 +346,17 @@ pub fn due_for_check(
     rows.collect()
 }
 
-/// The earliest time after `now` at which the engine has an open job to look at: the next
-/// moment a manually advanced clock must stop at.
+/// The earliest time after `now` at which the engine has something to look at (an open job,
+/// or a wiped device awaited back): the next moment a manually advanced clock must stop at.
 pub fn next_check_after(conn: &Connection, now: Millis) -> rusqlite::Result<Option<Millis>> {
-    conn.prepare_cached(
-        "SELECT MIN(next_check_at) FROM jobs WHERE next_check_at > ?1 \
-         AND status IN ('scheduled', 'waiting_for_device', 'sent')",
-    )?
-    .query_row([now], |r| r.get(0))
+    let open: Option<Millis> = conn
+        .prepare_cached(
+            "SELECT MIN(next_check_at) FROM jobs WHERE next_check_at > ?1 \
+             AND status IN ('scheduled', 'waiting_for_device', 'sent')",
+        )?
+        .query_row([now], |r| r.get(0))?;
+    let awaited = reenrollment::next_reenrollment_check_after(conn, now)?;
+    Ok(open.into_iter().chain(awaited).min())
 }
 
 /// One job in engine form.

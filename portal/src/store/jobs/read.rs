@@ -4,7 +4,7 @@ use mdm_model::{
     ids::{AdministratorId, GroupId, JobId, WifiSettingId, WipeId},
     job::{
         AdministratorRef, Job, JobKind, JobListEntry, JobMethod, JobOptions, JobQuery, JobSortKey,
-        JobStatus, ReturnToServicePlan, StatusChange, WifiSettingRef,
+        JobStatus, ReenrollmentOutcome, ReturnToServicePlan, StatusChange, WifiSettingRef,
     },
     paging::SortOrder,
 };
@@ -18,7 +18,8 @@ use crate::store::{from_millis, parse_col};
 const JOB_SELECT: &str = "SELECT j.id, j.wipe_id, j.method, j.status, j.status_reason, j.status_changed_at, \
     j.pair_job_id, j.registered_at, j.rts_group_id, j.rts_group_name, j.rts_user_must_authenticate, \
     w.delete_general_info, w.scheduled_at, w.keep_esim_data_plan, w.wifi_setting_id, w.wifi_name, w.wifi_ssid, \
-    a.id, a.display_name, j.device_snapshot, j.rts_dep_profile_name, j.entry_id \
+    a.id, a.display_name, j.device_snapshot, j.rts_dep_profile_name, j.entry_id, j.rts_activation_lock, \
+    j.reenrollment_status, j.reenrollment_since, j.reenrollment_deadline, j.reenrollment_reason \
     FROM jobs j JOIN wipes w ON w.id = j.wipe_id \
     JOIN administrators a ON a.id = w.registered_by";
 
@@ -56,6 +57,7 @@ fn job_from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
                     enrollment_group_name: row.get::<_, Option<String>>(9)?.unwrap_or_default(),
                     user_must_authenticate: row.get::<_, Option<bool>>(10)?.unwrap_or(false),
                     dep_profile_name: row.get(20)?,
+                    activation_lock_enabled: row.get(22)?,
                 }),
                 None => None,
             },
@@ -70,7 +72,24 @@ fn job_from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
                 rusqlite::Error::FromSqlConversionFailure(19, rusqlite::types::Type::Text, e.into())
             })?
         },
+        reenrollment: reenrollment_from_row(row)?,
     })
+}
+
+/// The re-enrollment outcome columns (23–26), set once a Return-to-Service erase succeeded.
+fn reenrollment_from_row(row: &Row<'_>) -> rusqlite::Result<Option<ReenrollmentOutcome>> {
+    if row.get::<_, Option<String>>(23)?.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(ReenrollmentOutcome {
+        status: parse_col(row, 23)?,
+        since: from_millis(row.get(24)?),
+        deadline: from_millis(row.get(25)?),
+        likely_reason: match row.get::<_, Option<String>>(26)? {
+            Some(_) => Some(parse_col(row, 26)?),
+            None => None,
+        },
+    }))
 }
 
 /// One job of the tenant.

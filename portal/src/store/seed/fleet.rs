@@ -212,7 +212,13 @@ fn apple_version(rng: &mut SeedRng, min_major: u32) -> OsVersion {
 }
 
 /// One generated device (id left 0; the store assigns it).
-fn device(rng: &mut SeedRng, number: usize, catalog: &Catalog, now: DateTime<Utc>) -> Device {
+fn device(
+    rng: &mut SeedRng,
+    spec_seed: u64,
+    number: usize,
+    catalog: &Catalog,
+    now: DateTime<Utc>,
+) -> Device {
     let os = *rng.weighted(&[
         (Os::Ios, 55),
         (Os::IpadOs, 20),
@@ -338,9 +344,17 @@ fn device(rng: &mut SeedRng, number: usize, catalog: &Catalog, now: DateTime<Utc
         dep_profile_id,
         management_method,
         esim,
+        activation_lock_enabled: apple.then(|| activation_lock(spec_seed, number)),
         state,
         last_seen_at: now - Duration::minutes(idle_minutes as i64),
     }
+}
+
+/// Whether an Apple device reports Activation Lock on: about one in ten (a user who turned on
+/// Find My with their own Apple ID). Drawn from a stream of its own per device so the rest of
+/// the fleet stays what a given seed has always produced.
+fn activation_lock(seed: u64, number: usize) -> bool {
+    SeedRng::new(seed ^ (number as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).chance(0.1)
 }
 
 /// Writes the catalog and `spec.devices` devices for a tenant. The caller owns the
@@ -354,7 +368,7 @@ pub fn seed_fleet(
     let catalog = seed_catalog(conn, tenant_id)?;
     let mut rng = SeedRng::new(spec.seed);
     for number in 1..=spec.devices {
-        let device = device(&mut rng, number, &catalog, now);
+        let device = device(&mut rng, spec.seed, number, &catalog, now);
         devices::insert(conn, tenant_id, &device)?;
     }
     Ok(())

@@ -115,6 +115,7 @@ fn device(
         dep_profile_id: None,
         management_method: ManagementMethod::Hybrid,
         esim: false,
+        activation_lock_enabled: Some(false),
         state: DeviceState {
             powered_on: true,
             network_connected: true,
