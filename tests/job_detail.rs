@@ -19,6 +19,7 @@ use mdm_model::ids::JobId;
 use mdm_model::job::{Job, JobDetail, JobQuery, JobStatus, StatusReason};
 use mdm_model::time::JAPAN_OFFSET;
 use mdm_model::Lang;
+use wait::until;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -259,4 +260,54 @@ async fn a_finished_job_shows_the_conditions_of_its_sends_not_the_device_now() {
         .unwrap_or_default()
         .contains("s3cret-pass"));
     assert!(view.maybe("job-pair").is_none() && view.maybe("detail-cancel").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_succeeded_return_to_service_wipe_shows_its_re_enrollment_outcome_apart() {
+    use mdm_model::job::{ReenrollmentBlocker, ReenrollmentOutcome, ReenrollmentStatus};
+    let mut wiped = apple_detail(JobStatus::Sent);
+    wiped.job.status = JobStatus::Succeeded;
+    wiped.job.status_reason = StatusReason::Acknowledged;
+    wiped.partner = None;
+    let erased = wiped.job.status_changed_at;
+    wiped.job.reenrollment = Some(ReenrollmentOutcome {
+        status: ReenrollmentStatus::Awaiting,
+        since: erased,
+        deadline: erased + chrono::TimeDelta::hours(24),
+        likely_reason: None,
+    });
+    let detail = RwSignal::new(wiped.clone());
+    let view = detail_view(Lang::Ja, detail, RwSignal::new(Vec::new()));
+    // The wipe itself succeeded; the return is a separate, pending fact.
+    assert_eq!(view.text("detail-status"), "成功");
+    assert_eq!(view.text("detail-reenrollment"), "再登録待ち");
+    assert_eq!(view.text("reenrollment-deadline"), "2026/11/27 14:35");
+    assert!(view.maybe("reenrollment-reason").is_none());
+
+    wiped.job.reenrollment = Some(ReenrollmentOutcome {
+        status: ReenrollmentStatus::NotConfirmed,
+        since: erased + chrono::TimeDelta::hours(24),
+        deadline: erased + chrono::TimeDelta::hours(24),
+        likely_reason: Some(ReenrollmentBlocker::ActivationLock),
+    });
+    detail.set(wiped.clone());
+    until("the outcome to update", || {
+        view.maybe("detail-reenrollment")
+            .is_some_and(|_| view.text("detail-reenrollment") == "再登録を確認できません")
+    })
+    .await;
+    assert_eq!(view.text("detail-status"), "成功");
+    assert_eq!(view.text("reenrollment-since"), "2026/11/27 14:35");
+    assert_eq!(
+        view.text("reenrollment-reason"),
+        "アクティベーションロックが有効なため、初期設定が途中で止まっている可能性があります"
+    );
+    assert!(view.maybe("reenrollment-deadline").is_none());
+    let section = view.maybe("job-reenrollment").expect("the section");
+    assert_eq!(within(&section, "help-link-reenrollment").len(), 1);
+
+    // A job without Return to Service has no such section at all.
+    wiped.job.reenrollment = None;
+    detail.set(wiped);
+    until("the section to go", || view.maybe("job-reenrollment").is_none()).await;
 }

@@ -150,3 +150,27 @@ async fn a_large_selection_is_grouped_with_counts_and_listed_page_by_page() {
     );
     assert!(s.all("li.plan").len() <= 13);
 }
+
+#[wasm_bindgen_test]
+async fn an_activation_locked_device_is_warned_about_before_ok_in_english_too() {
+    let mut fleet = small_fleet();
+    let mut locked = device(4, Os::Ios);
+    locked.activation_lock_enabled = Some(true);
+    fleet.push((locked, Some(dep_profile(1)), vec![]));
+    let portal = FakePortal::new(fleet);
+    let s = screen(&portal, registered, "en").await;
+    let s = &s.view;
+    ready(s).await;
+    s.click("wipe-schedule").await;
+    s.click("tab-after").await;
+    s.choose("wipe-wifi", "1").await;
+    ready(s).await;
+    until("re-enrollment lines", || s.exists("plan-reenroll-4")).await;
+    assert_eq!(
+        s.text("plan-activation-lock-4"),
+        "Activation Lock is on: after the wipe, the device stops at setup and will not finish re-enrollment on its own until the lock is turned off."
+    );
+    // Only the locked device is warned about: device 1 qualifies the same way without a lock.
+    assert!(s.exists("plan-reenroll-1"));
+    assert!(!s.exists("plan-activation-lock-1"));
+}

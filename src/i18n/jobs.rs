@@ -85,6 +85,15 @@ pub struct JobsText {
     pub detail_loading: &'static str,
     pub detail_error_title: &'static str,
     pub section_summary: &'static str,
+    /// The re-enrollment outcome of a Return-to-Service wipe.
+    pub section_reenrollment: &'static str,
+    pub reenrollment_explain: &'static str,
+    pub reenrollment_group: &'static str,
+    pub reenrollment_since: &'static str,
+    pub reenrollment_deadline: &'static str,
+    pub reenrollment_likely_reason: &'static str,
+    /// The re-enrollment badge's accessible name prefix in the job table.
+    pub reenrollment_label: &'static str,
     pub kind: &'static str,
     pub method: &'static str,
     pub status: &'static str,

@@ -87,6 +87,8 @@ pub struct WipeText {
     pub open_jobs: fn(&str) -> String,
     pub reenroll_into: fn(&str) -> String,
     pub user_must_authenticate: &'static str,
+    /// A qualifying device with Activation Lock on: it will stop in Setup Assistant.
+    pub activation_lock_stops_reenrollment: &'static str,
     pub shown_panes: fn(&str) -> String,
     pub only_if_apple: &'static str,
     pub not_reenrolled: &'static str,

@@ -97,6 +97,7 @@ pub const EN: WipeText = WipeText {
     open_jobs: |ids| format!("Open jobs: {ids}"),
     reenroll_into: |group| format!("Re-enrolls automatically into the group \"{group}\" after the wipe."),
     user_must_authenticate: "The user will need to authenticate on the device.",
+    activation_lock_stops_reenrollment: "Activation Lock is on: after the wipe, the device stops at setup and will not finish re-enrollment on its own until the lock is turned off.",
     shown_panes: |panes| format!("Setup screens shown: {panes}"),
     only_if_apple: "Re-enrolls only if the Apple MDM job performs the wipe.",
     not_reenrolled: "Not eligible for re-enrollment:",

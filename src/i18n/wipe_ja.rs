@@ -77,6 +77,7 @@ pub const JA: WipeText = WipeText {
     open_jobs: |ids| format!("登録済みのジョブ: {ids}"),
     reenroll_into: |group| format!("初期化後、登録先グループ「{group}」に自動再登録されます。"),
     user_must_authenticate: "利用者が端末で認証する必要があります。",
+    activation_lock_stops_reenrollment: "アクティベーションロックが有効です。初期化後の初期設定で止まるため、ロックを解除するまで再登録は完了しません。",
     shown_panes: |panes| format!("表示される設定画面: {panes}"),
     only_if_apple: "Apple MDM方式のジョブで初期化された場合のみ再登録されます。",
     not_reenrolled: "自動再登録の対象外:",

@@ -72,6 +72,7 @@ pub fn job(id: i64, method: JobMethod, status: JobStatus) -> Job {
         },
         status_changed_at: registered() + TimeDelta::minutes(5),
         pair_job_id: None,
+        reenrollment: None,
     }
 }
 
@@ -128,6 +129,7 @@ pub fn apple_detail(apple_status: JobStatus) -> JobDetail {
         enrollment_group_name: "営業部".into(),
         user_must_authenticate: true,
         dep_profile_name: Some("営業部DEP".into()),
+        activation_lock_enabled: false,
     });
     let unmasked = erase_device_command(
         job.id,

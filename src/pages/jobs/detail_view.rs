@@ -13,6 +13,7 @@ use super::attempts::AttemptsSection;
 use super::conditions::ConditionsSection;
 use super::history::{AuditList, AuditView, Timeline};
 use super::options::{DeviceFacts, OptionsFacts};
+use super::reenrollment::ReenrollmentSection;
 use super::url::{cleared, detail_href, for_device, list_href, refined};
 use crate::components::StatusBadge;
 use crate::i18n::use_locale;
@@ -139,6 +140,7 @@ pub fn JobDetailView(
             <Show when=move || job.with(|j| j.status.is_open())>
                 <ConditionsSection detail=detail offset=offset/>
             </Show>
+            <ReenrollmentSection job=job format_time=Callback::new(time)/>
 
             <section class="job-section" aria-labelledby="job-summary-title">
                 <h3 class="job-section__title" id="job-summary-title">{move || t().section_summary}</h3>

@@ -11,6 +11,7 @@ use mdm_model::job::{
 };
 use mdm_model::time::format_datetime;
 
+use super::reenrollment::ReenrollmentBadge;
 use super::url::{detail_href, for_device, for_registrant, list_href};
 use crate::components::StatusBadge;
 use crate::i18n::{isolated, use_locale};
@@ -236,6 +237,7 @@ fn JobCells(
         </td>
         <td class="job-cell job-cell--status">
             <StatusBadge status=status test_id="job-status"/>
+            <ReenrollmentBadge job=job test_id="job-reenrollment"/>
             <Show when=show_reason>
                 <div
                     class="job-reason"

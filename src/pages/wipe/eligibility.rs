@@ -80,9 +80,14 @@ pub fn PlanItem(
         }
     });
     let reenrollment = plan.reenrollment.clone().map(|reenrollment| match reenrollment {
-        Reenrollment::Eligible { enrollment_group_name, user_must_authenticate, shown_setup_panes, only_if_apple_mdm_wipes, .. } => view! {
+        Reenrollment::Eligible { enrollment_group_name, user_must_authenticate, shown_setup_panes, only_if_apple_mdm_wipes, activation_lock_enabled, .. } => view! {
             <li class="plan__fact plan__fact--positive" data-testid=format!("plan-reenroll-{id}")>
                 <p>{move || (locale.t().wipe.reenroll_into)(&enrollment_group_name)}</p>
+                {activation_lock_enabled.then(|| view! {
+                    <p class="plan__caution" data-testid=format!("plan-activation-lock-{id}")>
+                        {move || locale.t().wipe.activation_lock_stops_reenrollment}
+                    </p>
+                })}
                 {user_must_authenticate.then(|| view! {
                     <p class="plan__caution" data-testid=format!("plan-authenticate-{id}")>
                         {move || locale.t().wipe.user_must_authenticate}
