@@ -304,7 +304,7 @@ async fn a_succeeded_return_to_service_wipe_shows_its_re_enrollment_outcome_apar
     );
     assert!(view.maybe("reenrollment-deadline").is_none());
     let section = view.maybe("job-reenrollment").expect("the section");
-    assert_eq!(within(&section, "help-link-reenrollment").len(), 1);
+    assert_eq!(within(&section, "help-link-reenrollment-outcome").len(), 1);
 
     // A job without Return to Service has no such section at all.
     wiped.job.reenrollment = None;

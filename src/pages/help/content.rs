@@ -78,6 +78,8 @@ pub enum HelpTopic {
     Wifi,
     /// Which devices re-enroll automatically after the wipe.
     Reenrollment,
+    /// How the return of a wiped device is confirmed (再登録待ち / 再登録済み / 再登録を確認できません).
+    ReenrollmentOutcome,
     /// Hybrid MDM: two jobs per device, the first success wins.
     Hybrid,
     /// An IVI MDM wipe may take up to about an hour.
@@ -85,11 +87,12 @@ pub enum HelpTopic {
 }
 
 impl HelpTopic {
-    pub const ALL: [HelpTopic; 6] = [
+    pub const ALL: [HelpTopic; 7] = [
         HelpTopic::DeleteInfo,
         HelpTopic::Schedule,
         HelpTopic::Wifi,
         HelpTopic::Reenrollment,
+        HelpTopic::ReenrollmentOutcome,
         HelpTopic::Hybrid,
         HelpTopic::IviDelay,
     ];
@@ -98,7 +101,9 @@ impl HelpTopic {
     pub fn article(self) -> Article {
         match self {
             HelpTopic::DeleteInfo | HelpTopic::Schedule => Article::WipeLostDevice,
-            HelpTopic::Wifi | HelpTopic::Reenrollment => Article::Reenrollment,
+            HelpTopic::Wifi | HelpTopic::Reenrollment | HelpTopic::ReenrollmentOutcome => {
+                Article::Reenrollment
+            }
             HelpTopic::Hybrid | HelpTopic::IviDelay => Article::HybridMdm,
         }
     }
@@ -110,6 +115,7 @@ impl HelpTopic {
             HelpTopic::Schedule => "schedule",
             HelpTopic::Wifi => "wifi",
             HelpTopic::Reenrollment => "conditions",
+            HelpTopic::ReenrollmentOutcome => "observed",
             HelpTopic::Hybrid => "pair",
             HelpTopic::IviDelay => "ivi-delay",
         }
@@ -134,6 +140,7 @@ impl HelpTopic {
             HelpTopic::Schedule => "help-link-schedule",
             HelpTopic::Wifi => "help-link-wifi",
             HelpTopic::Reenrollment => "help-link-reenrollment",
+            HelpTopic::ReenrollmentOutcome => "help-link-reenrollment-outcome",
             HelpTopic::Hybrid => "help-link-hybrid",
             HelpTopic::IviDelay => "help-link-ivi-delay",
         }
@@ -272,6 +279,21 @@ mod tests {
             chrono::TimeDelta::days(30),
             "the help's 30 days"
         );
+    }
+
+    /// The help names the three re-enrollment outcomes in the engine's words and its window.
+    #[test]
+    fn the_re_enrollment_outcomes_the_help_names_are_the_engines() {
+        use mdm_model::job::{ReenrollmentStatus, REENROLLMENT_WINDOW};
+        for lang in [Lang::Ja, Lang::En] {
+            let observed = section_html(Article::Reenrollment, lang, "observed");
+            for &status in ReenrollmentStatus::ALL {
+                assert!(observed.contains(status.label(lang)), "{lang:?} {status:?}");
+            }
+            let hours = format!("{} ", REENROLLMENT_WINDOW.num_hours());
+            assert!(observed.contains(&hours), "{observed}");
+            assert!(observed.contains(mdm_model::job::JobStatus::Succeeded.label(lang)));
+        }
     }
 
     #[test]

@@ -77,7 +77,7 @@ pub fn ReenrollmentSection(
                     <p class="job-section__lead">
                         {move || t().reenrollment_explain}
                         " "
-                        <HelpLink topic=HelpTopic::Reenrollment/>
+                        <HelpLink topic=HelpTopic::ReenrollmentOutcome/>
                     </p>
                     <div class="job-detail__status">
                         <ReenrollmentBadge job=job test_id="detail-reenrollment"/>
