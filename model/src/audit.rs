@@ -8,6 +8,7 @@ use crate::ids::{AuditEntryId, JobId, WifiSettingId, WipeId};
 use crate::job::AdministratorRef;
 use crate::paging::PageRequest;
 use crate::query::{ParamProblem, QueryParamError, QueryReader, QueryWriter};
+use crate::time::Zone;
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
@@ -23,6 +24,7 @@ vocabulary! {
             en: "Hybrid partner job cancelled automatically";
         JobTimedOut = "job_timed_out", ja: "ジョブのタイムアウト", en: "Job timed out";
         HelpFeedback = "help_feedback", ja: "ヘルプへのフィードバック", en: "Help feedback";
+        TimeZoneChanged = "time_zone_changed", ja: "表示タイムゾーンの変更", en: "Time zone changed";
     }
 }
 
@@ -105,6 +107,11 @@ pub enum AuditEvent {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         comment: Option<String>,
     },
+    /// The administrator chose another time zone to see and enter times in.
+    TimeZoneChanged {
+        from: Zone,
+        to: Zone,
+    },
 }
 
 impl AuditEvent {
@@ -120,6 +127,7 @@ impl AuditEvent {
             AuditEvent::PartnerJobCancelled { .. } => AuditAction::PartnerJobCancelled,
             AuditEvent::JobTimedOut { .. } => AuditAction::JobTimedOut,
             AuditEvent::HelpFeedback { .. } => AuditAction::HelpFeedback,
+            AuditEvent::TimeZoneChanged { .. } => AuditAction::TimeZoneChanged,
         }
     }
 
@@ -243,6 +251,10 @@ mod tests {
                 article: HelpArticle::ALL[0],
                 helpful: true,
                 comment: None,
+            },
+            AuditEvent::TimeZoneChanged {
+                from: Zone::JAPAN,
+                to: Zone::parse("America/New_York").unwrap(),
             },
         ];
         assert_eq!(events.len(), AuditAction::ALL.len(), "one event per action");

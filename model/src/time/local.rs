@@ -121,7 +121,11 @@ mod tests {
         // 2027-11-07 02:00 EDT the clocks go back to 01:00 EST: 01:30 happens twice.
         let zone = new_york();
         let chosen = parse_datetime_local("2027-11-07T01:30", zone).unwrap();
-        assert_eq!(chosen, at("2027-11-07T05:30:00Z"), "01:30 EDT, not 06:30Z EST");
+        assert_eq!(
+            chosen,
+            at("2027-11-07T05:30:00Z"),
+            "01:30 EDT, not 06:30Z EST"
+        );
         assert_eq!(
             format_datetime_in_zone(chosen, zone),
             "2027/11/07 01:30 (America/New_York, EDT)"

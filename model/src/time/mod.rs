@@ -142,13 +142,31 @@ mod tests {
             parse_datetime_local("2026-11-26T14:30:00", offset),
             Ok(time)
         );
-        assert_eq!(parse_datetime_local("2026/11/26 14:30", offset), Err(Unreadable));
+        assert_eq!(
+            parse_datetime_local("2026/11/26 14:30", offset),
+            Err(Unreadable)
+        );
         assert_eq!(parse_datetime_local("", offset), Err(Unreadable));
-        assert_eq!(parse_datetime_local("2026-11-26T14:3", offset), Err(Unreadable));
-        assert_eq!(parse_datetime_local("2026-11-26T24:00", offset), Err(Unreadable));
-        assert_eq!(parse_datetime_local("2026-11-26T14:30:00:00", offset), Err(Unreadable));
-        assert_eq!(parse_datetime_local("2026-02-30T14:30", offset), Err(Unreadable));
-        assert_eq!(parse_datetime_local("+026-11-26T14:30", offset), Err(Unreadable));
+        assert_eq!(
+            parse_datetime_local("2026-11-26T14:3", offset),
+            Err(Unreadable)
+        );
+        assert_eq!(
+            parse_datetime_local("2026-11-26T24:00", offset),
+            Err(Unreadable)
+        );
+        assert_eq!(
+            parse_datetime_local("2026-11-26T14:30:00:00", offset),
+            Err(Unreadable)
+        );
+        assert_eq!(
+            parse_datetime_local("2026-02-30T14:30", offset),
+            Err(Unreadable)
+        );
+        assert_eq!(
+            parse_datetime_local("+026-11-26T14:30", offset),
+            Err(Unreadable)
+        );
     }
 
     #[test]

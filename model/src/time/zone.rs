@@ -144,7 +144,10 @@ mod tests {
     #[test]
     fn names_of_the_database_parse_and_others_are_refused() {
         assert_eq!(Zone::parse(JAPAN_TIME_ZONE), Ok(Zone::JAPAN));
-        assert_eq!(Zone::parse("America/New_York").unwrap().name(), "America/New_York");
+        assert_eq!(
+            Zone::parse("America/New_York").unwrap().name(),
+            "America/New_York"
+        );
         assert_eq!(Zone::parse("UTC"), Ok(Zone::UTC));
         for unknown in ["Mars/Olympus", "", "america/new_york", " Asia/Tokyo", "JST"] {
             assert_eq!(
@@ -159,7 +162,10 @@ mod tests {
     #[test]
     fn the_wire_form_is_the_name() {
         let zone = Zone::parse("America/New_York").unwrap();
-        assert_eq!(serde_json::to_string(&zone).unwrap(), "\"America/New_York\"");
+        assert_eq!(
+            serde_json::to_string(&zone).unwrap(),
+            "\"America/New_York\""
+        );
         assert_eq!(
             serde_json::from_str::<Zone>("\"America/New_York\"").unwrap(),
             zone
