@@ -17,7 +17,7 @@ use leptos::wasm_bindgen::JsCast;
 use mdm_console::pages::jobs::{AuditView, CancelDialog, JobDetailView};
 use mdm_model::ids::JobId;
 use mdm_model::job::{Job, JobDetail, JobQuery, JobStatus, StatusReason};
-use mdm_model::time::JAPAN_OFFSET;
+use mdm_model::time::Zone;
 use mdm_model::Lang;
 use wasm_bindgen_test::*;
 
@@ -95,7 +95,7 @@ fn detail_view(
             <JobDetailView
                 detail=detail
                 audit=Signal::stored(AuditView::Entries(vec![cancel_entry()]))
-                offset=Signal::stored(JAPAN_OFFSET)
+                zone=Signal::stored(Zone::JAPAN)
                 query=Signal::stored(JobQuery { status: Some(JobStatus::Scheduled), ..JobQuery::default() })
                 on_cancel=Callback::new(move |jobs: Vec<Job>| asked.update(|all| all.push(jobs.iter().map(|j| j.id).collect())))
             />

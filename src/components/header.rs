@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use crate::components::icons::{Icon, IconKind};
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::side_nav::SIDE_NAV_ID;
+use crate::components::time_zone_field::TimeZoneField;
 use crate::i18n::use_locale;
 
 /// The id of the menu button, so the drawer can give focus back to it when it closes.
 pub const MENU_BUTTON_ID: &str = "side-nav-menu";
 
-/// Tenant, signed-in administrator, language switch and sign-out; on a narrow console also the
+/// Tenant, signed-in administrator, time zone, language switch and sign-out; on a narrow console also the
 /// button that opens the side navigation (the stylesheet shows it only there).
 #[component]
 pub fn AppHeader(
@@ -68,6 +69,7 @@ pub fn AppHeader(
                 </div>
             </div>
             <div class="app-header__tools">
+                <TimeZoneField/>
                 <LanguageSwitch/>
                 <button
                     type="button"

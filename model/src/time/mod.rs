@@ -62,6 +62,15 @@ pub fn to_date_input(day: NaiveDate) -> String {
     ymd(day, '-')
 }
 
+/// When `day` begins in `zone`: its midnight, or, where a daylight saving time change skips
+/// midnight (Santiago, Havana), the first quarter hour the day has.
+pub fn day_start(day: NaiveDate, zone: Zone) -> Option<DateTime<Utc>> {
+    (0..24 * 4)
+        .map(|quarter| day.and_time(NaiveTime::MIN) + TimeDelta::minutes(15 * quarter))
+        .find_map(|local| local.and_local_timezone(zone.tz()).earliest())
+        .map(|t| t.with_timezone(&Utc))
+}
+
 /// Reads an `<input type="date">` value: `2026-11-26`.
 pub fn parse_date_input(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
@@ -185,6 +194,26 @@ mod tests {
         let time = at("2026-11-26T05:30:07Z");
         assert_eq!(format_time_of_day(time, Zone::JAPAN), "14:30:07");
         assert_eq!(file_stamp(time, Zone::JAPAN), "20261126-1430");
+    }
+
+    #[test]
+    fn a_day_starts_at_its_first_existing_minute() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(
+            day_start(day(2026, 11, 26), Zone::JAPAN),
+            Some(at("2026-11-25T15:00:00Z"))
+        );
+        let new_york = Zone::parse("America/New_York").unwrap();
+        assert_eq!(
+            day_start(day(2027, 3, 14), new_york),
+            Some(at("2027-03-14T05:00:00Z"))
+        );
+        // Chile moves its clocks at midnight: 2026-09-06 begins at 01:00 (UTC-3).
+        let santiago = Zone::parse("America/Santiago").unwrap();
+        assert_eq!(
+            day_start(day(2026, 9, 6), santiago),
+            Some(at("2026-09-06T04:00:00Z"))
+        );
     }
 
     #[test]
