@@ -49,7 +49,7 @@ async fn the_screen_opens_with_the_documented_defaults() {
     // Whatever the browser's own date picker looks like, the time is also said the console's way.
     assert_eq!(
         s.text("wipe-schedule-echo"),
-        "2030/11/26 15:00(Asia/Tokyo)に実行します。"
+        "2030/11/26 15:00(Asia/Tokyo, JST)に実行します。"
     );
     assert!(
         s.disabled("wipe-wifi"),

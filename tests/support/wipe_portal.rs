@@ -169,6 +169,17 @@ pub async fn screen_at(
     lang: &str,
     now: chrono::DateTime<Utc>,
 ) -> Screen {
+    screen_in(portal, answer, lang, now, Zone::JAPAN).await
+}
+
+/// The wipe screen of an administrator in `zone`, opened at `now`.
+pub async fn screen_in(
+    portal: &FakePortal,
+    answer: Answer,
+    lang: &str,
+    now: chrono::DateTime<Utc>,
+    zone: Zone,
+) -> Screen {
     let ids = portal
         .fleet
         .iter()
@@ -183,7 +194,7 @@ pub async fn screen_at(
                 selection=WipeSelection::Devices { device_ids: ids }
                 device_count=count
                 wifi_settings=wifi_settings()
-                zone=Zone::JAPAN
+                zone=zone
                 now=now
                 admin_name="山田 太郎".to_string()
                 backend=backend
