@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::icons::{Icon, IconKind};
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::side_nav::SIDE_NAV_ID;
-use crate::components::time_zone_field::TimeZoneField;
+use crate::components::time_zone_field::{TimeZoneChoice, TimeZoneField};
 use crate::i18n::use_locale;
 
 /// The id of the menu button, so the drawer can give focus back to it when it closes.
@@ -33,6 +33,9 @@ pub fn AppHeader(
     /// Whether the side navigation drawer is open (the menu button's state).
     #[prop(optional, into)]
     menu_open: Signal<bool>,
+    /// The administrator's time zone and where a new choice goes; without it, no field.
+    #[prop(optional)]
+    time_zone: Option<TimeZoneChoice>,
 ) -> impl IntoView {
     let locale = use_locale();
     let menu = on_menu.map(|on_menu| {
@@ -69,7 +72,7 @@ pub fn AppHeader(
                 </div>
             </div>
             <div class="app-header__tools">
-                <TimeZoneField/>
+                {time_zone.map(|choice| view! { <TimeZoneField choice=choice/> })}
                 <LanguageSwitch/>
                 <button
                     type="button"

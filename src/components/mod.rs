@@ -30,5 +30,5 @@ pub use side_nav::{Area, SideNav};
 pub use status_badge::StatusBadge;
 pub use status_panel::{HostSignInPanel, LoadingPanel, SessionErrorPanel};
 pub use tap_tip::TapTips;
-pub use time_zone_field::TimeZoneField;
+pub use time_zone_field::{TimeZoneChoice, TimeZoneField};
 pub use toast::{use_toasts, ToastHost, ToastKind, Toasts};

@@ -1,69 +1,57 @@
 //! 表示タイムゾーン: the zone the administrator sees and enters times in, beside the language
-//! switch. Any IANA name; the portal keeps it for the account.
+//! switch. Any IANA name; the page that owns the session saves it for the account.
 
 use leptos::prelude::*;
 use mdm_model::time::{UnknownTimeZone, Zone};
 
-use crate::api::{Api, ApiError};
-use crate::components::{use_toasts, ToastKind};
 use crate::i18n::use_locale;
-use crate::session::use_session;
 
 /// The datalist of every zone name, built once the field is first focused: several hundred
 /// options the header should not carry until someone wants them.
 const NAMES_ID: &str = "time-zone-names";
 
-/// Why the name typed was not taken.
-#[derive(Debug, Clone, PartialEq)]
-enum Refusal {
-    /// Not a zone of the database (checked with the model's own rule before asking).
-    Unknown,
-    /// The portal refused or could not be reached.
-    Portal(ApiError),
+/// What the header's time zone field shows and whom it tells about a new choice.
+#[derive(Clone, Copy)]
+pub struct TimeZoneChoice {
+    /// The administrator's zone now.
+    pub zone: Signal<Zone>,
+    /// True while a choice is being saved.
+    pub saving: Signal<bool>,
+    /// Why the last choice was not saved (the portal's words), if it was not.
+    pub refusal: Signal<Option<String>>,
+    /// A known zone other than the current one was chosen.
+    pub on_choose: Callback<Zone>,
 }
 
-/// A text field with the zone names as suggestions; a changed, known name is saved at once.
+/// A text field with the zone names as suggestions. A name the zone database does not know is
+/// refused here with the model's own rule (the portal would refuse it the same way).
 #[component]
-pub fn TimeZoneField() -> impl IntoView {
+pub fn TimeZoneField(
+    /// The zone, its saving state and where a choice goes.
+    choice: TimeZoneChoice,
+) -> impl IntoView {
     let locale = use_locale();
-    let session = use_session();
-    let api = expect_context::<Api>();
-    let toasts = use_toasts();
     let wanted = RwSignal::new(false);
-    let refusal = RwSignal::new(None::<Refusal>);
-
-    let save = Action::new_local(move |zone: &Zone| {
-        let (api, zone) = (api.clone(), *zone);
-        async move {
-            match api.set_time_zone(zone).await {
-                Ok(admin) => {
-                    session.administrator_changed(admin);
-                    let t = locale.t_untracked();
-                    toasts.show(ToastKind::Success, (t.time_zone_saved)(zone.name()));
-                }
-                Err(error) => {
-                    refusal.try_set(Some(Refusal::Portal(error)));
-                }
-            }
-        }
-    });
+    let unknown = RwSignal::new(false);
     let on_change = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         match Zone::parse(text.trim()) {
-            Ok(zone) if zone == session.time_zone() => refusal.set(None),
             Ok(zone) => {
-                refusal.set(None);
-                save.dispatch_local(zone);
+                unknown.set(false);
+                if zone != choice.zone.get_untracked() {
+                    choice.on_choose.run(zone);
+                }
             }
-            Err(_) => refusal.set(Some(Refusal::Unknown)),
+            Err(_) => unknown.set(true),
         }
     };
-    let message = move || {
-        refusal.get().map(|r| match r {
-            Refusal::Unknown => UnknownTimeZone::message(locale.lang()).to_string(),
-            Refusal::Portal(error) => error.message(locale.lang()),
-        })
-    };
+    let message = Signal::derive(move || {
+        if unknown.get() {
+            Some(UnknownTimeZone::message(locale.lang()).to_string())
+        } else {
+            choice.refusal.get()
+        }
+    });
 
     view! {
         <div class="time-zone">
@@ -80,10 +68,10 @@ pub fn TimeZoneField() -> impl IntoView {
                 spellcheck="false"
                 data-testid="time-zone-input"
                 title=move || locale.t().time_zone_hint
-                aria-invalid=move || refusal.with(Option::is_some).to_string()
+                aria-invalid=move || message.with(Option::is_some).to_string()
                 aria-describedby="time-zone-error"
-                disabled=move || save.pending().get()
-                prop:value=move || session.time_zone().name()
+                disabled=move || choice.saving.get()
+                prop:value=move || choice.zone.get().name()
                 on:focus=move |_| wanted.set(true)
                 on:change=on_change
             />
@@ -92,7 +80,7 @@ pub fn TimeZoneField() -> impl IntoView {
                     {Zone::names().map(|name| view! { <option value=name></option> }).collect_view()}
                 </datalist>
             </Show>
-            <p class="time-zone__error" id="time-zone-error" role="alert" data-testid="time-zone-error" hidden=move || refusal.with(Option::is_none)>
+            <p class="time-zone__error" id="time-zone-error" role="alert" data-testid="time-zone-error" hidden=move || message.with(Option::is_none)>
                 {message}
             </p>
         </div>

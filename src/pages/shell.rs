@@ -162,6 +162,7 @@ fn SignedInLayout(
             }
         }
     });
+    let time_zone = crate::pages::time_zone::time_zone_choice();
     let active = Memo::new(move |_| Area::of_path(&routes::within(&location.pathname.get())));
     let drawer = NavDrawer::new();
     // Following a link (or the back button) closes the drawer.
@@ -187,6 +188,7 @@ fn SignedInLayout(
                     signing_out=sign_out.pending()
                     on_menu=Callback::new(move |_| drawer.toggle())
                     menu_open=drawer.open
+                    time_zone=time_zone
                 />
                 <MainContent class="shell__content">
                     <Outlet/>
