@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use mdm_model::session::{Administrator, SessionInfo};
+use mdm_model::time::Zone;
 
 use crate::api::{Api, ApiError};
 
@@ -23,6 +24,7 @@ pub struct Session {
     check: LocalResource<Result<SessionInfo, ApiError>>,
     state: Memo<SessionState>,
     administrator: Memo<Option<Administrator>>,
+    time_zone: Memo<Zone>,
 }
 
 impl Session {
@@ -49,10 +51,14 @@ impl Session {
             SessionState::SignedIn(admin) => Some(admin),
             _ => None,
         });
+        let time_zone = Memo::new(move |_| {
+            administrator.with(|admin| admin.as_ref().map(|a| a.time_zone).unwrap_or_default())
+        });
         let session = Session {
             check,
             state,
             administrator,
+            time_zone,
         };
 
         // A call refused with `unauthenticated` means the session ended elsewhere (expiry, sign-out
@@ -75,7 +81,8 @@ impl Session {
         self.state.get()
     }
 
-    /// The signed-in administrator, if any (tracked; changes only when the person changes).
+    /// The signed-in administrator, if any (tracked; changes when the person or their settings
+    /// change).
     pub fn administrator(&self) -> Option<Administrator> {
         self.administrator.get()
     }
@@ -83,6 +90,20 @@ impl Session {
     /// The signed-in administrator, without subscribing (event handlers).
     pub fn administrator_untracked(&self) -> Option<Administrator> {
         self.administrator.get_untracked()
+    }
+
+    /// The zone the administrator sees and enters times in (tracked); Japan time when nobody is
+    /// signed in.
+    pub fn time_zone(&self) -> Zone {
+        self.time_zone.get()
+    }
+
+    /// Takes the portal's answer to a changed time zone: the same person, with the new zone.
+    pub fn administrator_changed(&self, admin: Administrator) {
+        if let Some(Ok(mut info)) = self.check.get_untracked() {
+            info.administrator = Some(admin);
+            self.check.set(Some(Ok(info)));
+        }
     }
 
     /// Takes the portal's answer to a successful sign-in as the new state.

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use mdm_console::pages::devices::{DeviceTable, Measure, MeasuresDialog, Selection, SelectionBar};
 use mdm_model::device::{Device, DeviceFilter, DeviceSortKey, Os};
 use mdm_model::paging::SortOrder;
-use mdm_model::time::JAPAN_OFFSET;
+use mdm_model::time::Zone;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -50,7 +50,7 @@ fn list(total: u64, first_page: Vec<Device>) -> List {
                 sort=Signal::stored((DeviceSortKey::Name, SortOrder::Asc))
                 on_sort=Callback::new(move |key| sorted_by.update(|keys| keys.push(key)))
                 selection=selection
-                offset=JAPAN_OFFSET
+                zone=Zone::JAPAN
             />
         }
     });

@@ -16,7 +16,7 @@ use mdm_console::pages::devices::{DeviceTable, DeviceToolbar, GroupTreeView, Sel
 use mdm_model::device::{DeviceFilter, DeviceSortKey, Os};
 use mdm_model::ids::GroupId;
 use mdm_model::paging::{SortOrder, PER_PAGE_CHOICES};
-use mdm_model::time::JAPAN_OFFSET;
+use mdm_model::time::Zone;
 use mdm_model::Lang;
 use wasm_bindgen_test::*;
 
@@ -102,7 +102,7 @@ async fn loading_empty_and_error_states_fill_the_table() {
                 sort=Signal::stored((DeviceSortKey::Name, SortOrder::Asc))
                 on_sort=Callback::new(|_| ())
                 selection=RwSignal::new(Selection::default())
-                offset=JAPAN_OFFSET
+                zone=Zone::JAPAN
             />
         }
     });

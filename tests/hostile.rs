@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use mdm_console::pages::devices::{DeviceTable, Selection};
 use mdm_model::device::{Device, DeviceSortKey, Os};
 use mdm_model::paging::SortOrder;
-use mdm_model::time::JAPAN_OFFSET;
+use mdm_model::time::Zone;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -64,7 +64,7 @@ async fn hostile_values_are_shown_as_their_exact_text() {
                 sort=Signal::stored((DeviceSortKey::Name, SortOrder::Asc))
                 on_sort=Callback::new(|_| {})
                 selection=RwSignal::new(Selection::default())
-                offset=JAPAN_OFFSET
+                zone=Zone::JAPAN
             />
         }
     });

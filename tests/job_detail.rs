@@ -17,7 +17,7 @@ use leptos::wasm_bindgen::JsCast;
 use mdm_console::pages::jobs::{AuditView, CancelDialog, JobDetailView};
 use mdm_model::ids::JobId;
 use mdm_model::job::{Job, JobDetail, JobQuery, JobStatus, StatusReason};
-use mdm_model::time::JAPAN_OFFSET;
+use mdm_model::time::Zone;
 use mdm_model::Lang;
 use wait::until;
 use wasm_bindgen_test::*;
@@ -91,12 +91,21 @@ fn detail_view(
     detail: RwSignal<JobDetail>,
     asked: RwSignal<Vec<Vec<JobId>>>,
 ) -> Mounted {
+    detail_view_in(lang, detail, asked, Zone::JAPAN)
+}
+
+fn detail_view_in(
+    lang: Lang,
+    detail: RwSignal<JobDetail>,
+    asked: RwSignal<Vec<Vec<JobId>>>,
+    zone: Zone,
+) -> Mounted {
     mount(lang, move || {
         view! {
             <JobDetailView
                 detail=detail
                 audit=Signal::stored(AuditView::Entries(vec![cancel_entry()]))
-                offset=Signal::stored(JAPAN_OFFSET)
+                zone=Signal::stored(zone)
                 query=Signal::stored(JobQuery { status: Some(JobStatus::Scheduled), ..JobQuery::default() })
                 on_cancel=Callback::new(move |jobs: Vec<Job>| asked.update(|all| all.push(jobs.iter().map(|j| j.id).collect())))
             />
@@ -310,4 +319,28 @@ async fn a_succeeded_return_to_service_wipe_shows_its_re_enrollment_outcome_apar
     wiped.job.reenrollment = None;
     detail.set(wiped);
     until("the section to go", || view.maybe("job-reenrollment").is_none()).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_new_york_administrator_sees_the_schedule_in_new_york_time_with_its_zone() {
+    // Registered on Saturday evening (EST), scheduled for Sunday morning after the clocks went
+    // forward (EDT): each time in New York time, the schedule with the abbreviation of its day.
+    let mut scheduled = apple_detail(JobStatus::Scheduled);
+    scheduled.job.registered_at = "2030-03-10T03:00:00Z".parse().unwrap();
+    scheduled.job.options.scheduled_at = Some("2030-03-10T13:00:00Z".parse().unwrap());
+    let new_york = Zone::parse("America/New_York").unwrap();
+    let detail = RwSignal::new(scheduled);
+    let view = detail_view_in(Lang::Ja, detail, RwSignal::new(Vec::new()), new_york);
+    assert_eq!(view.text("detail-registered-at"), "2030/03/09 22:00");
+    assert_eq!(view.text("detail-time-zone"), "America/New_York");
+    assert_eq!(
+        view.text("option-schedule"),
+        "2030/03/10 09:00 (America/New_York, EDT)"
+    );
+    let japan = detail_view(Lang::En, detail, RwSignal::new(Vec::new()));
+    assert_eq!(japan.text("detail-time-zone"), "Asia/Tokyo");
+    assert_eq!(
+        japan.text("option-schedule"),
+        "2030/03/10 22:00 (Asia/Tokyo, JST)"
+    );
 }

@@ -23,7 +23,7 @@ use mdm_console::pages::jobs::{
 };
 use mdm_model::ids::{DeviceId, JobId};
 use mdm_model::job::{JobListEntry, JobMethod, JobQuery, JobStatus};
-use mdm_model::time::JAPAN_OFFSET;
+use mdm_model::time::Zone;
 use mdm_model::Lang;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -41,7 +41,7 @@ fn table(
             <JobTable
                 entries=entries
                 query=Signal::stored(JobQuery::default())
-                offset=Signal::stored(JAPAN_OFFSET)
+                zone=Signal::stored(Zone::JAPAN)
                 selected=Signal::stored(Some(JobId(11)))
                 busy=Signal::stored(false)
                 on_sort=Callback::new(|_| ())
@@ -232,7 +232,7 @@ async fn filters_apply_from_page_one_and_refuse_an_inverted_date_range() {
         view! {
             <JobFilters
                 query=query
-                offset=Signal::stored(JAPAN_OFFSET)
+                zone=Signal::stored(Zone::JAPAN)
                 names=Signal::stored(ChipNames { device: Some("iPhone-007".into()), registrant: None })
                 on_apply=Callback::new(move |q| applied.update(|all| all.push(q)))
             />

@@ -5,9 +5,12 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use mdm_console::api::ApiError;
-use mdm_console::components::{AppHeader, Area, ComingSoon, SessionErrorPanel, SideNav};
+use mdm_console::components::{
+    AppHeader, Area, ComingSoon, SessionErrorPanel, SideNav, TimeZoneChoice,
+};
 use mdm_console::i18n::{Locale, STORAGE_KEY};
 use mdm_console::pages::not_found::NotFoundPage;
+use mdm_model::time::Zone;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
@@ -189,6 +192,67 @@ async fn header_names_tenant_and_administrator_and_signs_out() {
     shell.find("sign-out").click();
     leptos::task::tick().await;
     assert_eq!(clicks.get_untracked(), 1);
+}
+
+/// Types into the header's time zone field and commits it, as a browser does on Enter.
+async fn choose_zone(shell: &Mounted, name: &str) {
+    let input: web_sys::HtmlInputElement = shell.find("time-zone-input").unchecked_into();
+    input.set_value(name);
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_header_takes_a_known_time_zone_and_refuses_an_unknown_one() {
+    let zone = RwSignal::new(Zone::JAPAN);
+    let chosen = RwSignal::new(Vec::<Zone>::new());
+    let shell = mount(None, move || {
+        let choice = TimeZoneChoice {
+            zone: zone.into(),
+            saving: Signal::stored(false),
+            refusal: Signal::stored(None),
+            on_choose: Callback::new(move |z| chosen.update(|all| all.push(z))),
+        };
+        view! {
+            <AppHeader
+                tenant="デモ株式会社"
+                admin_name="山田 太郎"
+                on_sign_out=Callback::new(|_| ())
+                signing_out=Signal::stored(false)
+                time_zone=choice
+            />
+        }
+    });
+    // The value is a property, set right after the first render.
+    leptos::task::tick().await;
+    let input: web_sys::HtmlInputElement = shell.find("time-zone-input").unchecked_into();
+    assert_eq!(input.value(), "Asia/Tokyo", "Japan time by default");
+    assert!(shell.find("time-zone-error").has_attribute("hidden"));
+
+    choose_zone(&shell, "America/NewYork").await;
+    assert_eq!(
+        shell.text("time-zone-error"),
+        "タイムゾーン名が正しくありません。Asia/Tokyo や America/New_York のようなIANAのタイムゾーン名を指定してください。"
+    );
+    assert_eq!(
+        shell.attr("time-zone-input", "aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert!(
+        chosen.get_untracked().is_empty(),
+        "nothing asked of the portal"
+    );
+
+    choose_zone(&shell, " America/New_York ").await;
+    let new_york = Zone::parse("America/New_York").unwrap();
+    assert_eq!(chosen.get_untracked(), [new_york]);
+    assert!(shell.find("time-zone-error").has_attribute("hidden"));
+    // The session's zone, once saved, is what the field shows.
+    zone.set(new_york);
+    leptos::task::tick().await;
+    assert_eq!(input.value(), "America/New_York");
 }
 
 #[wasm_bindgen_test]

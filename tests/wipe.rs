@@ -17,7 +17,7 @@ use mdm_console::api::ApiError;
 use mdm_console::pages::wipe::WipeWizard;
 use mdm_model::device::Os;
 use mdm_model::ids::JobId;
-use mdm_model::time::{to_datetime_local, JAPAN_OFFSET};
+use mdm_model::time::{to_datetime_local, Zone};
 use mdm_model::wipe::{
     wrong_password_error, RefusedDevice, RegistrationRefusal, WipeProblem, WipeRegistered,
     WipeRequest, WipeSelection, WipeValidationErrors,
@@ -49,7 +49,7 @@ async fn the_screen_opens_with_the_documented_defaults() {
     // Whatever the browser's own date picker looks like, the time is also said the console's way.
     assert_eq!(
         s.text("wipe-schedule-echo"),
-        "2030/11/26 15:00(Asia/Tokyo)に実行します。"
+        "2030/11/26 15:00(Asia/Tokyo, JST)に実行します。"
     );
     assert!(
         s.disabled("wipe-wifi"),
@@ -177,7 +177,7 @@ async fn ok_is_gated_by_the_agreement_and_missing_fields_are_flagged_in_place() 
     s.type_into("wipe-password", "Demo#2026").await;
     assert!(!s.exists("wipe-error-password"));
     // A time in the past is explained next to the date at once.
-    let past = to_datetime_local(Utc::now() - TimeDelta::hours(2), JAPAN_OFFSET);
+    let past = to_datetime_local(Utc::now() - TimeDelta::hours(2), Zone::JAPAN);
     s.type_into("wipe-schedule-at", &past).await;
     assert_eq!(
         s.text("wipe-error-schedule_at"),
@@ -336,8 +336,7 @@ async fn switching_the_language_keeps_what_was_entered() {
                 selection=WipeSelection::Devices { device_ids: ids }
                 device_count=3
                 wifi_settings=wifi_settings()
-                offset=JAPAN_OFFSET
-                zone_name="Asia/Tokyo".to_string()
+                zone=Zone::JAPAN
                 now=Utc::now()
                 admin_name="山田 太郎".to_string()
                 backend=backend

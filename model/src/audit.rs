@@ -8,6 +8,7 @@ use crate::ids::{AuditEntryId, DeviceId, GroupId, JobId, WifiSettingId, WipeId};
 use crate::job::{AdministratorRef, ReenrollmentBlocker};
 use crate::paging::PageRequest;
 use crate::query::{ParamProblem, QueryParamError, QueryReader, QueryWriter};
+use crate::time::Zone;
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
@@ -26,6 +27,7 @@ vocabulary! {
         ReenrollmentNotConfirmed = "reenrollment_not_confirmed", ja: "初期化後の再登録を確認できず",
             en: "Re-enrollment after the wipe not confirmed";
         HelpFeedback = "help_feedback", ja: "ヘルプへのフィードバック", en: "Help feedback";
+        TimeZoneChanged = "time_zone_changed", ja: "表示タイムゾーンの変更", en: "Time zone changed";
     }
 }
 
@@ -120,6 +122,11 @@ pub enum AuditEvent {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         comment: Option<String>,
     },
+    /// The administrator chose another time zone to see and enter times in.
+    TimeZoneChanged {
+        from: Zone,
+        to: Zone,
+    },
 }
 
 impl AuditEvent {
@@ -137,6 +144,7 @@ impl AuditEvent {
             AuditEvent::DeviceReenrolled { .. } => AuditAction::DeviceReenrolled,
             AuditEvent::ReenrollmentNotConfirmed { .. } => AuditAction::ReenrollmentNotConfirmed,
             AuditEvent::HelpFeedback { .. } => AuditAction::HelpFeedback,
+            AuditEvent::TimeZoneChanged { .. } => AuditAction::TimeZoneChanged,
         }
     }
 
@@ -271,6 +279,10 @@ mod tests {
                 article: HelpArticle::ALL[0],
                 helpful: true,
                 comment: None,
+            },
+            AuditEvent::TimeZoneChanged {
+                from: Zone::JAPAN,
+                to: Zone::parse("America/New_York").unwrap(),
             },
         ];
         assert_eq!(events.len(), AuditAction::ALL.len(), "one event per action");

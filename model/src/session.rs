@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Lang;
+use crate::time::{UnknownTimeZone, Zone};
+use crate::{ApiErrorBody, ErrorCode, Lang};
 
 /// Header carrying the CSRF token on every state-changing request made with the session cookie.
 pub const CSRF_HEADER: &str = "x-csrf-token";
@@ -36,9 +37,40 @@ pub struct Administrator {
     pub display_name: String,
     /// The tenant (customer company) this administrator belongs to.
     pub tenant_name: String,
-    /// IANA name of the administrator's time zone; schedules are shown and entered in it.
-    pub time_zone: String,
+    /// The administrator's time zone (its IANA name on the wire); times are shown and entered in
+    /// it. Japan time unless the administrator chose another.
+    pub time_zone: Zone,
     pub lang: Lang,
+}
+
+/// Body of `PUT /api/session/time-zone`: the zone the signed-in administrator sees times in.
+/// The name is checked by [`TimeZoneRequest::zone`], so an unknown one gets a worded answer
+/// rather than a parse error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeZoneRequest {
+    /// An IANA time zone name: `America/New_York`.
+    pub time_zone: String,
+}
+
+impl TimeZoneRequest {
+    /// The request field an unknown name is reported on.
+    pub const FIELD: &'static str = "time_zone";
+
+    /// The zone asked for, or the portal's answer to an unknown name (nothing is changed).
+    pub fn zone(&self) -> Result<Zone, UnknownTimeZone> {
+        Zone::parse(self.time_zone.trim())
+    }
+}
+
+impl UnknownTimeZone {
+    /// The answer to an unknown name (422 `validation_failed` on the `time_zone` field, like
+    /// every other value a rule refuses).
+    pub fn to_api_error(&self, lang: Lang) -> ApiErrorBody {
+        let mut body =
+            ApiErrorBody::new(ErrorCode::ValidationFailed, lang).with_field(TimeZoneRequest::FIELD);
+        body.message = UnknownTimeZone::message(lang).to_string();
+        body
+    }
 }
 
 /// Answer of `GET /api/session` and `POST /api/session`.
@@ -83,6 +115,29 @@ impl std::fmt::Debug for TokenIssued {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_zone_request_names_a_known_zone() {
+        let ask = |name: &str| TimeZoneRequest {
+            time_zone: name.into(),
+        };
+        assert_eq!(
+            ask("America/New_York").zone().map(Zone::name),
+            Ok("America/New_York")
+        );
+        assert_eq!(ask(" Asia/Tokyo ").zone(), Ok(Zone::JAPAN));
+        let refused = ask("Mars/Olympus").zone().unwrap_err();
+        let body = refused.to_api_error(Lang::Ja);
+        assert_eq!(body.code, ErrorCode::ValidationFailed);
+        assert_eq!(body.field.as_deref(), Some("time_zone"));
+        assert!(body
+            .message
+            .starts_with("タイムゾーン名が正しくありません。"));
+        assert!(refused
+            .to_api_error(Lang::En)
+            .message
+            .starts_with("This is not a known time zone."));
+    }
 
     #[test]
     fn debug_output_never_shows_the_password() {

@@ -81,6 +81,10 @@ fn online(d: &Device) -> bool {
 }
 
 fn wipe_body(ids: &[i64], schedule_at: Option<DateTime<Utc>>) -> Value {
+    // Entered in UTC, as an administrator there would.
+    let schedule_at = schedule_at.map(
+        |at| json!({ "local": at.format("%Y-%m-%dT%H:%M:%S").to_string(), "time_zone": "UTC" }),
+    );
     json!({
         "selection": { "kind": "devices", "device_ids": ids },
         "options": { "delete_general_info": true, "schedule_at": schedule_at,

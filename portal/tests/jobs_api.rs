@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use chrono::Duration;
 use common::{
     jobs::{entry, online, pick, register, wipeable},
-    plain_options, start_time, TestApp,
+    plain_options, start_time, utc_schedule, TestApp,
 };
 use mdm_model::{
     device::ManagementMethod,
@@ -23,7 +23,7 @@ async fn cancelling_follows_the_status_rules() {
         wipeable(d) && d.management_method == ManagementMethod::Hybrid
     })
     .await;
-    let options = json!({ "delete_general_info": true, "schedule_at": start_time() + Duration::days(1), "wifi_setting_id": null, "keep_esim_data_plan": false });
+    let options = json!({ "delete_general_info": true, "schedule_at": utc_schedule(start_time() + Duration::days(1)), "wifi_setting_id": null, "keep_esim_data_plan": false });
     let wipe = register(&mut app, &[hybrid.id], options).await;
     let pair = entry(&mut app, wipe).await;
     let response = app

@@ -8,7 +8,7 @@ use chrono::Duration;
 use common::{
     all_devices,
     jobs::{detail, entry, online, pick, register, set_device, wipeable},
-    plain_options, quiet_simulator, start_time, TestApp,
+    plain_options, quiet_simulator, start_time, utc_schedule, TestApp,
 };
 use mdm_model::{
     audit::{AuditEntry, AuditEvent},
@@ -94,7 +94,7 @@ async fn a_scheduled_job_waits_for_its_time_even_across_a_restart() {
         wipeable(d) && online(d) && d.management_method == ManagementMethod::AppleMdm
     })
     .await;
-    let options = json!({ "delete_general_info": false, "schedule_at": start_time() + Duration::hours(3), "wifi_setting_id": null, "keep_esim_data_plan": false });
+    let options = json!({ "delete_general_info": false, "schedule_at": utc_schedule(start_time() + Duration::hours(3)), "wifi_setting_id": null, "keep_esim_data_plan": false });
     let wipe = register(&mut app, &[device.id], options).await;
 
     app.advance(Duration::hours(2)).await;

@@ -55,6 +55,7 @@ const OPERATIONS: &[(&str, &str, u16)] = &[
     ("GET", "/session", 200),
     ("POST", "/session", 403),
     ("DELETE", "/session", 403),
+    ("PUT", "/session/time-zone", 403),
     ("POST", "/auth/tokens", 400),
     ("POST", "/auth/tokens/renew", 403),
     ("DELETE", "/auth/tokens/current", 403),

@@ -43,7 +43,7 @@ async fn sign_in_who_am_i_and_sign_out() {
     assert_eq!(admin.username, "admin");
     assert_eq!(admin.display_name, "山田 太郎");
     assert_eq!(admin.tenant_name, "デモ株式会社");
-    assert_eq!(admin.time_zone, "Asia/Tokyo");
+    assert_eq!(admin.time_zone.name(), "Asia/Tokyo");
     let session_cookie = response
         .set_cookies()
         .into_iter()

@@ -4,7 +4,7 @@ mod common;
 
 use axum::http::StatusCode;
 use chrono::Duration;
-use common::{all_devices, plain_options, start_time, wipe_body, TestApp};
+use common::{all_devices, plain_options, start_time, utc_schedule, wipe_body, TestApp};
 use mdm_model::{
     device::{Device, Enrollment, ManagementMethod, Os, Ownership},
     job::{JobListEntry, JobStatus},
@@ -112,7 +112,7 @@ async fn registration_creates_jobs_and_a_hybrid_pair_lists_as_one_entry() {
         wipeable(d) && d.management_method == ManagementMethod::Hybrid
     });
     let schedule = start_time() + Duration::hours(2);
-    let options = json!({ "delete_general_info": true, "schedule_at": schedule, "wifi_setting_id": null, "keep_esim_data_plan": false });
+    let options = json!({ "delete_general_info": true, "schedule_at": utc_schedule(schedule), "wifi_setting_id": null, "keep_esim_data_plan": false });
 
     let response = app
         .register_wipe(wipe_body(&[apple.id.0, hybrid.id.0], options), "key-1")
@@ -232,11 +232,11 @@ async fn request_rules_are_422s_naming_the_field() {
     let future = start_time() + Duration::hours(1);
     let cases = [
         (
-            json!({ "delete_general_info": true, "schedule_at": past, "wifi_setting_id": null, "keep_esim_data_plan": false }),
+            json!({ "delete_general_info": true, "schedule_at": utc_schedule(past), "wifi_setting_id": null, "keep_esim_data_plan": false }),
             "schedule_at",
         ),
         (
-            json!({ "delete_general_info": true, "schedule_at": future, "wifi_setting_id": wifi.id, "keep_esim_data_plan": false }),
+            json!({ "delete_general_info": true, "schedule_at": utc_schedule(future), "wifi_setting_id": wifi.id, "keep_esim_data_plan": false }),
             "wifi_setting_id",
         ),
         (

@@ -1,7 +1,8 @@
-//! Sign in, who am I, sign out.
+//! Sign in, who am I, sign out, and the administrator's own settings.
 
 use gloo_net::http::Method;
-use mdm_model::session::{SessionInfo, SignInRequest};
+use mdm_model::session::{Administrator, SessionInfo, SignInRequest, TimeZoneRequest};
+use mdm_model::time::Zone;
 
 use super::{Api, ApiError};
 use crate::config::AuthMode;
@@ -39,5 +40,17 @@ impl Api {
             return revoked.map(|_| ());
         }
         self.send(Method::DELETE, "/session").await.map(|_| ())
+    }
+
+    /// `PUT /api/session/time-zone`: the zone the administrator sees and enters times in.
+    /// Answers the administrator as the portal now has them.
+    pub async fn set_time_zone(&self, zone: Zone) -> Result<Administrator, ApiError> {
+        let request = TimeZoneRequest {
+            time_zone: zone.name().to_string(),
+        };
+        let response = self
+            .send_json(Method::PUT, "/session/time-zone", &request)
+            .await?;
+        Api::json(response).await
     }
 }

@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use crate::components::icons::{Icon, IconKind};
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::side_nav::SIDE_NAV_ID;
+use crate::components::time_zone_field::{TimeZoneChoice, TimeZoneField};
 use crate::i18n::use_locale;
 
 /// The id of the menu button, so the drawer can give focus back to it when it closes.
 pub const MENU_BUTTON_ID: &str = "side-nav-menu";
 
-/// Tenant, signed-in administrator, language switch and sign-out; on a narrow console also the
+/// Tenant, signed-in administrator, time zone, language switch and sign-out; on a narrow console also the
 /// button that opens the side navigation (the stylesheet shows it only there).
 #[component]
 pub fn AppHeader(
@@ -32,6 +33,9 @@ pub fn AppHeader(
     /// Whether the side navigation drawer is open (the menu button's state).
     #[prop(optional, into)]
     menu_open: Signal<bool>,
+    /// The administrator's time zone and where a new choice goes; without it, no field.
+    #[prop(optional)]
+    time_zone: Option<TimeZoneChoice>,
 ) -> impl IntoView {
     let locale = use_locale();
     let menu = on_menu.map(|on_menu| {
@@ -68,6 +72,7 @@ pub fn AppHeader(
                 </div>
             </div>
             <div class="app-header__tools">
+                {time_zone.map(|choice| view! { <TimeZoneField choice=choice/> })}
                 <LanguageSwitch/>
                 <button
                     type="button"

@@ -17,6 +17,7 @@ pub mod status_badge;
 pub mod status_panel;
 pub mod tabs;
 pub mod tap_tip;
+pub mod time_zone_field;
 pub mod toast;
 
 pub use coming_soon::ComingSoon;
@@ -29,4 +30,5 @@ pub use side_nav::{Area, SideNav};
 pub use status_badge::StatusBadge;
 pub use status_panel::{HostSignInPanel, LoadingPanel, SessionErrorPanel};
 pub use tap_tip::TapTips;
+pub use time_zone_field::{TimeZoneChoice, TimeZoneField};
 pub use toast::{use_toasts, ToastHost, ToastKind, Toasts};

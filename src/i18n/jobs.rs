@@ -16,6 +16,10 @@ pub use ja::JA;
 pub struct JobsText {
     /// One sentence under the title: what the screen is for.
     pub lead: &'static str,
+    /// Which zone the list's and the detail's times are in: "America/New_York".
+    pub times_in_zone: fn(&str) -> String,
+    /// The detail's line naming that zone.
+    pub time_zone: &'static str,
 
     pub filters_label: &'static str,
     pub search_label: &'static str,

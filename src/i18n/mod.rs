@@ -34,6 +34,10 @@ pub struct Catalog {
     pub header_tenant_label: &'static str,
     pub header_admin_label: &'static str,
     pub lang_switch_label: &'static str,
+    /// The header's time zone field: its label, its hint, and the message once it is saved.
+    pub time_zone_label: &'static str,
+    pub time_zone_hint: &'static str,
+    pub time_zone_saved: fn(&str) -> String,
     pub lang_ja: &'static str,
     pub lang_en: &'static str,
     /// The short codes the language switch shows on a narrow console.

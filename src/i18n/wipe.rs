@@ -37,11 +37,11 @@ pub struct WipeText {
     pub schedule_field: &'static str,
     /// The time zone the date and time is entered in.
     pub schedule_zone: fn(&str) -> String,
-    /// The entered time in the console's format, and the time zone: "2026/11/26 12:00 …".
+    /// The entered time in the console's format, and the zone with its abbreviation at that
+    /// time: "2027/03/14 09:00", "America/New_York, EDT".
     pub schedule_echo: fn(&str, &str) -> String,
     pub schedule_off: &'static str,
     pub schedule_blocked: &'static str,
-    pub schedule_unreadable: &'static str,
     pub password: &'static str,
     pub password_hint: fn(&str) -> String,
     pub agree_statement: &'static str,

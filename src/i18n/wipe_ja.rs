@@ -29,7 +29,6 @@ pub const JA: WipeText = WipeText {
     schedule_echo: |at, zone| format!("{at}({zone})に実行します。"),
     schedule_off: "予約しない場合は、各端末に接続でき次第すぐに実行します。",
     schedule_blocked: "WLAN設定(自動再登録)を選択しているため、予約日時は設定できません。予約するには、「遠隔初期化後の設定」でWLAN設定を「選択しない」に戻してください。",
-    schedule_unreadable: "予約日時を「年/月/日 時:分」の形で入力してください。",
     password: "パスワード",
     password_hint: |name| format!("確認のため、サインイン中の管理者({name})のパスワードを入力してください。"),
     agree_statement: "遠隔初期化を実行すると、端末のデータはすべて消去され、元に戻すことはできません。内容を確認のうえ、同意してください。",

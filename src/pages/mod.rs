@@ -6,4 +6,5 @@ pub mod jobs;
 pub mod login;
 pub mod not_found;
 pub mod shell;
+pub mod time_zone;
 pub mod wipe;

@@ -6,7 +6,7 @@ use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::{Outlet, Redirect};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
-use mdm_model::{session::Administrator, ErrorCode};
+use mdm_model::ErrorCode;
 
 use crate::api::{Api, ApiError};
 use crate::components::header::MENU_BUTTON_ID;
@@ -59,8 +59,17 @@ pub fn Shell() -> impl IntoView {
     let session = use_session();
     let location = use_location();
     let host_signs_in = expect_context::<Api>().auth() == AuthMode::Bearer;
-    move || match session.administrator() {
-        Some(admin) => view! { <SignedInLayout admin=admin/> }.into_any(),
+    // Who is signed in, without their settings: choosing another time zone must not rebuild the
+    // page (and lose what is being entered); the pages follow the zone on their own.
+    let signed_in = Memo::new(move |_| {
+        session
+            .administrator()
+            .map(|admin| (admin.id, admin.tenant_name, admin.display_name))
+    });
+    move || match signed_in.get() {
+        Some((_, tenant, admin_name)) => {
+            view! { <SignedInLayout tenant=tenant admin_name=admin_name/> }.into_any()
+        }
         // The address stays: once the host's token arrives, this very page appears.
         None if host_signs_in => view! { <HostSignInPanel/> }.into_any(),
         None => {
@@ -112,8 +121,10 @@ pub fn SignInRoute() -> impl IntoView {
 /// Side nav, header and the current page.
 #[component]
 fn SignedInLayout(
-    /// The signed-in administrator.
-    admin: Administrator,
+    /// The signed-in administrator's tenant.
+    tenant: String,
+    /// The signed-in administrator's name.
+    admin_name: String,
 ) -> impl IntoView {
     let api = expect_context::<Api>();
     let session = use_session();
@@ -151,6 +162,7 @@ fn SignedInLayout(
             }
         }
     });
+    let time_zone = crate::pages::time_zone::time_zone_choice();
     let active = Memo::new(move |_| Area::of_path(&routes::within(&location.pathname.get())));
     let drawer = NavDrawer::new();
     // Following a link (or the back button) closes the drawer.
@@ -168,14 +180,15 @@ fn SignedInLayout(
             </Show>
             <div class="shell__main">
                 <AppHeader
-                    tenant=admin.tenant_name
-                    admin_name=admin.display_name
+                    tenant=tenant
+                    admin_name=admin_name
                     on_sign_out=Callback::new(move |_| {
                         sign_out.dispatch_local(());
                     })
                     signing_out=sign_out.pending()
                     on_menu=Callback::new(move |_| drawer.toggle())
                     menu_open=drawer.open
+                    time_zone=time_zone
                 />
                 <MainContent class="shell__content">
                     <Outlet/>

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal } from './support/portal.mjs';
 import { launchBrowser, newPage, signIn, screenshot } from './support/browser.mjs';
-import { devices, entryRows, eventually, registerWipe } from './jobs.support.mjs';
+import { devices, entryRows, eventually, registerWipe, utcSchedule } from './jobs.support.mjs';
 
 let portal;
 let browser;
@@ -22,7 +22,7 @@ after(async () => { await browser?.close(); await portal?.stop(); });
 test('cancelling a scheduled Hybrid wipe cancels both jobs after a confirmation; the audit log records it', async () => {
   const [device] = await devices(page, 'method=hybrid&ownership=company');
   const inTwoHours = new Date(Date.now() + 2 * 3600 * 1000).toISOString();
-  await registerWipe(page, [device.id], { schedule_at: inTwoHours });
+  await registerWipe(page, [device.id], { schedule_at: utcSchedule(inTwoHours) });
 
   await page.getByTestId('nav-jobs').click();
   const entry = page.locator('[data-testid="job-entry"][data-pair="true"]');

@@ -37,6 +37,11 @@ export function activeSyncOn(device) {
   return Boolean(a && (a.mail || a.contacts || a.calendar || a.reminders || a.notes));
 }
 
+/** A wipe schedule as the API takes it: the instant `iso` (RFC 3339, UTC) entered in UTC. */
+export function utcSchedule(iso) {
+  return { local: new Date(iso).toISOString().slice(0, 19), time_zone: 'UTC' };
+}
+
 /** Registers a wipe of `deviceIds` with the demo password; resolves to the portal's answer. */
 export async function registerWipe(page, deviceIds, options = {}) {
   const request = {

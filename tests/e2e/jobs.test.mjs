@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startPortal } from './support/portal.mjs';
 import { launchBrowser, newPage, signIn, screenshot } from './support/browser.mjs';
-import { activeSyncOn, advanceClock, apiCall, devices, entryRows, eventually, registerWipe } from './jobs.support.mjs';
+import { activeSyncOn, advanceClock, apiCall, devices, entryRows, eventually, registerWipe, utcSchedule } from './jobs.support.mjs';
 
 let portal;
 let browser;
@@ -97,7 +97,7 @@ test('more wipes for a fuller table, then screenshots of pairs and the detail in
   assert.ok(wifi.items.length > 0 && reenrolls, 'a Wi-Fi setting and a device for re-enrollment');
   await registerWipe(page, [reenrolls.id], { wifi_setting_id: wifi.items[0].id, keep_esim_data_plan: true });
   const later = new Date(Date.parse(first.registered_at) + 3 * 24 * 3600 * 1000).toISOString();
-  await registerWipe(page, [hybridLater], { schedule_at: later });
+  await registerWipe(page, [hybridLater], { schedule_at: utcSchedule(later) });
 
   await page.getByTestId('job-drawer-close').click();
   await page.waitForURL((url) => new URL(url).pathname === '/jobs');

@@ -180,7 +180,7 @@ test('ja: wipe with Wi-Fi re-enrollment, keyboard through the dialog, jobs in �
   assert.equal(await page.getByTestId('wipe-delete-info').isChecked(), true);
   assert.equal(await page.getByTestId('wipe-schedule').isChecked(), true);
   assert.match(await page.getByTestId('wipe-schedule-at').inputValue(), /^\d{4}-\d\d-\d\dT\d\d:00$/);
-  assert.match(await page.getByTestId('wipe-schedule-echo').innerText(), /^\d{4}\/\d\d\/\d\d \d\d:00\(Asia\/Tokyo\)に実行します。$/);
+  assert.match(await page.getByTestId('wipe-schedule-echo').innerText(), /^\d{4}\/\d\d\/\d\d \d\d:00\(Asia\/Tokyo, JST\)に実行します。$/);
   await previewReady(page);
   assert.match(await page.getByTestId('preview-summary').innerText(), new RegExp(`^${count}台の端末、\\d+件のジョブ`));
   await screenshot(page, 'wipe-settings-ja');

@@ -15,7 +15,7 @@ use mdm_model::dep::DepProfile;
 use mdm_model::device::{Device, Os};
 use mdm_model::ids::{JobId, WipeId};
 use mdm_model::paging::Page;
-use mdm_model::time::JAPAN_OFFSET;
+use mdm_model::time::Zone;
 use mdm_model::wipe::{
     plan_device_wipe, PreviewSummary, WipePreview, WipePreviewRequest, WipeRegistered, WipeRequest,
     WipeSelection,
@@ -169,6 +169,17 @@ pub async fn screen_at(
     lang: &str,
     now: chrono::DateTime<Utc>,
 ) -> Screen {
+    screen_in(portal, answer, lang, now, Zone::JAPAN).await
+}
+
+/// The wipe screen of an administrator in `zone`, opened at `now`.
+pub async fn screen_in(
+    portal: &FakePortal,
+    answer: Answer,
+    lang: &str,
+    now: chrono::DateTime<Utc>,
+    zone: Zone,
+) -> Screen {
     let ids = portal
         .fleet
         .iter()
@@ -183,8 +194,7 @@ pub async fn screen_at(
                 selection=WipeSelection::Devices { device_ids: ids }
                 device_count=count
                 wifi_settings=wifi_settings()
-                offset=JAPAN_OFFSET
-                zone_name="Asia/Tokyo".to_string()
+                zone=zone
                 now=now
                 admin_name="山田 太郎".to_string()
                 backend=backend

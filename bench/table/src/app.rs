@@ -8,7 +8,7 @@ use mdm_console::pages::devices::{DeviceTable, Selection};
 use mdm_console::pages::wipe::WipeWizard;
 use mdm_model::device::{Device, DeviceFilter, DeviceSortKey};
 use mdm_model::paging::SortOrder;
-use mdm_model::time::{JAPAN_OFFSET, JAPAN_TIME_ZONE};
+use mdm_model::time::Zone;
 
 use crate::fleet;
 
@@ -111,7 +111,7 @@ pub fn BenchApp() -> impl IntoView {
                 sort=sort
                 on_sort=on_sort
                 selection=selection
-                offset=JAPAN_OFFSET
+                zone=Zone::JAPAN
             />
         </section>
         <div id="wizard-host">
@@ -122,8 +122,7 @@ pub fn BenchApp() -> impl IntoView {
                         selection=wipe
                         device_count=chosen.count()
                         wifi_settings=fleet::wifi_settings()
-                        offset=JAPAN_OFFSET
-                        zone_name=JAPAN_TIME_ZONE.to_string()
+                        zone=Zone::JAPAN
                         now=Utc::now()
                         admin_name="管理者".to_string()
                         backend=fleet::fixture_backend()

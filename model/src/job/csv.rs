@@ -1,10 +1,8 @@
 //! CSV export of the job list: UTF-8 with a byte-order mark so that Excel opens Japanese text
 //! correctly, CRLF line ends, RFC 4180 quoting.
 
-use chrono::FixedOffset;
-
 use super::{Job, JobListEntry};
-use crate::time::format_datetime;
+use crate::time::{format_datetime, Zone};
 use crate::Lang;
 
 /// The byte-order mark the export starts with.
@@ -82,7 +80,7 @@ fn yes_no(value: bool, lang: Lang) -> &'static str {
 
 /// One job as registered: the device columns come from the job's snapshot, so a wipe that
 /// cleared the device's owner still exports whose device it was.
-fn row(job: &Job, lang: Lang, offset: FixedOffset) -> String {
+fn row(job: &Job, lang: Lang, zone: Zone) -> String {
     let cells = [
         job.id.to_string(),
         job.pair_job_id.map(|id| id.to_string()).unwrap_or_default(),
@@ -95,12 +93,12 @@ fn row(job: &Job, lang: Lang, offset: FixedOffset) -> String {
         job.status.label(lang).to_string(),
         job.status_reason.label(lang).to_string(),
         job.registered_by.display_name.clone(),
-        format_datetime(job.registered_at, offset),
+        format_datetime(job.registered_at, zone),
         job.options
             .scheduled_at
-            .map(|t| format_datetime(t, offset))
+            .map(|t| format_datetime(t, zone))
             .unwrap_or_default(),
-        format_datetime(job.status_changed_at, offset),
+        format_datetime(job.status_changed_at, zone),
         job.options
             .wifi_setting
             .as_ref()
@@ -113,11 +111,11 @@ fn row(job: &Job, lang: Lang, offset: FixedOffset) -> String {
 }
 
 /// The CSV of the given entries, one row per job (a Hybrid pair gives two consecutive rows that
-/// name each other), times in `offset`, labels in `lang`.
+/// name each other), times in `zone`, labels in `lang`.
 pub fn jobs_csv<'a>(
     entries: impl IntoIterator<Item = &'a JobListEntry>,
     lang: Lang,
-    offset: FixedOffset,
+    zone: Zone,
 ) -> String {
     let headers = match lang {
         Lang::Ja => HEADERS_JA,
@@ -128,7 +126,7 @@ pub fn jobs_csv<'a>(
     out.push_str("\r\n");
     for entry in entries {
         for job in entry.jobs() {
-            out.push_str(&row(job, lang, offset));
+            out.push_str(&row(job, lang, zone));
             out.push_str("\r\n");
         }
     }
@@ -141,7 +139,7 @@ mod tests {
     use crate::ids::JobId;
     use crate::job::fixtures::job;
     use crate::job::{JobMethod, JobStatus};
-    use crate::time::JAPAN_OFFSET;
+    use crate::time::Zone;
 
     #[test]
     fn starts_with_a_bom_and_writes_one_row_per_job() {
@@ -150,7 +148,7 @@ mod tests {
         let mut apple = job(2, JobMethod::AppleMdm, JobStatus::Succeeded);
         apple.pair_job_id = Some(JobId(1));
         let entries = [JobListEntry::pair(ivi, apple)];
-        let csv = jobs_csv(&entries, Lang::Ja, JAPAN_OFFSET);
+        let csv = jobs_csv(&entries, Lang::Ja, Zone::JAPAN);
         assert!(csv.starts_with("\u{feff}ジョブID,"));
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 3);
@@ -174,7 +172,7 @@ mod tests {
         // delete-info on had just cleared.
         let mut registered = job(1, JobMethod::AppleMdm, JobStatus::Succeeded);
         registered.device.user_full_name = Some("佐藤 花子".into());
-        let csv = jobs_csv(&[JobListEntry::single(registered)], Lang::En, JAPAN_OFFSET);
+        let csv = jobs_csv(&[JobListEntry::single(registered)], Lang::En, Zone::JAPAN);
         assert!(csv.contains("Device,Serial number,User,Employee number,Group,"));
         assert!(csv.contains(",佐藤 花子,E0001,本社 / 営業部,"), "{csv}");
     }
@@ -210,7 +208,7 @@ mod tests {
             JobMethod::AppleMdm,
             JobStatus::WaitingForDevice,
         ))];
-        let csv = jobs_csv(&entries, Lang::En, JAPAN_OFFSET);
+        let csv = jobs_csv(&entries, Lang::En, Zone::JAPAN);
         assert!(csv.contains("Job ID,Paired job ID,Device"));
         assert!(csv.contains(",Waiting for device,Registered,"));
         assert!(csv.contains(",Yes,No\r\n"));

@@ -32,7 +32,7 @@ pub use validate::{
 use crate::device::DeviceFilter;
 use crate::ids::{DeviceId, WifiSettingId, WipeId};
 use crate::paging::{PageRequest, DEFAULT_PER_PAGE};
-use crate::time::default_schedule_at;
+use crate::time::{default_schedule_at, LocalDateTime, LocalTimeProblem, Zone};
 
 /// Header carrying the client's key for `POST /api/wipes`: a repeat with the same key answers
 /// the first answer instead of registering again (a double click registers once).
@@ -86,17 +86,46 @@ impl WipeSelection {
     }
 }
 
-/// The choices of the two tabs of the wipe screen.
+/// The choices of the two tabs of the wipe screen. `Schedule` is how the time is held: as the
+/// administrator entered it ([`EnteredWipeOptions`], what requests carry) or as the instant it
+/// names (`WipeOptions`, what validation gives back and registration stores).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WipeOptions {
+pub struct WipeOptions<Schedule = DateTime<Utc>> {
     /// 端末の一般情報・端末タグ情報を削除する.
     pub delete_general_info: bool,
     /// 予約日時: run at this time; `None` runs as soon as each device is reachable.
-    pub schedule_at: Option<DateTime<Utc>>,
+    pub schedule_at: Option<Schedule>,
     /// WLAN設定 for automatic re-enrollment; `None` means no re-enrollment.
     pub wifi_setting_id: Option<WifiSettingId>,
     /// eSIMデータプランを維持する.
     pub keep_esim_data_plan: bool,
+}
+
+/// The options as requests carry them: the schedule is the date-time field's text and the zone
+/// it was entered in, so the portal resolves it with the same rule as the console
+/// ([`LocalDateTime::resolve`]) and refuses a time that does not exist there.
+pub type EnteredWipeOptions = WipeOptions<LocalDateTime>;
+
+impl<Schedule> WipeOptions<Schedule> {
+    /// The Wi-Fi dropdown is disabled while a schedule is set.
+    pub fn wifi_blocked_by_schedule(&self) -> bool {
+        self.schedule_at.is_some()
+    }
+
+    /// The schedule is disabled while a Wi-Fi setting is chosen.
+    pub fn schedule_blocked_by_wifi(&self) -> bool {
+        self.wifi_setting_id.is_some()
+    }
+
+    /// The same options with the schedule held another way.
+    pub fn map_schedule<T>(self, f: impl FnOnce(Schedule) -> T) -> WipeOptions<T> {
+        WipeOptions {
+            delete_general_info: self.delete_general_info,
+            schedule_at: self.schedule_at.map(f),
+            wifi_setting_id: self.wifi_setting_id,
+            keep_esim_data_plan: self.keep_esim_data_plan,
+        }
+    }
 }
 
 impl WipeOptions {
@@ -111,14 +140,25 @@ impl WipeOptions {
         }
     }
 
-    /// The Wi-Fi dropdown is disabled while a schedule is set.
-    pub fn wifi_blocked_by_schedule(&self) -> bool {
-        self.schedule_at.is_some()
+    /// The options as an administrator in `zone` would have entered them.
+    pub fn entered_in(self, zone: Zone) -> EnteredWipeOptions {
+        self.map_schedule(|at| LocalDateTime::of(at, zone))
     }
+}
 
-    /// The schedule is disabled while a Wi-Fi setting is chosen.
-    pub fn schedule_blocked_by_wifi(&self) -> bool {
-        self.wifi_setting_id.is_some()
+impl EnteredWipeOptions {
+    /// The options with the schedule as an instant.
+    pub fn resolve(&self) -> Result<WipeOptions, LocalTimeProblem> {
+        Ok(WipeOptions {
+            delete_general_info: self.delete_general_info,
+            schedule_at: self
+                .schedule_at
+                .as_ref()
+                .map(LocalDateTime::resolve)
+                .transpose()?,
+            wifi_setting_id: self.wifi_setting_id,
+            keep_esim_data_plan: self.keep_esim_data_plan,
+        })
     }
 }
 
@@ -126,7 +166,7 @@ impl WipeOptions {
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WipeRequest {
     pub selection: WipeSelection,
-    pub options: WipeOptions,
+    pub options: EnteredWipeOptions,
     /// The signed-in administrator's own password, checked again by the portal.
     pub password: String,
     /// 同意する.
@@ -154,7 +194,7 @@ impl fmt::Debug for WipeRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WipePreviewRequest {
     pub selection: WipeSelection,
-    pub options: WipeOptions,
+    pub options: EnteredWipeOptions,
     /// List only the devices with this outcome (the groups of a large selection).
     #[serde(default)]
     pub outcome: Option<PreviewOutcome>,
@@ -213,6 +253,26 @@ mod tests {
         assert!(!options.keep_esim_data_plan);
         assert!(options.wifi_blocked_by_schedule());
         assert!(!options.schedule_blocked_by_wifi());
+    }
+
+    #[test]
+    fn requests_carry_the_schedule_as_entered_and_resolve_it_in_its_zone() {
+        let new_york = Zone::parse("America/New_York").unwrap();
+        let entered = WipeOptions::initial(at("2027-03-14T12:10:00Z")).entered_in(new_york);
+        let json = serde_json::to_value(&entered).unwrap();
+        assert_eq!(
+            json["schedule_at"],
+            serde_json::json!({"local": "2027-03-14T09:00", "time_zone": "America/New_York"})
+        );
+        assert_eq!(
+            entered.resolve().unwrap().schedule_at,
+            Some(at("2027-03-14T13:00:00Z"))
+        );
+        let gap = WipeOptions {
+            schedule_at: Some(LocalDateTime::entered("2027-03-14T02:30", new_york)),
+            ..entered
+        };
+        assert_eq!(gap.resolve(), Err(LocalTimeProblem::Nonexistent));
     }
 
     #[test]
@@ -275,7 +335,7 @@ mod tests {
             selection: WipeSelection::Devices {
                 device_ids: vec![DeviceId(1)],
             },
-            options: WipeOptions::initial(at("2026-11-26T05:10:00Z")),
+            options: WipeOptions::initial(at("2026-11-26T05:10:00Z")).entered_in(Zone::JAPAN),
             password: "Demo#2026".into(),
             agreed: true,
             skip_not_wipeable: false,

@@ -4,7 +4,11 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{WipeOptions, WipePreviewRequest, WipeRequest, WipeSelection, MAX_SELECTED_DEVICE_IDS};
+use super::{
+    EnteredWipeOptions, WipeOptions, WipePreviewRequest, WipeRequest, WipeSelection,
+    MAX_SELECTED_DEVICE_IDS,
+};
+use crate::time::LocalTimeProblem;
 use crate::vocabulary::vocabulary;
 use crate::wifi::WifiSetting;
 use crate::{ApiErrorBody, ErrorCode, ErrorDetails, Lang};
@@ -36,6 +40,15 @@ vocabulary! {
             en: "Some selected devices no longer exist. Refresh the list and select again.";
         NoWipeableDevices = "no_wipeable_devices",
             ja: "遠隔初期化できる端末がありません。", en: "None of the selected devices can be wiped.";
+        ScheduleUnreadable = "schedule_unreadable",
+            ja: "予約日時を「年/月/日 時:分」の形で入力してください。",
+            en: "Enter the date and time as year/month/day hour:minute.";
+        UnknownTimeZone = "unknown_time_zone",
+            ja: "予約日時のタイムゾーン名が正しくありません。Asia/Tokyo のようなIANAのタイムゾーン名を指定してください。",
+            en: "The time zone of the date and time is not known. Use an IANA time zone name such as Asia/Tokyo.";
+        ScheduleNonexistent = "schedule_nonexistent",
+            ja: "この日時は夏時間の切り替えにより存在しません。別の日時を指定してください。",
+            en: "This date and time does not exist because of the daylight saving time change. Choose another time.";
         ScheduleInPast = "schedule_in_past",
             ja: "予約日時には現在より後の日時を指定してください。", en: "The date and time must be in the future.";
         ScheduleTooFar = "schedule_too_far",
@@ -66,7 +79,8 @@ impl WipeProblem {
             NothingSelected | TooManyDevices | UnknownDevices | NoWipeableDevices => {
                 WipeField::Selection
             }
-            ScheduleInPast | ScheduleTooFar => WipeField::ScheduleAt,
+            ScheduleUnreadable | UnknownTimeZone | ScheduleNonexistent | ScheduleInPast
+            | ScheduleTooFar => WipeField::ScheduleAt,
             ScheduleWithWifi | UnknownWifiSetting | WifiNotRegistered | WifiAutoJoinOff => {
                 WipeField::WifiSettingId
             }
@@ -144,7 +158,10 @@ fn selection_problems(selection: &WipeSelection) -> Vec<WipeProblem> {
     }
 }
 
-fn wifi_problems(options: &WipeOptions, wifi_settings: &[WifiSetting]) -> Vec<WipeProblem> {
+fn wifi_problems<Schedule>(
+    options: &WipeOptions<Schedule>,
+    wifi_settings: &[WifiSetting],
+) -> Vec<WipeProblem> {
     let Some(wifi_id) = options.wifi_setting_id else {
         return Vec::new();
     };
@@ -166,11 +183,21 @@ fn wifi_problems(options: &WipeOptions, wifi_settings: &[WifiSetting]) -> Vec<Wi
     problems
 }
 
-fn schedule_problems(options: &WipeOptions, now: DateTime<Utc>) -> Vec<WipeProblem> {
-    match options.schedule_at {
-        Some(at) if at <= now => vec![WipeProblem::ScheduleInPast],
-        Some(at) if at > now + MAX_SCHEDULE_AHEAD => vec![WipeProblem::ScheduleTooFar],
-        _ => Vec::new(),
+/// The options with the schedule resolved in the zone it was entered in, or what is wrong with
+/// the schedule.
+fn resolve_schedule(
+    options: &EnteredWipeOptions,
+    now: DateTime<Utc>,
+) -> Result<WipeOptions, WipeProblem> {
+    let resolved = options.resolve().map_err(|problem| match problem {
+        LocalTimeProblem::Unreadable => WipeProblem::ScheduleUnreadable,
+        LocalTimeProblem::UnknownZone => WipeProblem::UnknownTimeZone,
+        LocalTimeProblem::Nonexistent => WipeProblem::ScheduleNonexistent,
+    })?;
+    match resolved.schedule_at {
+        Some(at) if at <= now => Err(WipeProblem::ScheduleInPast),
+        Some(at) if at > now + MAX_SCHEDULE_AHEAD => Err(WipeProblem::ScheduleTooFar),
+        _ => Ok(resolved),
     }
 }
 
@@ -182,17 +209,22 @@ fn into_result(problems: Vec<WipeProblem>) -> Result<(), WipeValidationErrors> {
     }
 }
 
-/// Every rule of the wipe screen: devices selected; schedule in the future (within a year);
-/// schedule and Wi-Fi setting exclusive; the Wi-Fi setting exists, is registered in the
+/// Every rule of the wipe screen: devices selected; the schedule names a time in its zone (a
+/// known zone, a time not skipped by a daylight saving time change), in the future and within a
+/// year; schedule and Wi-Fi setting exclusive; the Wi-Fi setting exists, is registered in the
 /// remote-settings feature set and has auto-join on; password entered; "I agree" ticked.
 /// `wifi_settings` are the tenant's settings (all of them, not only the offered ones).
+/// A valid request's options come back with the schedule as the instant to register.
 pub fn validate_wipe_request(
     request: &WipeRequest,
     now: DateTime<Utc>,
     wifi_settings: &[WifiSetting],
-) -> Result<(), WipeValidationErrors> {
+) -> Result<WipeOptions, WipeValidationErrors> {
     let mut problems = selection_problems(&request.selection);
-    problems.extend(schedule_problems(&request.options, now));
+    let resolved = resolve_schedule(&request.options, now);
+    if let Err(problem) = resolved {
+        problems.push(problem);
+    }
     problems.extend(wifi_problems(&request.options, wifi_settings));
     if request.password.is_empty() {
         problems.push(WipeProblem::PasswordMissing);
@@ -200,7 +232,10 @@ pub fn validate_wipe_request(
     if !request.agreed {
         problems.push(WipeProblem::NotAgreed);
     }
-    into_result(problems)
+    match resolved {
+        Ok(options) if problems.is_empty() => Ok(options),
+        _ => Err(WipeValidationErrors(problems)),
+    }
 }
 
 /// The rules a preview needs: a selection and a usable Wi-Fi setting. The schedule's time,
@@ -221,6 +256,7 @@ mod tests {
     use super::*;
     use crate::device::DeviceFilter;
     use crate::ids::{DeviceId, WifiSettingId};
+    use crate::time::{LocalDateTime, Zone};
     use crate::wifi::fixtures::office_wifi;
     use WipeProblem::*;
 
@@ -234,12 +270,17 @@ mod tests {
         at("2026-11-26T05:00:00Z")
     }
 
+    /// A schedule entered in UTC, to the second.
+    fn utc(local: &str) -> Option<LocalDateTime> {
+        Some(LocalDateTime::entered(local, Zone::UTC))
+    }
+
     fn valid() -> WipeRequest {
         WipeRequest {
             selection: WipeSelection::Devices {
                 device_ids: vec![DeviceId(1)],
             },
-            options: WipeOptions::initial(now()),
+            options: WipeOptions::initial(now()).entered_in(Zone::JAPAN),
             password: "Demo#2026".into(),
             agreed: true,
             skip_not_wipeable: false,
@@ -285,22 +326,59 @@ mod tests {
     #[test]
     fn the_schedule_must_be_in_the_future_and_within_a_year() {
         let mut request = valid();
-        request.options.schedule_at = Some(now());
+        request.options.schedule_at = utc("2026-11-26T05:00:00");
         assert_eq!(problems(&request, &[]), [ScheduleInPast]);
-        request.options.schedule_at = Some(at("2026-11-26T04:59:00Z"));
+        request.options.schedule_at = utc("2026-11-26T04:59");
         assert_eq!(problems(&request, &[]), [ScheduleInPast]);
-        request.options.schedule_at = Some(at("2026-11-26T05:00:01Z"));
+        request.options.schedule_at = utc("2026-11-26T05:00:01");
         assert_eq!(problems(&request, &[]), []);
-        request.options.schedule_at = Some(now() + MAX_SCHEDULE_AHEAD + TimeDelta::seconds(1));
+        request.options.schedule_at = utc("2027-11-26T05:00:01");
         assert_eq!(problems(&request, &[]), [ScheduleTooFar]);
         request.options.schedule_at = None;
         assert_eq!(problems(&request, &[]), []);
     }
 
     #[test]
+    fn the_schedule_is_resolved_in_the_zone_it_was_entered_in() {
+        let new_york = Zone::parse("America/New_York").unwrap();
+        let mut request = valid();
+        request.options.schedule_at = Some(LocalDateTime::entered("2027-03-14T09:00", new_york));
+        let now = at("2027-03-13T17:00:00Z");
+        let options = validate_wipe_request(&request, now, &[]).unwrap();
+        assert_eq!(options.schedule_at, Some(at("2027-03-14T13:00:00Z")));
+        let refused = |local: &str, zone: &str| {
+            let mut request = valid();
+            request.options.schedule_at = Some(LocalDateTime {
+                local: local.into(),
+                time_zone: zone.into(),
+            });
+            validate_wipe_request(&request, now, &[]).unwrap_err().0
+        };
+        assert_eq!(
+            refused("2027-03-14T02:30", "America/New_York"),
+            [ScheduleNonexistent]
+        );
+        assert_eq!(
+            refused("2027-03-14T09:00", "Mars/Olympus"),
+            [UnknownTimeZone]
+        );
+        assert_eq!(
+            refused("2027-03-14", "America/New_York"),
+            [ScheduleUnreadable]
+        );
+        // Japan has no such change: the same wall-clock time exists there.
+        let mut japan = valid();
+        japan.options.schedule_at = Some(LocalDateTime::entered("2027-03-14T02:30", Zone::JAPAN));
+        assert_eq!(
+            validate_wipe_request(&japan, now, &[]).map(|o| o.schedule_at),
+            Ok(Some(at("2027-03-13T17:30:00Z")))
+        );
+    }
+
+    #[test]
     fn schedule_and_wifi_exclude_each_other() {
         let mut request = with_wifi(1);
-        request.options.schedule_at = Some(at("2026-11-27T00:00:00Z"));
+        request.options.schedule_at = utc("2026-11-27T00:00");
         assert_eq!(problems(&request, &[office_wifi(1)]), [ScheduleWithWifi]);
         let errors = validate_wipe_request(&request, now(), &[office_wifi(1)]).unwrap_err();
         assert_eq!(
@@ -337,7 +415,7 @@ mod tests {
         let mut request = valid();
         request.password.clear();
         request.agreed = false;
-        request.options.schedule_at = Some(at("2020-01-01T00:00:00Z"));
+        request.options.schedule_at = utc("2020-01-01T00:00");
         assert_eq!(
             problems(&request, &[]),
             [ScheduleInPast, PasswordMissing, NotAgreed]
@@ -369,8 +447,8 @@ mod tests {
                 device_ids: vec![DeviceId(1)],
             },
             options: WipeOptions {
-                schedule_at: Some(at("2020-01-01T00:00:00Z")),
-                ..WipeOptions::initial(now())
+                schedule_at: utc("2020-01-01T00:00"),
+                ..WipeOptions::initial(now()).entered_in(Zone::JAPAN)
             },
             outcome: None,
             page: 1,
@@ -391,6 +469,9 @@ mod tests {
             ("too_many_devices", "selection"),
             ("unknown_devices", "selection"),
             ("no_wipeable_devices", "selection"),
+            ("schedule_unreadable", "schedule_at"),
+            ("unknown_time_zone", "schedule_at"),
+            ("schedule_nonexistent", "schedule_at"),
             ("schedule_in_past", "schedule_at"),
             ("schedule_too_far", "schedule_at"),
             ("schedule_with_wifi", "wifi_setting_id"),

@@ -105,6 +105,16 @@ pub(super) fn describe(method: &Method, path: &str) -> Option<Operation> {
             errors: &[403],
             ..op("signOut", "Sign out", 204, None)
         },
+        ("PUT", "/session/time-zone") => Operation {
+            body: Some("TimeZoneRequest"),
+            errors: WRITE,
+            ..op(
+                "setTimeZone",
+                "Sets the IANA time zone the administrator sees and enters times in (Asia/Tokyo by default); an unknown name is refused with 422 on time_zone and changes nothing",
+                200,
+                Some("Administrator"),
+            )
+        },
         ("POST", "/auth/tokens") => Operation {
             body: Some("SignInRequest"),
             errors: &[400, 401, 422, 429],

@@ -17,6 +17,9 @@ fn boolean() -> Value {
 fn time() -> Value {
     json!({ "type": "string", "format": "date-time" })
 }
+fn time_zone() -> Value {
+    json!({ "type": "string", "description": "IANA time zone name, e.g. Asia/Tokyo or America/New_York" })
+}
 fn array(items: Value) -> Value {
     json!({ "type": "array", "items": items })
 }
@@ -111,8 +114,15 @@ fn wipes(v: &Vocabularies, s: &mut Map<String, Value>) {
         object(&["kind", "filter"], json!({ "kind": { "const": "filter" }, "filter": r("DeviceFilter"),
             "excluded_device_ids": array(int()) })),
     ]}));
+    // The schedule as the administrator entered it; the portal resolves it in its zone (model
+    // `LocalDateTime::resolve`) and refuses an unknown zone or a time a DST change skips (422).
+    s.insert("LocalDateTime".into(), object(&["local", "time_zone"], json!({
+        "local": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$",
+            "description": "wall-clock date and time in time_zone, as an <input type=datetime-local> holds it" },
+        "time_zone": time_zone(),
+    })));
     s.insert("WipeOptions".into(), object(&["delete_general_info", "keep_esim_data_plan"], json!({
-        "delete_general_info": boolean(), "schedule_at": nullable(time()), "wifi_setting_id": nullable(int()),
+        "delete_general_info": boolean(), "schedule_at": nullable(r("LocalDateTime")), "wifi_setting_id": nullable(int()),
         "keep_esim_data_plan": boolean(),
     })));
     s.insert("WipeRequest".into(), object(&["selection", "options", "password", "agreed"], json!({
@@ -256,9 +266,13 @@ fn misc(v: &Vocabularies, s: &mut Map<String, Value>) {
         ),
     );
     s.insert("Administrator".into(), object(&["id", "username", "display_name", "tenant_name", "time_zone", "lang"], json!({
-        "id": int(), "username": string(), "display_name": string(), "tenant_name": string(), "time_zone": string(),
+        "id": int(), "username": string(), "display_name": string(), "tenant_name": string(), "time_zone": time_zone(),
         "lang": { "type": "string", "enum": ["ja", "en"] },
     })));
+    s.insert(
+        "TimeZoneRequest".into(),
+        object(&["time_zone"], json!({ "time_zone": time_zone() })),
+    );
     s.insert(
         "SessionInfo".into(),
         object(

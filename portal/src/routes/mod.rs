@@ -9,13 +9,14 @@ pub mod groups;
 pub mod help;
 pub mod jobs;
 pub mod session;
+pub mod time_zone;
 pub mod tokens;
 pub mod wipes;
 
 use axum::{
     http::Method,
     middleware,
-    routing::{delete, get, post, MethodRouter},
+    routing::{delete, get, post, put, MethodRouter},
     Router,
 };
 
@@ -72,6 +73,12 @@ pub fn table() -> Vec<Route> {
             "/session",
             Public,
             delete(session::sign_out),
+        ),
+        route(
+            Method::PUT,
+            "/session/time-zone",
+            Session,
+            put(time_zone::set),
         ),
         route(
             Method::POST,

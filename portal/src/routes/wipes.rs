@@ -80,7 +80,8 @@ pub async fn preview(
     Ok(ApiJson(preview))
 }
 
-/// A digest of everything in the request but the password, to recognise a repeat.
+/// A digest of everything in the request but the password, to recognise a repeat. The schedule
+/// is digested as entered (text and zone): the same request sent again digests the same.
 fn request_digest(request: &WipeRequest) -> String {
     let canonical = serde_json::json!({
         "selection": request.selection.normalized(),
@@ -118,7 +119,8 @@ pub async fn register(
         .store
         .call(move |conn| Ok(catalog::wifi_settings(conn, tenant_id)?))
         .await?;
-    validate_wipe_request(&request, now, &settings)
+    // The options to register: the schedule resolved in the zone it was entered in.
+    let options = validate_wipe_request(&request, now, &settings)
         .map_err(|errors| ApiError::rendered(move |lang| errors.to_api_error(lang)))?;
 
     // The password re-check: the signed-in administrator's own password, under the same
@@ -186,7 +188,7 @@ pub async fn register(
                 &tx,
                 &who,
                 &request.selection,
-                &request.options,
+                &options,
                 request.skip_not_wipeable,
                 wifi.as_ref(),
                 now,

@@ -1,6 +1,6 @@
 //! Tenants and administrator accounts.
 
-use mdm_model::{session::Administrator, Lang};
+use mdm_model::{session::Administrator, time::Zone, Lang};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 /// An administrator with the stored password hash (never leaves the portal).
@@ -16,13 +16,19 @@ const SELECT: &str = "SELECT a.id, a.username, a.display_name, t.name, a.time_zo
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<AdminRecord> {
     let lang: String = row.get(5)?;
+    let zone: String = row.get(4)?;
+    // Only checked names are written (migration default, seed, the time-zone route); a name the
+    // zone database does not know is a damaged row, not a reason to show another zone's times.
+    let time_zone = Zone::parse(&zone).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
+    })?;
     Ok(AdminRecord {
         admin: Administrator {
             id: row.get(0)?,
             username: row.get(1)?,
             display_name: row.get(2)?,
             tenant_name: row.get(3)?,
-            time_zone: row.get(4)?,
+            time_zone,
             lang: Lang::from_tag(&lang).unwrap_or_default(),
         },
         tenant_id: row.get(6)?,
@@ -73,4 +79,13 @@ pub fn insert_admin(conn: &Connection, new: &NewAdmin<'_>) -> rusqlite::Result<i
         params![new.tenant_id, new.username, new.display_name, new.password_hash, new.time_zone, new.lang.tag()],
     )?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Sets the administrator's time zone; returns whether the account exists.
+pub fn set_time_zone(conn: &Connection, admin_id: i64, zone: Zone) -> rusqlite::Result<bool> {
+    let changed = conn.execute(
+        "UPDATE administrators SET time_zone = ?2 WHERE id = ?1",
+        params![admin_id, zone.name()],
+    )?;
+    Ok(changed == 1)
 }

@@ -306,6 +306,11 @@ pub fn wipe_body(device_ids: &[i64], options: Value) -> Value {
     })
 }
 
+/// A schedule as a wipe request carries it: `at` entered by an administrator in UTC.
+pub fn utc_schedule(at: DateTime<Utc>) -> Value {
+    serde_json::json!({ "local": at.format("%Y-%m-%dT%H:%M:%S").to_string(), "time_zone": "UTC" })
+}
+
 /// Options with nothing chosen but "delete general info".
 pub fn plain_options() -> Value {
     serde_json::json!({ "delete_general_info": true, "schedule_at": null, "wifi_setting_id": null, "keep_esim_data_plan": false })

@@ -1,7 +1,6 @@
 //! The device table as a pure view: one page of devices, sortable headers, a checkbox per row
 //! and one for the page. It never holds more rows than the page it is given.
 
-use chrono::FixedOffset;
 use leptos::either::EitherOf3;
 use leptos::ev;
 use leptos::prelude::*;
@@ -11,6 +10,7 @@ use mdm_model::device::{Device, DeviceSortKey, DeviceStatus};
 use mdm_model::ids::DeviceId;
 use mdm_model::paging::SortOrder;
 use mdm_model::time::format_datetime;
+use mdm_model::time::Zone;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
@@ -59,7 +59,7 @@ pub fn DeviceTable(
     /// The ticked devices; shared with the rest of the console.
     selection: RwSignal<Selection>,
     /// The administrator's time zone, for "last seen".
-    offset: FixedOffset,
+    zone: Zone,
 ) -> impl IntoView {
     let locale = use_locale();
     // A signal per shown device: a device that comes back with new data updates its row.
@@ -92,7 +92,7 @@ pub fn DeviceTable(
     let row_view = move |_, (id, device): (DeviceId, ArcRwSignal<Device>)| {
         let owner = parent.with(Owner::new);
         let view = owner.with(|| {
-            view! { <DeviceRow id=id device=device ticked=row_ticks.of(id, selection) offset=offset/> }
+            view! { <DeviceRow id=id device=device ticked=row_ticks.of(id, selection) zone=zone/> }
         });
         (drop, OwnedView::new_with_owner(view, owner))
     };
@@ -222,13 +222,13 @@ fn DeviceRow(
     /// Whether the row is ticked (see [`RowTicks`]).
     #[prop(into)]
     ticked: Signal<bool>,
-    offset: FixedOffset,
+    zone: Zone,
 ) -> impl IntoView {
     let locale = use_locale();
     let cells = move || {
         let (t, lang) = (locale.t(), locale.lang());
         device.with(|d| {
-            let last_seen = format_datetime(d.last_seen_at, offset);
+            let last_seen = format_datetime(d.last_seen_at, zone);
             let status = d.status();
             let optional = |value: Option<&String>| {
                 view! {

@@ -15,7 +15,6 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use mdm_model::device::{Device, DeviceFilter, DeviceQuery};
 use mdm_model::paging::{Page, PER_PAGE_CHOICES};
-use mdm_model::time::{zone_offset, JAPAN_OFFSET};
 use mdm_model::ErrorCode;
 
 use crate::api::{Api, ApiError};
@@ -46,8 +45,7 @@ pub fn DevicesPage() -> impl IntoView {
     let params = use_query_map();
     let navigate = use_navigate();
     let session = use_session();
-    let offset = untrack(move || session.administrator())
-        .map_or(JAPAN_OFFSET, |admin| zone_offset(&admin.time_zone));
+    let zone = untrack(move || session.time_zone());
 
     let query = Memo::new(move |_| {
         params.with(|p| {
@@ -216,7 +214,7 @@ pub fn DevicesPage() -> impl IntoView {
                     sort=Signal::derive(move || query.with(|q| (q.sort, q.order)))
                     on_sort=Callback::new(move |key| go.run(url::with_sort(&query.get_untracked(), key)))
                     selection=selection
-                    offset=offset
+                    zone=zone
                 />
                 <Pager
                     page=Signal::derive(move || query.with(|q| q.page.page))

@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 use leptos::prelude::*;
-use mdm_model::time::{format_datetime, JAPAN_OFFSET};
+use mdm_model::time::{format_datetime, Zone};
 
 use crate::i18n::use_locale;
 
@@ -76,7 +76,7 @@ pub fn PrintPageSetup(
     // Kept on this thread's arena: a style sheet is a browser object, not `Send`.
     let sheet = StoredValue::new_local(adopt_sheet());
     let rule = move || {
-        let at = format_datetime(printed_at.get(), JAPAN_OFFSET);
+        let at = format_datetime(printed_at.get(), Zone::JAPAN);
         let footer = (locale.t().help.print_footer)(&page_address(&path.get()), &at);
         page_rule(&footer)
     };

@@ -2,10 +2,10 @@
 //! execution conditions at that moment and the command's SHA-256 with its masked copy. A
 //! finished job is judged by these, never by what its device reports today.
 
-use chrono::FixedOffset;
 use leptos::prelude::*;
 use mdm_model::job::{JobDetail, SendAttempt};
 use mdm_model::time::format_datetime;
+use mdm_model::time::Zone;
 
 use super::conditions::{condition_rows, ConditionList};
 use crate::i18n::use_locale;
@@ -18,7 +18,7 @@ pub fn AttemptsSection(
     detail: Signal<JobDetail>,
     /// The administrator's time zone.
     #[prop(into)]
-    offset: Signal<FixedOffset>,
+    zone: Signal<Zone>,
 ) -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().jobs;
@@ -31,7 +31,7 @@ pub fn AttemptsSection(
                 <p class="job-section__lead" data-testid="attempts-none">{move || t().attempts_none}</p>
             </Show>
             <For each=move || attempts.get() key=|a| a.number let(attempt)>
-                <Attempt attempt=attempt management=management offset=offset/>
+                <Attempt attempt=attempt management=management zone=zone/>
             </For>
         </section>
     }
@@ -47,7 +47,7 @@ fn Attempt(
     management: Signal<mdm_model::device::ManagementMethod>,
     /// The administrator's time zone.
     #[prop(into)]
-    offset: Signal<FixedOffset>,
+    zone: Signal<Zone>,
 ) -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().jobs;
@@ -77,7 +77,7 @@ fn Attempt(
     let has_command = command.is_some();
     view! {
         <div class="job-attempt" data-testid="job-attempt" data-number=number>
-            <h4 class="job-attempt__title">{move || (t().attempt_title)(number, &format_datetime(at, offset.get()))}</h4>
+            <h4 class="job-attempt__title">{move || (t().attempt_title)(number, &format_datetime(at, zone.get()))}</h4>
             <p class="job-attempt__label">{move || t().attempt_conditions}</p>
             <dl class="job-conditions" data-testid="attempt-conditions">
                 <ConditionList rows=rows/>

@@ -1,11 +1,11 @@
 //! The device's execution conditions now, and what the job is waiting for. Which condition holds
 //! a job back is the portal's answer (the model's `unmet_conditions`); this view only shows it.
 
-use chrono::FixedOffset;
 use leptos::prelude::*;
 use mdm_model::device::{ActiveSyncAccount, DeviceState, ManagementMethod};
 use mdm_model::job::{JobDetail, JobMethod, JobStatus, UnmetCondition};
 use mdm_model::time::format_datetime;
+use mdm_model::time::Zone;
 
 use crate::components::HelpLink;
 use crate::i18n::{use_locale, JobsText};
@@ -126,13 +126,13 @@ enum Waiting {
     Conditions(Vec<UnmetCondition>),
 }
 
-fn waiting(detail: &JobDetail, t: &JobsText, offset: FixedOffset) -> Waiting {
+fn waiting(detail: &JobDetail, t: &JobsText, zone: Zone) -> Waiting {
     let job = &detail.job;
     match job.status {
         JobStatus::Scheduled => Waiting::Text((t.waiting_schedule)(
             &job.options
                 .scheduled_at
-                .map(|at| format_datetime(at, offset))
+                .map(|at| format_datetime(at, zone))
                 .unwrap_or_default(),
         )),
         JobStatus::WaitingForDevice if !detail.conditions.unmet.is_empty() => {
@@ -153,16 +153,15 @@ pub fn ConditionsSection(
     detail: Signal<JobDetail>,
     /// The administrator's time zone.
     #[prop(into)]
-    offset: Signal<FixedOffset>,
+    zone: Signal<Zone>,
 ) -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().jobs;
     let rows = Memo::new(move |_| detail.with(|d| rows(d, t())));
-    let waiting = Memo::new(move |_| detail.with(|d| waiting(d, t(), offset.get())));
+    let waiting = Memo::new(move |_| detail.with(|d| waiting(d, t(), zone.get())));
     let hybrid_open = move || detail.with(|d| d.partner.is_some() && d.job.status.is_open());
     let finished = move || detail.with(|d| d.job.status.is_terminal());
-    let last_seen =
-        move || detail.with(|d| format_datetime(d.conditions.last_seen_at, offset.get()));
+    let last_seen = move || detail.with(|d| format_datetime(d.conditions.last_seen_at, zone.get()));
 
     view! {
         <section class="job-section" aria-labelledby="job-conditions-title" data-testid="job-conditions">

@@ -2,11 +2,12 @@
 //! `jobs_csv` (UTF-8 with a byte-order mark so Excel reads Japanese, one row per job, Hybrid pairs
 //! on consecutive rows) and handed to the browser as a download.
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use mdm_model::job::{JobListEntry, JobQuery};
 use mdm_model::paging::{PageRequest, MAX_PER_PAGE};
+use mdm_model::time::Zone;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 use crate::api::{Api, ApiError};
@@ -33,8 +34,8 @@ pub async fn all_entries(api: &Api, query: &JobQuery) -> Result<Vec<JobListEntry
 }
 
 /// `端末初期化ジョブ_20261126-1430.csv`: the prefix and the export time in the administrator's zone.
-pub fn file_name(prefix: &str, now: DateTime<Utc>, offset: FixedOffset) -> String {
-    format!("{prefix}_{}.csv", mdm_model::time::file_stamp(now, offset))
+pub fn file_name(prefix: &str, now: DateTime<Utc>, zone: Zone) -> String {
+    format!("{prefix}_{}.csv", mdm_model::time::file_stamp(now, zone))
 }
 
 /// Offers `text` to the browser as a file download.
@@ -61,7 +62,7 @@ pub fn download(file_name: &str, text: &str) -> Result<(), JsValue> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mdm_model::time::JAPAN_OFFSET;
+    use mdm_model::time::Zone;
 
     #[test]
     fn the_file_is_named_after_the_japan_time_of_export() {
@@ -69,7 +70,7 @@ mod tests {
             .unwrap()
             .with_timezone(&Utc);
         assert_eq!(
-            file_name("wipe-jobs", now, JAPAN_OFFSET),
+            file_name("wipe-jobs", now, Zone::JAPAN),
             "wipe-jobs_20261126-1430.csv"
         );
     }

@@ -1,32 +1,25 @@
 //! The registration date filter: two calendar days in the administrator's time zone, turned into
 //! the half-open UTC range `from <= registered_at < to` the job query takes.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeDelta, Utc};
-use mdm_model::time::{parse_date_input, to_date_input};
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use mdm_model::time::{day_start, parse_date_input, to_date_input, Zone};
 
 /// The `<input type="date">` value showing a range start.
-pub fn from_input(from: Option<DateTime<Utc>>, offset: FixedOffset) -> String {
-    from.map(|t| to_date_input(t.with_timezone(&offset).date_naive()))
+pub fn from_input(from: Option<DateTime<Utc>>, zone: Zone) -> String {
+    from.map(|t| to_date_input(t.with_timezone(&zone.tz()).date_naive()))
         .unwrap_or_default()
 }
 
 /// The `<input type="date">` value showing a range end: the last day still included.
-pub fn to_input(to: Option<DateTime<Utc>>, offset: FixedOffset) -> String {
+pub fn to_input(to: Option<DateTime<Utc>>, zone: Zone) -> String {
     to.map(|t| {
         to_date_input(
             (t - TimeDelta::seconds(1))
-                .with_timezone(&offset)
+                .with_timezone(&zone.tz())
                 .date_naive(),
         )
     })
     .unwrap_or_default()
-}
-
-fn day_start(day: NaiveDate, offset: FixedOffset) -> Option<DateTime<Utc>> {
-    day.and_time(NaiveTime::MIN)
-        .and_local_timezone(offset)
-        .single()
-        .map(|t| t.with_timezone(&Utc))
 }
 
 fn parse_day(text: &str) -> Option<NaiveDate> {
@@ -41,15 +34,11 @@ pub struct InvertedRange;
 pub type DateRange = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
 
 /// The UTC range of the two entered days (both included). An empty field leaves its side open.
-pub fn range_from_inputs(
-    from: &str,
-    to: &str,
-    offset: FixedOffset,
-) -> Result<DateRange, InvertedRange> {
-    let from = parse_day(from).and_then(|day| day_start(day, offset));
+pub fn range_from_inputs(from: &str, to: &str, zone: Zone) -> Result<DateRange, InvertedRange> {
+    let from = parse_day(from).and_then(|day| day_start(day, zone));
     let to = parse_day(to)
         .and_then(|day| day.succ_opt())
-        .and_then(|day| day_start(day, offset));
+        .and_then(|day| day_start(day, zone));
     match (from, to) {
         (Some(f), Some(t)) if f >= t => Err(InvertedRange),
         range => Ok(range),
@@ -59,7 +48,7 @@ pub fn range_from_inputs(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mdm_model::time::JAPAN_OFFSET;
+    use mdm_model::time::Zone;
 
     fn at(text: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(text)
@@ -69,27 +58,27 @@ mod tests {
 
     #[test]
     fn days_are_japan_days_and_the_end_day_is_included() {
-        let (from, to) = range_from_inputs("2026-11-01", "2026-11-30", JAPAN_OFFSET).unwrap();
+        let (from, to) = range_from_inputs("2026-11-01", "2026-11-30", Zone::JAPAN).unwrap();
         assert_eq!(from, Some(at("2026-10-31T15:00:00Z")));
         assert_eq!(to, Some(at("2026-11-30T15:00:00Z")));
-        assert_eq!(from_input(from, JAPAN_OFFSET), "2026-11-01");
-        assert_eq!(to_input(to, JAPAN_OFFSET), "2026-11-30");
+        assert_eq!(from_input(from, Zone::JAPAN), "2026-11-01");
+        assert_eq!(to_input(to, Zone::JAPAN), "2026-11-30");
     }
 
     #[test]
     fn one_day_is_a_valid_range_and_an_inverted_one_is_refused() {
-        assert!(range_from_inputs("2026-11-26", "2026-11-26", JAPAN_OFFSET).is_ok());
+        assert!(range_from_inputs("2026-11-26", "2026-11-26", Zone::JAPAN).is_ok());
         assert_eq!(
-            range_from_inputs("2026-11-27", "2026-11-26", JAPAN_OFFSET),
+            range_from_inputs("2026-11-27", "2026-11-26", Zone::JAPAN),
             Err(InvertedRange)
         );
     }
 
     #[test]
     fn empty_fields_leave_the_range_open() {
-        assert_eq!(range_from_inputs("", "", JAPAN_OFFSET), Ok((None, None)));
-        let (from, to) = range_from_inputs("", "2026-11-26", JAPAN_OFFSET).unwrap();
+        assert_eq!(range_from_inputs("", "", Zone::JAPAN), Ok((None, None)));
+        let (from, to) = range_from_inputs("", "2026-11-26", Zone::JAPAN).unwrap();
         assert_eq!((from, to), (None, Some(at("2026-11-26T15:00:00Z"))));
-        assert_eq!(from_input(None, JAPAN_OFFSET), "");
+        assert_eq!(from_input(None, Zone::JAPAN), "");
     }
 }

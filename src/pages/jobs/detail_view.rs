@@ -1,12 +1,12 @@
 //! The job detail as a pure view: what was ordered, for which device, by whom, how far it got,
 //! what it waits for, and the command it sends. Mounts without network in browser tests.
 
-use chrono::FixedOffset;
 use leptos::prelude::*;
 use mdm_model::job::{
     plan_administrator_cancel, CancelRefusal, Job, JobDetail, JobQuery, JobStatus,
 };
 use mdm_model::time::format_datetime;
+use mdm_model::time::Zone;
 
 use super::apple_command::CommandSection;
 use super::attempts::AttemptsSection;
@@ -62,7 +62,7 @@ pub fn JobDetailView(
     audit: Signal<AuditView>,
     /// The administrator's time zone.
     #[prop(into)]
-    offset: Signal<FixedOffset>,
+    zone: Signal<Zone>,
     /// The list state, carried into links.
     #[prop(into)]
     query: Signal<JobQuery>,
@@ -76,7 +76,7 @@ pub fn JobDetailView(
     let history = Memo::new(move |_| detail.with(|d| d.history.clone()));
     let cancel = Memo::new(move |_| detail.with(cancel_state));
     let status = Signal::derive(move || job.with(|j| j.status));
-    let time = move |at| format_datetime(at, offset.get());
+    let time = move |at| format_datetime(at, zone.get());
     let wipe_href = move || {
         crate::routes::href(&list_href(&refined(&cleared(&query.get()), |q| {
             q.wipe = Some(job.with(|j| j.wipe_id))
@@ -138,7 +138,7 @@ pub fn JobDetailView(
             // finished job shows the conditions of its sends instead (below): the device now
             // says nothing about why it ran.
             <Show when=move || job.with(|j| j.status.is_open())>
-                <ConditionsSection detail=detail offset=offset/>
+                <ConditionsSection detail=detail zone=zone/>
             </Show>
             <ReenrollmentSection job=job format_time=Callback::new(time)/>
 
@@ -155,6 +155,9 @@ pub fn JobDetailView(
                     </Fact>
                     <Fact term=Signal::derive(move || t().registered_at) test_id="detail-registered-at">
                         {move || time(job.with(|j| j.registered_at))}
+                    </Fact>
+                    <Fact term=Signal::derive(move || t().time_zone) test_id="detail-time-zone">
+                        {move || zone.get().name()}
                     </Fact>
                     <Fact term=Signal::derive(move || t().registration)>
                         <a href=wipe_href data-testid="detail-wipe-link">
@@ -174,11 +177,11 @@ pub fn JobDetailView(
                 device_now=Signal::derive(move || detail.with(|d| d.device_now.clone()))
                 device_href=Signal::derive(device_href)
             />
-            <OptionsFacts job=job offset=offset/>
-            <Timeline history=history offset=offset/>
-            <AttemptsSection detail=detail offset=offset/>
+            <OptionsFacts job=job zone=zone/>
+            <Timeline history=history zone=zone/>
+            <AttemptsSection detail=detail zone=zone/>
             <CommandSection detail=detail/>
-            <AuditList audit=audit offset=offset/>
+            <AuditList audit=audit zone=zone/>
         </div>
     }
 }

@@ -2,9 +2,9 @@
 //! the narrower filters that come from links (one device, one registrant, one registration).
 //! Choices apply at once; the search applies on Enter or the button.
 
-use chrono::FixedOffset;
 use leptos::prelude::*;
 use mdm_model::job::{JobMethod, JobQuery, JobStatus};
+use mdm_model::time::Zone;
 
 use super::dates::{from_input, range_from_inputs, to_input};
 use super::url::{cleared, is_filtered, refined};
@@ -52,7 +52,7 @@ pub fn JobFilters(
     query: Signal<JobQuery>,
     /// The administrator's time zone, for the date fields.
     #[prop(into)]
-    offset: Signal<FixedOffset>,
+    zone: Signal<Zone>,
     /// Names for the id-only filters.
     #[prop(into)]
     names: Signal<ChipNames>,
@@ -63,13 +63,13 @@ pub fn JobFilters(
     let t = move || locale.t().jobs;
     let fields = move || {
         let q = query.get();
-        let offset = offset.get();
+        let zone = zone.get();
         [
             q.q.clone().unwrap_or_default(),
             q.status.map(|s| s.as_str().to_string()).unwrap_or_default(),
             q.method.map(|m| m.as_str().to_string()).unwrap_or_default(),
-            from_input(q.from, offset),
-            to_input(q.to, offset),
+            from_input(q.from, zone),
+            to_input(q.to, zone),
         ]
     };
     let [search, status, method, from, to] = untrack(fields).map(RwSignal::new);
@@ -93,7 +93,7 @@ pub fn JobFilters(
         let Ok((range_from, range_to)) = range_from_inputs(
             &from.get_untracked(),
             &to.get_untracked(),
-            offset.get_untracked(),
+            zone.get_untracked(),
         ) else {
             range_error.set(true);
             return;

@@ -1,12 +1,12 @@
 //! The job's past: its status history as a timeline, and the audit log entries about it (who
 //! registered, who cancelled, what the portal did by itself).
 
-use chrono::FixedOffset;
 use leptos::prelude::*;
 use mdm_model::audit::{AuditEntry, AuditEvent};
 use mdm_model::ids::JobId;
 use mdm_model::job::StatusChange;
 use mdm_model::time::format_datetime;
+use mdm_model::time::Zone;
 use mdm_model::Lang;
 
 use crate::components::StatusBadge;
@@ -48,7 +48,7 @@ pub fn Timeline(
     history: Signal<Vec<StatusChange>>,
     /// The administrator's time zone.
     #[prop(into)]
-    offset: Signal<FixedOffset>,
+    zone: Signal<Zone>,
 ) -> impl IntoView {
     let locale = use_locale();
     let numbered = move || history.get().into_iter().enumerate().collect::<Vec<_>>();
@@ -59,7 +59,7 @@ pub fn Timeline(
                 <For each=numbered key=|(index, change)| (*index, change.status, change.reason, change.at.timestamp_millis()) let((_index, change))>
                     <li class="timeline__item" data-testid="history-item" data-status=change.status.as_str()>
                         <time class="timeline__time" datetime=change.at.to_rfc3339()>
-                            {move || format_datetime(change.at, offset.get())}
+                            {move || format_datetime(change.at, zone.get())}
                         </time>
                         <div class="timeline__body">
                             <StatusBadge status=Signal::stored(change.status)/>
@@ -80,7 +80,7 @@ pub fn AuditList(
     audit: Signal<AuditView>,
     /// The administrator's time zone.
     #[prop(into)]
-    offset: Signal<FixedOffset>,
+    zone: Signal<Zone>,
 ) -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().jobs;
@@ -104,7 +104,7 @@ pub fn AuditList(
                                 let action = entry.action();
                                 view! {
                                     <li class="audit-list__item" data-testid="audit-entry" data-action=action.as_str()>
-                                        <time class="audit-list__time">{move || format_datetime(at, offset.get())}</time>
+                                        <time class="audit-list__time">{move || format_datetime(at, zone.get())}</time>
                                         <span class="audit-list__action">{move || action.label(locale.lang())}</span>
                                         <span class="audit-list__actor">
                                             {match actor {

@@ -211,7 +211,7 @@ pub fn JobDetailPage() -> impl IntoView {
                                 <JobDetailView
                                     detail=detail
                                     audit=audit_view
-                                    offset=screen.offset
+                                    zone=screen.zone
                                     query=screen.query
                                     on_cancel=Callback::new(move |jobs| screen.ask_cancel(jobs))
                                 />

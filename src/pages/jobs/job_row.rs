@@ -2,7 +2,6 @@
 //! one `<tbody>`, with the device, registration and cancel shared across both rows so it reads as
 //! one wipe that either method can complete.
 
-use chrono::FixedOffset;
 use leptos::prelude::*;
 use mdm_model::device::ManagementMethod;
 use mdm_model::ids::JobId;
@@ -10,6 +9,7 @@ use mdm_model::job::{
     plan_administrator_cancel, Job, JobListEntry, JobQuery, JobSortKey, JobStatus, StatusReason,
 };
 use mdm_model::time::format_datetime;
+use mdm_model::time::Zone;
 
 use super::reenrollment::ReenrollmentBadge;
 use super::url::{detail_href, for_device, for_registrant, list_href};
@@ -30,7 +30,7 @@ pub fn JobEntryRows(
     entry: Signal<JobListEntry>,
     /// The administrator's time zone.
     #[prop(into)]
-    offset: Signal<FixedOffset>,
+    zone: Signal<Zone>,
     /// The list state, carried into every link.
     #[prop(into)]
     query: Signal<JobQuery>,
@@ -82,13 +82,13 @@ pub fn JobEntryRows(
             )))
         })
     };
-    let registered_at = move || entry.with(|e| format_datetime(e.job.registered_at, offset.get()));
+    let registered_at = move || entry.with(|e| format_datetime(e.job.registered_at, zone.get()));
     let scheduled_at = move || {
         entry.with(|e| {
             e.job
                 .options
                 .scheduled_at
-                .map(|t| format_datetime(t, offset.get()))
+                .map(|t| format_datetime(t, zone.get()))
                 .unwrap_or_else(|| locale.t().jobs.not_scheduled.to_string())
         })
     };
@@ -147,6 +147,9 @@ pub fn JobEntryRows(
             class="job-cell job-cell--scheduled job-time"
             rowspan=rows
             data-label=move || JobSortKey::ScheduledAt.label(locale.lang())
+            // Which side of a daylight saving time change: the zone and its abbreviation then.
+            title=move || entry.with(|e| e.job.options.scheduled_at.map(|t| zone.get().label_at(t)))
+            data-testid="job-scheduled-at"
         >
             {scheduled_at}
         </td>
@@ -175,7 +178,7 @@ pub fn JobEntryRows(
         });
         view! {
             <tr class="job-row job-row--partner" data-testid="job-row" data-job-id=move || partner.with(|j| j.id.0)>
-                <JobCells job=partner offset=offset query=query selected=selected/>
+                <JobCells job=partner zone=zone query=query selected=selected/>
             </tr>
         }
     });
@@ -192,7 +195,7 @@ pub fn JobEntryRows(
         >
             <tr class="job-row" data-testid="job-row" data-job-id=entry_id.0>
                 {shared_cells}
-                <JobCells job=first_job offset=offset query=query selected=selected/>
+                <JobCells job=first_job zone=zone query=query selected=selected/>
                 {trailing_cells}
             </tr>
             {second_row}
@@ -207,7 +210,7 @@ fn JobCells(
     #[prop(into)]
     job: Signal<Job>,
     /// The administrator's time zone.
-    offset: Signal<FixedOffset>,
+    zone: Signal<Zone>,
     /// The list state, carried into the detail link.
     query: Signal<JobQuery>,
     /// The job open in the detail panel, if any.
@@ -248,7 +251,7 @@ fn JobCells(
                 </div>
             </Show>
             <div class="job-updated">
-                {move || (locale.t().jobs.updated_at)(&format_datetime(job.with(|j| j.status_changed_at), offset.get()))}
+                {move || (locale.t().jobs.updated_at)(&format_datetime(job.with(|j| j.status_changed_at), zone.get()))}
             </div>
         </td>
     }

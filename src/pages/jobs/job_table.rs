@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
-use chrono::FixedOffset;
 use leptos::prelude::*;
 use mdm_model::ids::JobId;
 use mdm_model::job::{JobListEntry, JobQuery, JobSortKey};
 use mdm_model::paging::SortOrder;
+use mdm_model::time::Zone;
 
 use super::job_row::JobEntryRows;
 use crate::i18n::use_locale;
@@ -98,7 +98,7 @@ pub fn JobTable(
     query: Signal<JobQuery>,
     /// The administrator's time zone.
     #[prop(into)]
-    offset: Signal<FixedOffset>,
+    zone: Signal<Zone>,
     /// The job open in the detail panel, if any.
     #[prop(into)]
     selected: Signal<Option<JobId>>,
@@ -162,7 +162,7 @@ pub fn JobTable(
                                 view! {
                                     <JobEntryRows
                                         entry=entry
-                                        offset=offset
+                                        zone=zone
                                         query=query
                                         selected=selected
                                         on_cancel=on_cancel

@@ -91,7 +91,7 @@ pub fn JobsPage() -> impl IntoView {
         })
     });
     let screen = JobsScreen::provide(query.into());
-    let offset = screen.offset;
+    let zone = screen.zone;
     let live = AutoRefresh::new(RefreshPolicy::LIVE, page_visibility());
 
     let fetch_api = api.clone();
@@ -190,7 +190,7 @@ pub fn JobsPage() -> impl IntoView {
         loaded
             .with(|l| {
                 l.as_ref()
-                    .map(|l| mdm_model::time::format_time_of_day(l.at, offset.get()))
+                    .map(|l| mdm_model::time::format_time_of_day(l.at, zone.get()))
             })
             .unwrap_or_default()
     });
@@ -246,9 +246,9 @@ pub fn JobsPage() -> impl IntoView {
             let t = locale.t_untracked().jobs;
             match csv_export::all_entries(&api, &query).await {
                 Ok(entries) => {
-                    let offset = offset.get_untracked();
-                    let text = jobs_csv(&entries, locale.lang_untracked(), offset);
-                    let name = csv_export::file_name(t.csv_file_prefix, Utc::now(), offset);
+                    let zone = zone.get_untracked();
+                    let text = jobs_csv(&entries, locale.lang_untracked(), zone);
+                    let name = csv_export::file_name(t.csv_file_prefix, Utc::now(), zone);
                     let jobs: usize = entries.iter().map(|e| e.jobs().count()).sum();
                     match csv_export::download(&name, &text) {
                         Ok(()) => toasts.show(ToastKind::Success, (t.exported)(jobs)),
@@ -279,7 +279,7 @@ pub fn JobsPage() -> impl IntoView {
             <JobTable
                 entries=entries
                 query=query
-                offset=offset
+                zone=zone
                 selected=selected
                 busy=busy
                 on_sort=Callback::new(move |key| go_sort(url::sorted_by(&query.get_untracked(), key), false))
@@ -296,9 +296,10 @@ pub fn JobsPage() -> impl IntoView {
     view! {
         <PageHeader title=Signal::derive(move || locale.t().jobs_title.to_string())/>
         <p class="page-lead" data-testid="jobs-lead">{move || t().lead}</p>
+        <p class="hint jobs-zone" data-testid="jobs-time-zone">{move || (t().times_in_zone)(zone.get().name())}</p>
         <JobFilters
             query=query
-            offset=offset
+            zone=zone
             names=names
             on_apply=Callback::new(move |next| go_filter(next, false))
         />

@@ -1,10 +1,10 @@
 //! The device a job erases, and the options it was registered with (the two tabs of the wipe
 //! screen, as chosen).
 
-use chrono::FixedOffset;
 use leptos::prelude::*;
 use mdm_model::job::{DeviceNow, Job};
-use mdm_model::time::format_datetime;
+use mdm_model::time::format_datetime_in_zone;
+use mdm_model::time::Zone;
 
 use super::detail_view::Fact;
 use crate::components::HelpLink;
@@ -79,7 +79,7 @@ pub fn OptionsFacts(
     job: Signal<Job>,
     /// The administrator's time zone.
     #[prop(into)]
-    offset: Signal<FixedOffset>,
+    zone: Signal<Zone>,
 ) -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().jobs;
@@ -87,7 +87,12 @@ pub fn OptionsFacts(
     let yes_no = move |value: bool| if value { t().yes } else { t().no };
     let schedule = move || {
         options
-            .with(|o| o.scheduled_at.map(|at| format_datetime(at, offset.get())))
+            // With the zone and its abbreviation at that moment: a wipe planned across a daylight
+            // saving time change says which side of it it runs on.
+            .with(|o| {
+                o.scheduled_at
+                    .map(|at| format_datetime_in_zone(at, zone.get()))
+            })
             .unwrap_or_else(|| t().opt_schedule_none.to_string())
     };
     let wifi = move || {

@@ -2,13 +2,12 @@
 //! the administrator's time zone, a "jobs changed here" signal that makes both fetch at once, and
 //! the one cancel flow (confirmation, request, result) both of them start.
 
-use chrono::FixedOffset;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use mdm_model::ids::JobId;
 use mdm_model::job::{Job, JobQuery};
-use mdm_model::time::{zone_offset, JAPAN_OFFSET};
+use mdm_model::time::Zone;
 
 use super::cancel_dialog::{jobs_to_cancel, CancelDialog};
 use super::url::detail_href;
@@ -23,7 +22,7 @@ pub struct JobsScreen {
     /// The list state from the address (defaults when the address cannot be read).
     pub query: Signal<JobQuery>,
     /// The administrator's time zone.
-    pub offset: Signal<FixedOffset>,
+    pub zone: Signal<Zone>,
     changed: RwSignal<u64>,
     cancel_request: RwSignal<Option<Vec<Job>>>,
     cancel_error: RwSignal<Option<ApiError>>,
@@ -38,12 +37,7 @@ impl JobsScreen {
         let locale = use_locale();
         let toasts = use_toasts();
         let navigate = use_navigate();
-        let offset = Signal::derive(move || {
-            session
-                .administrator()
-                .map(|admin| zone_offset(&admin.time_zone))
-                .unwrap_or(JAPAN_OFFSET)
-        });
+        let zone = Signal::derive(move || session.time_zone());
         let changed = RwSignal::new(0u64);
         let cancel_request = RwSignal::new(None::<Vec<Job>>);
         let cancel_error = RwSignal::new(None::<ApiError>);
@@ -81,7 +75,7 @@ impl JobsScreen {
         });
         let screen = JobsScreen {
             query,
-            offset,
+            zone,
             changed,
             cancel_request,
             cancel_error,

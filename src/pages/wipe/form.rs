@@ -2,22 +2,20 @@
 //! messages go next to which field, and what still stops OK. Every rule is the model's; this
 //! file only places its answers.
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 use mdm_model::ids::WifiSettingId;
-use mdm_model::time::{parse_datetime_local, to_datetime_local};
+use mdm_model::time::{
+    parse_datetime_local, to_datetime_local, LocalDateTime, LocalTimeProblem, Zone,
+};
 use mdm_model::wifi::WifiSetting;
 use mdm_model::wipe::{
-    validate_wipe_request, PreviewTotals, WipeField, WipeOptions, WipeProblem, WipeRequest,
-    WipeSelection,
+    validate_wipe_request, EnteredWipeOptions, PreviewTotals, WipeField, WipeOptions, WipeProblem,
+    WipeRequest, WipeSelection,
 };
 use mdm_model::{ErrorCode, ErrorDetails, Lang};
 
 use crate::api::ApiError;
 use crate::i18n::WipeText;
-
-/// The schedule box is ticked but the date-time field holds no date and time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct UnreadableSchedule;
 
 /// Everything entered on the two tabs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,15 +39,15 @@ pub struct WipeForm {
 }
 
 impl WipeForm {
-    /// The screen's opening state: the model's defaults, the proposed time in `offset`.
-    pub fn initial(now: DateTime<Utc>, offset: FixedOffset) -> WipeForm {
+    /// The screen's opening state: the model's defaults, the proposed time in `zone`.
+    pub fn initial(now: DateTime<Utc>, zone: Zone) -> WipeForm {
         let options = WipeOptions::initial(now);
         WipeForm {
             delete_general_info: options.delete_general_info,
             schedule_enabled: options.schedule_at.is_some(),
             schedule_text: options
                 .schedule_at
-                .map(|at| to_datetime_local(at, offset))
+                .map(|at| to_datetime_local(at, zone))
                 .unwrap_or_default(),
             wifi_setting_id: options.wifi_setting_id,
             keep_esim_data_plan: options.keep_esim_data_plan,
@@ -59,26 +57,24 @@ impl WipeForm {
         }
     }
 
-    /// The scheduled time, `Ok(None)` without a schedule, an error when the box is ticked but
-    /// the field does not hold a date and time.
-    pub fn schedule_at(
-        &self,
-        offset: FixedOffset,
-    ) -> Result<Option<DateTime<Utc>>, UnreadableSchedule> {
+    /// The scheduled time in `zone` (for the echo beside the field): `Ok(None)` without a
+    /// schedule, the model's reason when the field names no time there.
+    pub fn schedule_at(&self, zone: Zone) -> Result<Option<DateTime<Utc>>, LocalTimeProblem> {
         if !self.schedule_enabled {
             return Ok(None);
         }
-        parse_datetime_local(&self.schedule_text, offset)
-            .map(Some)
-            .ok_or(UnreadableSchedule)
+        parse_datetime_local(&self.schedule_text, zone).map(Some)
     }
 
-    /// The options as the portal takes them. An unreadable schedule is left out here; it stops
-    /// OK separately, so it never silently becomes "run now".
-    pub fn options(&self, offset: FixedOffset) -> WipeOptions {
+    /// The options as the portal takes them: the schedule as entered, in `zone`. The model
+    /// resolves it on both sides; an unreadable or skipped time is refused there, so it never
+    /// silently becomes "run now".
+    pub fn options(&self, zone: Zone) -> EnteredWipeOptions {
         WipeOptions {
             delete_general_info: self.delete_general_info,
-            schedule_at: self.schedule_at(offset).ok().flatten(),
+            schedule_at: self
+                .schedule_enabled
+                .then(|| LocalDateTime::entered(self.schedule_text.clone(), zone)),
             wifi_setting_id: self.wifi_setting_id,
             keep_esim_data_plan: self.keep_esim_data_plan,
         }
@@ -86,11 +82,10 @@ impl WipeForm {
 
     // The model's exclusivity rule, applied to the checkbox rather than the parsed time: a
     // half-typed date is still a schedule the administrator asked for.
-    fn intent(&self) -> WipeOptions {
+    fn intent(&self) -> WipeOptions<()> {
         WipeOptions {
             delete_general_info: self.delete_general_info,
-            // Any time stands for "a schedule is set".
-            schedule_at: self.schedule_enabled.then(DateTime::<Utc>::default),
+            schedule_at: self.schedule_enabled.then_some(()),
             wifi_setting_id: self.wifi_setting_id,
             keep_esim_data_plan: self.keep_esim_data_plan,
         }
@@ -107,32 +102,29 @@ impl WipeForm {
     }
 
     /// The registration request for `selection`.
-    pub fn request(&self, selection: &WipeSelection, offset: FixedOffset) -> WipeRequest {
+    pub fn request(&self, selection: &WipeSelection, zone: Zone) -> WipeRequest {
         WipeRequest {
             selection: selection.clone(),
-            options: self.options(offset),
+            options: self.options(zone),
             password: self.password.clone(),
             agreed: self.agreed,
             skip_not_wipeable: self.skip_not_wipeable,
         }
     }
 
-    /// The model's verdict on the request at `now`, plus an unreadable schedule.
+    /// The model's verdict on the request at `now`.
     pub fn check(
         &self,
         selection: &WipeSelection,
         now: DateTime<Utc>,
-        offset: FixedOffset,
+        zone: Zone,
         wifi_settings: &[WifiSetting],
     ) -> FormCheck {
-        let problems = validate_wipe_request(&self.request(selection, offset), now, wifi_settings)
+        let problems = validate_wipe_request(&self.request(selection, zone), now, wifi_settings)
             .err()
             .map(|errors| errors.0)
             .unwrap_or_default();
-        FormCheck {
-            problems,
-            schedule_unreadable: self.schedule_at(offset).is_err(),
-        }
+        FormCheck { problems }
     }
 }
 
@@ -140,20 +132,16 @@ impl WipeForm {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FormCheck {
     pub problems: Vec<WipeProblem>,
-    pub schedule_unreadable: bool,
 }
 
 impl FormCheck {
     pub fn is_clean(&self) -> bool {
-        self.problems.is_empty() && !self.schedule_unreadable
+        self.problems.is_empty()
     }
 
     /// The fields with something to fix, in form order.
     pub fn fields(&self) -> Vec<WipeField> {
         let mut fields: Vec<WipeField> = self.problems.iter().map(|p| p.field()).collect();
-        if self.schedule_unreadable {
-            fields.insert(0, WipeField::ScheduleAt);
-        }
         fields.dedup();
         fields
     }
@@ -177,16 +165,8 @@ impl FieldMessages {
 
     /// The messages before OK is pressed (`attempted` false) show schedule problems only: they
     /// concern a value the screen proposed. After an attempt, every problem shows.
-    pub fn from_check(
-        check: &FormCheck,
-        attempted: bool,
-        t: &WipeText,
-        lang: Lang,
-    ) -> FieldMessages {
+    pub fn from_check(check: &FormCheck, attempted: bool, lang: Lang) -> FieldMessages {
         let mut fields = Vec::new();
-        if check.schedule_unreadable {
-            fields.push((WipeField::ScheduleAt, t.schedule_unreadable.to_string()));
-        }
         for problem in &check.problems {
             if attempted || problem.field() == WipeField::ScheduleAt {
                 fields.push((problem.field(), problem.label(lang).to_string()));

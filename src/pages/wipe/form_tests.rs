@@ -3,14 +3,12 @@
 use super::*;
 use chrono::TimeDelta;
 use mdm_model::ids::DeviceId;
-use mdm_model::time::JAPAN_OFFSET;
+use mdm_model::time::{LocalDateTime, LocalTimeProblem, Zone};
 use mdm_model::wifi::WifiSecurity;
 use mdm_model::wipe::{
     wrong_password_error, RefusedDevice, RegistrationRefusal, WipeValidationErrors,
 };
 use mdm_model::ApiErrorBody;
-
-use crate::i18n::catalog;
 
 fn now() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-11-26T05:10:00Z")
@@ -45,7 +43,7 @@ fn api_error(body: ApiErrorBody) -> ApiError {
 
 #[test]
 fn the_form_opens_with_the_documented_defaults_in_japan_time() {
-    let form = WipeForm::initial(now(), JAPAN_OFFSET);
+    let form = WipeForm::initial(now(), Zone::JAPAN);
     assert!(form.delete_general_info);
     assert!(form.schedule_enabled);
     // 05:10 UTC is 14:10 in Tokyo; the proposal is the first full hour 30 minutes ahead.
@@ -57,12 +55,12 @@ fn the_form_opens_with_the_documented_defaults_in_japan_time() {
 
 #[test]
 fn schedule_and_wifi_block_each_other_without_losing_the_entered_time() {
-    let mut form = WipeForm::initial(now(), JAPAN_OFFSET);
+    let mut form = WipeForm::initial(now(), Zone::JAPAN);
     form.schedule_enabled = false;
     assert!(!form.wifi_blocked());
     form.wifi_setting_id = Some(WifiSettingId(1));
     assert!(form.schedule_blocked());
-    assert_eq!(form.options(JAPAN_OFFSET).schedule_at, None);
+    assert_eq!(form.options(Zone::JAPAN).schedule_at, None);
     form.wifi_setting_id = None;
     form.schedule_enabled = true;
     assert_eq!(
@@ -70,31 +68,84 @@ fn schedule_and_wifi_block_each_other_without_losing_the_entered_time() {
         "the time is kept while unticked"
     );
     assert_eq!(
-        form.options(JAPAN_OFFSET).schedule_at,
-        Some(
+        form.options(Zone::JAPAN).schedule_at,
+        Some(LocalDateTime::entered("2026-11-26T15:00", Zone::JAPAN))
+    );
+    assert_eq!(
+        form.schedule_at(Zone::JAPAN),
+        Ok(Some(
             DateTime::parse_from_rfc3339("2026-11-26T06:00:00Z")
                 .unwrap()
                 .with_timezone(&Utc)
-        )
+        ))
     );
 }
 
 #[test]
 fn an_unreadable_schedule_stops_the_request_instead_of_running_now() {
-    let mut form = WipeForm::initial(now(), JAPAN_OFFSET);
+    let mut form = WipeForm::initial(now(), Zone::JAPAN);
     form.schedule_text = "2026-11-".into();
-    assert_eq!(form.schedule_at(JAPAN_OFFSET), Err(UnreadableSchedule));
+    assert_eq!(
+        form.schedule_at(Zone::JAPAN),
+        Err(LocalTimeProblem::Unreadable)
+    );
     assert!(form.wifi_blocked(), "a half-typed date is still a schedule");
-    let check = form.check(&selection(), now(), JAPAN_OFFSET, &[]);
-    assert!(check.schedule_unreadable && !check.is_clean());
+    let check = form.check(&selection(), now(), Zone::JAPAN, &[]);
+    assert_eq!(check.problems[0], WipeProblem::ScheduleUnreadable);
+    assert!(!check.is_clean());
     assert_eq!(check.fields()[0], WipeField::ScheduleAt);
+    let messages = FieldMessages::from_check(&check, false, Lang::Ja);
+    assert_eq!(
+        messages.for_field(WipeField::ScheduleAt),
+        ["予約日時を「年/月/日 時:分」の形で入力してください。"]
+    );
+}
+
+#[test]
+fn a_new_york_administrator_enters_times_in_new_york_time() {
+    // Opened on Saturday 2027-03-13 at noon EST; the clocks go forward that night.
+    let new_york = Zone::parse("America/New_York").unwrap();
+    let opened = DateTime::parse_from_rfc3339("2027-03-13T17:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc);
+    let mut form = WipeForm::initial(opened, new_york);
+    assert_eq!(
+        form.schedule_text, "2027-03-13T13:00",
+        "proposed in New York time"
+    );
+    form.password = "Demo#2026".into();
+    form.agreed = true;
+    form.schedule_text = "2027-03-14T09:00".into();
+    let request = form.request(&selection(), new_york);
+    assert_eq!(
+        serde_json::to_value(&request.options.schedule_at).unwrap(),
+        serde_json::json!({"local": "2027-03-14T09:00", "time_zone": "America/New_York"})
+    );
+    assert!(form.check(&selection(), opened, new_york, &[]).is_clean());
+    // 02:30 that Sunday is skipped by the change: refused next to the field at once.
+    form.schedule_text = "2027-03-14T02:30".into();
+    assert_eq!(
+        form.schedule_at(new_york),
+        Err(LocalTimeProblem::Nonexistent)
+    );
+    let check = form.check(&selection(), opened, new_york, &[]);
+    let messages = FieldMessages::from_check(&check, false, Lang::Ja);
+    assert_eq!(
+        messages.for_field(WipeField::ScheduleAt),
+        ["この日時は夏時間の切り替えにより存在しません。別の日時を指定してください。"]
+    );
+    let messages = FieldMessages::from_check(&check, false, Lang::En);
+    assert_eq!(
+        messages.for_field(WipeField::ScheduleAt),
+        ["This date and time does not exist because of the daylight saving time change. Choose another time."]
+    );
 }
 
 #[test]
 fn the_models_rules_decide_and_are_shown_after_an_attempt() {
-    let mut form = WipeForm::initial(now(), JAPAN_OFFSET);
+    let mut form = WipeForm::initial(now(), Zone::JAPAN);
     form.schedule_text = "2026-11-26T13:00".into();
-    let check = form.check(&selection(), now(), JAPAN_OFFSET, &[]);
+    let check = form.check(&selection(), now(), Zone::JAPAN, &[]);
     assert_eq!(
         check.problems,
         [
@@ -103,14 +154,13 @@ fn the_models_rules_decide_and_are_shown_after_an_attempt() {
             WipeProblem::NotAgreed
         ]
     );
-    let t = catalog(Lang::Ja).wipe;
-    let before = FieldMessages::from_check(&check, false, t, Lang::Ja);
+    let before = FieldMessages::from_check(&check, false, Lang::Ja);
     assert_eq!(
         before.for_field(WipeField::ScheduleAt),
         [WipeProblem::ScheduleInPast.label(Lang::Ja)]
     );
     assert!(before.for_field(WipeField::Password).is_empty());
-    let after = FieldMessages::from_check(&check, true, t, Lang::Ja);
+    let after = FieldMessages::from_check(&check, true, Lang::Ja);
     assert_eq!(
         after.for_field(WipeField::Password),
         ["パスワードを入力してください。"]
@@ -120,17 +170,17 @@ fn the_models_rules_decide_and_are_shown_after_an_attempt() {
 
 #[test]
 fn only_usable_wifi_settings_pass() {
-    let mut form = WipeForm::initial(now(), JAPAN_OFFSET);
+    let mut form = WipeForm::initial(now(), Zone::JAPAN);
     form.schedule_enabled = false;
     form.password = "Demo#2026".into();
     form.agreed = true;
     form.wifi_setting_id = Some(WifiSettingId(2));
     let settings = [wifi(1, true), wifi(2, false)];
-    let check = form.check(&selection(), now(), JAPAN_OFFSET, &settings);
+    let check = form.check(&selection(), now(), Zone::JAPAN, &settings);
     assert_eq!(check.problems, [WipeProblem::WifiAutoJoinOff]);
     form.wifi_setting_id = Some(WifiSettingId(1));
     assert!(form
-        .check(&selection(), now(), JAPAN_OFFSET, &settings)
+        .check(&selection(), now(), Zone::JAPAN, &settings)
         .is_clean());
 }
 
@@ -173,7 +223,7 @@ fn portal_refusals_land_next_to_their_field() {
 
 #[test]
 fn ok_waits_for_the_agreement_and_a_registrable_preview() {
-    let mut form = WipeForm::initial(now(), JAPAN_OFFSET);
+    let mut form = WipeForm::initial(now(), Zone::JAPAN);
     assert_eq!(
         blockers(&form, PreviewState::Loading),
         [Blocker::NotAgreed, Blocker::PreviewLoading]
@@ -225,9 +275,9 @@ fn ok_waits_for_the_agreement_and_a_registrable_preview() {
 
 #[test]
 fn a_schedule_a_year_and_a_day_ahead_is_refused() {
-    let mut form = WipeForm::initial(now(), JAPAN_OFFSET);
+    let mut form = WipeForm::initial(now(), Zone::JAPAN);
     let far = now() + TimeDelta::days(366);
-    form.schedule_text = mdm_model::time::to_datetime_local(far, JAPAN_OFFSET);
-    let check = form.check(&selection(), now(), JAPAN_OFFSET, &[]);
+    form.schedule_text = mdm_model::time::to_datetime_local(far, Zone::JAPAN);
+    let check = form.check(&selection(), now(), Zone::JAPAN, &[]);
     assert!(check.problems.contains(&WipeProblem::ScheduleTooFar));
 }

@@ -13,7 +13,6 @@ pub mod wizard;
 
 use chrono::Utc;
 use leptos::prelude::*;
-use mdm_model::time::{zone_offset, JAPAN_TIME_ZONE};
 use mdm_model::wifi::WifiSettingQuery;
 
 use crate::api::Api;
@@ -37,9 +36,9 @@ pub fn WipePage() -> impl IntoView {
     let back_href = devices.origin.get_untracked();
     let session = use_session();
     let admin = untrack(move || session.administrator());
-    let zone_name = admin
-        .as_ref()
-        .map_or_else(|| JAPAN_TIME_ZONE.to_string(), |a| a.time_zone.clone());
+    // The zone as the screen opens: a change made meanwhile applies the next time it opens, so
+    // the time being entered never changes meaning under the administrator's hands.
+    let zone = admin.as_ref().map(|a| a.time_zone).unwrap_or_default();
     let admin_login = admin
         .as_ref()
         .map(|a| a.username.clone())
@@ -93,8 +92,7 @@ pub fn WipePage() -> impl IntoView {
                     selection=selection
                     device_count=chosen.count()
                     wifi_settings=settings
-                    offset=zone_offset(&zone_name)
-                    zone_name=zone_name.clone()
+                    zone=zone
                     now=Utc::now()
                     admin_name=admin_name.clone()
                     admin_login=admin_login.clone()

@@ -1,9 +1,10 @@
 //! 遠隔初期化設定: delete general info and tags, the schedule, the administrator's password and
 //! 同意する.
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use mdm_model::device::GeneralInfoField;
+use mdm_model::time::Zone;
 use mdm_model::time::{format_datetime, to_datetime_local};
 use mdm_model::wipe::{WipeField, MAX_SCHEDULE_AHEAD};
 
@@ -20,10 +21,9 @@ pub fn SettingsTab(
     /// Messages to show next to the fields.
     #[prop(into)]
     messages: Signal<FieldMessages>,
-    /// The administrator's time zone, in which the date and time is entered.
-    offset: FixedOffset,
-    /// Its IANA name, shown next to the field.
-    zone_name: String,
+    /// The administrator's time zone, in which the date and time is entered; shown next to
+    /// the field with its abbreviation at the entered time (EST or EDT either side of a change).
+    zone: Zone,
     /// When the screen opened: bounds of the date-time picker.
     now: DateTime<Utc>,
     /// The signed-in administrator, whose password is asked for.
@@ -48,8 +48,8 @@ pub fn SettingsTab(
             .collect();
         (t().delete_info_hint)(&names.join(t().list_separator))
     };
-    let earliest = to_datetime_local(now, offset);
-    let latest = to_datetime_local(now + MAX_SCHEDULE_AHEAD, offset);
+    let earliest = to_datetime_local(now, zone);
+    let latest = to_datetime_local(now + MAX_SCHEDULE_AHEAD, zone);
 
     view! {
         <div class="wipe-fields">
@@ -111,10 +111,10 @@ pub fn SettingsTab(
                     />
                     // The picker draws dates the browser's way; this line says it the console's way.
                     <p class="hint" id="wipe-schedule-zone" data-testid="wipe-schedule-echo">
-                        {move || match form.with(|f| f.schedule_enabled.then(|| f.schedule_at(offset))) {
+                        {move || match form.with(|f| f.schedule_enabled.then(|| f.schedule_at(zone))) {
                             None => t().schedule_off.to_string(),
-                            Some(Ok(Some(at))) => (t().schedule_echo)(&format_datetime(at, offset), &zone_name),
-                            Some(_) => (t().schedule_zone)(&zone_name),
+                            Some(Ok(Some(at))) => (t().schedule_echo)(&format_datetime(at, zone), &zone.label_at(at)),
+                            Some(_) => (t().schedule_zone)(zone.name()),
                         }}
                     </p>
                     <FieldError id="wipe-error-schedule_at" messages=schedule_errors/>

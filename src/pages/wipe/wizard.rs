@@ -1,9 +1,10 @@
 //! The wipe screen's state and actions: the two tabs, the preview beside them, and OK. Pure
 //! apart from the [`WipeBackend`] it is given, so it mounts in browser tests with a fake portal.
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
+use mdm_model::time::Zone;
 use mdm_model::wifi::WifiSetting;
 use mdm_model::wipe::{
     WipeField, WipeOptions, WipePreviewRequest, WipeRegistered, WipeRequest, WipeSelection,
@@ -61,9 +62,8 @@ pub fn WipeWizard(
     device_count: u64,
     /// All of the tenant's Wi-Fi settings.
     wifi_settings: Vec<WifiSetting>,
-    /// The administrator's time zone and its name.
-    offset: FixedOffset,
-    zone_name: String,
+    /// The administrator's time zone.
+    zone: Zone,
     /// When the screen opened (the proposed schedule is computed from it).
     now: DateTime<Utc>,
     /// The signed-in administrator's name, for the password hint.
@@ -81,7 +81,7 @@ pub fn WipeWizard(
 ) -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().wipe;
-    let form = RwSignal::new(WipeForm::initial(now, offset));
+    let form = RwSignal::new(WipeForm::initial(now, zone));
     let tab = RwSignal::new(SETTINGS);
     let attempted = RwSignal::new(false);
     let refusal = RwSignal::new(None::<ApiError>);
@@ -95,7 +95,7 @@ pub fn WipeWizard(
         selection: chosen.get_value(),
         options: form.with(|f| WipeOptions {
             schedule_at: None,
-            ..f.options(offset)
+            ..f.options(zone)
         }),
         outcome: None,
         page: 1,
@@ -121,12 +121,11 @@ pub fn WipeWizard(
 
     let check = Memo::new(move |_| {
         form.with(|f| {
-            all_wifi.with_value(|wifi| chosen.with_value(|s| f.check(s, Utc::now(), offset, wifi)))
+            all_wifi.with_value(|wifi| chosen.with_value(|s| f.check(s, Utc::now(), zone, wifi)))
         })
     });
     let messages = Memo::new(move |_| {
-        let mut messages =
-            FieldMessages::from_check(&check.get(), attempted.get(), t(), locale.lang());
+        let mut messages = FieldMessages::from_check(&check.get(), attempted.get(), locale.lang());
         if let Some(error) = refusal.get() {
             messages.extend(FieldMessages::from_refusal(&error, locale.lang()));
         }
@@ -179,7 +178,7 @@ pub fn WipeWizard(
         attempted.set(true);
         let now = Utc::now();
         let check = form.with_untracked(|f| {
-            all_wifi.with_value(|wifi| chosen.with_value(|s| f.check(s, now, offset, wifi)))
+            all_wifi.with_value(|wifi| chosen.with_value(|s| f.check(s, now, zone, wifi)))
         });
         if let Some(&field) = check.fields().first() {
             focus_field(field);
@@ -188,7 +187,7 @@ pub fn WipeWizard(
         if !blocked_by.get_untracked().is_empty() {
             return;
         }
-        let request = form.with_untracked(|f| chosen.with_value(|s| f.request(s, offset)));
+        let request = form.with_untracked(|f| chosen.with_value(|s| f.request(s, zone)));
         let key = keys
             .try_update_value(|ring| ring.key_for(&request, new_key))
             .unwrap_or_else(new_key);
@@ -220,7 +219,6 @@ pub fn WipeWizard(
         }
     });
     // Read by the tab panels, which are built anew if the screen is.
-    let zone_name = StoredValue::new(zone_name);
     let admin_name = StoredValue::new(admin_name);
     let admin_login = StoredValue::new(admin_login);
     let wifi_for_tab = StoredValue::new(wifi_settings);
@@ -247,7 +245,7 @@ pub fn WipeWizard(
                             on_select=Callback::new(move |key| tab.set(key))
                         />
                         <TabPanel id=TABS key=SETTINGS active=tab>
-                            <SettingsTab form=form messages=messages offset=offset zone_name=zone_name.get_value() now=now admin_name=admin_name.get_value() admin_login=admin_login.get_value()/>
+                            <SettingsTab form=form messages=messages zone=zone now=now admin_name=admin_name.get_value() admin_login=admin_login.get_value()/>
                         </TabPanel>
                         <TabPanel id=TABS key=AFTER active=tab>
                             <AfterWipeTab form=form wifi_settings=wifi_for_tab.get_value() messages=messages/>

@@ -1,42 +1,23 @@
 //! Times as administrators see and enter them. The portal stores and exchanges UTC; the console
 //! shows and takes times in the administrator's time zone (Japan time by default).
 
-use chrono::{
-    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc,
-};
+mod local;
+mod zone;
 
-/// The default time zone of administrators.
-pub const JAPAN_TIME_ZONE: &str = "Asia/Tokyo";
+pub use local::{parse_datetime_local, LocalDateTime, LocalTimeProblem};
+pub use zone::{UnknownTimeZone, Zone, JAPAN_TIME_ZONE};
+
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Timelike, Utc};
 
 /// A scheduled wipe must be at least this far ahead when proposed by default.
 const DEFAULT_SCHEDULE_LEAD: TimeDelta = TimeDelta::minutes(30);
-
-/// UTC+9, Japan time (no daylight saving time).
-pub const JAPAN_OFFSET: FixedOffset = match FixedOffset::east_opt(9 * 3600) {
-    Some(offset) => offset,
-    None => panic!("UTC+9 is a valid offset"),
-};
-
-const UTC_OFFSET: FixedOffset = match FixedOffset::east_opt(0) {
-    Some(offset) => offset,
-    None => panic!("UTC is a valid offset"),
-};
-
-/// The offset of an IANA time zone without daylight saving time. The product serves Japanese
-/// companies: zones it does not know fall back to Japan time rather than silently to UTC.
-pub fn zone_offset(iana_name: &str) -> FixedOffset {
-    match iana_name {
-        "UTC" | "Etc/UTC" => UTC_OFFSET,
-        _ => JAPAN_OFFSET,
-    }
-}
 
 // The formats below are written out by hand rather than with chrono's `format`/`parse_from_str`:
 // those pull chrono's strftime interpreter into the console's wasm for five fixed layouts.
 
 /// `2026/11/26 14:30`, the console's date-time format.
-pub fn format_datetime(time: DateTime<Utc>, offset: FixedOffset) -> String {
-    let t = time.with_timezone(&offset);
+pub fn format_datetime(time: DateTime<Utc>, zone: Zone) -> String {
+    let t = time.with_timezone(&zone.tz());
     format!(
         "{} {:02}:{:02}",
         ymd(t.date_naive(), '/'),
@@ -45,9 +26,16 @@ pub fn format_datetime(time: DateTime<Utc>, offset: FixedOffset) -> String {
     )
 }
 
+/// `2027/03/14 09:00 (America/New_York, EDT)`: the console's format with the zone beside it,
+/// where a time stands alone (a schedule, a job's detail) and the offset of its own moment
+/// matters (either side of a daylight saving time change).
+pub fn format_datetime_in_zone(time: DateTime<Utc>, zone: Zone) -> String {
+    format!("{} ({})", format_datetime(time, zone), zone.label_at(time))
+}
+
 /// The value of an `<input type="datetime-local">`: `2026-11-26T14:30`.
-pub fn to_datetime_local(time: DateTime<Utc>, offset: FixedOffset) -> String {
-    let t = time.with_timezone(&offset);
+pub fn to_datetime_local(time: DateTime<Utc>, zone: Zone) -> String {
+    let t = time.with_timezone(&zone.tz());
     format!(
         "{}T{:02}:{:02}",
         ymd(t.date_naive(), '-'),
@@ -56,15 +44,15 @@ pub fn to_datetime_local(time: DateTime<Utc>, offset: FixedOffset) -> String {
     )
 }
 
-/// `14:30:05`: the time of day in `offset`, to the second.
-pub fn format_time_of_day(time: DateTime<Utc>, offset: FixedOffset) -> String {
-    let t = time.with_timezone(&offset);
+/// `14:30:05`: the time of day in `zone`, to the second.
+pub fn format_time_of_day(time: DateTime<Utc>, zone: Zone) -> String {
+    let t = time.with_timezone(&zone.tz());
     format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
 }
 
-/// `20261126-1430`: a time in `offset` that sorts and fits in a file name.
-pub fn file_stamp(time: DateTime<Utc>, offset: FixedOffset) -> String {
-    let t = time.with_timezone(&offset);
+/// `20261126-1430`: a time in `zone` that sorts and fits in a file name.
+pub fn file_stamp(time: DateTime<Utc>, zone: Zone) -> String {
+    let t = time.with_timezone(&zone.tz());
     let (y, m, d) = (t.year(), t.month(), t.day());
     format!("{y:04}{m:02}{d:02}-{:02}{:02}", t.hour(), t.minute())
 }
@@ -72,6 +60,15 @@ pub fn file_stamp(time: DateTime<Utc>, offset: FixedOffset) -> String {
 /// The value of an `<input type="date">`: `2026-11-26`.
 pub fn to_date_input(day: NaiveDate) -> String {
     ymd(day, '-')
+}
+
+/// When `day` begins in `zone`: its midnight, or, where a daylight saving time change skips
+/// midnight (Santiago, Havana), the first quarter hour the day has.
+pub fn day_start(day: NaiveDate, zone: Zone) -> Option<DateTime<Utc>> {
+    (0..24 * 4)
+        .map(|quarter| day.and_time(NaiveTime::MIN) + TimeDelta::minutes(15 * quarter))
+        .find_map(|local| local.and_local_timezone(zone.tz()).earliest())
+        .map(|t| t.with_timezone(&Utc))
 }
 
 /// Reads an `<input type="date">` value: `2026-11-26`.
@@ -84,20 +81,8 @@ pub fn parse_date_input(text: &str) -> Option<NaiveDate> {
     dashes.then(|| NaiveDate::from_ymd_opt(year as i32, month, day))?
 }
 
-/// Reads an `<input type="datetime-local">` value (with or without seconds) entered in `offset`.
-pub fn parse_datetime_local(text: &str, offset: FixedOffset) -> Option<DateTime<Utc>> {
-    let (date, time) = text.trim().split_once('T')?;
-    let date = parse_date_input(date)?;
-    let time = parse_time_of_day(time)?;
-    let naive = NaiveDateTime::new(date, time);
-    naive
-        .and_local_timezone(offset)
-        .single()
-        .map(|t| t.with_timezone(&Utc))
-}
-
 /// `14:30` or `14:30:05`.
-fn parse_time_of_day(text: &str) -> Option<NaiveTime> {
+pub(crate) fn parse_time_of_day(text: &str) -> Option<NaiveTime> {
     let mut parts = text.split(':');
     let hour = number(parts.next()?)?;
     let minute = number(parts.next()?)?;
@@ -146,32 +131,51 @@ mod tests {
     #[test]
     fn shows_japan_time() {
         assert_eq!(
-            format_datetime(at("2026-11-26T05:30:00Z"), JAPAN_OFFSET),
+            format_datetime(at("2026-11-26T05:30:00Z"), Zone::JAPAN),
             "2026/11/26 14:30"
         );
         assert_eq!(
-            format_datetime(at("2026-12-31T15:00:00Z"), JAPAN_OFFSET),
+            format_datetime(at("2026-12-31T15:00:00Z"), Zone::JAPAN),
             "2027/01/01 00:00"
         );
     }
 
     #[test]
     fn datetime_local_round_trips_in_japan_time() {
-        let offset = zone_offset(JAPAN_TIME_ZONE);
+        use LocalTimeProblem::Unreadable;
+        let offset = Zone::parse(JAPAN_TIME_ZONE).unwrap();
         let time = at("2026-11-26T05:30:00Z");
         assert_eq!(to_datetime_local(time, offset), "2026-11-26T14:30");
-        assert_eq!(parse_datetime_local("2026-11-26T14:30", offset), Some(time));
+        assert_eq!(parse_datetime_local("2026-11-26T14:30", offset), Ok(time));
         assert_eq!(
             parse_datetime_local("2026-11-26T14:30:00", offset),
-            Some(time)
+            Ok(time)
         );
-        assert_eq!(parse_datetime_local("2026/11/26 14:30", offset), None);
-        assert_eq!(parse_datetime_local("", offset), None);
-        assert_eq!(parse_datetime_local("2026-11-26T14:3", offset), None);
-        assert_eq!(parse_datetime_local("2026-11-26T24:00", offset), None);
-        assert_eq!(parse_datetime_local("2026-11-26T14:30:00:00", offset), None);
-        assert_eq!(parse_datetime_local("2026-02-30T14:30", offset), None);
-        assert_eq!(parse_datetime_local("+026-11-26T14:30", offset), None);
+        assert_eq!(
+            parse_datetime_local("2026/11/26 14:30", offset),
+            Err(Unreadable)
+        );
+        assert_eq!(parse_datetime_local("", offset), Err(Unreadable));
+        assert_eq!(
+            parse_datetime_local("2026-11-26T14:3", offset),
+            Err(Unreadable)
+        );
+        assert_eq!(
+            parse_datetime_local("2026-11-26T24:00", offset),
+            Err(Unreadable)
+        );
+        assert_eq!(
+            parse_datetime_local("2026-11-26T14:30:00:00", offset),
+            Err(Unreadable)
+        );
+        assert_eq!(
+            parse_datetime_local("2026-02-30T14:30", offset),
+            Err(Unreadable)
+        );
+        assert_eq!(
+            parse_datetime_local("+026-11-26T14:30", offset),
+            Err(Unreadable)
+        );
     }
 
     #[test]
@@ -188,14 +192,38 @@ mod tests {
     #[test]
     fn clock_and_file_stamps_use_the_administrators_zone() {
         let time = at("2026-11-26T05:30:07Z");
-        assert_eq!(format_time_of_day(time, JAPAN_OFFSET), "14:30:07");
-        assert_eq!(file_stamp(time, JAPAN_OFFSET), "20261126-1430");
+        assert_eq!(format_time_of_day(time, Zone::JAPAN), "14:30:07");
+        assert_eq!(file_stamp(time, Zone::JAPAN), "20261126-1430");
     }
 
     #[test]
-    fn unknown_zones_fall_back_to_japan() {
-        assert_eq!(zone_offset("Mars/Olympus"), JAPAN_OFFSET);
-        assert_eq!(zone_offset("UTC").local_minus_utc(), 0);
+    fn a_day_starts_at_its_first_existing_minute() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(
+            day_start(day(2026, 11, 26), Zone::JAPAN),
+            Some(at("2026-11-25T15:00:00Z"))
+        );
+        let new_york = Zone::parse("America/New_York").unwrap();
+        assert_eq!(
+            day_start(day(2027, 3, 14), new_york),
+            Some(at("2027-03-14T05:00:00Z"))
+        );
+        // Chile moves its clocks at midnight: 2026-09-06 begins at 01:00 (UTC-3).
+        let santiago = Zone::parse("America/Santiago").unwrap();
+        assert_eq!(
+            day_start(day(2026, 9, 6), santiago),
+            Some(at("2026-09-06T04:00:00Z"))
+        );
+    }
+
+    #[test]
+    fn utc_administrators_see_utc() {
+        let time = at("2026-11-26T05:30:07Z");
+        assert_eq!(format_datetime(time, Zone::UTC), "2026/11/26 05:30");
+        assert_eq!(
+            format_datetime_in_zone(time, Zone::UTC),
+            "2026/11/26 05:30 (UTC, UTC)"
+        );
     }
 
     #[test]
