@@ -318,7 +318,10 @@ async fn a_succeeded_return_to_service_wipe_shows_its_re_enrollment_outcome_apar
     // A job without Return to Service has no such section at all.
     wiped.job.reenrollment = None;
     detail.set(wiped);
-    until("the section to go", || view.maybe("job-reenrollment").is_none()).await;
+    until("the section to go", || {
+        view.maybe("job-reenrollment").is_none()
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]

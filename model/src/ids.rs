@@ -27,7 +27,7 @@ id_type!(
     DepProfileId
 );
 id_type!(
-    /// An administrator of the tenant (the same number as `session::Administrator::id`).
+    /// An administrator of the tenant.
     AdministratorId
 );
 id_type!(

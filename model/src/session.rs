@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ids::AdministratorId;
 use crate::time::{UnknownTimeZone, Zone};
 use crate::{ApiErrorBody, ErrorCode, Lang};
 
@@ -32,7 +33,7 @@ impl std::fmt::Debug for SignInRequest {
 /// The signed-in administrator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Administrator {
-    pub id: i64,
+    pub id: AdministratorId,
     pub username: String,
     pub display_name: String,
     /// The tenant (customer company) this administrator belongs to.

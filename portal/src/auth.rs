@@ -6,6 +6,7 @@
 //! request skips the CSRF check (a browser never attaches that header by itself) and is never
 //! taken for a cookie request: [`request_admin`] is the one place both are resolved.
 
+use crate::ids::TenantId;
 use argon2::{
     password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
     Algorithm, Argon2, Params, Version,
@@ -232,7 +233,7 @@ pub async fn require_csrf(
 #[derive(Debug, Clone)]
 pub struct CurrentAdmin {
     pub admin: Administrator,
-    pub tenant_id: i64,
+    pub tenant_id: TenantId,
     pub via: Credential,
 }
 

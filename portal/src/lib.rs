@@ -9,6 +9,7 @@ pub mod cache;
 pub mod engine;
 pub mod error;
 pub mod extract;
+pub mod ids;
 mod logging;
 pub mod openapi;
 pub mod routes;

@@ -1,6 +1,7 @@
 //! The EraseDevice command of an Apple MDM job, built the one way both the engine (which
 //! sends it) and the job detail (which shows what will be sent) use.
 
+use crate::ids::TenantId;
 use mdm_model::{
     apple::{erase_device_command, EraseDeviceCommand},
     job::{Job, JobMethod, SentCommand},
@@ -14,7 +15,7 @@ use crate::{error::ApiError, store::catalog};
 /// password is read from the setting at this moment: it is kept nowhere else.
 pub fn erase_command(
     conn: &Connection,
-    tenant_id: i64,
+    tenant_id: TenantId,
     job: &Job,
 ) -> Result<Option<EraseDeviceCommand>, ApiError> {
     if job.method != JobMethod::AppleMdm {

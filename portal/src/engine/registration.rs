@@ -2,6 +2,8 @@
 //! Every decision is a model rule: the portal resolves the selection, gathers the facts the
 //! rules need, and writes what they decide in one transaction.
 
+use crate::ids::TenantId;
+use mdm_model::ids::AdministratorId;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -35,7 +37,7 @@ use crate::{
 /// tenant) refuse the whole request.
 pub fn resolve_selection(
     conn: &Connection,
-    tenant_id: i64,
+    tenant_id: TenantId,
     selection: &WipeSelection,
 ) -> Result<Vec<Device>, ApiError> {
     match selection.normalized() {
@@ -77,7 +79,7 @@ pub fn validation(problem: WipeProblem) -> ApiError {
 /// Plans every device of the selection with the model's rule.
 pub fn plan(
     conn: &Connection,
-    tenant_id: i64,
+    tenant_id: TenantId,
     devices: &[Device],
     wifi_chosen: bool,
 ) -> Result<Vec<DeviceWipePlan>, ApiError> {
@@ -103,8 +105,8 @@ pub fn plan(
 
 /// Who registers, and how the request is identified for idempotency.
 pub struct Registrant<'a> {
-    pub tenant_id: i64,
-    pub admin_id: i64,
+    pub tenant_id: TenantId,
+    pub admin_id: AdministratorId,
     pub idempotency_key: &'a str,
     pub request_digest: &'a str,
 }

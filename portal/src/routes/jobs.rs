@@ -1,5 +1,6 @@
 //! `GET /api/jobs`, `GET /api/jobs/{id}`, `POST /api/jobs/{id}/cancel`.
 
+use crate::ids::TenantId;
 use axum::{extract::State, Extension};
 use mdm_model::{
     audit::AuditEvent,
@@ -68,7 +69,7 @@ pub async fn list(
     Ok(ApiJson(page))
 }
 
-fn job_or_404(conn: &Connection, tenant_id: i64, id: JobId) -> Result<Job, ApiError> {
+fn job_or_404(conn: &Connection, tenant_id: TenantId, id: JobId) -> Result<Job, ApiError> {
     jobs::get(conn, tenant_id, id)?.ok_or_else(|| ApiError::new(ErrorCode::NotFound))
 }
 

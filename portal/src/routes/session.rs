@@ -180,7 +180,7 @@ pub async fn sign_in(
             Ok(tx.commit()?)
         })
         .await?;
-    tracing::info!(admin_id, "signed in");
+    tracing::info!(admin_id = admin_id.0, "signed in");
 
     // The session's own CSRF token, and a new anonymous one in place of the one used to
     // sign in.

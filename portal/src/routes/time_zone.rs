@@ -42,7 +42,7 @@ pub async fn set(
             Ok(tx.commit()?)
         })
         .await?;
-    tracing::info!(admin_id, zone = zone.name(), "time zone set");
+    tracing::info!(admin_id = admin_id.0, zone = zone.name(), "time zone set");
     Ok(ApiJson(Administrator {
         time_zone: zone,
         ..current.admin

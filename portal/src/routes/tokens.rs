@@ -173,7 +173,7 @@ async fn record_token(
             Ok(tx.commit()?)
         })
         .await?;
-    tracing::info!(admin_id, "bearer token issued");
+    tracing::info!(admin_id = admin_id.0, "bearer token issued");
     Ok(TokenIssued {
         token,
         token_type: "Bearer".to_string(),

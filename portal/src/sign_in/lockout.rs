@@ -6,6 +6,7 @@
 //! one address lock the account for everyone. An attempt counts from the moment it is
 //! reserved, before its password is checked.
 
+use crate::ids::TenantId;
 use std::net::IpAddr;
 
 use mdm_model::{session::locked_out_message, ErrorCode, ErrorDetails, Lang};
@@ -29,7 +30,7 @@ pub const BUDGET: Budget = Budget {
 /// The account an attempt is counted against: the tenant and the exact user name. A user
 /// name that names no administrator is counted too (under no tenant), so the lockout does
 /// not reveal which accounts exist.
-pub fn account_key(tenant_id: Option<i64>, username: &str) -> String {
+pub fn account_key(tenant_id: Option<TenantId>, username: &str) -> String {
     match tenant_id {
         Some(tenant) => format!("{tenant}:{username}"),
         None => format!("-:{username}"),
@@ -65,9 +66,18 @@ mod tests {
 
     #[test]
     fn keys_keep_the_exact_user_name_and_the_tenant() {
-        assert_ne!(account_key(Some(1), "admin"), account_key(Some(1), "Admin"));
-        assert_ne!(account_key(Some(1), "admin"), account_key(Some(2), "admin"));
-        assert_ne!(account_key(None, "admin"), account_key(Some(1), "admin"));
+        assert_ne!(
+            account_key(Some(TenantId(1)), "admin"),
+            account_key(Some(TenantId(1)), "Admin")
+        );
+        assert_ne!(
+            account_key(Some(TenantId(1)), "admin"),
+            account_key(Some(TenantId(2)), "admin")
+        );
+        assert_ne!(
+            account_key(None, "admin"),
+            account_key(Some(TenantId(1)), "admin")
+        );
         assert_eq!(source_key(Some("10.1.2.3".parse().unwrap())), "10.1.2.3");
         assert_eq!(source_key(None), "unknown");
     }

@@ -3,6 +3,7 @@
 //! answers a command. It is honest: the engine only sees the device state the simulator left,
 //! and jobs wait, run, are refused or time out as a result.
 
+use crate::ids::TenantId;
 use chrono::Duration;
 use mdm_model::{
     device::ActiveSyncAccount,
@@ -180,7 +181,7 @@ impl Simulator {
             let id = DeviceId(min_id + self.rng.below((max_id - min_id + 1) as u64) as i64);
             let Some(tenant_id) = tx
                 .prepare_cached("SELECT tenant_id FROM devices WHERE id = ?1")?
-                .query_row([id.0], |r| r.get::<_, i64>(0))
+                .query_row([id.0], |r| r.get::<_, TenantId>(0))
                 .ok()
             else {
                 continue;

@@ -1,5 +1,7 @@
 //! Tenants and administrator accounts.
 
+use crate::ids::TenantId;
+use mdm_model::ids::AdministratorId;
 use mdm_model::{session::Administrator, time::Zone, Lang};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -7,7 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 #[derive(Debug, Clone)]
 pub struct AdminRecord {
     pub admin: Administrator,
-    pub tenant_id: i64,
+    pub tenant_id: TenantId,
     pub password_hash: String,
 }
 
@@ -44,7 +46,7 @@ pub fn by_username(conn: &Connection, username: &str) -> rusqlite::Result<Option
 }
 
 /// The administrator with this id.
-pub fn by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<AdminRecord>> {
+pub fn by_id(conn: &Connection, id: AdministratorId) -> rusqlite::Result<Option<AdminRecord>> {
     conn.prepare_cached(&format!("{SELECT} WHERE a.id = ?1"))?
         .query_row([id], from_row)
         .optional()
@@ -56,14 +58,14 @@ pub fn any_tenant(conn: &Connection) -> rusqlite::Result<bool> {
 }
 
 /// Creates a tenant and returns its id.
-pub fn insert_tenant(conn: &Connection, name: &str) -> rusqlite::Result<i64> {
+pub fn insert_tenant(conn: &Connection, name: &str) -> rusqlite::Result<TenantId> {
     conn.execute("INSERT INTO tenants (name) VALUES (?1)", [name])?;
-    Ok(conn.last_insert_rowid())
+    Ok(TenantId(conn.last_insert_rowid()))
 }
 
 /// New administrator account fields.
 pub struct NewAdmin<'a> {
-    pub tenant_id: i64,
+    pub tenant_id: TenantId,
     pub username: &'a str,
     pub display_name: &'a str,
     pub password_hash: &'a str,
@@ -82,7 +84,11 @@ pub fn insert_admin(conn: &Connection, new: &NewAdmin<'_>) -> rusqlite::Result<i
 }
 
 /// Sets the administrator's time zone; returns whether the account exists.
-pub fn set_time_zone(conn: &Connection, admin_id: i64, zone: Zone) -> rusqlite::Result<bool> {
+pub fn set_time_zone(
+    conn: &Connection,
+    admin_id: AdministratorId,
+    zone: Zone,
+) -> rusqlite::Result<bool> {
     let changed = conn.execute(
         "UPDATE administrators SET time_zone = ?2 WHERE id = ?1",
         params![admin_id, zone.name()],

@@ -1,6 +1,7 @@
 //! The audit log: who did what, when. Written in the same transaction as the change it
 //! records, so the log and the data never disagree.
 
+use crate::ids::TenantId;
 use mdm_model::{
     audit::{AuditEntry, AuditEvent, AuditQuery},
     ids::{AdministratorId, AuditEntryId},
@@ -14,8 +15,8 @@ use super::{from_millis, Millis};
 /// is `None` for what the portal does by itself.
 pub fn record(
     conn: &Connection,
-    tenant_id: i64,
-    admin_id: Option<i64>,
+    tenant_id: TenantId,
+    admin_id: Option<AdministratorId>,
     at: Millis,
     summary: &str,
     event: &AuditEvent,
@@ -57,9 +58,9 @@ fn event_from(action: &str, details: &str) -> Result<AuditEvent, serde_json::Err
     serde_json::from_value(value)
 }
 
-fn where_clause(tenant_id: i64, query: &AuditQuery) -> (String, Vec<Value>) {
+fn where_clause(tenant_id: TenantId, query: &AuditQuery) -> (String, Vec<Value>) {
     let mut clause = String::from("l.tenant_id = ?");
-    let mut values = vec![Value::Integer(tenant_id)];
+    let mut values = vec![Value::Integer(tenant_id.0)];
     if let Some(action) = query.action {
         clause.push_str(" AND l.action = ?");
         values.push(Value::Text(action.as_str().into()));
@@ -76,7 +77,7 @@ fn where_clause(tenant_id: i64, query: &AuditQuery) -> (String, Vec<Value>) {
 }
 
 /// How many entries match.
-pub fn count(conn: &Connection, tenant_id: i64, query: &AuditQuery) -> rusqlite::Result<u64> {
+pub fn count(conn: &Connection, tenant_id: TenantId, query: &AuditQuery) -> rusqlite::Result<u64> {
     let (clause, values) = where_clause(tenant_id, query);
     let total: i64 = conn
         .prepare_cached(&format!("SELECT COUNT(*) FROM audit_log l WHERE {clause}"))?
@@ -87,7 +88,7 @@ pub fn count(conn: &Connection, tenant_id: i64, query: &AuditQuery) -> rusqlite:
 /// One page of a tenant's log, newest first.
 pub fn page(
     conn: &Connection,
-    tenant_id: i64,
+    tenant_id: TenantId,
     query: &AuditQuery,
 ) -> rusqlite::Result<Vec<AuditEntry>> {
     let (clause, mut values) = where_clause(tenant_id, query);
@@ -128,7 +129,7 @@ fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
 /// first.
 pub fn for_job(
     conn: &Connection,
-    tenant_id: i64,
+    tenant_id: TenantId,
     jobs: &[i64],
     wipe_id: i64,
 ) -> rusqlite::Result<Vec<AuditEntry>> {

@@ -1,5 +1,6 @@
 //! The tenant's Wi-Fi settings and DEP profiles (short lists, read whole).
 
+use crate::ids::TenantId;
 use mdm_model::{
     dep::DepProfile,
     ids::{DepProfileId, GroupId, WifiSettingId},
@@ -24,7 +25,7 @@ fn wifi_from_row(row: &Row<'_>) -> rusqlite::Result<WifiSetting> {
 const WIFI_COLUMNS: &str = "id, name, ssid, security, auto_join, hidden, in_remote_settings";
 
 /// Every Wi-Fi setting of the tenant, by id.
-pub fn wifi_settings(conn: &Connection, tenant_id: i64) -> rusqlite::Result<Vec<WifiSetting>> {
+pub fn wifi_settings(conn: &Connection, tenant_id: TenantId) -> rusqlite::Result<Vec<WifiSetting>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {WIFI_COLUMNS} FROM wifi_settings WHERE tenant_id = ?1 ORDER BY id"
     ))?;
@@ -35,7 +36,7 @@ pub fn wifi_settings(conn: &Connection, tenant_id: i64) -> rusqlite::Result<Vec<
 /// One Wi-Fi setting with its network password (for the profile sent to the device).
 pub fn wifi_setting(
     conn: &Connection,
-    tenant_id: i64,
+    tenant_id: TenantId,
     id: WifiSettingId,
 ) -> rusqlite::Result<Option<(WifiSetting, Option<String>)>> {
     conn.prepare_cached(&format!(
@@ -61,7 +62,7 @@ pub struct NewWifi<'a> {
 /// Inserts a Wi-Fi setting.
 pub fn insert_wifi(
     conn: &Connection,
-    tenant_id: i64,
+    tenant_id: TenantId,
     new: &NewWifi<'_>,
 ) -> rusqlite::Result<WifiSettingId> {
     conn.execute(
@@ -89,7 +90,7 @@ const DEP_SELECT: &str =
      p.skipped_setup_panes FROM dep_profiles p JOIN groups g ON g.id = p.enrollment_group_id";
 
 /// Every DEP profile of the tenant, by id.
-pub fn dep_profiles(conn: &Connection, tenant_id: i64) -> rusqlite::Result<Vec<DepProfile>> {
+pub fn dep_profiles(conn: &Connection, tenant_id: TenantId) -> rusqlite::Result<Vec<DepProfile>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{DEP_SELECT} WHERE p.tenant_id = ?1 ORDER BY p.id"
     ))?;
@@ -100,7 +101,7 @@ pub fn dep_profiles(conn: &Connection, tenant_id: i64) -> rusqlite::Result<Vec<D
 /// Inserts a DEP profile.
 pub fn insert_dep_profile(
     conn: &Connection,
-    tenant_id: i64,
+    tenant_id: TenantId,
     name: &str,
     enrollment_group: GroupId,
     skip_authentication_screen: bool,

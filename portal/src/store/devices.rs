@@ -1,6 +1,7 @@
 //! Devices: rows to and from the model's [`Device`], the table query (filter, search, sort,
 //! page) and the updates the engine and the simulator make.
 
+use crate::ids::TenantId;
 use std::collections::HashSet;
 
 use mdm_model::{
@@ -102,7 +103,11 @@ fn version_key(device: &Device) -> i64 {
 }
 
 /// Inserts a device (its `id` is ignored) and returns the new id.
-pub fn insert(conn: &Connection, tenant_id: i64, device: &Device) -> rusqlite::Result<DeviceId> {
+pub fn insert(
+    conn: &Connection,
+    tenant_id: TenantId,
+    device: &Device,
+) -> rusqlite::Result<DeviceId> {
     VERSION.bump();
     let tags = serde_json::to_string(&device.tags).unwrap_or_else(|_| "[]".into());
     let activesync = device
@@ -170,12 +175,12 @@ fn like_pattern(term: &str) -> String {
 /// The WHERE clause and its parameters for a filter. `scope` is the set of groups the
 /// filter's group covers (already resolved against the tree).
 fn where_clause(
-    tenant_id: i64,
+    tenant_id: TenantId,
     filter: &DeviceFilter,
     scope: Option<&HashSet<GroupId>>,
 ) -> (String, Vec<Value>) {
     let mut clause = String::from("tenant_id = ?");
-    let mut values: Vec<Value> = vec![Value::Integer(tenant_id)];
+    let mut values: Vec<Value> = vec![Value::Integer(tenant_id.0)];
     if let Some(scope) = scope {
         // Group ids are integers from the tree, never text from the request: safe to inline.
         let list = scope
@@ -249,7 +254,7 @@ fn order_by(sort: DeviceSortKey, order: SortOrder) -> String {
 /// the filter and sort columns).
 pub fn ordered_ids(
     conn: &Connection,
-    tenant_id: i64,
+    tenant_id: TenantId,
     query: &DeviceQuery,
     scope: Option<&HashSet<GroupId>>,
 ) -> rusqlite::Result<Vec<i64>> {
@@ -264,7 +269,11 @@ pub fn ordered_ids(
 }
 
 /// The devices with these ids, in the given order.
-pub fn in_order(conn: &Connection, tenant_id: i64, ids: &[i64]) -> rusqlite::Result<Vec<Device>> {
+pub fn in_order(
+    conn: &Connection,
+    tenant_id: TenantId,
+    ids: &[i64],
+) -> rusqlite::Result<Vec<Device>> {
     let ids: Vec<DeviceId> = ids.iter().copied().map(DeviceId).collect();
     let mut rows: std::collections::HashMap<DeviceId, Device> = by_ids(conn, tenant_id, &ids)?
         .into_iter()
@@ -276,7 +285,7 @@ pub fn in_order(conn: &Connection, tenant_id: i64, ids: &[i64]) -> rusqlite::Res
 /// Every matching device (a wipe "of all devices matching"), by id.
 pub fn matching(
     conn: &Connection,
-    tenant_id: i64,
+    tenant_id: TenantId,
     filter: &DeviceFilter,
     scope: Option<&HashSet<GroupId>>,
 ) -> rusqlite::Result<Vec<Device>> {
@@ -291,7 +300,7 @@ pub fn matching(
 /// The tenant's devices with these ids, in id order; unknown ids are simply absent.
 pub fn by_ids(
     conn: &Connection,
-    tenant_id: i64,
+    tenant_id: TenantId,
     ids: &[DeviceId],
 ) -> rusqlite::Result<Vec<Device>> {
     let mut devices = Vec::with_capacity(ids.len());
@@ -300,7 +309,7 @@ pub fn by_ids(
         let placeholders = vec!["?"; chunk.len()].join(",");
         let sql = format!("SELECT {COLUMNS} FROM devices WHERE tenant_id = ? AND id IN ({placeholders}) ORDER BY id");
         let mut stmt = conn.prepare_cached(&sql)?;
-        let values = std::iter::once(tenant_id).chain(chunk.iter().map(|id| id.0));
+        let values = std::iter::once(tenant_id.0).chain(chunk.iter().map(|id| id.0));
         let rows = stmt.query_map(params_from_iter(values), from_row)?;
         for row in rows {
             devices.push(row?);
@@ -311,12 +320,19 @@ pub fn by_ids(
 }
 
 /// One device of the tenant.
-pub fn get(conn: &Connection, tenant_id: i64, id: DeviceId) -> rusqlite::Result<Option<Device>> {
+pub fn get(
+    conn: &Connection,
+    tenant_id: TenantId,
+    id: DeviceId,
+) -> rusqlite::Result<Option<Device>> {
     Ok(by_ids(conn, tenant_id, &[id])?.into_iter().next())
 }
 
 /// Number of devices directly in each group of the tenant.
-pub fn counts_by_group(conn: &Connection, tenant_id: i64) -> rusqlite::Result<Vec<(GroupId, u64)>> {
+pub fn counts_by_group(
+    conn: &Connection,
+    tenant_id: TenantId,
+) -> rusqlite::Result<Vec<(GroupId, u64)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT group_id, COUNT(*) FROM devices WHERE tenant_id = ?1 GROUP BY group_id",
     )?;

@@ -1,5 +1,6 @@
 //! The group tree.
 
+use crate::ids::TenantId;
 use mdm_model::{
     group::{Group, GroupForest},
     ids::GroupId,
@@ -11,7 +12,7 @@ use crate::error::ApiError;
 /// Inserts a group and returns its id.
 pub fn insert(
     conn: &Connection,
-    tenant_id: i64,
+    tenant_id: TenantId,
     parent: Option<GroupId>,
     name: &str,
     position: i64,
@@ -24,7 +25,7 @@ pub fn insert(
 }
 
 /// The tenant's groups in display order.
-pub fn all(conn: &Connection, tenant_id: i64) -> rusqlite::Result<Vec<Group>> {
+pub fn all(conn: &Connection, tenant_id: TenantId) -> rusqlite::Result<Vec<Group>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, parent_id, name FROM groups WHERE tenant_id = ?1 ORDER BY position, id",
     )?;
@@ -39,6 +40,6 @@ pub fn all(conn: &Connection, tenant_id: i64) -> rusqlite::Result<Vec<Group>> {
 }
 
 /// The tenant's groups as a validated tree (the model checks ids, parents and cycles).
-pub fn forest(conn: &Connection, tenant_id: i64) -> Result<GroupForest, ApiError> {
+pub fn forest(conn: &Connection, tenant_id: TenantId) -> Result<GroupForest, ApiError> {
     GroupForest::new(all(conn, tenant_id)?).map_err(ApiError::internal)
 }

@@ -5,6 +5,7 @@
 //! sign-in) or a stretch of inactivity longer than the idle timeout since `last_seen_at`,
 //! which slides forward as the session is used.
 
+use mdm_model::ids::AdministratorId;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{admins::AdminRecord, Millis};
@@ -18,7 +19,7 @@ const TOUCH_EVERY_MS: Millis = 60_000;
 pub fn insert(
     conn: &Connection,
     token_hash: &str,
-    admin_id: i64,
+    admin_id: AdministratorId,
     now: Millis,
     expires_at: Millis,
 ) -> rusqlite::Result<()> {
@@ -37,7 +38,7 @@ pub fn admin_for(
     now: Millis,
     idle_ms: Millis,
 ) -> rusqlite::Result<Option<AdminRecord>> {
-    let admin_id: Option<i64> = conn
+    let admin_id: Option<AdministratorId> = conn
         .prepare_cached(
             "SELECT admin_id FROM sessions \
              WHERE token_hash = ?1 AND expires_at > ?2 AND last_seen_at > ?2 - ?3",

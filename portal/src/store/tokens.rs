@@ -9,6 +9,7 @@
 //! chain's current token can be renewed; renewing a retired one revokes the chain, so a
 //! copied token cannot fork a sign-in into two live ones.
 
+use mdm_model::ids::AdministratorId;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{admins::AdminRecord, Millis};
@@ -31,7 +32,7 @@ pub struct NewToken<'a> {
     pub token_hash: &'a str,
     /// The chain: the first token's own hash at sign-in, the old token's chain on renewal.
     pub chain: &'a str,
-    pub admin_id: i64,
+    pub admin_id: AdministratorId,
     pub now: Millis,
     pub expires_at: Millis,
     pub renewable_until: Millis,
@@ -61,7 +62,7 @@ pub fn live(
     token_hash: &str,
     now: Millis,
 ) -> rusqlite::Result<Option<TokenRecord>> {
-    let found: Option<(i64, String, Millis, Millis)> = conn
+    let found: Option<(AdministratorId, String, Millis, Millis)> = conn
         .prepare_cached(
             "SELECT admin_id, chain, expires_at, renewable_until FROM api_tokens \
              WHERE token_hash = ?1 AND expires_at > ?2 AND revoked_at IS NULL",

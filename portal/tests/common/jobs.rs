@@ -65,7 +65,7 @@ pub async fn set_device(
     app.state
         .store
         .call(move |conn| {
-            let tenant: i64 =
+            let tenant: mdm_portal::ids::TenantId =
                 conn.query_row("SELECT tenant_id FROM devices WHERE id = ?1", [id.0], |r| {
                     r.get(0)
                 })?;

@@ -2,9 +2,9 @@
 //! the table, and a section of the detail. The job's own status stays 成功 (the erase was
 //! acknowledged); whether the device came back is this second, observed fact.
 
+use crate::pages::help::HelpTopic;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use crate::pages::help::HelpTopic;
 use mdm_model::job::{Job, ReenrollmentStatus};
 
 use super::detail_view::Fact;

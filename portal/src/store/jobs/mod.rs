@@ -1,6 +1,8 @@
 //! Wipes and their jobs: registration rows, the job list query, status changes and history.
 //! Every status change goes through the model's status machine ([`check_transition`]).
 
+use crate::ids::TenantId;
+use mdm_model::ids::AdministratorId;
 use std::collections::HashMap;
 
 use mdm_model::{
@@ -28,8 +30,8 @@ use crate::error::ApiError;
 
 /// A registration: one press of OK.
 pub struct NewWipe<'a> {
-    pub tenant_id: i64,
-    pub registered_by: i64,
+    pub tenant_id: TenantId,
+    pub registered_by: AdministratorId,
     pub registered_at: Millis,
     pub delete_general_info: bool,
     pub scheduled_at: Option<Millis>,
@@ -78,7 +80,7 @@ pub fn store_wipe_response(
 /// The earlier registration of an administrator with this idempotency key: (digest, answer).
 pub fn wipe_by_idempotency_key(
     conn: &Connection,
-    admin_id: i64,
+    admin_id: AdministratorId,
     key: &str,
 ) -> rusqlite::Result<Option<(Option<String>, Option<String>)>> {
     conn.prepare_cached("SELECT request_digest, response FROM wipes WHERE registered_by = ?1 AND idempotency_key = ?2")?
@@ -88,7 +90,7 @@ pub fn wipe_by_idempotency_key(
 
 /// One job to insert.
 pub struct NewJob {
-    pub tenant_id: i64,
+    pub tenant_id: TenantId,
     pub wipe_id: WipeId,
     /// The device as it is now, kept as the job's record of it.
     pub device: DeviceSnapshot,
@@ -99,7 +101,7 @@ pub struct NewJob {
     pub ivi_ready_at: Option<Millis>,
     pub return_to_service: Option<ReturnToServicePlan>,
     /// Copied from the wipe and the device so the job list filters and sorts on the job row.
-    pub registered_by: i64,
+    pub registered_by: AdministratorId,
     pub scheduled_at: Option<Millis>,
 }
 
@@ -278,7 +280,7 @@ pub fn wake_device_jobs(conn: &Connection, device: DeviceId, now: Millis) -> rus
 /// The open jobs of these devices, by device.
 pub fn open_jobs_of(
     conn: &Connection,
-    tenant_id: i64,
+    tenant_id: TenantId,
     devices: &[DeviceId],
 ) -> rusqlite::Result<HashMap<DeviceId, Vec<JobId>>> {
     let mut open: HashMap<DeviceId, Vec<JobId>> = HashMap::new();
@@ -289,7 +291,7 @@ pub fn open_jobs_of(
              AND status IN ('scheduled', 'waiting_for_device', 'sent') ORDER BY id"
         );
         let mut stmt = conn.prepare_cached(&sql)?;
-        let values = std::iter::once(tenant_id).chain(chunk.iter().map(|d| d.0));
+        let values = std::iter::once(tenant_id.0).chain(chunk.iter().map(|d| d.0));
         let rows = stmt.query_map(params_from_iter(values), |r| {
             Ok((DeviceId(r.get(0)?), JobId(r.get(1)?)))
         })?;
@@ -305,7 +307,7 @@ pub fn open_jobs_of(
 #[derive(Debug, Clone)]
 pub struct EngineJob {
     pub id: JobId,
-    pub tenant_id: i64,
+    pub tenant_id: TenantId,
     pub device_id: DeviceId,
     pub method: JobMethod,
     pub status: JobStatus,

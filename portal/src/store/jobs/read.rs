@@ -1,5 +1,6 @@
 //! Reading jobs: one job, its history, and the job list (a Hybrid pair is one entry).
 
+use crate::ids::TenantId;
 use mdm_model::{
     ids::{AdministratorId, GroupId, JobId, WifiSettingId, WipeId},
     job::{
@@ -93,7 +94,7 @@ fn reenrollment_from_row(row: &Row<'_>) -> rusqlite::Result<Option<ReenrollmentO
 }
 
 /// One job of the tenant.
-pub fn get(conn: &Connection, tenant_id: i64, id: JobId) -> rusqlite::Result<Option<Job>> {
+pub fn get(conn: &Connection, tenant_id: TenantId, id: JobId) -> rusqlite::Result<Option<Job>> {
     conn.prepare_cached(&format!(
         "{JOB_SELECT} WHERE j.tenant_id = ?1 AND j.id = ?2"
     ))?
@@ -119,7 +120,7 @@ pub fn history(conn: &Connection, id: JobId) -> rusqlite::Result<Vec<StatusChang
 /// The FROM and WHERE of the list entries `e` matching a query. An entry matches when either
 /// of its jobs does: the entry row carries both jobs' statuses and methods as bit masks, and
 /// the fields a pair shares, so only the devices table is joined, for a text search.
-fn from_where(tenant_id: i64, query: &JobQuery) -> (String, Vec<Value>) {
+fn from_where(tenant_id: TenantId, query: &JobQuery) -> (String, Vec<Value>) {
     let mut sql = String::from("FROM jobs e");
     let terms = query
         .q
@@ -127,7 +128,7 @@ fn from_where(tenant_id: i64, query: &JobQuery) -> (String, Vec<Value>) {
         .map(mdm_model::device::search_terms)
         .unwrap_or_default();
     sql.push_str(" WHERE e.tenant_id = ? AND e.id = e.entry_id");
-    let mut values = vec![Value::Integer(tenant_id)];
+    let mut values = vec![Value::Integer(tenant_id.0)];
     let mut int = |clause: &str, value: Option<i64>| {
         if let Some(value) = value {
             sql.push_str(clause);
@@ -195,7 +196,7 @@ fn order_by(sort: JobSortKey, order: SortOrder) -> String {
 /// The ids of every matching list entry in the query's order, from the entry indexes.
 pub fn ordered_entry_ids(
     conn: &Connection,
-    tenant_id: i64,
+    tenant_id: TenantId,
     query: &JobQuery,
 ) -> rusqlite::Result<Vec<i64>> {
     let (from_where, values) = from_where(tenant_id, query);

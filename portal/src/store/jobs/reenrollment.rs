@@ -1,6 +1,7 @@
 //! The re-enrollment outcome of Return-to-Service jobs: started when the erase is
 //! acknowledged, settled when the device checks in again or the window closes.
 
+use crate::ids::TenantId;
 use mdm_model::{
     ids::{DeviceId, GroupId, JobId},
     job::{ReenrollmentFacts, ReenrollmentOutcome, ReenrollmentStatus},
@@ -14,7 +15,7 @@ use crate::store::{to_millis, Millis};
 #[derive(Debug, Clone)]
 pub struct AwaitedDevice {
     pub job_id: JobId,
-    pub tenant_id: i64,
+    pub tenant_id: TenantId,
     pub device_id: DeviceId,
     pub enrollment_group_id: GroupId,
     pub facts: ReenrollmentFacts,

@@ -1,6 +1,7 @@
 //! The demo fleet: a group tree, Wi-Fi settings, DEP profiles and a realistic mix of
 //! devices, all reproducible from a seed number.
 
+use crate::ids::TenantId;
 use chrono::{DateTime, Duration, Utc};
 use mdm_model::{
     dep::SETUP_ASSISTANT_PANES,
@@ -77,7 +78,7 @@ struct Catalog {
     dep_profiles: Vec<DepProfileId>,
 }
 
-fn seed_catalog(conn: &Connection, tenant_id: i64) -> rusqlite::Result<Catalog> {
+fn seed_catalog(conn: &Connection, tenant_id: TenantId) -> rusqlite::Result<Catalog> {
     let mut ids: Vec<GroupId> = Vec::with_capacity(GROUPS.len());
     for (position, (name, parent)) in GROUPS.iter().enumerate() {
         let parent = parent.map(|index| ids[index]);
@@ -361,7 +362,7 @@ fn activation_lock(seed: u64, number: usize) -> bool {
 /// transaction (one transaction and cached statements make 100,000 devices take seconds).
 pub fn seed_fleet(
     conn: &Connection,
-    tenant_id: i64,
+    tenant_id: TenantId,
     spec: FleetSpec,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<()> {

@@ -3,6 +3,7 @@
 //! controls and very long unbroken strings. They are data like any other: stored as given,
 //! they must be shown as text, keep the layout whole and never run.
 
+use crate::ids::TenantId;
 use chrono::{DateTime, Duration, Utc};
 use mdm_model::{
     device::{
@@ -130,7 +131,11 @@ fn device(
 }
 
 /// Adds the hostile group, devices and Wi-Fi settings to a tenant.
-pub fn seed_hostile(conn: &Connection, tenant_id: i64, now: DateTime<Utc>) -> rusqlite::Result<()> {
+pub fn seed_hostile(
+    conn: &Connection,
+    tenant_id: TenantId,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
     let group = groups::insert(conn, tenant_id, None, GROUP, 100)?;
     for (number, profile) in profiles().into_iter().enumerate() {
         devices::insert(conn, tenant_id, &device(group, number + 1, profile, now))?;

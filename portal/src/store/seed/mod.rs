@@ -8,6 +8,7 @@ pub mod rng;
 
 pub use fleet::{seed_fleet, FleetSpec};
 
+use crate::ids::TenantId;
 use chrono::{DateTime, Utc};
 use mdm_model::Lang;
 use rusqlite::Connection;
@@ -35,7 +36,7 @@ pub fn seed_demo(
     cost: HashCost,
     fleet: FleetSpec,
     now: DateTime<Utc>,
-) -> Result<Option<i64>, ApiError> {
+) -> Result<Option<TenantId>, ApiError> {
     if admins::any_tenant(conn)? {
         return Ok(None);
     }
