@@ -31,5 +31,8 @@ pub mod vocabulary;
 pub mod wifi;
 pub mod wipe;
 
+#[cfg(test)]
+mod test_time;
+
 pub use error::{ApiErrorBody, ErrorCode, ErrorDetails, JobState};
 pub use lang::Lang;

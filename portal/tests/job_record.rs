@@ -7,14 +7,15 @@ mod common;
 use chrono::Duration;
 use common::{
     all_devices,
-    jobs::{detail, entry, online, pick, register, wipeable},
+    jobs::{
+        detail, entry, online, pick, reenrolling_iphone, reenrollment_wifi, register, wipeable,
+    },
     plain_options, TestApp,
 };
 use mdm_model::{
-    device::{Enrollment, ManagementMethod, Os},
+    device::ManagementMethod,
     job::{JobListEntry, JobMethod, JobStatus},
-    paging::{ItemList, Page},
-    wifi::WifiSetting,
+    paging::Page,
 };
 use serde_json::json;
 
@@ -97,23 +98,8 @@ async fn a_wipe_that_clears_the_owner_keeps_the_owner_in_its_jobs() {
 #[tokio::test]
 async fn the_command_as_sent_is_the_command_the_device_received() {
     let mut app = TestApp::signed_in().await;
-    let device = pick(&mut app, |d| {
-        wipeable(d)
-            && online(d)
-            && d.os == Os::Ios
-            && d.os_version.major >= 17
-            && d.enrollment == Enrollment::Dep
-            && d.dep_profile_id.is_some()
-            && d.management_method == ManagementMethod::AppleMdm
-    })
-    .await;
-    let wifi: ItemList<WifiSetting> = serde_json::from_value(
-        app.get("/api/wifi-settings?auto_join=true&registered=true")
-            .await
-            .json(),
-    )
-    .unwrap();
-    let wifi = wifi.items[0].clone();
+    let device = reenrolling_iphone(&mut app).await;
+    let wifi = reenrollment_wifi(&mut app).await;
     let options = json!({ "delete_general_info": false, "schedule_at": null, "wifi_setting_id": wifi.id, "keep_esim_data_plan": true });
     let wipe = register(&mut app, &[device.id], options).await;
     let job = entry(&mut app, wipe).await.job;

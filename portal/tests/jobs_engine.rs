@@ -7,18 +7,19 @@ use axum::http::StatusCode;
 use chrono::Duration;
 use common::{
     all_devices,
-    jobs::{detail, entry, online, pick, register, set_device, wipeable},
+    jobs::{
+        detail, entry, online, pick, reenrolling_iphone, reenrollment_wifi, register, set_device,
+        wipeable,
+    },
     plain_options, quiet_simulator, start_time, utc_schedule, TestApp,
 };
 use mdm_model::{
     audit::{AuditEntry, AuditEvent},
-    device::{Enrollment, ManagementMethod, Os},
+    device::ManagementMethod,
     job::{
         AppleReply, JobMethod, JobStatus, ReenrollmentBlocker, ReenrollmentStatus, StatusReason,
         REENROLLMENT_WINDOW,
     },
-    paging::ItemList,
-    wifi::WifiSetting,
 };
 use mdm_portal::{
     engine::EngineHandle,
@@ -265,23 +266,8 @@ async fn the_first_success_of_a_hybrid_pair_cancels_the_other() {
 #[tokio::test]
 async fn re_enrollment_is_observed_when_the_device_checks_in_and_the_command_carries_the_wifi() {
     let mut app = TestApp::signed_in().await;
-    let device = pick(&mut app, |d| {
-        wipeable(d)
-            && online(d)
-            && d.os == Os::Ios
-            && d.os_version.major >= 17
-            && d.enrollment == Enrollment::Dep
-            && d.dep_profile_id.is_some()
-            && d.management_method == ManagementMethod::AppleMdm
-    })
-    .await;
-    let wifi: ItemList<WifiSetting> = serde_json::from_value(
-        app.get("/api/wifi-settings?auto_join=true&registered=true")
-            .await
-            .json(),
-    )
-    .unwrap();
-    let wifi = &wifi.items[0];
+    let device = reenrolling_iphone(&mut app).await;
+    let wifi = reenrollment_wifi(&mut app).await;
     let options = json!({ "delete_general_info": true, "schedule_at": null, "wifi_setting_id": wifi.id, "keep_esim_data_plan": true });
     let wipe = register(&mut app, &[device.id], options).await;
     let job = entry(&mut app, wipe.clone()).await.job;
@@ -386,24 +372,10 @@ async fn re_enrollment_is_observed_when_the_device_checks_in_and_the_command_car
 #[tokio::test]
 async fn an_activation_locked_device_is_not_confirmed_back_after_the_window_with_the_reason() {
     let mut app = TestApp::signed_in().await;
-    let device = pick(&mut app, |d| {
-        wipeable(d)
-            && online(d)
-            && d.os == Os::Ios
-            && d.os_version.major >= 17
-            && d.enrollment == Enrollment::Dep
-            && d.dep_profile_id.is_some()
-            && d.management_method == ManagementMethod::AppleMdm
-    })
-    .await;
+    let device = reenrolling_iphone(&mut app).await;
     set_device(&app, device.id, |d| d.activation_lock_enabled = Some(true)).await;
-    let wifi: ItemList<WifiSetting> = serde_json::from_value(
-        app.get("/api/wifi-settings?auto_join=true&registered=true")
-            .await
-            .json(),
-    )
-    .unwrap();
-    let options = json!({ "delete_general_info": false, "schedule_at": null, "wifi_setting_id": wifi.items[0].id, "keep_esim_data_plan": false });
+    let wifi = reenrollment_wifi(&mut app).await;
+    let options = json!({ "delete_general_info": false, "schedule_at": null, "wifi_setting_id": wifi.id, "keep_esim_data_plan": false });
     let wipe = register(&mut app, &[device.id], options).await;
     let job = entry(&mut app, wipe.clone()).await.job;
     assert!(

@@ -148,6 +148,7 @@ mod tests {
     use super::*;
     use crate::device::ActiveSyncAccount;
     use crate::job::status::check_transition;
+    use crate::test_time::at;
 
     fn online() -> DeviceState {
         DeviceState {
@@ -159,12 +160,6 @@ mod tests {
                 ..Default::default()
             }),
         }
-    }
-
-    fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
     }
 
     #[test]

@@ -78,13 +78,8 @@ impl LocalDateTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_time::at;
     use crate::time::{format_datetime, format_datetime_in_zone};
-
-    fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
-    }
 
     fn new_york() -> Zone {
         Zone::parse("America/New_York").unwrap()

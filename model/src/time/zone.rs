@@ -134,12 +134,7 @@ impl UnknownTimeZone {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
-    }
+    use crate::test_time::at;
 
     #[test]
     fn names_of_the_database_parse_and_others_are_refused() {

@@ -236,12 +236,7 @@ pub struct WipeRegistered {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
-    }
+    use crate::test_time::at;
 
     #[test]
     fn the_screen_opens_with_the_documented_defaults() {

@@ -256,15 +256,10 @@ mod tests {
     use super::*;
     use crate::device::DeviceFilter;
     use crate::ids::{DeviceId, WifiSettingId};
+    use crate::test_time::at;
     use crate::time::{LocalDateTime, Zone};
     use crate::wifi::fixtures::office_wifi;
     use WipeProblem::*;
-
-    fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
-    }
 
     fn now() -> DateTime<Utc> {
         at("2026-11-26T05:00:00Z")

@@ -66,7 +66,7 @@ fn settle(
         .map(|delay| erased_at + delay);
     let checked_in_at = back_at.filter(|at| to_millis(*at) <= now);
     let outcome = reenrollment_outcome(erased_at, checked_in_at, from_millis(now), awaited.facts);
-    match outcome.status {
+    let (summary, event) = match outcome.status {
         ReenrollmentStatus::Awaiting => {
             // Looked at early: look again when the device comes back or the window closes.
             let next = back_at.map_or(outcome.deadline, |at| at.min(outcome.deadline));
@@ -74,48 +74,40 @@ fn settle(
             return Ok(false);
         }
         ReenrollmentStatus::Reenrolled => {
-            jobs::set_reenrollment(conn, awaited.job_id, &outcome, None)?;
+            let mut name = String::from("-");
             if let Some(mut device) = devices::get(conn, awaited.tenant_id, awaited.device_id)? {
                 apply_reenrollment(&mut device, awaited.enrollment_group_id, outcome.since);
                 devices::update(conn, &device)?;
-                let summary = format!("job {}: {} checked in again", awaited.job_id, device.name);
-                let event = AuditEvent::DeviceReenrolled {
-                    job_id: awaited.job_id,
-                    device_id: awaited.device_id,
-                    group_id: awaited.enrollment_group_id,
-                };
-                audit::record(
-                    conn,
-                    awaited.tenant_id,
-                    None,
-                    to_millis(outcome.since),
-                    &summary,
-                    &event,
-                )?;
+                name = device.name;
             }
+            let event = AuditEvent::DeviceReenrolled {
+                job_id: awaited.job_id,
+                device_id: awaited.device_id,
+                group_id: awaited.enrollment_group_id,
+            };
+            (
+                format!("job {}: {name} checked in again", awaited.job_id),
+                event,
+            )
         }
         ReenrollmentStatus::NotConfirmed => {
-            jobs::set_reenrollment(conn, awaited.job_id, &outcome, None)?;
-            if let Some(likely_reason) = outcome.likely_reason {
-                let summary = format!(
-                    "job {}: no check-in within the window ({})",
-                    awaited.job_id,
-                    likely_reason.as_str()
-                );
-                let event = AuditEvent::ReenrollmentNotConfirmed {
-                    job_id: awaited.job_id,
-                    likely_reason,
-                };
-                audit::record(
-                    conn,
-                    awaited.tenant_id,
-                    None,
-                    to_millis(outcome.since),
-                    &summary,
-                    &event,
-                )?;
-            }
+            let likely_reason = outcome
+                .likely_reason
+                .ok_or_else(|| ApiError::internal("an unconfirmed return without a reason"))?;
+            let summary = format!(
+                "job {}: no check-in within the window ({})",
+                awaited.job_id,
+                likely_reason.as_str()
+            );
+            let event = AuditEvent::ReenrollmentNotConfirmed {
+                job_id: awaited.job_id,
+                likely_reason,
+            };
+            (summary, event)
         }
-    }
+    };
+    jobs::set_reenrollment(conn, awaited.job_id, &outcome, None)?;
+    let at = to_millis(outcome.since);
+    audit::record(conn, awaited.tenant_id, None, at, &summary, &event)?;
     Ok(true)
 }

@@ -2,10 +2,11 @@
 
 use axum::http::StatusCode;
 use mdm_model::{
-    device::{Device, Enrollment, Ownership},
+    device::{Device, Enrollment, ManagementMethod, Os, Ownership},
     ids::DeviceId,
     job::{JobDetail, JobListEntry},
-    paging::Page,
+    paging::{ItemList, Page},
+    wifi::WifiSetting,
     wipe::WipeRegistered,
 };
 use mdm_portal::store::devices;
@@ -26,6 +27,36 @@ pub async fn pick(app: &mut TestApp, f: impl Fn(&Device) -> bool) -> Device {
         .into_iter()
         .find(|d| f(d))
         .expect("the test fleet has such a device")
+}
+
+/// An online company iPhone that qualifies for Return to Service: iOS 17 or later, enrolled
+/// through DEP with a profile, managed by Apple MDM alone.
+pub async fn reenrolling_iphone(app: &mut TestApp) -> Device {
+    pick(app, |d| {
+        wipeable(d)
+            && online(d)
+            && d.os == Os::Ios
+            && d.os_version.major >= 17
+            && d.enrollment == Enrollment::Dep
+            && d.dep_profile_id.is_some()
+            && d.management_method == ManagementMethod::AppleMdm
+    })
+    .await
+}
+
+/// The first Wi-Fi setting the wipe screen offers for re-enrollment (registered, auto-join on).
+pub async fn reenrollment_wifi(app: &mut TestApp) -> WifiSetting {
+    let offered: ItemList<WifiSetting> = serde_json::from_value(
+        app.get("/api/wifi-settings?auto_join=true&registered=true")
+            .await
+            .json(),
+    )
+    .unwrap();
+    offered
+        .items
+        .into_iter()
+        .next()
+        .expect("a Wi-Fi setting for re-enrollment")
 }
 
 pub async fn register(
