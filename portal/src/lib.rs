@@ -9,6 +9,7 @@ pub mod cache;
 pub mod engine;
 pub mod error;
 pub mod extract;
+pub mod health;
 pub mod ids;
 mod logging;
 pub mod openapi;
@@ -22,7 +23,9 @@ mod web;
 
 use axum::{
     http::{header, HeaderValue},
-    middleware, Router,
+    middleware,
+    routing::get,
+    Router,
 };
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -33,12 +36,15 @@ pub fn app(state: AppState) -> Router {
     let console = web::console_router(state.settings.dist.as_deref());
     let frame_ancestors = state.settings.frame_ancestors.clone();
     let secure = state.settings.secure_cookies;
+    let ready_state = state.clone();
     let api = routes::api_router(state).layer(SetResponseHeaderLayer::overriding(
         header::CACHE_CONTROL,
         HeaderValue::from_static("no-store"),
     ));
     let security = std::sync::Arc::new(security::SecurityHeaders::new(&frame_ancestors, secure));
     Router::new()
+        .route("/healthz", get(health::alive))
+        .route("/readyz", get(health::ready).with_state(ready_state))
         .nest("/api", api)
         .merge(console)
         .layer(middleware::from_fn_with_state(security, security::apply))

@@ -25,74 +25,74 @@ use mdm_portal::{
 #[command(version, about)]
 struct Args {
     /// Address to listen on.
-    #[arg(long, default_value = "127.0.0.1:8080")]
+    #[arg(long, default_value = "127.0.0.1:8080", env = "MDM_ADDR")]
     addr: SocketAddr,
     /// SQLite database file (created with its folder if missing).
-    #[arg(long, default_value = "data/portal.sqlite3")]
+    #[arg(long, default_value = "data/portal.sqlite3", env = "MDM_DB")]
     db: PathBuf,
     /// Write the demo tenant (administrators, groups, Wi-Fi settings, DEP profiles, devices)
     /// into the database when it has none.
-    #[arg(long)]
+    #[arg(long, env = "MDM_SEED")]
     seed: bool,
     /// Number of devices `--seed` generates.
-    #[arg(long, default_value_t = 500)]
+    #[arg(long, default_value_t = 500, env = "MDM_SEED_DEVICES")]
     seed_devices: usize,
     /// Seed number of the generated fleet: the same number gives the same fleet.
-    #[arg(long, default_value_t = 2026)]
+    #[arg(long, default_value_t = 2026, env = "MDM_SEED_NUMBER")]
     seed_number: u64,
     /// With `--seed`: also add a group of devices and Wi-Fi settings whose names, notes, tags
     /// and owners carry markup, script, bidi controls and very long strings (browser tests).
-    #[arg(long, requires = "seed")]
+    #[arg(long, requires = "seed", env = "MDM_SEED_HOSTILE")]
     seed_hostile: bool,
     /// How many times faster than real devices the simulated ones act: answers, busy retries,
     /// IVI MDM delays, returns after a wipe (60 = a minute's behaviour per second). Jobs are
     /// always stamped with the portal's clock, never sped up.
-    #[arg(long, default_value_t = 1.0)]
+    #[arg(long, default_value_t = 1.0, env = "MDM_TIME_SCALE")]
     time_scale: f64,
     /// `wall`: jobs run on real time. `manual`: time stands still until
     /// `POST /api/clock/advance` moves it (demos, host portals' tests).
-    #[arg(long, value_enum, default_value_t = ClockMode::Wall)]
+    #[arg(long, value_enum, default_value_t = ClockMode::Wall, env = "MDM_CLOCK")]
     clock: ClockMode,
     /// With `--clock manual`: the time it starts at (RFC 3339); the current time otherwise.
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, value_name = "TIME", env = "MDM_CLOCK_START")]
     clock_start: Option<DateTime<Utc>>,
     /// `realistic`: devices switch off, lose the network and answer with a mix of replies.
     /// `scripted`: devices keep their state and answer every Apple MDM command with
     /// --scripted-reply after exactly 30 simulated seconds.
-    #[arg(long, value_enum, default_value_t = SimulatorMode::Realistic)]
+    #[arg(long, value_enum, default_value_t = SimulatorMode::Realistic, env = "MDM_SIMULATOR")]
     simulator: SimulatorMode,
     /// With `--simulator scripted`: Acknowledged, NotNow, Error or CommandFormatError.
-    #[arg(long, value_name = "REPLY", default_value = "Acknowledged", value_parser = parse_reply)]
+    #[arg(long, value_name = "REPLY", default_value = "Acknowledged", value_parser = parse_reply, env = "MDM_SCRIPTED_REPLY")]
     scripted_reply: AppleReply,
     /// Folder of the built console, served at `/`.
-    #[arg(long, default_value = "dist")]
+    #[arg(long, default_value = "dist", env = "MDM_DIST")]
     dist: PathBuf,
     /// Add `Secure` to the cookies (set this when the portal is behind HTTPS).
-    #[arg(long)]
+    #[arg(long, env = "MDM_SECURE_COOKIES")]
     secure_cookies: bool,
     /// A host origin (scheme://host[:port]) allowed to show the console in a frame, besides the
     /// portal itself; repeat for several hosts.
-    #[arg(long = "frame-ancestors", value_name = "ORIGIN", value_parser = parse_origin)]
+    #[arg(long = "frame-ancestors", value_name = "ORIGIN", value_parser = parse_origin, env = "MDM_FRAME_ANCESTORS", value_delimiter = ',')]
     frame_ancestors: Vec<Origin>,
     /// Sign a session out after this many minutes without a request.
-    #[arg(long, default_value_t = 30)]
+    #[arg(long, default_value_t = 30, env = "MDM_SESSION_IDLE_MINUTES")]
     session_idle_minutes: u32,
     /// Password verifications that may run at once (each holds about 19 MiB and a core);
     /// 0 = half the machine's cores.
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, env = "MDM_PASSWORD_CHECKS")]
     password_checks: usize,
     /// How long a sign-in waits for a free verification slot before it is answered 429.
-    #[arg(long, default_value_t = 2000)]
+    #[arg(long, default_value_t = 2000, env = "MDM_PASSWORD_CHECK_WAIT_MS")]
     password_check_wait_ms: u64,
     /// Sign-in and token requests allowed per client address and minute, after a burst of
     /// `--sign-in-burst`.
-    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..), env = "MDM_SIGN_IN_RATE_PER_MINUTE")]
     sign_in_rate_per_minute: u32,
     /// Sign-in and token requests one client address may make at once.
-    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..), env = "MDM_SIGN_IN_BURST")]
     sign_in_burst: u32,
     /// Log as JSON lines instead of compact text.
-    #[arg(long)]
+    #[arg(long, env = "MDM_LOG_JSON")]
     log_json: bool,
 }
 

@@ -62,11 +62,17 @@ fn help_lists_every_flag_and_both_readmes_document_each() {
 
 /// Runs the portal with `flags` on a throwaway database and expects it to refuse to start.
 fn refused(flags: &[&str]) -> String {
+    refused_with(flags, &[])
+}
+
+/// [`refused`] with environment variables set for the portal.
+fn refused_with(flags: &[&str], env: &[(&str, &str)]) -> String {
     let dir = std::env::temp_dir().join(format!("mdm-cli-{}", std::process::id()));
     let mut child = portal()
         .args(["--addr", "127.0.0.1:0", "--db"])
         .arg(dir.join("portal.sqlite3"))
         .args(flags)
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -93,6 +99,31 @@ fn refused(flags: &[&str]) -> String {
     );
     let _ = std::fs::remove_dir_all(dir);
     String::from_utf8_lossy(&stderr).into_owned()
+}
+
+/// Every flag can come from the environment (`--session-idle-minutes` from
+/// `MDM_SESSION_IDLE_MINUTES`), as containers and service managers set them.
+#[test]
+fn every_flag_is_also_read_from_its_environment_variable() {
+    let output = portal().arg("--help").output().unwrap();
+    let help = String::from_utf8(output.stdout).unwrap();
+    for flag in flags_in_help() {
+        let var = format!(
+            "MDM_{}",
+            flag.trim_start_matches("--")
+                .replace('-', "_")
+                .to_uppercase()
+        );
+        assert!(help.contains(&format!("[env: {var}")), "--help lacks {var}");
+    }
+    // Read, not only listed: a value that cannot work refuses the start as the flag would.
+    let stderr = refused_with(&[], &[("MDM_SESSION_IDLE_MINUTES", "0")]);
+    assert!(
+        stderr.contains("--session-idle-minutes must be at least 1"),
+        "{stderr}"
+    );
+    let stderr = refused_with(&[], &[("MDM_CLOCK", "sundial")]);
+    assert!(stderr.contains("possible values: wall, manual"), "{stderr}");
 }
 
 #[test]

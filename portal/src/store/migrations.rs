@@ -443,10 +443,40 @@ const MIGRATIONS: &[&str] = &[
     "#,
 ];
 
-/// Applies every migration newer than the database's version, each in its own transaction.
-pub fn apply(conn: &mut Connection) -> rusqlite::Result<()> {
-    let current: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    let current = usize::try_from(current).unwrap_or(0);
+/// The schema version this binary migrates to.
+pub fn head() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// The database's schema version.
+pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+/// A database written by a newer portal: its schema has migrations this binary does not know,
+/// and running on it could misread or damage the data.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "the database's schema is version {found}, newer than this portal knows ({head}): \
+     start a portal at least as new as the one that last wrote it"
+)]
+pub struct SchemaTooNew {
+    pub found: i64,
+    pub head: i64,
+}
+
+/// Applies every migration newer than the database's version, each in its own transaction;
+/// refuses a database whose schema is newer than this binary's.
+pub fn apply(conn: &mut Connection) -> anyhow::Result<()> {
+    let found = version(conn)?;
+    if found > head() {
+        return Err(SchemaTooNew {
+            found,
+            head: head(),
+        }
+        .into());
+    }
+    let current = usize::try_from(found).unwrap_or(0);
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;

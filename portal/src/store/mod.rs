@@ -7,7 +7,7 @@ pub mod catalog;
 pub mod devices;
 pub mod groups;
 pub mod jobs;
-pub(crate) mod migrations;
+pub mod migrations;
 pub mod seed;
 pub mod sessions;
 pub mod sign_in_attempts;
