@@ -21,6 +21,10 @@ pub struct ApiErrorBody {
     /// Machine-readable specifics, typed by kind (for example the conflicting devices).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<ErrorDetails>,
+    /// The id of the request that failed (also its `X-Request-Id` header and in the portal's
+    /// log lines), for an administrator to quote to support.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 /// The specifics of an error answer. On the wire, `kind` names the variant and its fields sit
@@ -59,6 +63,7 @@ impl ApiErrorBody {
             message: code.message(lang).to_string(),
             field: None,
             details: None,
+            request_id: None,
         }
     }
 
@@ -145,6 +150,11 @@ error_codes! {
     /// The request body is too large.
     PayloadTooLarge = "payload_too_large", 413,
         ja: "リクエストが大きすぎます。", en: "The request is too large.";
+    /// The request took longer than the portal allows (`--request-timeout-seconds`). A write
+    /// may still have completed: repeat it with the same idempotency key to learn its outcome.
+    Timeout = "timeout", 503,
+        ja: "処理に時間がかかりすぎたため、応答を打ち切りました。状況を確認してから再度お試しください。",
+        en: "The request took too long and was cut off. Please check the outcome before trying again.";
     /// Something failed inside the portal.
     Internal = "internal", 500,
         ja: "サーバーでエラーが発生しました。時間をおいて再度お試しください。",

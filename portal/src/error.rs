@@ -43,6 +43,8 @@ pub struct ApiError {
     pub rendered: Option<Box<(ApiErrorBody, ApiErrorBody)>>,
     /// Seconds for the `Retry-After` header (429 answers).
     pub retry_after: Option<u64>,
+    /// The failing request's id, filled in by [`localize_errors`].
+    pub request_id: Option<String>,
 }
 
 impl ApiError {
@@ -55,6 +57,7 @@ impl ApiError {
             message: None,
             rendered: None,
             retry_after: None,
+            request_id: None,
         }
     }
 
@@ -96,6 +99,7 @@ impl ApiError {
             message: None,
             rendered: Some(Box::new((ja, en))),
             retry_after: None,
+            request_id: None,
         }
     }
 
@@ -107,18 +111,22 @@ impl ApiError {
 
     /// The JSON body in one language.
     pub fn body(&self, lang: Lang) -> ApiErrorBody {
-        if let Some(rendered) = &self.rendered {
-            return match lang {
+        let mut body = match &self.rendered {
+            Some(rendered) => match lang {
                 Lang::Ja => rendered.0.clone(),
                 Lang::En => rendered.1.clone(),
-            };
-        }
-        let mut body = ApiErrorBody::new(self.code, lang);
-        if let Some(message) = &self.message {
-            body.message = message.get(lang).to_string();
-        }
-        body.field = self.field.clone();
-        body.details = self.details.clone();
+            },
+            None => {
+                let mut body = ApiErrorBody::new(self.code, lang);
+                if let Some(message) = &self.message {
+                    body.message = message.get(lang).to_string();
+                }
+                body.field = self.field.clone();
+                body.details = self.details.clone();
+                body
+            }
+        };
+        body.request_id = self.request_id.clone();
         body
     }
 
@@ -196,21 +204,43 @@ pub fn request_lang(headers: &axum::http::HeaderMap) -> Lang {
 /// into JSON errors, so every `/api` error has the same shape.
 pub async fn localize_errors(request: Request, next: Next) -> Response {
     let lang = request_lang(request.headers());
+    let id = request
+        .extensions()
+        .get::<crate::logging::RequestId>()
+        .map(|id| id.0.clone());
     let response = next.run(request).await;
     if let Some(error) = response.extensions().get::<ApiError>() {
-        return error.clone().render_with_extension(lang);
+        return error.clone().render_with_extension(lang, id);
     }
     if response.status() == StatusCode::METHOD_NOT_ALLOWED {
-        return ApiError::new(ErrorCode::MethodNotAllowed).render_with_extension(lang);
+        return ApiError::new(ErrorCode::MethodNotAllowed).render_with_extension(lang, id);
     }
     response
 }
 
 impl ApiError {
-    fn render_with_extension(self, lang: Lang) -> Response {
+    fn render_with_extension(mut self, lang: Lang, request_id: Option<String>) -> Response {
+        self.request_id = request_id;
         let mut response = self.render(lang);
         response.extensions_mut().insert(self);
         response
+    }
+}
+
+/// Answers `503 timeout` for a request still running after `limit`. Work already handed to
+/// the database finishes on its own (a registration is complete or absent, never half
+/// written); the caller learns its outcome by repeating the request with its idempotency key.
+pub async fn time_limit(
+    axum::extract::State(limit): axum::extract::State<std::time::Duration>,
+    request: Request,
+    next: Next,
+) -> Response {
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            tracing::warn!(limit_ms = limit.as_millis() as u64, "request timed out");
+            ApiError::new(ErrorCode::Timeout).into_response()
+        }
     }
 }
 

@@ -91,6 +91,9 @@ struct Args {
     /// Sign-in and token requests one client address may make at once.
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..), env = "MDM_SIGN_IN_BURST")]
     sign_in_burst: u32,
+    /// Answer an `/api` request `503 timeout` when it has run this long.
+    #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..), env = "MDM_REQUEST_TIMEOUT_SECONDS")]
+    request_timeout_seconds: u64,
     /// Log as JSON lines instead of compact text.
     #[arg(long, env = "MDM_LOG_JSON")]
     log_json: bool,
@@ -226,6 +229,7 @@ async fn main() -> anyhow::Result<()> {
             per_minute: NonZeroU32::new(args.sign_in_rate_per_minute).unwrap_or(NonZeroU32::MIN),
             burst: NonZeroU32::new(args.sign_in_burst).unwrap_or(NonZeroU32::MIN),
         },
+        request_timeout: std::time::Duration::from_secs(args.request_timeout_seconds),
         ..Settings::default()
     };
     if !args.dist.join("index.html").is_file() {

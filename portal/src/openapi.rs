@@ -37,10 +37,11 @@ fn json_content(name: &str) -> Value {
 /// The refusals the router's own layers can give an operation before its handler runs, so the
 /// document declares them whatever the operation's own list says: 401 without a signed-in
 /// administrator, 403 for a state-changing request without its CSRF token, 400/413 for a body
-/// that is not the expected JSON or too large, 429 on the credential endpoints.
+/// that is not the expected JSON or too large, 429 on the credential endpoints, and 503 for any
+/// request that outlives `--request-timeout-seconds`.
 fn layer_errors(method: &Method, access: Access, has_body: bool) -> Vec<u16> {
     let writes = !matches!(*method, Method::GET | Method::HEAD);
-    let mut errors = Vec::new();
+    let mut errors = vec![503];
     if access == Access::Session {
         errors.push(401);
     }

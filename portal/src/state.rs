@@ -36,6 +36,8 @@ pub struct Settings {
     pub password_check_wait: std::time::Duration,
     /// Credential requests (sign-in, token issue) allowed per client address.
     pub credential_rate: AddressRate,
+    /// An `/api` request still unanswered after this long is answered `503 timeout`.
+    pub request_timeout: std::time::Duration,
 }
 
 impl Default for Settings {
@@ -51,6 +53,7 @@ impl Default for Settings {
             password_checks: PasswordSlots::default_count(),
             password_check_wait: std::time::Duration::from_secs(2),
             credential_rate: AddressRate::default(),
+            request_timeout: std::time::Duration::from_secs(60),
         }
     }
 }

@@ -241,6 +241,7 @@ fn misc(v: &Vocabularies, s: &mut Map<String, Value>) {
             json!({
                 "code": v.error_code, "message": string(), "field": string(),
                 "details": r("ErrorDetails"),
+                "request_id": { "type": "string", "description": "the failed request's id, as in its X-Request-Id header and the portal's log" },
             }),
         ),
     );

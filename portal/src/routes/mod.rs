@@ -194,9 +194,11 @@ pub fn api_router(state: AppState) -> Router {
         }
         router = router.route(path, handler);
     }
+    let limit = state.settings.request_timeout;
     router
         .fallback(error::api_not_found)
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(limit, error::time_limit))
         .layer(middleware::from_fn(error::localize_errors))
         .with_state(state)
 }
