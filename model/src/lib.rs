@@ -9,12 +9,14 @@
 //!   and what a successful wipe changes;
 //! - [`job`]: jobs, the status machine, execution conditions, Hybrid pairing, the job list
 //!   query and its CSV export;
-//! - [`apple`]: the EraseDevice command and its Wi-Fi profile;
+//! - [`apple`]: the EraseDevice command (iPhone/iPad with its Wi-Fi profile, and [`apple::macos`]);
+//! - [`command`]: the other platforms' wipe commands (Android, Windows) and their option errors;
 //! - [`paging`], [`query`]: lists and query strings shared by every route;
 //! - [`audit`], [`help`], [`session`], [`error`], [`time`], [`lang`].
 
 pub mod apple;
 pub mod audit;
+pub mod command;
 pub mod dep;
 pub mod device;
 pub mod error;

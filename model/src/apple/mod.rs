@@ -2,6 +2,7 @@
 //! ReturnToService carries. Key names, types and OS versions follow Apple's device-management
 //! schema (`device.erase.yaml`, `com.apple.wifi.managed.yaml`); a test checks them against it.
 
+pub mod macos;
 mod plist;
 
 use serde::{Deserialize, Serialize};

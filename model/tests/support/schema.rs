@@ -1,5 +1,5 @@
 //! Reads the parts of Apple's device-management schema YAML the test needs: each payload key
-//! with its type, allowed values, the iOS version that introduced it, and its subkeys.
+//! with its type, allowed values, the iOS and macOS versions that introduced it, and its subkeys.
 //!
 //! The files have a fixed, regular layout (`- key:` entries whose properties sit two columns
 //! deeper), so an indentation reader is enough and keeps the crate free of a YAML dependency.
@@ -13,6 +13,8 @@ pub struct SchemaKey {
     pub required: bool,
     /// `supportedOS.iOS.introduced`, when given (`n/a` when the key does not exist on iOS).
     pub ios_introduced: Option<String>,
+    /// `supportedOS.macOS.introduced`, when given (`n/a` when the key does not exist on macOS).
+    pub macos_introduced: Option<String>,
     pub rangelist: Vec<String>,
     pub subkeys: Vec<SchemaKey>,
 }
@@ -115,12 +117,16 @@ fn key_entry(lines: &[Line<'_>], indent: usize) -> SchemaKey {
         .map(|(_, v)| unquote(v))
         .unwrap_or_default();
     let required = property(body, own, "presence").is_some_and(|(_, v)| v.trim() == "required");
-    let ios_introduced = property(body, own, "supportedOS").and_then(|(position, _)| {
-        let os_block = block(body, position, own);
-        let (ios, _) = property(os_block, own + 2, "iOS")?;
-        let ios_block = block(os_block, ios, own + 2);
-        property(ios_block, own + 4, "introduced").map(|(_, v)| unquote(v))
-    });
+    let introduced = |os: &str| {
+        property(body, own, "supportedOS").and_then(|(position, _)| {
+            let os_block = block(body, position, own);
+            let (start, _) = property(os_block, own + 2, os)?;
+            let this_os = block(os_block, start, own + 2);
+            property(this_os, own + 4, "introduced").map(|(_, v)| unquote(v))
+        })
+    };
+    let ios_introduced = introduced("iOS");
+    let macos_introduced = introduced("macOS");
     let rangelist = list_after(body, own, "rangelist")
         .into_iter()
         .map(unquote)
@@ -134,6 +140,7 @@ fn key_entry(lines: &[Line<'_>], indent: usize) -> SchemaKey {
         value_type,
         required,
         ios_introduced,
+        macos_introduced,
         rangelist,
         subkeys,
     }

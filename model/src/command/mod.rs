@@ -1,0 +1,177 @@
+//! Each platform's wipe command, built here and shown in the job detail: Android
+//! ([`android`]: the Android Management API device deletion) and Windows ([`windows`]: the
+//! RemoteWipe CSP `Exec`). Apple's EraseDevice lives in [`crate::apple`] (its macOS form in
+//! [`crate::apple::macos`]).
+//!
+//! The options an administrator chooses are refused with a [`CommandError`] that names the
+//! field and reads in Japanese and English, the same way for the console (before OK) and the
+//! portal (on the request).
+
+pub mod android;
+pub mod windows;
+
+use serde::{Deserialize, Serialize};
+
+use crate::device::Os;
+use crate::vocabulary::vocabulary;
+use crate::Lang;
+
+vocabulary! {
+    /// An option of a platform's wipe command; the wire name is the `field` of an error.
+    pub enum CommandField {
+        WipeDataFlags = "wipe_data_flags", ja: "Androidの初期化オプション", en: "Android wipe options";
+        WipeReasonMessage = "wipe_reason_message", ja: "初期化の理由(利用者に表示)", en: "Wipe reason (shown to the user)";
+        WindowsWipeKind = "windows_wipe_kind", ja: "Windowsの初期化方法", en: "Windows wipe method";
+        MacErase = "mac_erase", ja: "Macの消去オプション", en: "Mac erase options";
+        Pin = "pin", ja: "PIN", en: "PIN";
+    }
+}
+
+vocabulary! {
+    /// One broken rule of a wipe command's options; the label is the message shown next to
+    /// its field.
+    pub enum CommandProblem {
+        ReasonMessageTooLong = "wipe_reason_message_too_long",
+            ja: "初期化の理由は200文字以内で入力してください。",
+            en: "The wipe reason must be at most 200 characters.";
+        AndroidOptionsNotAndroid = "android_options_not_android",
+            ja: "Androidの初期化オプションはAndroid端末にのみ指定できます。",
+            en: "Android wipe options apply to Android devices only.";
+        WindowsKindNotWindows = "windows_kind_not_windows",
+            ja: "Windowsの初期化方法はWindows端末にのみ指定できます。",
+            en: "A Windows wipe method applies to Windows devices only.";
+        MacOptionsNotMac = "mac_options_not_mac",
+            ja: "Macの消去オプションはMacにのみ指定できます。",
+            en: "Mac erase options apply to Macs only.";
+        PinWrongLength = "pin_wrong_length",
+            ja: "PINは6文字で入力してください。",
+            en: "The PIN must be exactly 6 characters.";
+        PinRequired = "pin_required",
+            ja: "Appleシリコン・T2チップを搭載していないMacの消去には6文字のPINが必要です。",
+            en: "A Mac without Apple silicon or the T2 chip needs a 6-character PIN to be erased.";
+        PinNotTaken = "pin_not_taken",
+            ja: "Appleシリコン・T2チップを搭載したMacはPINを使用しません。PINを空欄にしてください。",
+            en: "A Mac with Apple silicon or the T2 chip takes no PIN. Leave the PIN empty.";
+    }
+}
+
+impl CommandProblem {
+    /// The field the message belongs next to.
+    pub fn field(self) -> CommandField {
+        use CommandProblem::*;
+        match self {
+            ReasonMessageTooLong => CommandField::WipeReasonMessage,
+            AndroidOptionsNotAndroid => CommandField::WipeDataFlags,
+            WindowsKindNotWindows => CommandField::WindowsWipeKind,
+            MacOptionsNotMac => CommandField::MacErase,
+            PinWrongLength | PinRequired | PinNotTaken => CommandField::Pin,
+        }
+    }
+}
+
+/// A wipe command option refused: which rule, and so which field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {}", .0.field().as_str(), .0.label(Lang::En))]
+pub struct CommandError(pub CommandProblem);
+
+impl CommandError {
+    pub fn problem(self) -> CommandProblem {
+        self.0
+    }
+
+    pub fn field(self) -> CommandField {
+        self.0.field()
+    }
+
+    /// The message shown next to the field.
+    pub fn message(self, lang: Lang) -> &'static str {
+        self.0.label(lang)
+    }
+}
+
+impl From<CommandProblem> for CommandError {
+    fn from(problem: CommandProblem) -> Self {
+        CommandError(problem)
+    }
+}
+
+/// The platform-specific part of a wipe an administrator chose, before it meets a device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "platform", rename_all = "snake_case")]
+pub enum PlatformWipeOptions {
+    Android(android::AndroidWipe),
+    Windows { kind: windows::WindowsWipeKind },
+    Mac(crate::apple::macos::MacEraseOptions),
+}
+
+impl PlatformWipeOptions {
+    /// Refuses options meant for another platform than the device's (Android options on an
+    /// iPhone, a Windows wipe method on an Android device...). The model's [`Os`] has no
+    /// macOS yet, so Mac options fit no device for now.
+    pub fn check_for(&self, os: Os) -> Result<(), CommandError> {
+        match (self, os) {
+            (PlatformWipeOptions::Android(_), Os::Android) => Ok(()),
+            (PlatformWipeOptions::Android(_), _) => {
+                Err(CommandProblem::AndroidOptionsNotAndroid.into())
+            }
+            (PlatformWipeOptions::Windows { .. }, Os::Windows) => Ok(()),
+            (PlatformWipeOptions::Windows { .. }, _) => {
+                Err(CommandProblem::WindowsKindNotWindows.into())
+            }
+            (PlatformWipeOptions::Mac(_), _) => Err(CommandProblem::MacOptionsNotMac.into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_problem_reads_in_both_languages_and_names_its_field() {
+        for problem in CommandProblem::ALL {
+            assert_ne!(problem.label(Lang::Ja), problem.label(Lang::En));
+            let error = CommandError(*problem);
+            assert!(error.to_string().starts_with(problem.field().as_str()));
+        }
+    }
+
+    #[test]
+    fn options_for_another_platform_are_refused_with_their_field() {
+        let android = PlatformWipeOptions::Android(android::AndroidWipe::for_lost_device(false));
+        let error = android.check_for(Os::Ios).unwrap_err();
+        assert_eq!(error.field(), CommandField::WipeDataFlags);
+        assert_eq!(
+            error.message(Lang::Ja),
+            "Androidの初期化オプションはAndroid端末にのみ指定できます。"
+        );
+        assert_eq!(
+            error.message(Lang::En),
+            "Android wipe options apply to Android devices only."
+        );
+        assert_eq!(android.check_for(Os::Android), Ok(()));
+
+        let windows = PlatformWipeOptions::Windows {
+            kind: windows::WindowsWipeKind::default(),
+        };
+        let error = windows.check_for(Os::Android).unwrap_err();
+        assert_eq!(error.field(), CommandField::WindowsWipeKind);
+        assert_eq!(
+            error.message(Lang::Ja),
+            "Windowsの初期化方法はWindows端末にのみ指定できます。"
+        );
+        assert_eq!(
+            error.message(Lang::En),
+            "A Windows wipe method applies to Windows devices only."
+        );
+        assert_eq!(windows.check_for(Os::Windows), Ok(()));
+
+        let mac = PlatformWipeOptions::Mac(crate::apple::macos::MacEraseOptions::default());
+        for os in Os::ALL {
+            assert_eq!(
+                mac.check_for(*os),
+                Err(CommandError(CommandProblem::MacOptionsNotMac))
+            );
+        }
+    }
+}
