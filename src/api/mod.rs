@@ -60,8 +60,18 @@ impl ApiError {
         let t = catalog(lang);
         match self {
             // The portal localizes from our Accept-Language; fall back to the code's own text.
-            ApiError::Api { body, .. } if !body.message.trim().is_empty() => body.message.clone(),
-            ApiError::Api { body, .. } => body.code.message(lang).to_string(),
+            // A failure on the portal's side names the request, for the administrator to quote.
+            ApiError::Api { status, body } => {
+                let message = if body.message.trim().is_empty() {
+                    body.code.message(lang).to_string()
+                } else {
+                    body.message.clone()
+                };
+                match body.request_id.as_deref().filter(|_| *status >= 500) {
+                    Some(id) => (t.error_with_reference)(&message, id),
+                    None => message,
+                }
+            }
             ApiError::Http { status } => (t.error_http)(*status),
             ApiError::Network(_) => t.error_network.to_string(),
             ApiError::Decode(_) => t.error_decode.to_string(),
@@ -266,5 +276,27 @@ mod tests {
         assert!(ApiError::Http { status: 502 }
             .message(Lang::En)
             .contains("502"));
+    }
+
+    #[test]
+    fn a_failure_on_the_portals_side_names_its_request() {
+        let mut body = ApiErrorBody::new(ErrorCode::Internal, Lang::Ja);
+        body.request_id = Some("3f2a9c1b00d4e5f6".into());
+        let failed = ApiError::Api { status: 500, body };
+        assert_eq!(
+            failed.message(Lang::Ja),
+            "サーバーでエラーが発生しました。時間をおいて再度お試しください。(お問い合わせ番号: 3f2a9c1b00d4e5f6)"
+        );
+        // The administrator's own mistakes need no reference.
+        let mut refused = ApiErrorBody::new(ErrorCode::NotFound, Lang::En);
+        refused.request_id = Some("3f2a9c1b00d4e5f6".into());
+        let refused = ApiError::Api {
+            status: 404,
+            body: refused,
+        };
+        assert_eq!(
+            refused.message(Lang::En),
+            "The requested item was not found."
+        );
     }
 }

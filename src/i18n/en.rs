@@ -6,6 +6,10 @@ fn document_title(page: &str) -> String {
     format!("{page} | MDM Admin Console")
 }
 
+fn error_with_reference(message: &str, id: &str) -> String {
+    format!("{message} (Reference: {id})")
+}
+
 fn error_http(status: u16) -> String {
     format!("The portal gave an unexpected answer (HTTP {status}). Please try again later.")
 }
@@ -55,6 +59,7 @@ pub const EN: Catalog = Catalog {
 
     error_network: "Could not connect to the portal. Check your network connection and try again.",
     error_http,
+    error_with_reference,
     error_decode: "Could not read the portal's answer. Please try again later.",
 
     devices_title: "Devices",

@@ -6,6 +6,10 @@ fn document_title(page: &str) -> String {
     format!("{page} | MDM 管理コンソール")
 }
 
+fn error_with_reference(message: &str, id: &str) -> String {
+    format!("{message}(お問い合わせ番号: {id})")
+}
+
 fn error_http(status: u16) -> String {
     format!(
         "ポータルから予期しない応答がありました (HTTP {status})。時間をおいて再度お試しください。"
@@ -58,6 +62,7 @@ pub const JA: Catalog = Catalog {
     error_network:
         "ポータルに接続できませんでした。ネットワークの状態を確認して、もう一度お試しください。",
     error_http,
+    error_with_reference,
     error_decode: "ポータルの応答を読み取れませんでした。時間をおいて再度お試しください。",
 
     devices_title: "端末管理",

@@ -67,6 +67,8 @@ pub struct Catalog {
 
     pub error_network: &'static str,
     pub error_http: fn(u16) -> String,
+    /// A server-side failure's message with the request id to quote to support.
+    pub error_with_reference: fn(&str, &str) -> String,
     pub error_decode: &'static str,
 
     pub devices_title: &'static str,
