@@ -13,6 +13,15 @@ fn job_list(ids: &[JobId]) -> String {
         .join(", ")
 }
 
+/// "1 device", "3 devices".
+fn english_count(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// "遠隔初期化 12" / "Wipe 12": a wipe registration named by its id.
 pub fn wipe_subject(wipe: crate::ids::WipeId, lang: Lang) -> String {
     match lang {
@@ -87,7 +96,11 @@ impl AuditEvent {
                 let mut parts = vec![if ja {
                     format!("端末 {device_count}台、ジョブ {job_count}件")
                 } else {
-                    format!("{device_count} devices, {job_count} jobs")
+                    format!(
+                        "{}, {}",
+                        english_count(*device_count, "device"),
+                        english_count(*job_count, "job")
+                    )
                 }];
                 if *skipped_device_count > 0 {
                     parts.push(if ja {
