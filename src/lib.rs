@@ -18,6 +18,7 @@ use leptos_router::path;
 use crate::api::Api;
 use crate::components::{TapTips, ToastHost, Toasts};
 use crate::i18n::Locale;
+use crate::pages::audit::AuditPage;
 use crate::pages::devices::{DeviceSelection, DevicesPage};
 use crate::pages::help::{HelpArticlePage, HelpIndexPage};
 use crate::pages::jobs::{JobDetailPage, JobsPage};
@@ -64,6 +65,7 @@ pub fn App(
                                 <Route path=path!("/:id") view=JobDetailPage/>
                                 <Route path=path!("") view=|| ()/>
                             </ParentRoute>
+                            <Route path=path!("/audit") view=AuditPage/>
                             <Route path=path!("/help/:article") view=HelpArticlePage/>
                             <Route path=path!("/help") view=HelpIndexPage/>
                             // Unknown addresses get the 404 inside the frame, after sign-in.

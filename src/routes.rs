@@ -56,6 +56,8 @@ pub const DEVICES: &str = "/devices";
 /// The wipe screen for the devices selected on 端末管理.
 pub const WIPE: &str = "/devices/wipe";
 pub const JOBS: &str = "/jobs";
+/// 監査ログ: who did what, filters in the query.
+pub const AUDIT: &str = "/audit";
 pub const HELP: &str = "/help";
 
 /// Query parameter carrying the page to return to after signing in.

@@ -84,10 +84,11 @@ fn shell_frame() -> impl IntoView {
     }
 }
 
-fn nav_labels(shell: &Mounted) -> [String; 3] {
+fn nav_labels(shell: &Mounted) -> [String; 4] {
     [
         shell.text("nav-devices"),
         shell.text("nav-jobs"),
+        shell.text("nav-audit"),
         shell.text("nav-help"),
     ]
 }
@@ -95,7 +96,10 @@ fn nav_labels(shell: &Mounted) -> [String; 3] {
 #[wasm_bindgen_test]
 fn nav_is_in_japanese_by_default() {
     let shell = mount(None, shell_frame);
-    assert_eq!(nav_labels(&shell), ["端末管理", "ジョブ管理", "ヘルプ"]);
+    assert_eq!(
+        nav_labels(&shell),
+        ["端末管理", "ジョブ管理", "監査ログ", "ヘルプ"]
+    );
     assert_eq!(
         shell.attr("nav-jobs", "aria-current").as_deref(),
         Some("page")
@@ -119,7 +123,7 @@ fn nav_is_in_japanese_by_default() {
 #[wasm_bindgen_test]
 fn nav_is_in_english_when_english_was_chosen_before() {
     let shell = mount(Some("en"), shell_frame);
-    assert_eq!(nav_labels(&shell), ["Devices", "Jobs", "Help"]);
+    assert_eq!(nav_labels(&shell), ["Devices", "Jobs", "Audit log", "Help"]);
     assert_eq!(shell.text("sign-out"), "Sign out");
     assert_eq!(
         shell.attr("lang-en", "aria-pressed").as_deref(),
@@ -134,7 +138,7 @@ async fn language_switch_relabels_and_is_remembered() {
 
     shell.find("lang-en").click();
     leptos::task::tick().await;
-    assert_eq!(nav_labels(&shell), ["Devices", "Jobs", "Help"]);
+    assert_eq!(nav_labels(&shell), ["Devices", "Jobs", "Audit log", "Help"]);
     assert_eq!(shell.text("sign-out"), "Sign out");
     assert_eq!(
         shell.attr("lang-en", "aria-pressed").as_deref(),
@@ -159,7 +163,10 @@ async fn language_switch_relabels_and_is_remembered() {
 
     shell.find("lang-ja").click();
     leptos::task::tick().await;
-    assert_eq!(nav_labels(&shell), ["端末管理", "ジョブ管理", "ヘルプ"]);
+    assert_eq!(
+        nav_labels(&shell),
+        ["端末管理", "ジョブ管理", "監査ログ", "ヘルプ"]
+    );
     assert_eq!(
         storage.get_item(STORAGE_KEY).unwrap().as_deref(),
         Some("ja")

@@ -11,6 +11,14 @@ use crate::query::{ParamProblem, QueryParamError, QueryReader, QueryWriter};
 use crate::time::Zone;
 use crate::vocabulary::vocabulary;
 
+mod actor;
+mod csv;
+mod describe;
+
+pub use actor::{actor_label, AuditActor};
+pub use csv::{audit_csv_header, audit_csv_rows};
+pub use describe::{jobs_subject, via_text, wipe_subject};
+
 vocabulary! {
     /// What an audit entry records.
     pub enum AuditAction {
@@ -197,6 +205,10 @@ impl AuditEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct AuditQuery {
     pub action: Option<AuditAction>,
+    /// Only what one administrator did, or what the portal did by itself.
+    pub actor: Option<AuditActor>,
+    /// Only entries about this device: its jobs, and the wipes that included it.
+    pub device: Option<DeviceId>,
     pub from: Option<DateTime<Utc>>,
     pub to: Option<DateTime<Utc>>,
     pub page: PageRequest,
@@ -206,6 +218,8 @@ impl AuditQuery {
     pub fn from_query(reader: &QueryReader<'_>) -> Result<AuditQuery, QueryParamError> {
         let query = AuditQuery {
             action: reader.parse("action")?,
+            actor: reader.parse("actor")?,
+            device: reader.parse("device")?,
             from: reader.time("from")?,
             to: reader.time("to")?,
             page: PageRequest::from_query(reader)?,
@@ -224,6 +238,8 @@ impl AuditQuery {
     pub fn to_query_pairs(&self) -> Vec<(&'static str, String)> {
         let writer = QueryWriter::new()
             .opt("action", self.action)
+            .opt("actor", self.actor)
+            .opt("device", self.device)
             .time("from", self.from)
             .time("to", self.to);
         self.page.write(writer).into_pairs()
@@ -233,6 +249,17 @@ impl AuditQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_actor_filter_takes_system_and_refuses_other_words() {
+        let system = AuditQuery::from_query(&QueryReader::new([("actor", "system")])).unwrap();
+        assert_eq!(system.actor, Some(AuditActor::System));
+        assert_eq!(system.to_query_pairs(), [("actor", "system".to_string())]);
+        for (param, bad) in [("actor", "someone"), ("device", "iPhone-001")] {
+            let error = AuditQuery::from_query(&QueryReader::new([(param, bad)])).unwrap_err();
+            assert_eq!(error.param, param);
+        }
+    }
 
     #[test]
     fn every_event_carries_the_wire_name_of_its_action() {
@@ -324,11 +351,18 @@ mod tests {
     fn query_round_trips_and_checks_the_range() {
         let pairs = [
             ("action", "wipe_registered"),
+            ("actor", "3"),
+            ("device", "12"),
             ("from", "2026-11-01T00:00:00Z"),
             ("page", "2"),
         ];
         let query = AuditQuery::from_query(&QueryReader::new(pairs)).unwrap();
         assert_eq!(query.action, Some(AuditAction::WipeRegistered));
+        assert_eq!(
+            query.actor,
+            Some(AuditActor::Administrator(crate::ids::AdministratorId(3)))
+        );
+        assert_eq!(query.device, Some(DeviceId(12)));
         let written = query.to_query_pairs();
         let reader = QueryReader::new(written.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!(AuditQuery::from_query(&reader), Ok(query));

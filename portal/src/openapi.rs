@@ -63,6 +63,9 @@ fn render(operation: Operation, method: &Method, access: Access) -> Value {
     if let Some(name) = operation.response {
         success["content"] = json_content(name);
     }
+    if operation.csv {
+        success["content"] = json!({ "text/csv": { "schema": { "type": "string" } } });
+    }
     responses.insert(operation.status.to_string(), success);
     let layers = layer_errors(method, access, operation.body.is_some());
     for status in operation.errors.iter().chain(&layers) {

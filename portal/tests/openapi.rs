@@ -73,6 +73,8 @@ const OPERATIONS: &[(&str, &str, u16)] = &[
     ("GET", "/help/{article}/feedback", 401),
     ("POST", "/help/{article}/feedback", 403),
     ("GET", "/audit", 401),
+    ("GET", "/audit.csv", 401),
+    ("GET", "/audit/actors", 401),
     ("GET", "/clock", 401),
     ("POST", "/clock/advance", 403),
 ];

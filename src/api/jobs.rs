@@ -3,8 +3,8 @@
 use gloo_net::http::Method;
 use mdm_model::audit::{AuditEntry, AuditQuery};
 use mdm_model::ids::JobId;
-use mdm_model::job::{CancelJobsResult, JobDetail, JobListEntry, JobQuery};
-use mdm_model::paging::Page;
+use mdm_model::job::{AdministratorRef, CancelJobsResult, JobDetail, JobListEntry, JobQuery};
+use mdm_model::paging::{ItemList, Page};
 
 use super::{Api, ApiError};
 use crate::routes::encode_component;
@@ -48,6 +48,24 @@ impl Api {
     pub async fn audit(&self, query: &AuditQuery) -> Result<Page<AuditEntry>, ApiError> {
         let path = with_query("/audit", &query.to_query_pairs());
         Api::json(self.send(Method::GET, &path).await?).await
+    }
+
+    /// `GET /api/audit/actors`: the administrators who appear in the log.
+    pub async fn audit_actors(&self) -> Result<Vec<AdministratorRef>, ApiError> {
+        let list: ItemList<AdministratorRef> =
+            Api::json(self.send(Method::GET, "/audit/actors").await?).await?;
+        Ok(list.items)
+    }
+
+    /// `GET /api/audit.csv`: the filtered log as the portal writes it (every page, in the
+    /// request's language and the administrator's zone).
+    pub async fn audit_csv(&self, query: &AuditQuery) -> Result<String, ApiError> {
+        let path = with_query("/audit.csv", &query.to_query_pairs());
+        let response = self.send(Method::GET, &path).await?;
+        response
+            .text()
+            .await
+            .map_err(|e| ApiError::Decode(e.to_string()))
     }
 }
 

@@ -11,17 +11,19 @@ use crate::routes;
 pub enum Area {
     Devices,
     Jobs,
+    Audit,
     Help,
 }
 
 impl Area {
-    pub const ALL: [Area; 3] = [Area::Devices, Area::Jobs, Area::Help];
+    pub const ALL: [Area; 4] = [Area::Devices, Area::Jobs, Area::Audit, Area::Help];
 
     /// The area's landing path.
     pub fn href(self) -> &'static str {
         match self {
             Area::Devices => routes::DEVICES,
             Area::Jobs => routes::JOBS,
+            Area::Audit => routes::AUDIT,
             Area::Help => routes::HELP,
         }
     }
@@ -42,6 +44,7 @@ impl Area {
         match self {
             Area::Devices => t.nav_devices,
             Area::Jobs => t.nav_jobs,
+            Area::Audit => t.audit.title,
             Area::Help => t.nav_help,
         }
     }
@@ -50,6 +53,7 @@ impl Area {
         match self {
             Area::Devices => "nav-devices",
             Area::Jobs => "nav-jobs",
+            Area::Audit => "nav-audit",
             Area::Help => "nav-help",
         }
     }
@@ -58,6 +62,7 @@ impl Area {
         match self {
             Area::Devices => IconKind::Devices,
             Area::Jobs => IconKind::Jobs,
+            Area::Audit => IconKind::Article,
             Area::Help => IconKind::Help,
         }
     }
@@ -137,6 +142,7 @@ mod tests {
         assert_eq!(Area::of_path("/devices"), Some(Area::Devices));
         assert_eq!(Area::of_path("/jobs/42"), Some(Area::Jobs));
         assert_eq!(Area::of_path("/help/remote-wipe"), Some(Area::Help));
+        assert_eq!(Area::of_path("/audit"), Some(Area::Audit));
         assert_eq!(Area::of_path("/jobsearch"), None);
         assert_eq!(Area::of_path("/nowhere"), None);
     }

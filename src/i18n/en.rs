@@ -81,4 +81,5 @@ pub const EN: Catalog = Catalog {
     help: &super::help::HELP_EN,
 
     jobs: &super::jobs::EN,
+    audit: &super::audit::EN,
 };

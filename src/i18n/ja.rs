@@ -84,4 +84,5 @@ pub const JA: Catalog = Catalog {
     help: &super::help::HELP_JA,
 
     jobs: &super::jobs::JA,
+    audit: &super::audit::JA,
 };

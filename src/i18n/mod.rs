@@ -3,6 +3,7 @@
 //! A [`Catalog`] has one field per string; `JA` and `EN` are struct literals, so a string added to
 //! one language but not the other does not compile. Strings with values are plain `fn`s.
 
+mod audit;
 mod devices;
 mod en;
 mod help;
@@ -13,6 +14,7 @@ mod wipe;
 use leptos::prelude::*;
 use mdm_model::Lang;
 
+pub use audit::AuditText;
 pub use devices::DevicesText;
 pub use wipe::WipeText;
 
@@ -94,6 +96,9 @@ pub struct Catalog {
 
     /// Strings of ジョブ管理.
     pub jobs: &'static JobsText,
+
+    /// Strings of 監査ログ.
+    pub audit: &'static AuditText,
 }
 
 /// The catalog of a language.

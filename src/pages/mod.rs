@@ -1,5 +1,6 @@
 //! One folder per screen. Each `mod.rs` owns the screen's data; pure views sit beside it.
 
+pub mod audit;
 pub mod devices;
 pub mod help;
 pub mod jobs;

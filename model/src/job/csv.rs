@@ -53,7 +53,7 @@ const FORMULA_STARTS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋'
 
 /// Quotes a cell when needed, and defuses text a spreadsheet would run as a formula (also
 /// behind leading spaces, which spreadsheets skip).
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     let defused = if text
         .trim_start_matches([' ', '\u{3000}'])
         .starts_with(FORMULA_STARTS)

@@ -1,7 +1,7 @@
 //! Wipe jobs (端末初期化ジョブ): one job per method per device.
 
 mod attempt;
-mod csv;
+pub(crate) mod csv;
 mod engine;
 mod query;
 mod reenrollment;

@@ -19,6 +19,8 @@ pub(super) struct Operation {
     pub status: u16,
     pub response: Option<&'static str>,
     pub errors: &'static [u16],
+    /// The success answer is a CSV file rather than JSON.
+    pub csv: bool,
 }
 
 pub(super) fn op(
@@ -35,6 +37,7 @@ pub(super) fn op(
         status,
         response,
         errors: &[],
+        csv: false,
     }
 }
 
@@ -69,6 +72,25 @@ fn paging() -> Vec<Value> {
             "sort direction",
         ),
     ]
+}
+
+/// The filters of the audit log and its CSV (model `AuditQuery`).
+fn audit_filters() -> Vec<Value> {
+    let mut params = vec![
+        query("action", words(AuditAction::ALL, AuditAction::as_str), ""),
+        query(
+            "actor",
+            json!({ "oneOf": [{ "type": "integer" }, { "const": "system" }] }),
+            "an administrator's id, or system for what the portal did by itself",
+        ),
+        query(
+            "device",
+            json!({ "type": "integer" }),
+            "entries about the device's jobs and the wipes that included it",
+        ),
+    ];
+    params.extend(time_range());
+    params
 }
 
 fn time_range() -> Vec<Value> {
@@ -351,12 +373,7 @@ pub(super) fn describe(method: &Method, path: &str) -> Option<Operation> {
             )
         },
         ("GET", "/audit") => {
-            let mut params = vec![query(
-                "action",
-                words(AuditAction::ALL, AuditAction::as_str),
-                "",
-            )];
-            params.extend(time_range());
+            let mut params = audit_filters();
             params.extend(paging());
             Operation {
                 params,
@@ -369,6 +386,27 @@ pub(super) fn describe(method: &Method, path: &str) -> Option<Operation> {
                 )
             }
         }
+        ("GET", "/audit.csv") => Operation {
+            params: audit_filters(),
+            errors: LIST,
+            csv: true,
+            ..op(
+                "exportAudit",
+                "The filtered audit log as CSV (UTF-8 with BOM, CRLF; headers and words in the language of \
+                 Accept-Language, times in the administrator's time zone), newest first, every page",
+                200,
+                None,
+            )
+        },
+        ("GET", "/audit/actors") => Operation {
+            errors: AUTH,
+            ..op(
+                "listAuditActors",
+                "The administrators who appear in the audit log, for its actor filter",
+                200,
+                Some("AdministratorRefList"),
+            )
+        },
         _ => return None,
     };
     Some(operation)

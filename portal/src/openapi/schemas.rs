@@ -331,6 +331,7 @@ fn misc(v: &Vocabularies, s: &mut Map<String, Value>) {
         "summary": string(),
     })));
     s.insert("AuditEntryList".into(), array(r("AuditEntry")));
+    s.insert("AdministratorRefList".into(), list_of("AdministratorRef"));
     s.insert("AuditPage".into(), page_of("AuditEntry"));
     clock(s);
 }

@@ -152,6 +152,8 @@ pub fn table() -> Vec<Route> {
             post(help::feedback),
         ),
         route(Method::GET, "/audit", Session, get(audit::list)),
+        route(Method::GET, "/audit.csv", Session, get(audit::csv)),
+        route(Method::GET, "/audit/actors", Session, get(audit::actors)),
         route(Method::GET, "/clock", Session, get(clock::now)),
         route(
             Method::POST,

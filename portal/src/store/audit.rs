@@ -3,7 +3,7 @@
 
 use crate::ids::TenantId;
 use mdm_model::{
-    audit::{AuditEntry, AuditEvent, AuditQuery},
+    audit::{AuditActor, AuditEntry, AuditEvent, AuditQuery},
     ids::{AdministratorId, AuditEntryId},
     job::AdministratorRef,
 };
@@ -58,12 +58,39 @@ fn event_from(action: &str, details: &str) -> Result<AuditEvent, serde_json::Err
     serde_json::from_value(value)
 }
 
-fn where_clause(tenant_id: TenantId, query: &AuditQuery) -> (String, Vec<Value>) {
+fn where_clause(
+    tenant_id: TenantId,
+    query: &AuditQuery,
+    upto: Option<AuditEntryId>,
+) -> (String, Vec<Value>) {
     let mut clause = String::from("l.tenant_id = ?");
     let mut values = vec![Value::Integer(tenant_id.0)];
+    if let Some(last) = upto {
+        clause.push_str(" AND l.id <= ?");
+        values.push(Value::Integer(last.0));
+    }
     if let Some(action) = query.action {
         clause.push_str(" AND l.action = ?");
         values.push(Value::Text(action.as_str().into()));
+    }
+    match query.actor {
+        Some(AuditActor::System) => clause.push_str(" AND l.admin_id IS NULL"),
+        Some(AuditActor::Administrator(id)) => {
+            clause.push_str(" AND l.admin_id = ?");
+            values.push(Value::Integer(id.0));
+        }
+        None => {}
+    }
+    if let Some(device) = query.device {
+        // A device's entries: those naming one of its jobs, and the registrations of wipes that
+        // made a job for it.
+        clause.push_str(
+            " AND l.id IN (SELECT s.entry_id FROM audit_subjects s \
+             WHERE s.job_id IN (SELECT id FROM jobs WHERE device_id = ?) \
+             OR s.wipe_id IN (SELECT wipe_id FROM jobs WHERE device_id = ?))",
+        );
+        values.push(Value::Integer(device.0));
+        values.push(Value::Integer(device.0));
     }
     if let Some(from) = query.from {
         clause.push_str(" AND l.at >= ?");
@@ -78,7 +105,7 @@ fn where_clause(tenant_id: TenantId, query: &AuditQuery) -> (String, Vec<Value>)
 
 /// How many entries match.
 pub fn count(conn: &Connection, tenant_id: TenantId, query: &AuditQuery) -> rusqlite::Result<u64> {
-    let (clause, values) = where_clause(tenant_id, query);
+    let (clause, values) = where_clause(tenant_id, query, None);
     let total: i64 = conn
         .prepare_cached(&format!("SELECT COUNT(*) FROM audit_log l WHERE {clause}"))?
         .query_row(params_from_iter(values), |r| r.get(0))?;
@@ -91,7 +118,25 @@ pub fn page(
     tenant_id: TenantId,
     query: &AuditQuery,
 ) -> rusqlite::Result<Vec<AuditEntry>> {
-    let (clause, mut values) = where_clause(tenant_id, query);
+    page_upto(conn, tenant_id, query, None)
+}
+
+/// The newest entry of a tenant's log so far: a bound that keeps pages read one after another
+/// (the CSV export) from shifting as new entries arrive.
+pub fn last_id(conn: &Connection, tenant_id: TenantId) -> rusqlite::Result<Option<AuditEntryId>> {
+    conn.prepare_cached("SELECT MAX(id) FROM audit_log WHERE tenant_id = ?1")?
+        .query_row(params![tenant_id], |r| r.get::<_, Option<i64>>(0))
+        .map(|id| id.map(AuditEntryId))
+}
+
+/// One page of the entries up to `upto` (all when `None`), newest first.
+pub fn page_upto(
+    conn: &Connection,
+    tenant_id: TenantId,
+    query: &AuditQuery,
+    upto: Option<AuditEntryId>,
+) -> rusqlite::Result<Vec<AuditEntry>> {
+    let (clause, mut values) = where_clause(tenant_id, query, upto);
     values.push(Value::Integer(query.page.limit() as i64));
     values.push(Value::Integer(query.page.offset() as i64));
     let mut stmt = conn.prepare_cached(&format!(
@@ -123,6 +168,22 @@ fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
         summary: row.get(5)?,
         event,
     })
+}
+
+/// The administrators who appear in a tenant's log, by name: the choices of the actor filter.
+pub fn actors(conn: &Connection, tenant_id: TenantId) -> rusqlite::Result<Vec<AdministratorRef>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.display_name FROM administrators a WHERE a.id IN \
+         (SELECT DISTINCT admin_id FROM audit_log WHERE tenant_id = ?1 AND admin_id IS NOT NULL) \
+         ORDER BY a.display_name, a.id",
+    )?;
+    let rows = stmt.query_map(params![tenant_id], |row| {
+        Ok(AdministratorRef {
+            id: AdministratorId(row.get(0)?),
+            display_name: row.get(1)?,
+        })
+    })?;
+    rows.collect()
 }
 
 /// The entries about a job: its own, its Hybrid partner's, and its wipe's registration, oldest
