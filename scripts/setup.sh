@@ -10,7 +10,7 @@ export PATH="$HOME/.cargo/bin:$tools/node_modules/.bin:$PATH"
 say() { printf '[setup] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Versions that must match the project (TOOLCHAIN.md explains why each is pinned).
+# Versions that must match the project (why each is pinned is said where it is installed).
 # wasm-bindgen: the CLI must equal the library in Cargo.lock (pinned with "=" in Cargo.toml).
 wasm_bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' "$root/Cargo.lock")
 trunk_version=0.21.14

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Sets up, then runs every test: native tests of all crates, the browser tests of the console in
-# headless Chromium, and the end-to-end tests of the release-built console against a real portal.
+# Sets up, checks formatting and lints (rustfmt; clippy on every crate natively and on the console
+# for wasm, warnings as errors), then runs every test: native tests of all crates, the browser
+# tests of the console in headless Chromium, and the end-to-end tests of the release-built console
+# against a real portal.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$root"
@@ -8,7 +10,14 @@ bash scripts/setup.sh
 
 step() { printf '\n[test] %s\n' "$*"; }
 
-step "native tests (model, portal, console logic)"
+step "formatting (cargo fmt --check)"
+cargo fmt --all --check
+
+step "lints (clippy, warnings are errors): every crate natively, then the console for the browser"
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p mdm-console --all-targets -- -D warnings
+
+step "native tests (model, portal, console logic; stylesheets, document links, license)"
 cargo test --workspace
 
 step "browser tests of the console (wasm-bindgen-test, headless Chromium)"

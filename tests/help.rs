@@ -3,7 +3,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use mdm_console::components::HelpLink;
 use mdm_console::pages::help::{
     adopted_page_rules, Article, ArticleView, FeedbackView, HelpIndexView, HelpTopic,

@@ -37,7 +37,9 @@ pub struct ApiError {
     pub code: ErrorCode,
     pub field: Option<String>,
     pub details: Option<ErrorDetails>,
-    pub message: Option<LocalizedMessage>,
+    /// Boxed, as `rendered` is: most errors have none, and every handler's `Result` carries an
+    /// `ApiError` by value, so it stays small (clippy's `result_large_err`).
+    pub message: Option<Box<LocalizedMessage>>,
     /// Bodies rendered by a model rule in each language (ja, en); they win over the fields
     /// above when present.
     pub rendered: Option<Box<(ApiErrorBody, ApiErrorBody)>>,
@@ -81,10 +83,10 @@ impl ApiError {
 
     /// Replaces the generic message with a specific one.
     pub fn with_message(mut self, ja: impl Into<String>, en: impl Into<String>) -> Self {
-        self.message = Some(LocalizedMessage {
+        self.message = Some(Box::new(LocalizedMessage {
             ja: ja.into(),
             en: en.into(),
-        });
+        }));
         self
     }
 

@@ -194,8 +194,7 @@ async fn renewal_never_goes_past_the_sign_ins_absolute_limit() {
     let mut token = token_for_admin(&mut app).await;
     let limit = issue(&mut app, "admin", "Demo#2026").await.json()["renewable_until"].clone();
     let limit_at: chrono::DateTime<chrono::Utc> = limit.as_str().unwrap().parse().unwrap();
-    let mut renewals = 0;
-    for _ in 0..(12 * 60 / 10) {
+    for renewals in 0..(12 * 60 / 10) {
         clock.advance(Duration::minutes(10));
         let renewed = bearer(
             &mut app,
@@ -215,7 +214,6 @@ async fn renewal_never_goes_past_the_sign_ins_absolute_limit() {
             );
             return;
         }
-        renewals += 1;
         let body = renewed.json();
         assert!(body["expires_at"].as_str().unwrap() <= limit.as_str().unwrap());
         token = body["token"].as_str().unwrap().to_string();

@@ -65,8 +65,10 @@ where
                 (k, signal)
             })
             .collect();
-        // Unless both pages are empty: when no key was reused, `self.rows` still holds the old page.
-        if !reused && !(self.rows.is_empty() && items.is_empty()) {
+        // When no key was reused, `self.rows` still holds the old page: a new body, unless both
+        // pages are empty.
+        let both_empty = self.rows.is_empty() && items.is_empty();
+        if !(reused || both_empty) {
             self.body += 1;
         }
         self.rows = next;

@@ -8,7 +8,7 @@ import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
 import { startPortal } from '../e2e/support/portal.mjs';
 
-// The flags of the end-to-end tests (TOOLCHAIN.md): no background traffic on a closed network.
+// The flags of the end-to-end tests (tests/e2e/support/browser.mjs): no background traffic on a closed network.
 const FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--disable-quic', '--no-first-run', '--lang=ja-JP',
