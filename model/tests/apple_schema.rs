@@ -47,6 +47,8 @@ fn device(os: Os, version: &str) -> DeviceBrief {
         user_full_name: None,
         management_method: ManagementMethod::AppleMdm,
         ownership: Ownership::Company,
+        mac_security_chip: None,
+        android_resource_name: None,
     }
 }
 

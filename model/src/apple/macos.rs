@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{PlistValue, SECRET_MASK};
 use crate::command::{CommandError, CommandProblem};
+pub use crate::device::MacSecurityChip;
 use crate::device::OsVersion;
 use crate::ids::JobId;
 use crate::vocabulary::vocabulary;
@@ -25,23 +26,6 @@ pub const PIN_MIN_MACOS: OsVersion = OsVersion::major_minor(10, 8);
 pub const OBLITERATION_BEHAVIOR_MIN_MACOS: OsVersion = OsVersion::major_minor(12, 0);
 /// Length of the Find My PIN, in characters.
 pub const PIN_LENGTH: usize = 6;
-
-vocabulary! {
-    /// The Mac's security hardware, which decides how it erases.
-    pub enum MacSecurityChip {
-        AppleSilicon = "apple_silicon", ja: "Appleシリコン", en: "Apple silicon";
-        T2 = "t2", ja: "Apple T2セキュリティチップ", en: "Apple T2 Security Chip";
-        /// An Intel Mac without the T2 chip: the erase locks it with the Find My PIN.
-        NoneOfThem = "none", ja: "なし(T2非搭載のIntel Mac)", en: "None (Intel Mac without T2)";
-    }
-}
-
-impl MacSecurityChip {
-    /// Whether the erase takes a PIN (and needs one): only without Apple silicon or T2.
-    pub fn takes_pin(self) -> bool {
-        self == MacSecurityChip::NoneOfThem
-    }
-}
 
 vocabulary! {
     /// `ObliterationBehavior`: what the Mac does when Erase All Content and Settings cannot

@@ -161,6 +161,22 @@ impl AndroidWipe {
         }
     }
 
+    /// The request for the device the enterprise's list names `resource_name`
+    /// (`enterprises/{enterprise}/devices/{device}`).
+    pub fn delete_request_for(
+        &self,
+        resource_name: &str,
+    ) -> Result<AndroidDeleteRequest, CommandError> {
+        match resource_name.split('/').collect::<Vec<_>>()[..] {
+            ["enterprises", enterprise, "devices", device]
+                if !enterprise.is_empty() && !device.is_empty() =>
+            {
+                Ok(self.delete_request(enterprise, device))
+            }
+            _ => Err(CommandProblem::AndroidNameUnknown.into()),
+        }
+    }
+
     /// The choices as the job detail lists them: each flag with what it does, then the
     /// reason message if any.
     pub fn summary(&self, lang: Lang) -> Vec<String> {

@@ -8,9 +8,14 @@
 //! portal (on the request).
 
 pub mod android;
+mod choices;
 pub mod windows;
+mod wipe_command;
 
 use serde::{Deserialize, Serialize};
+
+pub use choices::{PlatformRefusal, PlatformWipeChoices};
+pub use wipe_command::{wipe_command, WipeCommand, WipeCommandName};
 
 use crate::device::Os;
 use crate::vocabulary::vocabulary;
@@ -52,6 +57,15 @@ vocabulary! {
         PinNotTaken = "pin_not_taken",
             ja: "Appleシリコン・T2チップを搭載したMacはPINを使用しません。PINを空欄にしてください。",
             en: "A Mac with Apple silicon or the T2 chip takes no PIN. Leave the PIN empty.";
+        EsimFlagContradictsKeepPlan = "esim_flag_contradicts_keep_plan",
+            ja: "「eSIMデータプランを維持する」を選択している場合、AndroidのeSIM削除(WIPE_ESIMS)は指定できません。",
+            en: "Removing eSIMs (WIPE_ESIMS) contradicts \"Keep the eSIM data plan\".";
+        MacChipUnknown = "mac_chip_unknown",
+            ja: "このMacのセキュリティチップが不明なため、消去コマンドを作成できません。端末情報の更新を待ってください。",
+            en: "This Mac's security chip is not known, so its erase command cannot be built. Wait for the device to report it.";
+        AndroidNameUnknown = "android_name_unknown",
+            ja: "この端末のAndroid Enterpriseでの名前が不明なため、削除を依頼できません。",
+            en: "This device's name in Android Enterprise is not known, so its deletion cannot be requested.";
     }
 }
 
@@ -65,6 +79,8 @@ impl CommandProblem {
             WindowsKindNotWindows => CommandField::WindowsWipeKind,
             MacOptionsNotMac => CommandField::MacErase,
             PinWrongLength | PinRequired | PinNotTaken => CommandField::Pin,
+            EsimFlagContradictsKeepPlan | AndroidNameUnknown => CommandField::WipeDataFlags,
+            MacChipUnknown => CommandField::MacErase,
         }
     }
 }
@@ -106,8 +122,7 @@ pub enum PlatformWipeOptions {
 
 impl PlatformWipeOptions {
     /// Refuses options meant for another platform than the device's (Android options on an
-    /// iPhone, a Windows wipe method on an Android device...). The model's [`Os`] has no
-    /// macOS yet, so Mac options fit no device for now.
+    /// iPhone, a Windows wipe method on an Android device...).
     pub fn check_for(&self, os: Os) -> Result<(), CommandError> {
         match (self, os) {
             (PlatformWipeOptions::Android(_), Os::Android) => Ok(()),
@@ -118,6 +133,7 @@ impl PlatformWipeOptions {
             (PlatformWipeOptions::Windows { .. }, _) => {
                 Err(CommandProblem::WindowsKindNotWindows.into())
             }
+            (PlatformWipeOptions::Mac(_), Os::MacOs) => Ok(()),
             (PlatformWipeOptions::Mac(_), _) => Err(CommandProblem::MacOptionsNotMac.into()),
         }
     }
@@ -167,11 +183,12 @@ mod tests {
         assert_eq!(windows.check_for(Os::Windows), Ok(()));
 
         let mac = PlatformWipeOptions::Mac(crate::apple::macos::MacEraseOptions::default());
-        for os in Os::ALL {
+        for os in Os::ALL.iter().filter(|os| **os != Os::MacOs) {
             assert_eq!(
                 mac.check_for(*os),
                 Err(CommandError(CommandProblem::MacOptionsNotMac))
             );
         }
+        assert_eq!(mac.check_for(Os::MacOs), Ok(()));
     }
 }

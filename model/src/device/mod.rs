@@ -1,6 +1,8 @@
 //! Managed devices: what the portal knows about each one, and the vocabularies that classify it.
 
 mod general_info;
+mod mac_chip;
+mod method;
 mod os;
 mod query;
 
@@ -8,6 +10,11 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use general_info::{clear_general_info, GeneralInfoField};
+pub use mac_chip::MacSecurityChip;
+pub use method::{
+    check_management_method, ivi_mdm_available, management_methods, ManagementMethod,
+    MethodProblem, IVI_MDM_CONTRACT_CUTOFF,
+};
 pub use os::{InvalidOsVersion, Os, OsVersion};
 pub use query::{search_terms, DeviceFilter, DeviceQuery, DeviceSortKey, MAX_SEARCH_LENGTH};
 
@@ -32,17 +39,6 @@ vocabulary! {
         /// Apple's User Enrollment for personal devices: the organisation manages only a
         /// separate work volume and may never erase the device.
         User = "user", ja: "User Enrollment", en: "User Enrollment";
-    }
-}
-
-vocabulary! {
-    /// How the device is managed.
-    pub enum ManagementMethod {
-        AppleMdm = "apple_mdm", ja: "Apple MDM方式", en: "Apple MDM method";
-        IviMdm = "ivi_mdm", ja: "IVI MDM方式", en: "IVI MDM method";
-        /// Both at once (tenants contracted before December 2018): a wipe registers one job per
-        /// method and the first success wins.
-        Hybrid = "hybrid", ja: "Hybrid MDM方式", en: "Hybrid method";
     }
 }
 
@@ -131,6 +127,13 @@ pub struct Device {
     /// in iOS 16 and macOS 13, and only Apple devices have it). An erased device with
     /// Activation Lock on stops in Setup Assistant until the lock is cleared.
     pub activation_lock_enabled: Option<bool>,
+    /// A Mac's security hardware (Macs only): whether its erase takes a PIN.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mac_security_chip: Option<MacSecurityChip>,
+    /// The Android Management API's name of the device (`enterprises/{e}/devices/{d}`),
+    /// as the enterprise's device list gives it (Android devices only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub android_resource_name: Option<String>,
     pub state: DeviceState,
     pub last_seen_at: DateTime<Utc>,
 }
@@ -152,6 +155,8 @@ impl Device {
             user_full_name: self.user_full_name.clone(),
             management_method: self.management_method,
             ownership: self.ownership,
+            mac_security_chip: self.mac_security_chip,
+            android_resource_name: self.android_resource_name.clone(),
         }
     }
 }
@@ -168,6 +173,10 @@ pub struct DeviceBrief {
     pub user_full_name: Option<String>,
     pub management_method: ManagementMethod,
     pub ownership: Ownership,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mac_security_chip: Option<MacSecurityChip>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub android_resource_name: Option<String>,
 }
 
 #[cfg(test)]
@@ -196,6 +205,8 @@ pub(crate) mod fixtures {
             management_method: ManagementMethod::AppleMdm,
             esim: true,
             activation_lock_enabled: Some(false),
+            mac_security_chip: None,
+            android_resource_name: None,
             state: DeviceState {
                 powered_on: true,
                 network_connected: true,

@@ -15,13 +15,19 @@ vocabulary! {
         IpadOs = "ipados", ja: "iPadOS", en: "iPadOS";
         Android = "android", ja: "Android", en: "Android";
         Windows = "windows", ja: "Windows", en: "Windows";
+        MacOs = "macos", ja: "macOS", en: "macOS";
     }
 }
 
 impl Os {
-    /// iPhone and iPad: the systems Apple MDM commands (EraseDevice, Return to Service) apply to.
+    /// iPhone and iPad: the systems Return to Service and IVI MDM apply to.
     pub fn is_apple_mobile(self) -> bool {
         matches!(self, Os::Ios | Os::IpadOs)
+    }
+
+    /// Apple's systems, managed by Apple MDM commands (EraseDevice and the others).
+    pub fn is_apple(self) -> bool {
+        matches!(self, Os::Ios | Os::IpadOs | Os::MacOs)
     }
 }
 
@@ -183,5 +189,6 @@ mod tests {
     fn only_iphone_and_ipad_systems_are_apple_mobile() {
         assert!(Os::Ios.is_apple_mobile() && Os::IpadOs.is_apple_mobile());
         assert!(!Os::Android.is_apple_mobile() && !Os::Windows.is_apple_mobile());
+        assert!(!Os::MacOs.is_apple_mobile() && Os::MacOs.is_apple());
     }
 }

@@ -7,31 +7,31 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{unmet_conditions, JobMethod, UnmetCondition};
-use crate::apple::EraseDeviceCommand;
-use crate::device::{DeviceState, Os};
+use crate::command::WipeCommand;
+use crate::device::DeviceState;
 
 /// The command as sent, kept so it can be shown and verified but never replayed: the exact
 /// bytes are represented only by their digest, and the copy kept for display has its secrets
-/// (the Wi-Fi password inside `WiFiProfileData`) masked.
+/// (the Wi-Fi password inside `WiFiProfileData`, a Mac's PIN) masked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SentCommand {
-    /// SHA-256 of the exact bytes delivered to the device, lower-case hex.
+    /// SHA-256 of the exact bytes delivered, lower-case hex.
     pub sha256: String,
     /// The command with its secrets masked.
-    pub display: EraseDeviceCommand,
-    /// The same masked command as a property list.
-    pub display_plist: String,
+    pub display: WipeCommand,
+    /// The same masked command as it goes on the wire (property list, HTTP request, SyncML).
+    pub display_text: String,
 }
 
 impl SentCommand {
     /// The record of `command` whose real bytes hash to `sha256`.
-    pub fn new(command: &EraseDeviceCommand, sha256: String) -> SentCommand {
+    pub fn new(command: &WipeCommand, sha256: String) -> SentCommand {
         let display = command.masked();
-        let display_plist = display.to_plist();
+        let display_text = display.wire_text();
         SentCommand {
             sha256,
             display,
-            display_plist,
+            display_text,
         }
     }
 }
@@ -46,10 +46,10 @@ pub struct ConditionsAt {
 }
 
 impl ConditionsAt {
-    pub fn of(method: JobMethod, os: Os, state: DeviceState) -> ConditionsAt {
+    pub fn of(method: JobMethod, state: DeviceState) -> ConditionsAt {
         ConditionsAt {
             state,
-            unmet: unmet_conditions(method, os, &state),
+            unmet: unmet_conditions(method, &state),
         }
     }
 }
@@ -61,8 +61,8 @@ pub struct SendAttempt {
     pub number: u32,
     pub at: DateTime<Utc>,
     pub conditions: ConditionsAt,
-    /// The EraseDevice command (Apple MDM jobs; IVI MDM goes through the ActiveSync gateway,
-    /// which takes no command document from the portal).
+    /// The command (every method but IVI MDM, which goes through the ActiveSync gateway and
+    /// takes no command document from the portal).
     pub command: Option<SentCommand>,
 }
 
@@ -77,29 +77,27 @@ mod tests {
     #[test]
     fn the_record_of_a_command_never_holds_the_secret() {
         let wifi = office_wifi(3);
-        let command = erase_device_command(
+        let command = WipeCommand::Apple(erase_device_command(
             JobId(5),
             &iphone(1).brief(),
             true,
             Some((&wifi, Some("s3cret"))),
-        );
+        ));
         let sent = SentCommand::new(&command, "ab".repeat(32));
         let json = serde_json::to_string(&sent).unwrap();
         assert!(!json.contains("s3cret"), "{json}");
         assert!(json.contains(SECRET_MASK));
-        assert!(sent.display_plist.contains("EraseDevice"));
+        assert!(sent.display_text.contains("EraseDevice"));
     }
 
     #[test]
     fn conditions_name_what_did_not_hold_for_the_method() {
         let mut state = iphone(1).state;
         state.mdm_profile_installed = false;
-        let at = ConditionsAt::of(JobMethod::AppleMdm, Os::Ios, state);
+        let at = ConditionsAt::of(JobMethod::AppleMdm, state);
         assert_eq!(at.unmet, [UnmetCondition::MdmProfileRemoved]);
-        assert!(
-            ConditionsAt::of(JobMethod::AppleMdm, Os::Ios, iphone(1).state)
-                .unmet
-                .is_empty()
-        );
+        assert!(ConditionsAt::of(JobMethod::AppleMdm, iphone(1).state)
+            .unmet
+            .is_empty());
     }
 }

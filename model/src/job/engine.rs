@@ -5,7 +5,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use super::status::{JobStatus, StatusReason};
 use super::JobMethod;
-use crate::device::{DeviceState, Os};
+use crate::device::DeviceState;
 use crate::vocabulary::vocabulary;
 
 /// A lost-device job that gets no answer is ended this long after it became due.
@@ -30,10 +30,11 @@ vocabulary! {
 }
 
 /// The conditions a job of `method` needs on this device that do not hold now (empty: it can
-/// run). Always: powered on and on a network. Apple MDM: the MDM profile is installed. IVI MDM on
-/// iPhone / iPad: the ActiveSync gateway account syncs at least one service; on Android and
-/// Windows IVI MDM works through its agent, which the `mdm_profile_installed` flag reports.
-pub fn unmet_conditions(method: JobMethod, os: Os, state: &DeviceState) -> Vec<UnmetCondition> {
+/// run). Always: powered on and on a network. IVI MDM: the ActiveSync gateway account syncs at
+/// least one service. Every other method: the device is still enrolled (the MDM profile on
+/// Apple devices, Android Device Policy's work profile or device management on Android, the MDM
+/// enrollment on Windows), which the `mdm_profile_installed` flag reports.
+pub fn unmet_conditions(method: JobMethod, state: &DeviceState) -> Vec<UnmetCondition> {
     let mut unmet = Vec::new();
     if !state.powered_on {
         unmet.push(UnmetCondition::PoweredOff);
@@ -42,19 +43,14 @@ pub fn unmet_conditions(method: JobMethod, os: Os, state: &DeviceState) -> Vec<U
         unmet.push(UnmetCondition::NoNetwork);
     }
     match method {
-        JobMethod::AppleMdm => {
-            if !state.mdm_profile_installed {
-                unmet.push(UnmetCondition::MdmProfileRemoved);
-            }
-        }
-        JobMethod::IviMdm if os.is_apple_mobile() => match state.activesync {
+        JobMethod::IviMdm => match state.activesync {
             None => unmet.push(UnmetCondition::NoActiveSyncAccount),
             Some(account) if !account.any_service_on() => {
                 unmet.push(UnmetCondition::ActiveSyncServicesOff)
             }
             Some(_) => {}
         },
-        JobMethod::IviMdm => {
+        JobMethod::AppleMdm | JobMethod::AndroidEnterprise | JobMethod::WindowsMdm => {
             if !state.mdm_profile_installed {
                 unmet.push(UnmetCondition::MdmProfileRemoved);
             }
@@ -64,9 +60,9 @@ pub fn unmet_conditions(method: JobMethod, os: Os, state: &DeviceState) -> Vec<U
 }
 
 /// A Hybrid wipe can run when the common conditions hold and either method's do.
-pub fn hybrid_can_run(os: Os, state: &DeviceState) -> bool {
-    unmet_conditions(JobMethod::AppleMdm, os, state).is_empty()
-        || unmet_conditions(JobMethod::IviMdm, os, state).is_empty()
+pub fn hybrid_can_run(state: &DeviceState) -> bool {
+    unmet_conditions(JobMethod::AppleMdm, state).is_empty()
+        || unmet_conditions(JobMethod::IviMdm, state).is_empty()
 }
 
 vocabulary! {
@@ -87,6 +83,42 @@ pub fn after_apple_reply(reply: AppleReply) -> (JobStatus, StatusReason) {
         AppleReply::Error => (JobStatus::Failed, StatusReason::DeviceError),
         AppleReply::CommandFormatError => (JobStatus::Failed, StatusReason::CommandFormatError),
         AppleReply::NotNow => (JobStatus::WaitingForDevice, StatusReason::DeviceBusy),
+    }
+}
+
+vocabulary! {
+    /// How the Android Management API answered a device deletion (HTTP status classes).
+    pub enum AndroidReply {
+        /// 200 with an empty body; the device then runs the wipe and leaves the device list.
+        Deleted = "deleted", ja: "削除を受け付けました(200)", en: "Deletion accepted (200)";
+        NotFound = "not_found", ja: "端末が見つかりません(404)", en: "Device not found (404)";
+        PermissionDenied = "permission_denied", ja: "権限がありません(403)", en: "Permission denied (403)";
+        /// 429 or 503: quota or a passing outage; Google asks callers to retry with back-off.
+        Unavailable = "unavailable", ja: "一時的に利用できません(429/503)", en: "Temporarily unavailable (429/503)";
+    }
+}
+
+/// Where a sent Android job goes once the API answered and, for an accepted deletion, the
+/// device left the enterprise's device list after running the wipe.
+pub fn after_android_reply(reply: AndroidReply) -> (JobStatus, StatusReason) {
+    match reply {
+        AndroidReply::Deleted => (JobStatus::Succeeded, StatusReason::RemovedFromEnterprise),
+        AndroidReply::NotFound => (JobStatus::Failed, StatusReason::NotInEnterprise),
+        AndroidReply::PermissionDenied => (JobStatus::Failed, StatusReason::ApiPermissionDenied),
+        AndroidReply::Unavailable => (JobStatus::WaitingForDevice, StatusReason::ApiUnavailable),
+    }
+}
+
+/// Where a sent Windows job goes on the SyncML status the device returned for the `Exec`
+/// (OMA DM status codes as Microsoft documents them for Windows): 200 accepted; 404, 405 and
+/// 406 mean the node or command is not supported there; 401, 403 and 425 that it was not
+/// permitted; anything else failed.
+pub fn after_windows_status(code: u16) -> (JobStatus, StatusReason) {
+    match code {
+        200 => (JobStatus::Succeeded, StatusReason::SyncMlAccepted),
+        404..=406 => (JobStatus::Failed, StatusReason::WipeKindNotSupported),
+        401 | 403 | 425 => (JobStatus::Failed, StatusReason::CommandNotPermitted),
+        _ => (JobStatus::Failed, StatusReason::CommandFailed),
     }
 }
 
@@ -171,7 +203,7 @@ mod tests {
         };
         for method in JobMethod::ALL {
             assert_eq!(
-                unmet_conditions(*method, Os::Ios, &off),
+                unmet_conditions(*method, &off),
                 [UnmetCondition::PoweredOff, UnmetCondition::NoNetwork]
             );
         }
@@ -184,21 +216,21 @@ mod tests {
             ..online()
         };
         assert_eq!(
-            unmet_conditions(JobMethod::AppleMdm, Os::Ios, &no_profile),
+            unmet_conditions(JobMethod::AppleMdm, &no_profile),
             [UnmetCondition::MdmProfileRemoved]
         );
-        assert!(unmet_conditions(JobMethod::IviMdm, Os::Ios, &no_profile).is_empty());
-        assert!(hybrid_can_run(Os::Ios, &no_profile));
+        assert!(unmet_conditions(JobMethod::IviMdm, &no_profile).is_empty());
+        assert!(hybrid_can_run(&no_profile));
 
         let sync_off = DeviceState {
             activesync: Some(ActiveSyncAccount::default()),
             ..online()
         };
         assert_eq!(
-            unmet_conditions(JobMethod::IviMdm, Os::Ios, &sync_off),
+            unmet_conditions(JobMethod::IviMdm, &sync_off),
             [UnmetCondition::ActiveSyncServicesOff]
         );
-        assert!(unmet_conditions(JobMethod::AppleMdm, Os::Ios, &sync_off).is_empty());
+        assert!(unmet_conditions(JobMethod::AppleMdm, &sync_off).is_empty());
 
         let neither = DeviceState {
             mdm_profile_installed: false,
@@ -206,27 +238,55 @@ mod tests {
             ..online()
         };
         assert_eq!(
-            unmet_conditions(JobMethod::IviMdm, Os::IpadOs, &neither),
+            unmet_conditions(JobMethod::IviMdm, &neither),
             [UnmetCondition::NoActiveSyncAccount]
         );
-        assert!(!hybrid_can_run(Os::IpadOs, &neither));
+        assert!(!hybrid_can_run(&neither));
     }
 
     #[test]
-    fn ivi_on_android_needs_its_agent_not_activesync() {
-        let agent_only = DeviceState {
+    fn android_and_windows_need_their_enrollment_not_activesync() {
+        let enrolled = DeviceState {
             activesync: None,
             ..online()
         };
-        assert!(unmet_conditions(JobMethod::IviMdm, Os::Android, &agent_only).is_empty());
-        let removed = DeviceState {
-            mdm_profile_installed: false,
-            ..agent_only
-        };
+        for method in [JobMethod::AndroidEnterprise, JobMethod::WindowsMdm] {
+            assert!(unmet_conditions(method, &enrolled).is_empty());
+            let removed = DeviceState {
+                mdm_profile_installed: false,
+                ..enrolled
+            };
+            assert_eq!(
+                unmet_conditions(method, &removed),
+                [UnmetCondition::MdmProfileRemoved]
+            );
+        }
+    }
+
+    #[test]
+    fn android_and_windows_answers_move_a_sent_job_legally() {
+        for reply in AndroidReply::ALL {
+            let (to, reason) = after_android_reply(*reply);
+            assert_eq!(check_transition(JobStatus::Sent, to, reason), Ok(()));
+        }
         assert_eq!(
-            unmet_conditions(JobMethod::IviMdm, Os::Windows, &removed),
-            [UnmetCondition::MdmProfileRemoved]
+            after_android_reply(AndroidReply::Deleted),
+            (JobStatus::Succeeded, StatusReason::RemovedFromEnterprise)
         );
+        for code in [200, 400, 401, 403, 404, 405, 406, 425, 500, 507] {
+            let (to, reason) = after_windows_status(code);
+            assert_eq!(check_transition(JobStatus::Sent, to, reason), Ok(()));
+        }
+        assert_eq!(after_windows_status(200).0, JobStatus::Succeeded);
+        assert_eq!(
+            after_windows_status(405).1,
+            StatusReason::WipeKindNotSupported
+        );
+        assert_eq!(
+            after_windows_status(403).1,
+            StatusReason::CommandNotPermitted
+        );
+        assert_eq!(after_windows_status(500).1, StatusReason::CommandFailed);
     }
 
     #[test]

@@ -14,9 +14,9 @@ use serde::{Deserialize, Serialize};
 pub use attempt::{ConditionsAt, SendAttempt, SentCommand};
 pub use csv::{jobs_csv, CSV_BOM};
 pub use engine::{
-    after_apple_reply, due_at, hybrid_can_run, is_timed_out, pair_status, partner_after_success,
-    timeout_at, unmet_conditions, AppleReply, UnmetCondition, IVI_MDM_MAX_DELAY,
-    LOST_DEVICE_JOB_TIMEOUT,
+    after_android_reply, after_apple_reply, after_windows_status, due_at, hybrid_can_run,
+    is_timed_out, pair_status, partner_after_success, timeout_at, unmet_conditions, AndroidReply,
+    AppleReply, UnmetCondition, IVI_MDM_MAX_DELAY, LOST_DEVICE_JOB_TIMEOUT,
 };
 pub use query::{JobQuery, JobSortKey};
 pub use reenrollment::{
@@ -29,16 +29,19 @@ pub use status::{
     JobStatus, StatusChange, StatusReason,
 };
 
-use crate::apple::EraseDeviceCommand;
+use crate::command::{PlatformWipeOptions, WipeCommand};
 use crate::device::{DeviceState, ManagementMethod};
 use crate::ids::{AdministratorId, GroupId, JobId, WifiSettingId, WipeId};
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
-    /// The channel a job erases the device through.
+    /// The channel a job erases the device through. New channels go at the end: stored list
+    /// entries keep a bit per position.
     pub enum JobMethod {
         IviMdm = "ivi_mdm", ja: "IVI MDM", en: "IVI MDM";
         AppleMdm = "apple_mdm", ja: "Apple MDM", en: "Apple MDM";
+        AndroidEnterprise = "android_enterprise", ja: "Android Enterprise", en: "Android Enterprise";
+        WindowsMdm = "windows_mdm", ja: "Windows MDM", en: "Windows MDM";
     }
 }
 
@@ -49,6 +52,10 @@ pub fn job_methods(method: ManagementMethod) -> &'static [JobMethod] {
         ManagementMethod::AppleMdm => &[JobMethod::AppleMdm],
         ManagementMethod::IviMdm => &[JobMethod::IviMdm],
         ManagementMethod::Hybrid => &[JobMethod::IviMdm, JobMethod::AppleMdm],
+        ManagementMethod::AndroidFullyManaged | ManagementMethod::AndroidWorkProfile => {
+            &[JobMethod::AndroidEnterprise]
+        }
+        ManagementMethod::WindowsMdm => &[JobMethod::WindowsMdm],
     }
 }
 
@@ -113,6 +120,10 @@ pub struct JobOptions {
     pub keep_esim_data_plan: bool,
     /// Set on the Apple MDM job of a device that qualifies for re-enrollment.
     pub return_to_service: Option<ReturnToServicePlan>,
+    /// The Android, Windows or Mac options this device's command is built from, as resolved
+    /// at registration (absent for iPhone and iPad, and on jobs registered before they existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<PlatformWipeOptions>,
 }
 
 /// A job as the job list shows it.
@@ -221,11 +232,11 @@ pub struct JobDetail {
     pub attempts: Vec<SendAttempt>,
     /// When the job is ended unless the device answers (open jobs that are due).
     pub times_out_at: Option<DateTime<Utc>>,
-    /// For Apple MDM jobs: the EraseDevice command last sent (the last attempt's), or before
-    /// the first send the command the portal will send; secrets masked.
-    pub apple_command: Option<EraseDeviceCommand>,
-    /// The same command as the property list sent to the device.
-    pub apple_command_plist: Option<String>,
+    /// The command last sent (the last attempt's), or before the first send the command the
+    /// portal will send; secrets masked. `None` for IVI MDM jobs.
+    pub command: Option<WipeCommand>,
+    /// The same command as it goes on the wire (property list, HTTP request, SyncML).
+    pub command_text: Option<String>,
 }
 
 /// Answer of `POST /api/jobs/{id}/cancel`: every job that was cancelled (both of a pair).
@@ -255,6 +266,7 @@ pub(crate) mod fixtures {
                 wifi_setting: None,
                 keep_esim_data_plan: false,
                 return_to_service: None,
+                platform: None,
             },
             registered_by: AdministratorRef {
                 id: AdministratorId(1),

@@ -4,7 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::device::{Device, DeviceBrief, ManagementMethod, Os, OsVersion, Ownership};
+use crate::device::{
+    Device, DeviceBrief, MacSecurityChip, ManagementMethod, Os, OsVersion, Ownership,
+};
 use crate::group::Group;
 use crate::ids::DeviceId;
 
@@ -28,6 +30,12 @@ pub struct DeviceSnapshot {
     pub ownership: Ownership,
     /// The device's group and its ancestors, root first, joined by [`GROUP_PATH_SEPARATOR`].
     pub group_path: String,
+    /// What the platform's command is built from: a Mac's chip, an Android device's name in
+    /// its enterprise (absent on other devices and on jobs registered before they were kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mac_security_chip: Option<MacSecurityChip>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub android_resource_name: Option<String>,
 }
 
 impl DeviceSnapshot {
@@ -49,6 +57,8 @@ impl DeviceSnapshot {
                 .map(|g| g.name.as_str())
                 .collect::<Vec<_>>()
                 .join(GROUP_PATH_SEPARATOR),
+            mac_security_chip: device.mac_security_chip,
+            android_resource_name: device.android_resource_name.clone(),
         }
     }
 
@@ -64,6 +74,8 @@ impl DeviceSnapshot {
             user_full_name: self.user_full_name.clone(),
             management_method: self.management_method,
             ownership: self.ownership,
+            mac_security_chip: self.mac_security_chip,
+            android_resource_name: self.android_resource_name.clone(),
         }
     }
 }

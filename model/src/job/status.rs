@@ -65,6 +65,37 @@ vocabulary! {
             en: "No answer within 30 days; the job was ended";
         CancelledByAdministrator = "cancelled_by_administrator", ja: "管理者が取り消しました",
             en: "Cancelled by an administrator";
+        /// Android: the device is gone from the enterprise's device list once it ran the wipe.
+        RemovedFromEnterprise = "removed_from_enterprise",
+            ja: "端末が初期化を実行し、エンタープライズの端末一覧から削除されました",
+            en: "The device ran the wipe and is gone from the enterprise's device list";
+        /// Android: the API answered 404, the device was no longer in the enterprise.
+        NotInEnterprise = "not_in_enterprise",
+            ja: "端末がエンタープライズに登録されていません(Android Management APIが404を返しました)",
+            en: "The device is not in the enterprise (the Android Management API answered 404)";
+        /// Android: the API answered 403 to the portal's service account.
+        ApiPermissionDenied = "api_permission_denied",
+            ja: "Android Management APIが操作を許可しませんでした(403)",
+            en: "The Android Management API refused the call (403)";
+        /// Android: the API answered 429 or 503; the call is made again later.
+        ApiUnavailable = "api_unavailable",
+            ja: "Android Management APIが一時的に応答できないため、再送を待っています(429/503)",
+            en: "The Android Management API was temporarily unavailable (429/503); the call will be made again";
+        /// Windows: SyncML status 200 for the Exec.
+        SyncMlAccepted = "syncml_accepted", ja: "端末が初期化を受け付けました(SyncMLステータス200)",
+            en: "The device accepted the wipe (SyncML status 200)";
+        /// Windows: 404, 405 or 406: this Windows has no such RemoteWipe node.
+        WipeKindNotSupported = "wipe_kind_not_supported",
+            ja: "この端末のWindowsは指定した初期化方法に対応していません(SyncMLステータス404/405/406)",
+            en: "This Windows does not support the chosen wipe method (SyncML status 404/405/406)";
+        /// Windows: 401, 403 or 425: the device did not permit the command.
+        CommandNotPermitted = "command_not_permitted",
+            ja: "端末が初期化コマンドを許可しませんでした(SyncMLステータス401/403/425)",
+            en: "The device did not permit the wipe command (SyncML status 401/403/425)";
+        /// Windows: 500 or another failure status.
+        CommandFailed = "command_failed",
+            ja: "端末で初期化コマンドが失敗しました(SyncMLステータス500など)",
+            en: "The wipe command failed on the device (SyncML status 500 or another failure)";
         /// The other job of a Hybrid pair succeeded first.
         PartnerSucceeded = "partner_succeeded", ja: "もう一方の方式で初期化が成功したため、自動的に取り消しました",
             en: "Cancelled automatically: the other method of the pair succeeded first";
@@ -89,9 +120,31 @@ const TRANSITIONS: &[(JobStatus, JobStatus, &[StatusReason])] = &[
         &[CancelledByAdministrator, PartnerSucceeded],
     ),
     (WaitingForDevice, Failed, &[TimedOut]),
-    (Sent, Succeeded, &[Acknowledged, WipeConfirmed]),
-    (Sent, Failed, &[DeviceError, CommandFormatError, TimedOut]),
-    (Sent, WaitingForDevice, &[DeviceBusy]),
+    (
+        Sent,
+        Succeeded,
+        &[
+            Acknowledged,
+            WipeConfirmed,
+            RemovedFromEnterprise,
+            SyncMlAccepted,
+        ],
+    ),
+    (
+        Sent,
+        Failed,
+        &[
+            DeviceError,
+            CommandFormatError,
+            TimedOut,
+            NotInEnterprise,
+            ApiPermissionDenied,
+            WipeKindNotSupported,
+            CommandNotPermitted,
+            CommandFailed,
+        ],
+    ),
+    (Sent, WaitingForDevice, &[DeviceBusy, ApiUnavailable]),
     (Sent, Cancelled, &[PartnerSucceeded]),
 ];
 

@@ -42,6 +42,9 @@ pub fn job_options(
         scheduled_at: options.schedule_at,
         wifi_setting: wifi_setting.cloned(),
         keep_esim_data_plan: options.keep_esim_data_plan,
+        platform: options
+            .platform
+            .options_for(&plan.device, options.keep_esim_data_plan),
         return_to_service,
     }
 }
@@ -111,6 +114,7 @@ mod tests {
             schedule_at: None,
             wifi_setting_id: Some(WifiSettingId(1)),
             keep_esim_data_plan: true,
+            platform: Default::default(),
         }
     }
 
@@ -120,7 +124,13 @@ mod tests {
             management_method: ManagementMethod::Hybrid,
             ..iphone(1)
         };
-        let plan = plan_device_wipe(&device, Some(&silent_profile(1)), true, vec![]);
+        let plan = plan_device_wipe(
+            &device,
+            Some(&silent_profile(1)),
+            true,
+            Default::default(),
+            vec![],
+        );
         let apple = job_options(&plan, JobMethod::AppleMdm, &options(true), Some(&wifi()));
         let ivi = job_options(&plan, JobMethod::IviMdm, &options(true), Some(&wifi()));
         assert_eq!(
@@ -138,7 +148,13 @@ mod tests {
     #[test]
     fn success_clears_info_and_leaves_the_device_unmanaged_in_its_group() {
         let mut device = iphone(1);
-        let plan = plan_device_wipe(&device, Some(&silent_profile(1)), true, vec![]);
+        let plan = plan_device_wipe(
+            &device,
+            Some(&silent_profile(1)),
+            true,
+            Default::default(),
+            vec![],
+        );
         let stored = job_options(&plan, JobMethod::AppleMdm, &options(true), Some(&wifi()));
         let effects = success_effects(&stored);
         assert_eq!(effects.awaited_into_group, Some(GroupId(10)));
@@ -159,7 +175,13 @@ mod tests {
     #[test]
     fn unchecked_delete_keeps_the_info_and_no_wifi_awaits_nothing() {
         let mut device = iphone(1);
-        let plan = plan_device_wipe(&device, Some(&silent_profile(1)), false, vec![]);
+        let plan = plan_device_wipe(
+            &device,
+            Some(&silent_profile(1)),
+            false,
+            Default::default(),
+            vec![],
+        );
         let no_wifi = WipeOptions {
             wifi_setting_id: None,
             ..options(false)

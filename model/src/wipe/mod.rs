@@ -20,8 +20,8 @@ pub use eligibility::{
     reenrollment_eligibility, wipe_blocker, IneligibilityReason, NotWipeableReason, Reenrollment,
 };
 pub use preview::{
-    check_registration, plan_device_wipe, DeviceWipePlan, OutcomeCount, PreviewOutcome,
-    PreviewSummary, PreviewTotals, WipePreview,
+    check_platform_choices, check_registration, plan_device_wipe, DeviceWipePlan, OutcomeCount,
+    PreviewOutcome, PreviewSummary, PreviewTotals, WipePreview,
 };
 pub use refusal::{wrong_password_error, RefusedDevice, RegistrationRefusal, MAX_NAMED_DEVICES};
 pub use validate::{
@@ -29,6 +29,7 @@ pub use validate::{
     WipeValidationErrors, MAX_SCHEDULE_AHEAD,
 };
 
+use crate::command::PlatformWipeChoices;
 use crate::device::DeviceFilter;
 use crate::ids::{DeviceId, WifiSettingId, WipeId};
 use crate::paging::{PageRequest, DEFAULT_PER_PAGE};
@@ -99,6 +100,9 @@ pub struct WipeOptions<Schedule = DateTime<Utc>> {
     pub wifi_setting_id: Option<WifiSettingId>,
     /// eSIMデータプランを維持する.
     pub keep_esim_data_plan: bool,
+    /// The platform sections (Android, Windows, Mac); left out, each takes its defaults.
+    #[serde(default)]
+    pub platform: PlatformWipeChoices,
 }
 
 /// The options as requests carry them: the schedule is the date-time field's text and the zone
@@ -124,6 +128,7 @@ impl<Schedule> WipeOptions<Schedule> {
             schedule_at: self.schedule_at.map(f),
             wifi_setting_id: self.wifi_setting_id,
             keep_esim_data_plan: self.keep_esim_data_plan,
+            platform: self.platform,
         }
     }
 }
@@ -137,6 +142,7 @@ impl WipeOptions {
             schedule_at: Some(default_schedule_at(now)),
             wifi_setting_id: None,
             keep_esim_data_plan: false,
+            platform: PlatformWipeChoices::default(),
         }
     }
 
@@ -158,6 +164,7 @@ impl EnteredWipeOptions {
                 .transpose()?,
             wifi_setting_id: self.wifi_setting_id,
             keep_esim_data_plan: self.keep_esim_data_plan,
+            platform: self.platform.clone(),
         })
     }
 }

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::eligibility::{reenrollment_eligibility, wipe_blocker, NotWipeableReason, Reenrollment};
 use super::refusal::{RefusedDevice, RegistrationRefusal};
+use crate::command::windows::WindowsWipeKind;
+use crate::command::{PlatformWipeChoices, WipeCommandName};
 use crate::dep::DepProfile;
 use crate::device::{Device, DeviceBrief};
 use crate::ids::JobId;
@@ -47,6 +49,8 @@ pub struct DeviceWipePlan {
     pub outcome: PreviewOutcome,
     /// The jobs registration creates (IVI MDM and Apple MDM for Hybrid); empty when blocked.
     pub jobs: Vec<JobMethod>,
+    /// The command each of those jobs sends, in the same order.
+    pub commands: Vec<WipeCommandName>,
     pub not_wipeable_reason: Option<NotWipeableReason>,
     /// The device's open wipe jobs, when it already has some.
     pub open_job_ids: Vec<JobId>,
@@ -61,6 +65,7 @@ pub fn plan_device_wipe(
     device: &Device,
     dep_profile: Option<&DepProfile>,
     wifi_chosen: bool,
+    windows_kind: WindowsWipeKind,
     open_job_ids: Vec<JobId>,
 ) -> DeviceWipePlan {
     let not_wipeable_reason = wipe_blocker(device);
@@ -84,10 +89,15 @@ pub fn plan_device_wipe(
     } else {
         job_methods(device.management_method).to_vec()
     };
+    let commands = jobs
+        .iter()
+        .map(|method| WipeCommandName::of(*method, windows_kind))
+        .collect();
     DeviceWipePlan {
         device: device.brief(),
         outcome,
         jobs,
+        commands,
         not_wipeable_reason,
         open_job_ids,
         reenrollment,
@@ -105,6 +115,10 @@ pub struct PreviewTotals {
     pub jobs: u64,
     pub ivi_mdm_jobs: u64,
     pub apple_mdm_jobs: u64,
+    #[serde(default)]
+    pub android_enterprise_jobs: u64,
+    #[serde(default)]
+    pub windows_mdm_jobs: u64,
     /// Devices that will re-enroll (with or without authentication).
     pub reenrolling_devices: u64,
 }
@@ -139,16 +153,14 @@ impl PreviewSummary {
             let jobs = plan.jobs.len() as u64;
             totals.devices += 1;
             totals.jobs += jobs;
-            totals.ivi_mdm_jobs += plan
-                .jobs
-                .iter()
-                .filter(|m| **m == JobMethod::IviMdm)
-                .count() as u64;
-            totals.apple_mdm_jobs += plan
-                .jobs
-                .iter()
-                .filter(|m| **m == JobMethod::AppleMdm)
-                .count() as u64;
+            for method in &plan.jobs {
+                match method {
+                    JobMethod::IviMdm => totals.ivi_mdm_jobs += 1,
+                    JobMethod::AppleMdm => totals.apple_mdm_jobs += 1,
+                    JobMethod::AndroidEnterprise => totals.android_enterprise_jobs += 1,
+                    JobMethod::WindowsMdm => totals.windows_mdm_jobs += 1,
+                }
+            }
             match plan.outcome {
                 PreviewOutcome::NotWipeable => totals.not_wipeable_devices += 1,
                 PreviewOutcome::OpenWipeExists => totals.devices_with_open_wipe += 1,
@@ -224,6 +236,31 @@ pub fn check_registration(
     Ok(registrable)
 }
 
+/// Checks the platform sections against the devices to register (see
+/// [`PlatformWipeChoices::check`]); the refusal names the section's field and the devices.
+pub fn check_platform_choices(
+    plans: &[&DeviceWipePlan],
+    choices: &PlatformWipeChoices,
+    keep_esim_data_plan: bool,
+) -> Result<(), RegistrationRefusal> {
+    let devices: Vec<&DeviceBrief> = plans.iter().map(|plan| &plan.device).collect();
+    choices
+        .check(&devices, keep_esim_data_plan)
+        .map_err(|refusal| RegistrationRefusal::PlatformOptions {
+            problem: refusal.problem,
+            devices: refusal
+                .devices
+                .iter()
+                .map(|device| RefusedDevice {
+                    id: device.id,
+                    name: device.name.clone(),
+                    not_wipeable_reason: None,
+                    open_job_ids: Vec::new(),
+                })
+                .collect(),
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,16 +293,29 @@ mod tests {
     fn hybrid_devices_plan_two_jobs_and_blocked_devices_none() {
         let profile = silent_profile(1);
         assert_eq!(
-            plan_device_wipe(&hybrid(1), Some(&profile), false, vec![]).jobs,
+            plan_device_wipe(
+                &hybrid(1),
+                Some(&profile),
+                false,
+                Default::default(),
+                vec![]
+            )
+            .jobs,
             [JobMethod::IviMdm, JobMethod::AppleMdm]
         );
-        let blocked = plan_device_wipe(&byod(2), Some(&profile), false, vec![]);
+        let blocked = plan_device_wipe(&byod(2), Some(&profile), false, Default::default(), vec![]);
         assert_eq!(
             (blocked.outcome, blocked.jobs.len()),
             (PreviewOutcome::NotWipeable, 0)
         );
         assert_eq!(blocked.not_wipeable_reason, Some(NotWipeableReason::Byod));
-        let open = plan_device_wipe(&iphone(3), Some(&profile), false, vec![JobId(8)]);
+        let open = plan_device_wipe(
+            &iphone(3),
+            Some(&profile),
+            false,
+            Default::default(),
+            vec![JobId(8)],
+        );
         assert_eq!(
             (open.outcome, open.jobs.len()),
             (PreviewOutcome::OpenWipeExists, 0)
@@ -278,23 +328,44 @@ mod tests {
         let mut authenticating = profile.clone();
         authenticating.skip_authentication_screen = false;
         assert_eq!(
-            plan_device_wipe(&iphone(1), Some(&profile), false, vec![]).outcome,
+            plan_device_wipe(
+                &iphone(1),
+                Some(&profile),
+                false,
+                Default::default(),
+                vec![]
+            )
+            .outcome,
             PreviewOutcome::Wipe
         );
         assert_eq!(
-            plan_device_wipe(&iphone(1), Some(&profile), false, vec![]).reenrollment,
+            plan_device_wipe(
+                &iphone(1),
+                Some(&profile),
+                false,
+                Default::default(),
+                vec![]
+            )
+            .reenrollment,
             None
         );
         assert_eq!(
-            plan_device_wipe(&iphone(1), Some(&profile), true, vec![]).outcome,
+            plan_device_wipe(&iphone(1), Some(&profile), true, Default::default(), vec![]).outcome,
             PreviewOutcome::WipeAndReenroll
         );
         assert_eq!(
-            plan_device_wipe(&iphone(1), Some(&authenticating), true, vec![]).outcome,
+            plan_device_wipe(
+                &iphone(1),
+                Some(&authenticating),
+                true,
+                Default::default(),
+                vec![]
+            )
+            .outcome,
             PreviewOutcome::WipeAndReenrollWithAuthentication
         );
         assert_eq!(
-            plan_device_wipe(&old(1), Some(&profile), true, vec![]).outcome,
+            plan_device_wipe(&old(1), Some(&profile), true, Default::default(), vec![]).outcome,
             PreviewOutcome::WipeWithoutReenrollment
         );
     }
@@ -305,16 +376,29 @@ mod tests {
         let android = Device {
             os: Os::Android,
             enrollment: Enrollment::Standard,
-            management_method: ManagementMethod::IviMdm,
+            management_method: ManagementMethod::AndroidFullyManaged,
+            android_resource_name: Some("enterprises/LC01/devices/5".into()),
             ..iphone(5)
         };
         let plans = [
-            plan_device_wipe(&hybrid(1), Some(&profile), true, vec![]),
-            plan_device_wipe(&iphone(2), Some(&profile), true, vec![]),
-            plan_device_wipe(&old(3), Some(&profile), true, vec![]),
-            plan_device_wipe(&byod(4), Some(&profile), true, vec![]),
-            plan_device_wipe(&android, None, true, vec![]),
+            plan_device_wipe(&hybrid(1), Some(&profile), true, Default::default(), vec![]),
+            plan_device_wipe(&iphone(2), Some(&profile), true, Default::default(), vec![]),
+            plan_device_wipe(&old(3), Some(&profile), true, Default::default(), vec![]),
+            plan_device_wipe(&byod(4), Some(&profile), true, Default::default(), vec![]),
+            plan_device_wipe(&android, None, true, Default::default(), vec![]),
         ];
+        assert_eq!(
+            plans[4].commands,
+            [WipeCommandName::AndroidDevicesDelete],
+            "the preview names the command"
+        );
+        assert_eq!(
+            plans[0].commands,
+            [
+                WipeCommandName::ActiveSyncRemoteWipe,
+                WipeCommandName::EraseDevice
+            ]
+        );
         let summary = PreviewSummary::from_plans(&plans);
         assert_eq!(
             summary.totals,
@@ -324,8 +408,10 @@ mod tests {
                 not_wipeable_devices: 1,
                 devices_with_open_wipe: 0,
                 jobs: 5,
-                ivi_mdm_jobs: 2,
+                ivi_mdm_jobs: 1,
                 apple_mdm_jobs: 3,
+                android_enterprise_jobs: 1,
+                windows_mdm_jobs: 0,
                 reenrolling_devices: 2,
             }
         );
@@ -347,9 +433,21 @@ mod tests {
     #[test]
     fn registration_is_all_or_nothing() {
         let profile = silent_profile(1);
-        let fine = plan_device_wipe(&iphone(1), Some(&profile), false, vec![]);
-        let blocked = plan_device_wipe(&byod(2), Some(&profile), false, vec![]);
-        let open = plan_device_wipe(&iphone(3), Some(&profile), false, vec![JobId(4)]);
+        let fine = plan_device_wipe(
+            &iphone(1),
+            Some(&profile),
+            false,
+            Default::default(),
+            vec![],
+        );
+        let blocked = plan_device_wipe(&byod(2), Some(&profile), false, Default::default(), vec![]);
+        let open = plan_device_wipe(
+            &iphone(3),
+            Some(&profile),
+            false,
+            Default::default(),
+            vec![JobId(4)],
+        );
 
         let plans = [fine.clone(), blocked.clone()];
         let Err(RegistrationRefusal::NotWipeable(devices)) = check_registration(&plans, false)

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::eligibility::NotWipeableReason;
 use super::validate::{WipeField, WipeProblem, WipeValidationErrors};
+use crate::command::CommandProblem;
 use crate::ids::{DeviceId, JobId};
 use crate::{ApiErrorBody, ErrorCode, ErrorDetails, Lang};
 
@@ -32,6 +33,13 @@ pub enum RegistrationRefusal {
     OpenWipeExists(Vec<RefusedDevice>),
     #[error("nothing is left to wipe")]
     NothingToWipe,
+    /// A platform section's choice does not fit these devices (a PIN missing for an Intel Mac,
+    /// Android options with no Android device selected...).
+    #[error("{problem} for {} device(s)", .devices.len())]
+    PlatformOptions {
+        problem: CommandProblem,
+        devices: Vec<RefusedDevice>,
+    },
 }
 
 fn names(devices: &[RefusedDevice], lang: Lang) -> String {
@@ -56,6 +64,10 @@ fn device_error(code: ErrorCode, devices: &[RefusedDevice], lang: Lang) -> ApiEr
         Lang::En => " ",
     };
     body.message = format!("{}{separator}{}", code.message(lang), names(devices, lang));
+    with_devices(body, devices)
+}
+
+fn with_devices(mut body: ApiErrorBody, devices: &[RefusedDevice]) -> ApiErrorBody {
     body.details = Some(ErrorDetails::Devices {
         devices: devices.iter().take(MAX_NAMED_DEVICES).cloned().collect(),
         total: devices.len() as u64,
@@ -76,6 +88,25 @@ impl RegistrationRefusal {
             }
             RegistrationRefusal::NothingToWipe => {
                 WipeValidationErrors(vec![WipeProblem::NoWipeableDevices]).to_api_error(lang)
+            }
+            RegistrationRefusal::PlatformOptions { problem, devices } => {
+                // 422 on the section's field, naming the devices it concerns.
+                let mut body = ApiErrorBody::new(ErrorCode::ValidationFailed, lang)
+                    .with_field(problem.field().as_str());
+                let separator = match lang {
+                    Lang::Ja => "(対象: ",
+                    Lang::En => " (devices: ",
+                };
+                let close = match lang {
+                    Lang::Ja => ")",
+                    Lang::En => ")",
+                };
+                body.message = format!(
+                    "{}{separator}{}{close}",
+                    problem.label(lang),
+                    names(devices, lang)
+                );
+                with_devices(body, devices)
             }
         }
     }
@@ -135,6 +166,30 @@ mod tests {
             panic!("devices")
         };
         assert_eq!((devices.len(), total), (MAX_NAMED_DEVICES, 120));
+    }
+
+    #[test]
+    fn a_platform_choice_names_its_field_and_the_devices() {
+        let mut mac = device(9);
+        mac.name = "MAC-000009".to_string();
+        mac.not_wipeable_reason = None;
+        let refusal = RegistrationRefusal::PlatformOptions {
+            problem: CommandProblem::PinRequired,
+            devices: vec![mac],
+        };
+        let body = refusal.to_api_error(Lang::Ja);
+        assert_eq!(body.code, ErrorCode::ValidationFailed);
+        assert_eq!(body.code.http_status(), 422);
+        assert_eq!(body.field.as_deref(), Some("pin"));
+        assert_eq!(
+            body.message,
+            "Appleシリコン・T2チップを搭載していないMacの消去には6文字のPINが必要です。(対象: MAC-000009)"
+        );
+        let body = refusal.to_api_error(Lang::En);
+        assert_eq!(
+            body.message,
+            "A Mac without Apple silicon or the T2 chip needs a 6-character PIN to be erased. (devices: MAC-000009)"
+        );
     }
 
     #[test]
