@@ -203,6 +203,7 @@ async fn main() {
                 FleetSpec {
                     devices: device_count,
                     seed: 2026,
+                    contracted_on: seed::DEMO_CONTRACTED_ON,
                 },
                 now,
             )

@@ -40,6 +40,10 @@ struct Args {
     /// Seed number of the generated fleet: the same number gives the same fleet.
     #[arg(long, default_value_t = 2026, env = "MDM_SEED_NUMBER")]
     seed_number: u64,
+    /// The seeded tenant's contract date (YYYY-MM-DD). Before 2018-12-01 its fleet has IVI
+    /// MDM and Hybrid iPhones and iPads; from then on, Apple MDM only.
+    #[arg(long, default_value_t = seed::DEMO_CONTRACTED_ON, env = "MDM_SEED_CONTRACTED_ON")]
+    seed_contracted_on: chrono::NaiveDate,
     /// With `--seed`: also add a group of devices and Wi-Fi settings whose names, notes, tags
     /// and owners carry markup, script, bidi controls and very long strings (browser tests).
     #[arg(long, requires = "seed", env = "MDM_SEED_HOSTILE")]
@@ -194,6 +198,7 @@ async fn main() -> anyhow::Result<()> {
         let fleet = FleetSpec {
             devices: args.seed_devices,
             seed: args.seed_number,
+            contracted_on: args.seed_contracted_on,
         };
         let now = clock.now();
         let started = std::time::Instant::now();

@@ -22,6 +22,7 @@ use crate::{
 };
 
 mod operations;
+mod platform;
 mod schemas;
 
 use operations::{describe, op, words, Operation};

@@ -126,12 +126,14 @@ async fn the_command_as_sent_is_the_command_the_device_received() {
     );
     assert_eq!(sent.sha256.len(), 64);
     assert_eq!(
-        shown.apple_command.as_ref(),
+        shown.command.as_ref(),
         Some(&sent.display),
         "once sent, the command as sent, not a rebuild"
     );
-    let profile = sent
-        .display
+    let mdm_model::command::WipeCommand::Apple(display) = sent.display else {
+        panic!("an iPhone's command is EraseDevice")
+    };
+    let profile = display
         .return_to_service
         .and_then(|r| r.wifi_profile)
         .expect("WiFiProfileData");

@@ -13,6 +13,7 @@ use common::{
     },
     plain_options, quiet_simulator, start_time, utc_schedule, TestApp,
 };
+use mdm_model::command::WipeCommand;
 use mdm_model::{
     audit::{AuditEntry, AuditEvent},
     device::ManagementMethod,
@@ -278,13 +279,15 @@ async fn re_enrollment_is_observed_when_the_device_checks_in_and_the_command_car
         .expect("eligible device re-enrolls");
 
     let detail = detail(&mut app, job.id).await;
-    let command = detail.apple_command.expect("Apple MDM job has a command");
+    let Some(WipeCommand::Apple(command)) = detail.command else {
+        panic!("an iPhone's Apple MDM job sends EraseDevice")
+    };
     assert_eq!(command.preserve_data_plan, Some(true));
     let rts = command.return_to_service.expect("ReturnToService");
     assert!(rts.enabled);
     let profile = rts.wifi_profile.expect("WiFiProfileData");
     assert_eq!(profile.ssid, wifi.ssid);
-    let plist = detail.apple_command_plist.unwrap();
+    let plist = detail.command_text.unwrap();
     assert!(
         plist.contains("<key>ReturnToService</key>")
             && plist.contains("<key>PreserveDataPlan</key>")

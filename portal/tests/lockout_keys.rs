@@ -52,7 +52,11 @@ fn add_second_tenant(app: &TestApp) {
     app.state
         .store
         .blocking(|conn| {
-            let tenant = insert_tenant(conn, "株式会社別テナント")?;
+            let tenant = insert_tenant(
+                conn,
+                "株式会社別テナント",
+                mdm_portal::store::seed::DEMO_CONTRACTED_ON,
+            )?;
             let hash = hash_password("Other#2026", HashCost::Fast)?;
             insert_admin(
                 conn,

@@ -8,11 +8,11 @@ use std::collections::HashSet;
 use chrono::Duration;
 use common::{
     all_devices,
-    jobs::{entry, online, pick, register, wipeable},
+    jobs::{entry, pick, register, wipeable},
     plain_options, TestApp,
 };
 use mdm_model::{
-    device::{DeviceStatus, ManagementMethod, Os},
+    device::{DeviceStatus, ManagementMethod},
     job::{AppleReply, JobStatus, IVI_MDM_MAX_DELAY},
 };
 use mdm_portal::{
@@ -51,9 +51,11 @@ async fn an_ivi_wipe_reaches_the_device_within_the_hour() {
     let mut app = TestApp::signed_in().await;
     let device = pick(&mut app, |d| {
         wipeable(d)
-            && online(d)
+            && d.state.powered_on
+            && d.state.network_connected
+            && d.state.activesync.is_some_and(|a| a.any_service_on())
             && d.management_method == ManagementMethod::IviMdm
-            && d.os == Os::Android
+            && d.os.is_apple_mobile()
     })
     .await;
     let wipe = register(&mut app, &[device.id], plain_options()).await;

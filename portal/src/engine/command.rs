@@ -1,26 +1,24 @@
-//! The EraseDevice command of an Apple MDM job, built the one way both the engine (which
-//! sends it) and the job detail (which shows what will be sent) use.
+//! The command of a job, built the one way both the engine (which sends it) and the job
+//! detail (which shows what will be sent) use: the model's [`wipe_command`] on the job record.
 
 use crate::ids::TenantId;
 use mdm_model::{
-    apple::{erase_device_command, EraseDeviceCommand},
-    job::{Job, JobMethod, SentCommand},
+    command::{wipe_command, WipeCommand},
+    job::{Job, SentCommand},
 };
 use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
 use crate::{error::ApiError, store::catalog};
 
-/// The command with its real secrets, for Apple MDM jobs (`None` for IVI MDM). The Wi-Fi
-/// password is read from the setting at this moment: it is kept nowhere else.
-pub fn erase_command(
+/// The command with its real secrets (`None` for IVI MDM). The Wi-Fi password is read from the
+/// setting at this moment: it is kept nowhere else. `attempt` numbers the send.
+pub fn job_command(
     conn: &Connection,
     tenant_id: TenantId,
     job: &Job,
-) -> Result<Option<EraseDeviceCommand>, ApiError> {
-    if job.method != JobMethod::AppleMdm {
-        return Ok(None);
-    }
+    attempt: u32,
+) -> Result<Option<WipeCommand>, ApiError> {
     // Return to Service rides only on the job of an eligible device.
     let wifi = match (&job.options.return_to_service, &job.options.wifi_setting) {
         (Some(_), Some(wifi)) => catalog::wifi_setting(conn, tenant_id, wifi.id)?,
@@ -29,12 +27,16 @@ pub fn erase_command(
     let rts = wifi
         .as_ref()
         .map(|(setting, password)| (setting, password.as_deref()));
-    Ok(Some(erase_device_command(
+    wipe_command(
         job.id,
+        job.method,
         &job.device.brief(),
         job.options.keep_esim_data_plan,
+        job.options.platform.as_ref(),
+        attempt,
         rts,
-    )))
+    )
+    .map_err(|error| ApiError::internal(format!("job {}: {error}", job.id)))
 }
 
 /// SHA-256 of bytes, lower-case hex: how a sent command is identified without keeping it.
@@ -46,8 +48,8 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// The bytes a device receives for a command, and the record kept of them.
-pub fn as_sent(command: &EraseDeviceCommand) -> (Vec<u8>, SentCommand) {
-    let bytes = command.to_plist().into_bytes();
+pub fn as_sent(command: &WipeCommand) -> (Vec<u8>, SentCommand) {
+    let bytes = command.wire_text().into_bytes();
     let record = SentCommand::new(command, sha256_hex(&bytes));
     (bytes, record)
 }

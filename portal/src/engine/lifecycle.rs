@@ -4,8 +4,9 @@ use chrono::Duration;
 use mdm_model::{
     audit::AuditEvent,
     job::{
-        after_apple_reply, is_timed_out, partner_after_success, timeout_at, unmet_conditions,
-        ConditionsAt, JobMethod, JobStatus, StatusReason,
+        after_android_reply, after_apple_reply, after_windows_status, is_timed_out,
+        partner_after_success, timeout_at, unmet_conditions, ConditionsAt, JobMethod, JobStatus,
+        StatusReason,
     },
     wipe::{apply_success_effects, success_effects},
 };
@@ -147,7 +148,7 @@ fn try_send(
         jobs::recheck_at(conn, job.id, ready)?;
         return Ok(0);
     }
-    if !unmet_conditions(job.method, device.os, &device.state).is_empty() {
+    if !unmet_conditions(job.method, &device.state).is_empty() {
         jobs::recheck_at(conn, job.id, after(now, RECHECK).min(timeout(job)))?;
         return Ok(0);
     }
@@ -179,15 +180,16 @@ fn deliver(
 ) -> Result<(), ApiError> {
     let stored = jobs::get(conn, job.tenant_id, job.id)?
         .ok_or_else(|| ApiError::internal("job vanished"))?;
-    let sent = match command::erase_command(conn, job.tenant_id, &stored)? {
-        Some(erase) => {
-            let (bytes, record) = command::as_sent(&erase);
+    let attempt = jobs::attempt_count(conn, job.id)?;
+    let sent = match command::job_command(conn, job.tenant_id, &stored, attempt)? {
+        Some(wipe) => {
+            let (bytes, record) = command::as_sent(&wipe);
             sim.receive_command(job.id, &bytes);
             Some(record)
         }
         None => None,
     };
-    let conditions = ConditionsAt::of(job.method, device.os, device.state);
+    let conditions = ConditionsAt::of(job.method, device.state);
     jobs::record_attempt(conn, job.id, now, &conditions, sent.as_ref())?;
     Ok(())
 }
@@ -203,6 +205,10 @@ fn receive_reply(
         JobMethod::AppleMdm => after_apple_reply(sim.apple_reply()),
         // The ActiveSync gateway confirms the wipe once it reached the device.
         JobMethod::IviMdm => (JobStatus::Succeeded, StatusReason::WipeConfirmed),
+        // The API's answer; an accepted deletion counts once the device, having run the wipe,
+        // is gone from the enterprise's device list (the simulated device does both at once).
+        JobMethod::AndroidEnterprise => after_android_reply(sim.android_reply()),
+        JobMethod::WindowsMdm => after_windows_status(sim.windows_status()),
     };
     let next = if to == JobStatus::WaitingForDevice {
         after(now, sim.device_time(NOT_NOW_RETRY))
@@ -258,6 +264,10 @@ fn on_success(
     }
     if let Some(mut device) = devices::get(conn, job.tenant_id, job.device_id)? {
         apply_success_effects(&mut device, success_effects(&stored.options));
+        if job.method == JobMethod::AndroidEnterprise {
+            // Deleted from the enterprise: Google no longer knows it by that name.
+            device.android_resource_name = None;
+        }
         device.last_seen_at = from_millis(now);
         devices::update(conn, &device)?;
     }

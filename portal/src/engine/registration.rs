@@ -9,15 +9,16 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use mdm_model::{
     audit::AuditEvent,
+    command::windows::WindowsWipeKind,
     dep::DepProfile,
     device::Device,
     ids::{DepProfileId, DeviceId},
     job::{job_methods, DeviceSnapshot, JobMethod, JobStatus, WifiSettingRef, IVI_MDM_MAX_DELAY},
     wifi::WifiSetting,
     wipe::{
-        check_registration, job_options, plan_device_wipe, DeviceWipePlan, RefusedDevice,
-        RegistrationRefusal, WipeOptions, WipeProblem, WipeRegistered, WipeSelection,
-        WipeValidationErrors,
+        check_platform_choices, check_registration, job_options, plan_device_wipe, DeviceWipePlan,
+        RefusedDevice, RegistrationRefusal, WipeOptions, WipeProblem, WipeRegistered,
+        WipeSelection, WipeValidationErrors,
     },
 };
 use rusqlite::Connection;
@@ -82,6 +83,7 @@ pub fn plan(
     tenant_id: TenantId,
     devices: &[Device],
     wifi_chosen: bool,
+    windows_kind: WindowsWipeKind,
 ) -> Result<Vec<DeviceWipePlan>, ApiError> {
     let profiles: HashMap<DepProfileId, DepProfile> = catalog::dep_profiles(conn, tenant_id)?
         .into_iter()
@@ -97,6 +99,7 @@ pub fn plan(
                 device,
                 profile,
                 wifi_chosen,
+                windows_kind,
                 open.remove(&device.id).unwrap_or_default(),
             )
         })
@@ -122,8 +125,13 @@ pub fn register(
     now: DateTime<Utc>,
 ) -> Result<WipeRegistered, ApiError> {
     let devices = resolve_selection(conn, who.tenant_id, selection)?;
-    let plans = plan(conn, who.tenant_id, &devices, wifi.is_some())?;
+    let windows_kind = options.platform.windows.unwrap_or_default();
+    let plans = plan(conn, who.tenant_id, &devices, wifi.is_some(), windows_kind)?;
     let registrable = check_registration(&plans, skip_not_wipeable)
+        .and_then(|registrable| {
+            check_platform_choices(&registrable, &options.platform, options.keep_esim_data_plan)
+                .map(|()| registrable)
+        })
         .map_err(|refusal| ApiError::rendered(move |lang| refusal.to_api_error(lang)))?;
     let now_ms = to_millis(now);
     let due = options.schedule_at.map(to_millis).unwrap_or(now_ms);
@@ -184,6 +192,7 @@ pub fn register(
                     due_at: due,
                     ivi_ready_at,
                     return_to_service: stored.return_to_service,
+                    platform: stored.platform,
                     registered_by: who.admin_id,
                     scheduled_at: options.schedule_at.map(to_millis),
                 }

@@ -3,7 +3,7 @@
 use mdm_model::help::FEEDBACK_COMMENT_MAX_CHARS;
 use serde_json::{json, Map, Value};
 
-use super::{schema_ref as r, Vocabularies};
+use super::{platform, schema_ref as r, Vocabularies};
 
 fn string() -> Value {
     json!({ "type": "string" })
@@ -57,6 +57,7 @@ fn fleet(v: &Vocabularies, s: &mut Map<String, Value>) {
             "dep_profile_id": nullable(int()), "management_method": v.method, "esim": boolean(),
             "activation_lock_enabled": { "anyOf": [boolean(), { "type": "null" }],
                 "description": "DeviceInformation IsActivationLockEnabled as last reported; null when not reported" },
+            "mac_security_chip": platform::mac_chip(), "android_resource_name": string(),
             "state": r("DeviceState"), "last_seen_at": time(),
         }),
     ));
@@ -64,7 +65,7 @@ fn fleet(v: &Vocabularies, s: &mut Map<String, Value>) {
         &["id", "name", "os", "os_version", "model", "serial_number", "management_method", "ownership"],
         json!({ "id": int(), "name": string(), "os": v.os, "os_version": string(), "model": string(),
             "serial_number": string(), "user_full_name": nullable(string()), "management_method": v.method,
-            "ownership": v.ownership }),
+            "ownership": v.ownership, "mac_security_chip": platform::mac_chip(), "android_resource_name": string() }),
     ));
     s.insert("DevicePage".into(), page_of("Device"));
     s.insert(
@@ -123,7 +124,7 @@ fn wipes(v: &Vocabularies, s: &mut Map<String, Value>) {
     })));
     s.insert("WipeOptions".into(), object(&["delete_general_info", "keep_esim_data_plan"], json!({
         "delete_general_info": boolean(), "schedule_at": nullable(r("LocalDateTime")), "wifi_setting_id": nullable(int()),
-        "keep_esim_data_plan": boolean(),
+        "keep_esim_data_plan": boolean(), "platform": r("PlatformWipeChoices"),
     })));
     s.insert("WipeRequest".into(), object(&["selection", "options", "password", "agreed"], json!({
         "selection": r("WipeSelection"), "options": r("WipeOptions"), "password": string(), "agreed": boolean(),
@@ -142,6 +143,7 @@ fn wipes(v: &Vocabularies, s: &mut Map<String, Value>) {
     ]}));
     s.insert("DeviceWipePlan".into(), object(&["device", "outcome", "jobs", "open_job_ids"], json!({
         "device": r("DeviceBrief"), "outcome": v.outcome, "jobs": array(v.job_method.clone()),
+        "commands": array(platform::command_name()),
         "not_wipeable_reason": nullable(v.not_wipeable.clone()), "open_job_ids": array(int()),
         "reenrollment": nullable(r("Reenrollment")),
     })));
@@ -172,12 +174,14 @@ fn jobs(v: &Vocabularies, s: &mut Map<String, Value>) {
         "return_to_service": nullable(object(&["enrollment_group_id", "enrollment_group_name", "user_must_authenticate"],
             json!({ "enrollment_group_id": int(), "enrollment_group_name": string(), "user_must_authenticate": boolean(),
                 "dep_profile_name": nullable(string()), "activation_lock_enabled": boolean() }))),
+        "platform": r("PlatformWipeOptions"),
     })));
     s.insert("DeviceSnapshot".into(), object(
         &["id", "name", "os", "os_version", "model", "serial_number", "management_method", "ownership", "group_path"],
         json!({ "id": int(), "name": string(), "os": v.os, "os_version": string(), "model": string(),
             "serial_number": string(), "user_full_name": nullable(string()), "employee_number": nullable(string()),
-            "management_method": v.method, "ownership": v.ownership, "group_path": string() }),
+            "management_method": v.method, "ownership": v.ownership, "group_path": string(),
+            "mac_security_chip": platform::mac_chip(), "android_resource_name": string() }),
     ));
     s.insert("DeviceNow".into(), object(&["name", "group_path"], json!({
         "name": string(), "user_full_name": nullable(string()), "employee_number": nullable(string()), "group_path": string(),
@@ -185,10 +189,10 @@ fn jobs(v: &Vocabularies, s: &mut Map<String, Value>) {
     s.insert("SendAttempt".into(), object(&["number", "at", "conditions"], json!({
         "number": int(), "at": time(),
         "conditions": object(&["state", "unmet"], json!({ "state": r("DeviceState"), "unmet": array(v.unmet.clone()) })),
-        "command": nullable(object(&["sha256", "display", "display_plist"], json!({
+        "command": nullable(object(&["sha256", "display", "display_text"], json!({
             "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "SHA-256 of the exact bytes sent" },
-            "display": { "type": "object", "description": "the EraseDevice command as sent, secrets masked" },
-            "display_plist": string(),
+            "display": r("WipeCommand"),
+            "display_text": { "type": "string", "description": "the masked command as it goes on the wire: property list, HTTP request or SyncML" },
         }))),
     })));
     s.insert("Job".into(), object(
@@ -224,8 +228,8 @@ fn jobs(v: &Vocabularies, s: &mut Map<String, Value>) {
         "history": array(object(&["status", "reason", "at"], json!({ "status": v.job_status, "reason": v.status_reason, "at": time() }))),
         "conditions": object(&["state", "last_seen_at", "unmet"], json!({ "state": r("DeviceState"), "last_seen_at": time(), "unmet": array(v.unmet.clone()) })),
         "times_out_at": nullable(time()),
-        "apple_command": nullable(json!({ "type": "object", "description": "Apple's EraseDevice command (PreserveDataPlan, ReturnToService with the Wi-Fi profile), secrets masked" })),
-        "apple_command_plist": nullable(string()),
+        "command": nullable(r("WipeCommand")),
+        "command_text": nullable(string()),
     })));
     s.insert(
         "CancelJobsResult".into(),
@@ -367,5 +371,6 @@ pub(super) fn all(v: &Vocabularies) -> Value {
     wipes(v, &mut schemas);
     jobs(v, &mut schemas);
     misc(v, &mut schemas);
+    platform::schemas(&mut schemas);
     Value::Object(schemas)
 }

@@ -18,7 +18,7 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::{
     auth::CurrentAdmin,
-    engine::command::erase_command,
+    engine::command::job_command,
     error::ApiError,
     extract::{ApiJson, ApiPath, QueryPairs},
     state::AppState,
@@ -103,7 +103,7 @@ pub async fn detail(
                 Some(device) => ExecutionConditions {
                     state: device.state,
                     last_seen_at: device.last_seen_at,
-                    unmet: unmet_conditions(job.method, device.os, &device.state),
+                    unmet: unmet_conditions(job.method, &device.state),
                 },
                 // A device no longer in the fleet reports nothing: the last conditions seen
                 // are those of the last send, else none hold.
@@ -116,9 +116,10 @@ pub async fn detail(
             // setting); before, the command that will be sent.
             let command = match attempts.iter().rev().find_map(|a| a.command.as_ref()) {
                 Some(sent) => Some(sent.display.clone()),
-                None => erase_command(conn, tenant_id, &job)?.map(|c| c.masked()),
+                None => job_command(conn, tenant_id, &job, attempts.len() as u32 + 1)?
+                    .map(|c| c.masked()),
             };
-            let apple_command_plist = command.as_ref().map(|c| c.to_plist());
+            let command_text = command.as_ref().map(|c| c.wire_text());
             Ok(JobDetail {
                 job,
                 partner,
@@ -127,8 +128,8 @@ pub async fn detail(
                 conditions,
                 attempts,
                 times_out_at,
-                apple_command: command,
-                apple_command_plist,
+                command,
+                command_text,
             })
         })
         .await?;
@@ -148,7 +149,7 @@ fn gone_device_conditions(job: &Job, attempts: &[SendAttempt]) -> ExecutionCondi
     ExecutionConditions {
         state,
         last_seen_at: attempts.last().map(|a| a.at).unwrap_or(job.registered_at),
-        unmet: unmet_conditions(job.method, job.device.os, &state),
+        unmet: unmet_conditions(job.method, &state),
     }
 }
 

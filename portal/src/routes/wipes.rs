@@ -53,7 +53,14 @@ pub async fn preview(
             let devices =
                 registration::resolve_selection(conn, current.tenant_id, &request.selection)?;
             let wifi = chosen_wifi(&settings, request.options.wifi_setting_id);
-            let mut plans = registration::plan(conn, current.tenant_id, &devices, wifi.is_some())?;
+            let windows_kind = request.options.platform.windows.unwrap_or_default();
+            let mut plans = registration::plan(
+                conn,
+                current.tenant_id,
+                &devices,
+                wifi.is_some(),
+                windows_kind,
+            )?;
             let summary = PreviewSummary::from_plans(&plans);
             if let Some(outcome) = request.outcome {
                 plans.retain(|p| p.outcome == outcome);

@@ -8,7 +8,7 @@ use chrono::Duration;
 use mdm_model::{
     device::ActiveSyncAccount,
     ids::{DeviceId, JobId},
-    job::AppleReply,
+    job::{AndroidReply, AppleReply},
 };
 use rusqlite::Connection;
 
@@ -131,6 +131,39 @@ impl Simulator {
                 (AppleReply::NotNow, 15),
                 (AppleReply::Error, 5),
             ]),
+        }
+    }
+
+    /// How the Android Management API answers a device deletion (and the device then runs the
+    /// wipe). A scripted fleet answers in kind: Acknowledged is an accepted deletion, NotNow a
+    /// passing outage, Error and CommandFormatError a device no longer in the enterprise.
+    pub fn android_reply(&mut self) -> AndroidReply {
+        match self.config.replies {
+            ReplyPolicy::Always(AppleReply::Acknowledged) => AndroidReply::Deleted,
+            ReplyPolicy::Always(AppleReply::NotNow) => AndroidReply::Unavailable,
+            ReplyPolicy::Always(_) => AndroidReply::NotFound,
+            ReplyPolicy::Realistic => *self.rng.weighted(&[
+                (AndroidReply::Deleted, 90),
+                (AndroidReply::Unavailable, 6),
+                (AndroidReply::NotFound, 3),
+                (AndroidReply::PermissionDenied, 1),
+            ]),
+        }
+    }
+
+    /// The SyncML status a Windows device returns for the RemoteWipe `Exec`. Windows has no
+    /// "busy" answer (the command waits for the device's next session instead), so a scripted
+    /// NotNow is accepted like Acknowledged; Error is 500 and CommandFormatError 400.
+    pub fn windows_status(&mut self) -> u16 {
+        match self.config.replies {
+            ReplyPolicy::Always(AppleReply::Acknowledged | AppleReply::NotNow) => 200,
+            ReplyPolicy::Always(AppleReply::Error) => 500,
+            ReplyPolicy::Always(AppleReply::CommandFormatError) => 400,
+            ReplyPolicy::Realistic => {
+                *self
+                    .rng
+                    .weighted(&[(200, 90), (500, 5), (405, 3), (403, 2)])
+            }
         }
     }
 

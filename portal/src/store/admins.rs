@@ -1,6 +1,7 @@
 //! Tenants and administrator accounts.
 
 use crate::ids::TenantId;
+use chrono::NaiveDate;
 use mdm_model::ids::AdministratorId;
 use mdm_model::{session::Administrator, time::Zone, Lang};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -57,10 +58,23 @@ pub fn any_tenant(conn: &Connection) -> rusqlite::Result<bool> {
     conn.query_row("SELECT EXISTS (SELECT 1 FROM tenants)", [], |r| r.get(0))
 }
 
-/// Creates a tenant and returns its id.
-pub fn insert_tenant(conn: &Connection, name: &str) -> rusqlite::Result<TenantId> {
-    conn.execute("INSERT INTO tenants (name) VALUES (?1)", [name])?;
+/// Creates a tenant contracted on `contracted_on` and returns its id.
+pub fn insert_tenant(
+    conn: &Connection,
+    name: &str,
+    contracted_on: NaiveDate,
+) -> rusqlite::Result<TenantId> {
+    conn.execute(
+        "INSERT INTO tenants (name, contracted_on) VALUES (?1, ?2)",
+        rusqlite::params![name, contracted_on.to_string()],
+    )?;
     Ok(TenantId(conn.last_insert_rowid()))
+}
+
+/// The day the tenant's contract started (decides whether it may have IVI MDM devices).
+pub fn contracted_on(conn: &Connection, tenant_id: TenantId) -> rusqlite::Result<NaiveDate> {
+    conn.prepare_cached("SELECT contracted_on FROM tenants WHERE id = ?1")?
+        .query_row([tenant_id], |r| super::parse_col(r, 0))
 }
 
 /// New administrator account fields.

@@ -5,13 +5,16 @@ use crate::ids::TenantId;
 use std::collections::HashSet;
 
 use mdm_model::{
-    device::{search_terms, Device, DeviceFilter, DeviceQuery, DeviceSortKey, DeviceState},
+    device::{
+        check_management_method, search_terms, Device, DeviceFilter, DeviceQuery, DeviceSortKey,
+        DeviceState,
+    },
     ids::{DepProfileId, DeviceId, GroupId},
     paging::SortOrder,
 };
 use rusqlite::{params, params_from_iter, types::Value, Connection, Row};
 
-use super::{from_millis, parse_col, to_millis};
+use super::{from_millis, parse_col, parse_opt_col, to_millis};
 
 /// Bumped on every write to the devices table (see [`crate::cache`]).
 pub static VERSION: crate::cache::DataVersion = crate::cache::DataVersion::new();
@@ -19,7 +22,7 @@ pub static VERSION: crate::cache::DataVersion = crate::cache::DataVersion::new()
 const COLUMNS: &str = "id, group_id, name, os, os_version, model, serial_number, phone_number, \
     user_full_name, employee_number, email, notes, tags, ownership, enrollment, dep_profile_id, \
     management_method, esim, powered_on, network_connected, mdm_profile_installed, activesync, \
-    last_seen_at, activation_lock_enabled";
+    last_seen_at, activation_lock_enabled, mac_security_chip, android_resource_name";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Device> {
     let tags: String = row.get(12)?;
@@ -44,6 +47,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Device> {
         management_method: parse_col(row, 16)?,
         esim: row.get(17)?,
         activation_lock_enabled: row.get(23)?,
+        mac_security_chip: parse_opt_col(row, 24)?,
+        android_resource_name: row.get(25)?,
         state: DeviceState {
             powered_on: row.get(18)?,
             network_connected: row.get(19)?,
@@ -102,12 +107,39 @@ fn version_key(device: &Device) -> i64 {
         + i64::from(v.patch.min(999))
 }
 
-/// Inserts a device (its `id` is ignored) and returns the new id.
+/// A device whose management method does not fit its platform, ownership or tenant.
+#[derive(Debug, thiserror::Error)]
+#[error("device {name}: {problem} ({method} on {os})")]
+pub struct MethodRefused {
+    pub name: String,
+    pub os: mdm_model::device::Os,
+    pub method: mdm_model::device::ManagementMethod,
+    pub problem: mdm_model::device::MethodProblem,
+}
+
+/// Inserts a device (its `id` is ignored) and returns the new id. A device whose method breaks
+/// the model's rule (IVI MDM on Android, Hybrid in a tenant contracted from December 2018...)
+/// is refused and nothing is written.
 pub fn insert(
     conn: &Connection,
     tenant_id: TenantId,
     device: &Device,
 ) -> rusqlite::Result<DeviceId> {
+    let contracted_on = super::admins::contracted_on(conn, tenant_id)?;
+    check_management_method(
+        device.os,
+        device.ownership,
+        device.management_method,
+        contracted_on,
+    )
+    .map_err(|problem| {
+        rusqlite::Error::ToSqlConversionFailure(Box::new(MethodRefused {
+            name: device.name.clone(),
+            os: device.os,
+            method: device.management_method,
+            problem,
+        }))
+    })?;
     VERSION.bump();
     let tags = serde_json::to_string(&device.tags).unwrap_or_else(|_| "[]".into());
     let activesync = device
@@ -119,9 +151,9 @@ pub fn insert(
          serial_number, phone_number, user_full_name, employee_number, email, notes, tags, tags_sort, \
          ownership, enrollment, dep_profile_id, management_method, esim, powered_on, network_connected, \
          mdm_profile_installed, activesync, status, last_seen_at, search_text, phone_digits, job_search_text, \
-         activation_lock_enabled) \
+         activation_lock_enabled, mac_security_chip, android_resource_name) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, \
-         ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
+         ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
     )?
     .execute(params![
         tenant_id,
@@ -154,6 +186,8 @@ pub fn insert(
         device.phone_number.as_deref().map(digits).unwrap_or_default(),
         job_search_text(device),
         device.activation_lock_enabled,
+        device.mac_security_chip.map(|chip| chip.as_str()),
+        device.android_resource_name,
     ])?;
     Ok(DeviceId(conn.last_insert_rowid()))
 }
@@ -357,8 +391,8 @@ pub fn update(conn: &Connection, device: &Device) -> rusqlite::Result<()> {
         "UPDATE devices SET group_id = ?2, phone_number = ?3, user_full_name = ?4, employee_number = ?5, \
          email = ?6, notes = ?7, tags = ?8, tags_sort = ?9, powered_on = ?10, network_connected = ?11, \
          mdm_profile_installed = ?12, activesync = ?13, status = ?14, last_seen_at = ?15, \
-         search_text = ?16, phone_digits = ?17, job_search_text = ?18, activation_lock_enabled = ?19 \
-         WHERE id = ?1",
+         search_text = ?16, phone_digits = ?17, job_search_text = ?18, activation_lock_enabled = ?19, \
+         android_resource_name = ?20 WHERE id = ?1",
     )?
     .execute(params![
         device.id.0,
@@ -380,6 +414,7 @@ pub fn update(conn: &Connection, device: &Device) -> rusqlite::Result<()> {
         device.phone_number.as_deref().map(digits).unwrap_or_default(),
         job_search_text(device),
         device.activation_lock_enabled,
+        device.android_resource_name,
     ])?;
     Ok(())
 }

@@ -21,7 +21,8 @@ macro_rules! method_bit {
         concat!(
             "(CASE ",
             $column,
-            " WHEN 'ivi_mdm' THEN 1 WHEN 'apple_mdm' THEN 2 ELSE 0 END)"
+            " WHEN 'ivi_mdm' THEN 1 WHEN 'apple_mdm' THEN 2 WHEN 'android_enterprise' THEN 4 ",
+            "WHEN 'windows_mdm' THEN 8 ELSE 0 END)"
         )
     };
 }
@@ -441,6 +442,8 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX jobs_reenrollment_due ON jobs(reenrollment_check_at)
         WHERE reenrollment_status = 'awaiting';
     "#,
+    // From here on, each migration is a file of its own.
+    include_str!("migrations/14_platforms.sql"),
 ];
 
 /// The schema version this binary migrates to.

@@ -141,3 +141,108 @@ fn jobs_registered_before_snapshots_get_their_device_as_it_is_at_migration() {
     assert_eq!(search, "ipad-001");
     assert_eq!(wifi, "本社Wi-Fi/CORP-HQ");
 }
+
+#[test]
+fn android_and_windows_devices_get_their_own_methods_and_sent_commands_name_their_platform() {
+    let mut conn = Connection::open_in_memory().unwrap();
+    for sql in &MIGRATIONS[..13] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "user_version", 13).unwrap();
+    let old_command = serde_json::json!({
+        "sha256": "ab".repeat(32),
+        "display": { "command_uuid": "wipe-job-1", "preserve_data_plan": true, "return_to_service": null },
+        "display_plist": "<plist>EraseDevice</plist>",
+    });
+    let devices = [
+        ("AND-1", "android", "company"),
+        ("AND-2", "android", "byod"),
+        ("WIN-1", "windows", "company"),
+        ("IPH-1", "ios", "company"),
+    ];
+    conn.execute_batch(
+        "INSERT INTO tenants (id, name) VALUES (1, 't');
+         INSERT INTO administrators (id, tenant_id, username, display_name, password_hash) VALUES (1, 1, 'a', 'A', 'x');
+         INSERT INTO groups (id, tenant_id, parent_id, name) VALUES (1, 1, NULL, '本社');",
+    )
+    .unwrap();
+    for (index, (name, os, ownership)) in devices.iter().enumerate() {
+        let method = if *os == "ios" { "hybrid" } else { "ivi_mdm" };
+        conn.execute(
+            "INSERT INTO devices (id, tenant_id, group_id, name, os, os_version, os_version_key, model, \
+             serial_number, ownership, enrollment, management_method, esim, powered_on, network_connected, \
+             mdm_profile_installed, status, last_seen_at, search_text, job_search_text) \
+             VALUES (?1, 1, 1, ?2, ?3, '14', 14000000, 'm', ?2, ?4, 'standard', ?5, 0, 1, 1, 1, 'online', 0, '', '')",
+            rusqlite::params![index as i64 + 1, name, os, ownership, method],
+        )
+        .unwrap();
+    }
+    conn.execute_batch(
+        "INSERT INTO wipes (id, tenant_id, registered_by, registered_at, delete_general_info, keep_esim_data_plan)
+             VALUES (1, 1, 1, 0, 1, 0);
+         INSERT INTO jobs (id, tenant_id, wipe_id, device_id, method, status, status_reason, status_changed_at,
+             entry_id, registered_at, due_at, next_check_at, updated_at, device_snapshot)
+             VALUES (1, 1, 1, 1, 'ivi_mdm', 'succeeded', 'wipe_confirmed', 0, 1, 0, 0, 0, 0, '{}');",
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO job_attempts (job_id, number, at, conditions, command_sha256, command) \
+         VALUES (1, 1, 0, '{}', ?1, ?2)",
+        rusqlite::params!["ab".repeat(32), old_command.to_string()],
+    )
+    .unwrap();
+    apply(&mut conn).unwrap();
+
+    let methods: Vec<(String, String)> = conn
+        .prepare("SELECT name, management_method FROM devices ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let methods: Vec<(&str, &str)> = methods
+        .iter()
+        .map(|(n, m)| (n.as_str(), m.as_str()))
+        .collect();
+    assert_eq!(
+        methods,
+        [
+            ("AND-1", "android_fully_managed"),
+            ("AND-2", "android_work_profile"),
+            ("WIN-1", "windows_mdm"),
+            ("IPH-1", "hybrid"),
+        ]
+    );
+    let name: String = conn
+        .query_row(
+            "SELECT android_resource_name FROM devices WHERE id = 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        name.starts_with("enterprises/LC") && name.contains("/devices/"),
+        "{name}"
+    );
+    let (method, command): (String, String) = conn
+        .query_row(
+            "SELECT j.method, a.command FROM jobs j JOIN job_attempts a ON a.job_id = j.id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        method, "ivi_mdm",
+        "a job record keeps what it was registered with"
+    );
+    let sent: mdm_model::job::SentCommand = serde_json::from_str(&command).unwrap();
+    assert!(matches!(
+        sent.display,
+        mdm_model::command::WipeCommand::Apple(_)
+    ));
+    assert_eq!(sent.display_text, "<plist>EraseDevice</plist>");
+    let contracted: String = conn
+        .query_row("SELECT contracted_on FROM tenants", [], |r| r.get(0))
+        .unwrap();
+    assert!(contracted.as_str() < "2018-12-01");
+}

@@ -49,6 +49,27 @@ where
     })
 }
 
+/// Like [`parse_col`] for a column that may be NULL.
+pub fn parse_opt_col<T: std::str::FromStr>(
+    row: &rusqlite::Row<'_>,
+    index: usize,
+) -> rusqlite::Result<Option<T>>
+where
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    let text: Option<String> = row.get(index)?;
+    text.map(|text| {
+        text.parse().map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(
+                index,
+                rusqlite::types::Type::Text,
+                Box::new(e),
+            )
+        })
+    })
+    .transpose()
+}
+
 /// Handle to the database. Cloning is cheap; all clones share one connection, used by one
 /// task at a time on tokio's blocking pool.
 #[derive(Clone)]

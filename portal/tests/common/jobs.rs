@@ -59,6 +59,12 @@ pub async fn reenrollment_wifi(app: &mut TestApp) -> WifiSetting {
         .expect("a Wi-Fi setting for re-enrollment")
 }
 
+/// A key per selection: `key-1-2-3`.
+fn idempotency_key(ids: &[i64]) -> String {
+    let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+    format!("key-{}", ids.join("-"))
+}
+
 pub async fn register(
     app: &mut TestApp,
     ids: &[DeviceId],
@@ -66,7 +72,7 @@ pub async fn register(
 ) -> WipeRegistered {
     let ids: Vec<i64> = ids.iter().map(|d| d.0).collect();
     let response = app
-        .register_wipe(wipe_body(&ids, options), &format!("key-{ids:?}"))
+        .register_wipe(wipe_body(&ids, options), &idempotency_key(&ids))
         .await;
     assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
     serde_json::from_slice(&response.body).unwrap()

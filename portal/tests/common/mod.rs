@@ -56,6 +56,7 @@ pub fn test_settings() -> Settings {
 pub const TEST_FLEET: FleetSpec = FleetSpec {
     devices: 300,
     seed: 7,
+    contracted_on: mdm_portal::store::seed::DEMO_CONTRACTED_ON,
 };
 
 /// A seeded in-memory portal.

@@ -6,6 +6,7 @@ use mdm_model::ids::AdministratorId;
 use std::collections::HashMap;
 
 use mdm_model::{
+    command::PlatformWipeOptions,
     ids::{DeviceId, JobId, WipeId},
     job::{
         check_transition, DeviceSnapshot, JobMethod, JobStatus, ReturnToServicePlan, StatusReason,
@@ -100,6 +101,8 @@ pub struct NewJob {
     pub due_at: Millis,
     pub ivi_ready_at: Option<Millis>,
     pub return_to_service: Option<ReturnToServicePlan>,
+    /// The Android, Windows or Mac options of the device's command.
+    pub platform: Option<PlatformWipeOptions>,
     /// Copied from the wipe and the device so the job list filters and sorts on the job row.
     pub registered_by: AdministratorId,
     pub scheduled_at: Option<Millis>,
@@ -155,9 +158,10 @@ pub fn insert_entry(
         "INSERT INTO jobs (id, tenant_id, wipe_id, device_id, method, status, status_reason, status_changed_at, \
          entry_id, pair_job_id, rts_group_id, rts_group_name, rts_user_must_authenticate, registered_at, due_at, \
          next_check_at, ivi_ready_at, updated_at, entry_updated_at, registered_by, scheduled_at, device_name, \
-         status_mask, method_mask, device_snapshot, job_search_text, rts_dep_profile_name, rts_activation_lock) \
+         status_mask, method_mask, device_snapshot, job_search_text, rts_dep_profile_name, rts_activation_lock, \
+         platform_options) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'registered', ?7, ?8, ?9, ?10, ?11, ?12, ?7, ?13, ?13, ?14, ?7, ?7, \
-         ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+         ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
     )?;
     for (index, new) in jobs.iter().enumerate() {
         let rts = new.return_to_service.as_ref();
@@ -187,6 +191,11 @@ pub fn insert_entry(
             job_search_text(&new.device),
             rts.and_then(|p| p.dep_profile_name.clone()),
             rts.is_some_and(|p| p.activation_lock_enabled),
+            new.platform
+                .as_ref()
+                .map(serde_json::to_string)
+                .transpose()
+                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?,
         ])?;
         add_event(
             conn,
@@ -265,6 +274,12 @@ pub fn count_attempt(conn: &Connection, job: JobId) -> rusqlite::Result<()> {
     conn.prepare_cached("UPDATE jobs SET attempts = attempts + 1 WHERE id = ?1")?
         .execute([job.0])?;
     Ok(())
+}
+
+/// How many times the job's command has been sent (counted with [`count_attempt`]).
+pub fn attempt_count(conn: &Connection, job: JobId) -> rusqlite::Result<u32> {
+    conn.prepare_cached("SELECT attempts FROM jobs WHERE id = ?1")?
+        .query_row([job.0], |r| r.get(0))
 }
 
 /// Asks the engine to look at a device's open jobs now (its state changed).

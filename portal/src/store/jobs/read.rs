@@ -20,7 +20,8 @@ const JOB_SELECT: &str = "SELECT j.id, j.wipe_id, j.method, j.status, j.status_r
     j.pair_job_id, j.registered_at, j.rts_group_id, j.rts_group_name, j.rts_user_must_authenticate, \
     w.delete_general_info, w.scheduled_at, w.keep_esim_data_plan, w.wifi_setting_id, w.wifi_name, w.wifi_ssid, \
     a.id, a.display_name, j.device_snapshot, j.rts_dep_profile_name, j.entry_id, j.rts_activation_lock, \
-    j.reenrollment_status, j.reenrollment_since, j.reenrollment_deadline, j.reenrollment_reason \
+    j.reenrollment_status, j.reenrollment_since, j.reenrollment_deadline, j.reenrollment_reason, \
+    j.platform_options \
     FROM jobs j JOIN wipes w ON w.id = j.wipe_id \
     JOIN administrators a ON a.id = w.registered_by";
 
@@ -60,6 +61,16 @@ fn job_from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
                     dep_profile_name: row.get(20)?,
                     activation_lock_enabled: row.get(22)?,
                 }),
+                None => None,
+            },
+            platform: match row.get::<_, Option<String>>(27)? {
+                Some(json) => Some(serde_json::from_str(&json).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        27,
+                        rusqlite::types::Type::Text,
+                        e.into(),
+                    )
+                })?),
                 None => None,
             },
         },

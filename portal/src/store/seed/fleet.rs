@@ -2,12 +2,12 @@
 //! devices, all reproducible from a seed number.
 
 use crate::ids::TenantId;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use mdm_model::{
     dep::SETUP_ASSISTANT_PANES,
     device::{
-        ActiveSyncAccount, Device, DeviceState, Enrollment, ManagementMethod, Os, OsVersion,
-        Ownership,
+        ivi_mdm_available, ActiveSyncAccount, Device, DeviceState, Enrollment, ManagementMethod,
+        Os, OsVersion, Ownership,
     },
     ids::{DepProfileId, DeviceId, GroupId},
     wifi::WifiSecurity,
@@ -25,13 +25,23 @@ use crate::store::{
 pub struct FleetSpec {
     pub devices: usize,
     pub seed: u64,
+    /// The tenant's contract date: before December 2018 its fleet has IVI MDM and Hybrid
+    /// iPhones and iPads; from then on, Apple MDM only.
+    pub contracted_on: NaiveDate,
 }
+
+/// The demo tenant's contract date: before the IVI MDM cut-off, so it keeps its Hybrid devices.
+pub const DEMO_CONTRACTED_ON: NaiveDate = match NaiveDate::from_ymd_opt(2016, 4, 1) {
+    Some(day) => day,
+    None => panic!("a real day"),
+};
 
 impl Default for FleetSpec {
     fn default() -> Self {
         FleetSpec {
             devices: 500,
             seed: 2026,
+            contracted_on: DEMO_CONTRACTED_ON,
         }
     }
 }
@@ -215,17 +225,19 @@ fn apple_version(rng: &mut SeedRng, min_major: u32) -> OsVersion {
 /// One generated device (id left 0; the store assigns it).
 fn device(
     rng: &mut SeedRng,
-    spec_seed: u64,
+    spec: &FleetSpec,
     number: usize,
     catalog: &Catalog,
     now: DateTime<Utc>,
 ) -> Device {
     let os = *rng.weighted(&[
-        (Os::Ios, 55),
-        (Os::IpadOs, 20),
+        (Os::Ios, 50),
+        (Os::IpadOs, 18),
         (Os::Android, 17),
         (Os::Windows, 8),
+        (Os::MacOs, 7),
     ]);
+    let mut mac_security_chip = None;
     let (model, os_version, esim, prefix) = match os {
         Os::Ios => {
             let (model, min, esim) = *rng.pick(IPHONE_MODELS);
@@ -263,8 +275,19 @@ fn device(
                 "WIN",
             )
         }
+        Os::MacOs => {
+            let (model, chip, oldest, newest) = *rng.pick(MAC_MODELS);
+            mac_security_chip = Some(chip);
+            let major = oldest + rng.below(u64::from(newest - oldest + 1)) as u32;
+            (
+                model,
+                OsVersion::major_minor(major, rng.below(6) as u32),
+                false,
+                "MAC",
+            )
+        }
     };
-    let apple = os.is_apple_mobile();
+    let apple = os.is_apple();
     let ownership = if rng.chance(0.08) {
         Ownership::Byod
     } else {
@@ -277,12 +300,31 @@ fn device(
     };
     let dep_profile_id = (enrollment == Enrollment::Dep && rng.chance(0.9))
         .then(|| *rng.pick(&catalog.dep_profiles));
-    let management_method = match (apple, ownership) {
-        (false, _) => ManagementMethod::IviMdm,
-        (true, Ownership::Company) if rng.chance(0.15) => ManagementMethod::Hybrid,
-        (true, _) => ManagementMethod::AppleMdm,
+    let ivi = ivi_mdm_available(spec.contracted_on);
+    let management_method = match (os, ownership) {
+        (Os::Android, Ownership::Byod) => ManagementMethod::AndroidWorkProfile,
+        (Os::Android, Ownership::Company) => ManagementMethod::AndroidFullyManaged,
+        (Os::Windows, _) => ManagementMethod::WindowsMdm,
+        (Os::Ios | Os::IpadOs, Ownership::Company) if ivi && rng.chance(0.15) => {
+            ManagementMethod::Hybrid
+        }
+        (Os::Ios | Os::IpadOs, Ownership::Company) if ivi && rng.chance(0.05) => {
+            ManagementMethod::IviMdm
+        }
+        _ => ManagementMethod::AppleMdm,
     };
-    let activesync = (management_method == ManagementMethod::Hybrid).then(|| {
+    let android_resource_name = (os == Os::Android).then(|| {
+        format!(
+            "enterprises/{}/devices/{:016x}",
+            enterprise_id(spec.seed),
+            rng.below(u64::MAX)
+        )
+    });
+    let activesync = matches!(
+        management_method,
+        ManagementMethod::Hybrid | ManagementMethod::IviMdm
+    )
+    .then(|| {
         if rng.chance(0.15) {
             ActiveSyncAccount::default()
         } else {
@@ -345,10 +387,18 @@ fn device(
         dep_profile_id,
         management_method,
         esim,
-        activation_lock_enabled: apple.then(|| activation_lock(spec_seed, number)),
+        activation_lock_enabled: apple.then(|| activation_lock(spec.seed, number)),
+        mac_security_chip,
+        android_resource_name,
         state,
         last_seen_at: now - Duration::minutes(idle_minutes as i64),
     }
+}
+
+/// The tenant's enterprise in Android Enterprise, named the way Google names them (`LC` and
+/// an opaque code).
+fn enterprise_id(seed: u64) -> String {
+    format!("LC{:08x}", SeedRng::new(seed).below(u64::from(u32::MAX)))
 }
 
 /// Whether an Apple device reports Activation Lock on: about one in ten (a user who turned on
@@ -369,7 +419,7 @@ pub fn seed_fleet(
     let catalog = seed_catalog(conn, tenant_id)?;
     let mut rng = SeedRng::new(spec.seed);
     for number in 1..=spec.devices {
-        let device = device(&mut rng, spec.seed, number, &catalog, now);
+        let device = device(&mut rng, &spec, number, &catalog, now);
         devices::insert(conn, tenant_id, &device)?;
     }
     Ok(())

@@ -116,6 +116,8 @@ fn device(
         dep_profile_id: None,
         management_method: ManagementMethod::Hybrid,
         esim: false,
+        mac_security_chip: None,
+        android_resource_name: None,
         activation_lock_enabled: Some(false),
         state: DeviceState {
             powered_on: true,

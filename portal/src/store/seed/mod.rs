@@ -6,7 +6,7 @@ pub mod hostile;
 mod names;
 pub mod rng;
 
-pub use fleet::{seed_fleet, FleetSpec};
+pub use fleet::{seed_fleet, FleetSpec, DEMO_CONTRACTED_ON};
 
 use crate::ids::TenantId;
 use chrono::{DateTime, Utc};
@@ -46,7 +46,7 @@ pub fn seed_demo(
         .map(|(_, password, _)| hash_password(password, cost))
         .collect::<Result<Vec<_>, _>>()?;
     let tx = conn.transaction()?;
-    let tenant_id = admins::insert_tenant(&tx, DEMO_TENANT)?;
+    let tenant_id = admins::insert_tenant(&tx, DEMO_TENANT, fleet.contracted_on)?;
     for ((username, _, display_name), hash) in DEMO_ADMINS.iter().zip(&hashes) {
         admins::insert_admin(
             &tx,

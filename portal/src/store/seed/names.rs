@@ -1,5 +1,7 @@
 //! Word lists the fleet seeder draws from: Japanese names, device models, tags, notes.
 
+use mdm_model::device::MacSecurityChip;
+
 /// Family names: (kanji, romaji).
 pub const FAMILY_NAMES: &[(&str, &str)] = &[
     ("佐藤", "sato"),
@@ -85,6 +87,43 @@ pub const ANDROID_MODELS: &[&str] = &[
     "AQUOS sense8",
     "Xperia 10 V",
     "arrows We",
+];
+
+/// Macs: (model, security chip, oldest and newest macOS major it runs).
+pub const MAC_MODELS: &[(&str, MacSecurityChip, u32, u32)] = &[
+    (
+        "MacBook Air (M2, 2022)",
+        MacSecurityChip::AppleSilicon,
+        12,
+        15,
+    ),
+    (
+        "MacBook Air (M3, 2024)",
+        MacSecurityChip::AppleSilicon,
+        14,
+        15,
+    ),
+    (
+        "MacBook Pro 14インチ (M3, 2023)",
+        MacSecurityChip::AppleSilicon,
+        14,
+        15,
+    ),
+    ("Mac mini (M2, 2023)", MacSecurityChip::AppleSilicon, 13, 15),
+    (
+        "MacBook Pro 13インチ (2020, Intel)",
+        MacSecurityChip::T2,
+        12,
+        15,
+    ),
+    ("MacBook Air (2019, Intel)", MacSecurityChip::T2, 12, 14),
+    ("iMac 27インチ (2017)", MacSecurityChip::NoneOfThem, 11, 13),
+    (
+        "MacBook Pro 13インチ (2017, Thunderbolt 3なし)",
+        MacSecurityChip::NoneOfThem,
+        11,
+        13,
+    ),
 ];
 
 pub const WINDOWS_MODELS: &[&str] = &[
