@@ -77,6 +77,7 @@ pub const EN: Catalog = Catalog {
 
     devices: &super::devices::EN,
     wipe: &super::wipe::EN,
+    platform: &super::platform::EN,
 
     help: &super::help::HELP_EN,
 

@@ -80,6 +80,7 @@ pub const JA: Catalog = Catalog {
 
     devices: &super::devices::JA,
     wipe: &super::wipe::JA,
+    platform: &super::platform::JA,
 
     help: &super::help::HELP_JA,
 

@@ -9,6 +9,7 @@ mod en;
 mod help;
 mod ja;
 mod jobs;
+mod platform;
 mod wipe;
 
 use leptos::prelude::*;
@@ -16,6 +17,7 @@ use mdm_model::Lang;
 
 pub use audit::AuditText;
 pub use devices::DevicesText;
+pub use platform::PlatformText;
 pub use wipe::WipeText;
 
 pub use help::HelpText;
@@ -90,6 +92,8 @@ pub struct Catalog {
     pub devices: &'static DevicesText,
     /// Strings of the 遠隔初期化 screen.
     pub wipe: &'static WipeText,
+    /// Strings of the wipe screen's platform sections.
+    pub platform: &'static PlatformText,
 
     /// Strings of the help pages and help links.
     pub help: &'static HelpText,

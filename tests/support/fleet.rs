@@ -208,13 +208,16 @@ pub fn device(id: i64, os: Os) -> Device {
             Enrollment::Standard
         },
         dep_profile_id: apple.then_some(DepProfileId(1)),
-        management_method: if apple {
-            ManagementMethod::AppleMdm
-        } else {
-            ManagementMethod::IviMdm
+        management_method: match os {
+            Os::Android => ManagementMethod::AndroidFullyManaged,
+            Os::Windows => ManagementMethod::WindowsMdm,
+            _ => ManagementMethod::AppleMdm,
         },
         esim: apple,
         activation_lock_enabled: apple.then_some(false),
+        mac_security_chip: None,
+        android_resource_name: (os == Os::Android)
+            .then(|| format!("enterprises/LC00test/devices/{id:016x}")),
         state: DeviceState {
             powered_on: true,
             network_connected: true,

@@ -5,6 +5,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use mdm_model::apple::erase_device_command;
 use mdm_model::audit::{AuditEntry, AuditEvent};
+use mdm_model::command::WipeCommand;
 use mdm_model::device::{
     ActiveSyncAccount, DeviceState, ManagementMethod, Os, OsVersion, Ownership,
 };
@@ -39,6 +40,8 @@ pub fn device(id: i64, method: ManagementMethod) -> DeviceSnapshot {
         management_method: method,
         ownership: Ownership::Company,
         group_path: "本社 / 営業部".into(),
+        mac_security_chip: None,
+        android_resource_name: None,
     }
 }
 
@@ -56,6 +59,7 @@ pub fn job(id: i64, method: JobMethod, status: JobStatus) -> Job {
             wifi_setting: None,
             keep_esim_data_plan: false,
             return_to_service: None,
+            platform: None,
         },
         registered_by: AdministratorRef {
             id: AdministratorId(1),
@@ -165,7 +169,10 @@ pub fn apple_detail(apple_status: JobStatus) -> JobDetail {
                 },
                 unmet: vec![],
             },
-            command: Some(SentCommand::new(&unmasked, "ab".repeat(32))),
+            command: Some(SentCommand::new(
+                &WipeCommand::Apple(unmasked.clone()),
+                "ab".repeat(32),
+            )),
         }],
         _ => vec![],
     };
@@ -195,8 +202,8 @@ pub fn apple_detail(apple_status: JobStatus) -> JobDetail {
             unmet: vec![UnmetCondition::PoweredOff],
         },
         times_out_at: Some(registered() + TimeDelta::days(30)),
-        apple_command: Some(command),
-        apple_command_plist: Some(plist),
+        command: Some(WipeCommand::Apple(command)),
+        command_text: Some(plist),
     }
 }
 

@@ -72,10 +72,11 @@ impl FakePortal {
                     // Answered later, as over a network, but after no fixed time.
                     next_turn().await;
                     let wifi = request.options.wifi_setting_id.is_some();
+                    let windows = request.options.platform.windows.unwrap_or_default();
                     let mut plans: Vec<_> = fleet
                         .iter()
                         .map(|(d, profile, open)| {
-                            plan_device_wipe(d, profile.as_ref(), wifi, open.clone())
+                            plan_device_wipe(d, profile.as_ref(), wifi, windows, open.clone())
                         })
                         .collect();
                     let summary = PreviewSummary::from_plans(&plans);

@@ -81,13 +81,16 @@ pub fn device(id: i64) -> Device {
             Enrollment::Standard
         },
         dep_profile_id: apple.then_some(DepProfileId(1)),
-        management_method: match (apple, id % 6 == 0) {
-            (true, true) => ManagementMethod::Hybrid,
-            (true, false) => ManagementMethod::AppleMdm,
-            (false, _) => ManagementMethod::IviMdm,
+        management_method: match (apple, id % 6 == 0, id % 5 == 0) {
+            (true, true, _) => ManagementMethod::Hybrid,
+            (true, false, _) => ManagementMethod::AppleMdm,
+            (false, _, true) => ManagementMethod::AndroidWorkProfile,
+            (false, _, false) => ManagementMethod::AndroidFullyManaged,
         },
         esim: apple,
         activation_lock_enabled: apple.then_some(false),
+        mac_security_chip: None,
+        android_resource_name: (!apple).then(|| format!("enterprises/LC00bench/devices/{id:016x}")),
         state: DeviceState {
             powered_on: id % 13 != 0,
             network_connected: id % 3 != 0,
@@ -164,7 +167,7 @@ pub fn fixture_backend() -> WipeBackend {
                     .map(|id| {
                         let d = device(id.0);
                         let p = d.dep_profile_id.map(|_| &profile);
-                        plan_device_wipe(&d, p, wifi, Vec::new())
+                        plan_device_wipe(&d, p, wifi, Default::default(), Vec::new())
                     })
                     .collect();
                 let summary = PreviewSummary::from_plans(&plans);

@@ -13,7 +13,6 @@ use crate::ids::JobId;
 use crate::job::JobMethod;
 use crate::vocabulary::vocabulary;
 use crate::wifi::WifiSetting;
-use crate::Lang;
 
 vocabulary! {
     /// The name of the command a job sends, as the per-device preview and the job list show it.
@@ -87,17 +86,6 @@ impl WipeCommand {
             WipeCommand::Windows(exec) => exec.to_syncml(),
         }
     }
-
-    /// How the job detail titles the command.
-    pub fn title(&self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (WipeCommand::Apple(_) | WipeCommand::Mac(_), _) => "EraseDevice",
-            (WipeCommand::Android(_), Lang::Ja) => "デバイスの削除(enterprises.devices.delete)",
-            (WipeCommand::Android(_), Lang::En) => "Device deletion (enterprises.devices.delete)",
-            (WipeCommand::Windows(_), Lang::Ja) => "RemoteWipe CSPのExec(SyncML)",
-            (WipeCommand::Windows(_), Lang::En) => "Exec on the RemoteWipe CSP (SyncML)",
-        }
-    }
 }
 
 /// The command a job of `method` sends to `device` with the options it was registered with.
@@ -162,6 +150,7 @@ mod tests {
     use crate::apple::macos::MacEraseOptions;
     use crate::command::android::AndroidWipe;
     use crate::device::{fixtures::iphone, MacSecurityChip};
+    use crate::Lang;
 
     fn device(os: Os) -> DeviceBrief {
         let mut device = iphone(4).brief();

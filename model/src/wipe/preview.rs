@@ -8,7 +8,7 @@ use super::refusal::{RefusedDevice, RegistrationRefusal};
 use crate::command::windows::WindowsWipeKind;
 use crate::command::{PlatformWipeChoices, WipeCommandName};
 use crate::dep::DepProfile;
-use crate::device::{Device, DeviceBrief};
+use crate::device::{Device, DeviceBrief, Os};
 use crate::ids::JobId;
 use crate::job::{job_methods, JobMethod};
 use crate::paging::Page;
@@ -119,6 +119,17 @@ pub struct PreviewTotals {
     pub android_enterprise_jobs: u64,
     #[serde(default)]
     pub windows_mdm_jobs: u64,
+    /// Devices of each platform with a section on the wipe screen that will get a job: the
+    /// screen shows a platform's section only when its count is above zero.
+    #[serde(default)]
+    pub android_devices: u64,
+    #[serde(default)]
+    pub windows_devices: u64,
+    #[serde(default)]
+    pub mac_devices: u64,
+    /// Of those Macs, the ones whose erase needs the PIN (no Apple silicon or T2).
+    #[serde(default)]
+    pub macs_taking_pin: u64,
     /// Devices that will re-enroll (with or without authentication).
     pub reenrolling_devices: u64,
 }
@@ -153,6 +164,23 @@ impl PreviewSummary {
             let jobs = plan.jobs.len() as u64;
             totals.devices += 1;
             totals.jobs += jobs;
+            if !plan.jobs.is_empty() {
+                match plan.device.os {
+                    Os::Android => totals.android_devices += 1,
+                    Os::Windows => totals.windows_devices += 1,
+                    Os::MacOs => {
+                        totals.mac_devices += 1;
+                        if plan
+                            .device
+                            .mac_security_chip
+                            .is_some_and(|chip| chip.takes_pin())
+                        {
+                            totals.macs_taking_pin += 1;
+                        }
+                    }
+                    Os::Ios | Os::IpadOs => {}
+                }
+            }
             for method in &plan.jobs {
                 match method {
                     JobMethod::IviMdm => totals.ivi_mdm_jobs += 1,
@@ -412,6 +440,10 @@ mod tests {
                 apple_mdm_jobs: 3,
                 android_enterprise_jobs: 1,
                 windows_mdm_jobs: 0,
+                android_devices: 1,
+                windows_devices: 0,
+                mac_devices: 0,
+                macs_taking_pin: 0,
                 reenrolling_devices: 2,
             }
         );

@@ -84,10 +84,12 @@ pub enum HelpTopic {
     Hybrid,
     /// An IVI MDM wipe may take up to about an hour.
     IviDelay,
+    /// What each platform's wipe does and keeps (Android, Windows, Mac).
+    Platforms,
 }
 
 impl HelpTopic {
-    pub const ALL: [HelpTopic; 7] = [
+    pub const ALL: [HelpTopic; 8] = [
         HelpTopic::DeleteInfo,
         HelpTopic::Schedule,
         HelpTopic::Wifi,
@@ -95,12 +97,15 @@ impl HelpTopic {
         HelpTopic::ReenrollmentOutcome,
         HelpTopic::Hybrid,
         HelpTopic::IviDelay,
+        HelpTopic::Platforms,
     ];
 
     /// The article that explains the topic.
     pub fn article(self) -> Article {
         match self {
-            HelpTopic::DeleteInfo | HelpTopic::Schedule => Article::WipeLostDevice,
+            HelpTopic::DeleteInfo | HelpTopic::Schedule | HelpTopic::Platforms => {
+                Article::WipeLostDevice
+            }
             HelpTopic::Wifi | HelpTopic::Reenrollment | HelpTopic::ReenrollmentOutcome => {
                 Article::Reenrollment
             }
@@ -118,6 +123,7 @@ impl HelpTopic {
             HelpTopic::ReenrollmentOutcome => "observed",
             HelpTopic::Hybrid => "pair",
             HelpTopic::IviDelay => "ivi-delay",
+            HelpTopic::Platforms => "platforms",
         }
     }
 
@@ -143,6 +149,7 @@ impl HelpTopic {
             HelpTopic::ReenrollmentOutcome => "help-link-reenrollment-outcome",
             HelpTopic::Hybrid => "help-link-hybrid",
             HelpTopic::IviDelay => "help-link-ivi-delay",
+            HelpTopic::Platforms => "help-link-platforms",
         }
     }
 }

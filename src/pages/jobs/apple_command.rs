@@ -1,10 +1,14 @@
-//! The Apple MDM EraseDevice command a job sends: the keys that matter to an administrator
-//! (PreserveDataPlan, ReturnToService with its Wi-Fi profile) in words, and the property list
-//! itself for whoever needs to check it. The portal masks the Wi-Fi password before it arrives.
+//! The command a job sends. For an iPhone or iPad, Apple's EraseDevice: the keys that matter
+//! to an administrator (PreserveDataPlan, ReturnToService with its Wi-Fi profile) in words, and
+//! the property list itself for whoever needs to check it; Android, Windows and Mac commands are
+//! shown by [`super::platform_command`]. The portal masks secrets before they arrive.
 
 use leptos::prelude::*;
 use mdm_model::apple::{EraseDeviceCommand, WifiProfile};
+use mdm_model::command::WipeCommand;
 use mdm_model::job::JobDetail;
+
+use super::platform_command::{AndroidKeys, MacKeys, WindowsKeys};
 
 use crate::i18n::use_locale;
 
@@ -101,7 +105,7 @@ fn CommandKeys(
     }
 }
 
-/// The Apple command section of the job detail.
+/// The command section of the job detail.
 #[component]
 pub fn CommandSection(
     /// The job and its command (none for IVI MDM jobs).
@@ -110,23 +114,42 @@ pub fn CommandSection(
 ) -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().jobs;
-    let command = Memo::new(move |_| detail.with(|d| d.apple_command.clone()));
-    let plist = Memo::new(move |_| detail.with(|d| d.apple_command_plist.clone()));
+    let p = move || locale.t().platform;
+    let command = Memo::new(move |_| detail.with(|d| d.command.clone()));
+    let text = Memo::new(move |_| detail.with(|d| d.command_text.clone()));
+    let title = move || match command.get() {
+        Some(WipeCommand::Android(_)) => p().command_android_title,
+        Some(WipeCommand::Windows(_)) => p().command_windows_title,
+        Some(WipeCommand::Mac(_)) => p().command_mac_title,
+        Some(WipeCommand::Apple(_)) | None => t().section_command,
+    };
+    let raw_label = move || match command.get() {
+        Some(WipeCommand::Apple(_)) => t().command_plist,
+        _ => p().command_raw,
+    };
     view! {
         <section class="job-section" aria-labelledby="job-command-title" data-testid="job-command">
-            <h3 class="job-section__title" id="job-command-title">{move || t().section_command}</h3>
+            <h3 class="job-section__title" id="job-command-title">{title}</h3>
             {move || match command.get() {
-                Some(command) => view! {
-                    <p class="job-section__lead">{move || t().command_intro}</p>
-                    <CommandKeys command=command/>
-                    {plist.get().map(|xml| view! {
-                        <details class="job-command__plist">
-                            <summary>{move || t().command_plist}</summary>
-                            <pre data-testid="command-plist"><code>{xml}</code></pre>
-                        </details>
-                    })}
+                Some(command) => {
+                    let (intro, keys) = match command {
+                        WipeCommand::Apple(c) => (t().command_intro, view! { <CommandKeys command=c/> }.into_any()),
+                        WipeCommand::Mac(c) => (p().command_mac_intro, view! { <MacKeys command=c/> }.into_any()),
+                        WipeCommand::Android(r) => (p().command_android_intro, view! { <AndroidKeys request=r/> }.into_any()),
+                        WipeCommand::Windows(e) => (p().command_windows_intro, view! { <WindowsKeys exec=e/> }.into_any()),
+                    };
+                    view! {
+                        <p class="job-section__lead">{intro}</p>
+                        {keys}
+                        {text.get().map(|raw| view! {
+                            <details class="job-command__plist">
+                                <summary>{raw_label}</summary>
+                                <pre data-testid="command-plist"><code>{raw}</code></pre>
+                            </details>
+                        })}
+                    }
+                    .into_any()
                 }
-                    .into_any(),
                 None => view! { <p class="job-section__lead" data-testid="command-ivi">{move || t().command_ivi}</p> }
                     .into_any(),
             }}

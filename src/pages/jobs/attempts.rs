@@ -70,7 +70,7 @@ fn Attempt(
             </dl>
             <details class="job-command__plist">
                 <summary>{move || t().attempt_command}</summary>
-                <pre data-testid="attempt-command">{sent.display_plist.clone()}</pre>
+                <pre data-testid="attempt-command">{sent.display_text.clone()}</pre>
             </details>
         }
     });

@@ -59,9 +59,12 @@ pub(super) fn condition_rows(
         Some(account) if !account.any_service_on() => (t.cond_activesync_off.to_string(), false),
         Some(account) => ((t.cond_activesync_on)(&services(&account, t)), true),
     };
-    // A device managed by Apple MDM alone is never wiped through ActiveSync: a missing account
-    // there is no news, so the row is left out rather than shown as a problem.
-    let apple_only = management == ManagementMethod::AppleMdm;
+    // Only IVI MDM wipes through ActiveSync: on any other method a missing account is no
+    // news, so the row is left out rather than shown as a problem.
+    let no_activesync_channel = !matches!(
+        management,
+        ManagementMethod::IviMdm | ManagementMethod::Hybrid
+    );
     let mut rows = vec![
         ConditionRow {
             key: "power",
@@ -110,7 +113,7 @@ pub(super) fn condition_rows(
             ]),
         },
     ];
-    if apple_only && state.activesync.is_none() {
+    if no_activesync_channel && state.activesync.is_none() {
         rows.retain(|row| row.key != "activesync");
     }
     rows

@@ -18,6 +18,7 @@ mod job_table;
 mod list_states;
 mod options;
 mod pager;
+mod platform_command;
 mod reenrollment;
 mod screen;
 mod url;

@@ -59,6 +59,15 @@ pub fn PlanItem(
         let names: Vec<&str> = jobs.iter().map(|m| m.label(locale.lang())).collect();
         (t.jobs_line)(jobs.len(), &names.join(t.list_separator))
     };
+    let commands = plan.commands.clone();
+    let commands_line = (!commands.is_empty()).then(|| {
+        let line = move || {
+            let names: Vec<&str> = commands.iter().map(|c| c.label(locale.lang())).collect();
+            let t = locale.t();
+            (t.platform.preview_commands)(&names.join(t.wipe.list_separator))
+        };
+        view! { <li class="plan__fact" data-testid=format!("plan-commands-{id}")>{line}</li> }
+    });
     let blocker = plan.not_wipeable_reason.map(|reason| {
         view! {
             <li class="plan__fact plan__fact--negative" data-testid=format!("plan-not-wipeable-{id}")>
@@ -125,6 +134,7 @@ pub fn PlanItem(
             </div>
             <ul class="plan__facts">
                 <li class="plan__fact" class:plan__fact--pair=hybrid data-testid=format!("plan-jobs-{id}")>{jobs_line}</li>
+                {commands_line}
                 {blocker}
                 {open_jobs}
                 {reenrollment}

@@ -3,6 +3,7 @@
 //! file only places its answers.
 
 use chrono::{DateTime, Utc};
+use mdm_model::command::{CommandProblem, PlatformWipeChoices};
 use mdm_model::ids::WifiSettingId;
 use mdm_model::time::{
     parse_datetime_local, to_datetime_local, LocalDateTime, LocalTimeProblem, Zone,
@@ -14,6 +15,7 @@ use mdm_model::wipe::{
 };
 use mdm_model::{ErrorCode, ErrorDetails, Lang};
 
+pub use super::platform_form::{PlatformForm, PlatformsPresent};
 use crate::api::ApiError;
 use crate::i18n::WipeText;
 
@@ -36,6 +38,8 @@ pub struct WipeForm {
     pub agreed: bool,
     /// Register the wipeable devices and leave out those that may not be wiped.
     pub skip_not_wipeable: bool,
+    /// The Android, Windows and Mac sections.
+    pub platform: PlatformForm,
 }
 
 impl WipeForm {
@@ -54,6 +58,7 @@ impl WipeForm {
             password: String::new(),
             agreed: false,
             skip_not_wipeable: false,
+            platform: PlatformForm::default(),
         }
     }
 
@@ -68,7 +73,9 @@ impl WipeForm {
 
     /// The options as the portal takes them: the schedule as entered, in `zone`. The model
     /// resolves it on both sides; an unreadable or skipped time is refused there, so it never
-    /// silently becomes "run now".
+    /// silently becomes "run now". Of the platform sections only the Windows wipe method is
+    /// in (the preview names its node); [`request`](Self::request) sends the sections of the
+    /// platforms selected.
     pub fn options(&self, zone: Zone) -> EnteredWipeOptions {
         WipeOptions {
             delete_general_info: self.delete_general_info,
@@ -77,6 +84,10 @@ impl WipeForm {
                 .then(|| LocalDateTime::entered(self.schedule_text.clone(), zone)),
             wifi_setting_id: self.wifi_setting_id,
             keep_esim_data_plan: self.keep_esim_data_plan,
+            platform: PlatformWipeChoices {
+                windows: Some(self.platform.windows_kind),
+                ..PlatformWipeChoices::default()
+            },
         }
     }
 
@@ -88,6 +99,7 @@ impl WipeForm {
             schedule_at: self.schedule_enabled.then_some(()),
             wifi_setting_id: self.wifi_setting_id,
             keep_esim_data_plan: self.keep_esim_data_plan,
+            platform: PlatformWipeChoices::default(),
         }
     }
 
@@ -101,11 +113,18 @@ impl WipeForm {
         self.intent().schedule_blocked_by_wifi()
     }
 
-    /// The registration request for `selection`.
-    pub fn request(&self, selection: &WipeSelection, zone: Zone) -> WipeRequest {
+    /// The registration request for `selection`, whose devices are of the `present` platforms.
+    pub fn request(
+        &self,
+        selection: &WipeSelection,
+        zone: Zone,
+        present: PlatformsPresent,
+    ) -> WipeRequest {
+        let mut options = self.options(zone);
+        options.platform = self.platform.choices(present, self.keep_esim_data_plan);
         WipeRequest {
             selection: selection.clone(),
-            options: self.options(zone),
+            options,
             password: self.password.clone(),
             agreed: self.agreed,
             skip_not_wipeable: self.skip_not_wipeable,
@@ -119,12 +138,17 @@ impl WipeForm {
         now: DateTime<Utc>,
         zone: Zone,
         wifi_settings: &[WifiSetting],
+        present: PlatformsPresent,
     ) -> FormCheck {
-        let problems = validate_wipe_request(&self.request(selection, zone), now, wifi_settings)
+        let request = self.request(selection, zone, present);
+        let problems = validate_wipe_request(&request, now, wifi_settings)
             .err()
             .map(|errors| errors.0)
             .unwrap_or_default();
-        FormCheck { problems }
+        FormCheck {
+            problems,
+            platform: self.platform.problems(present),
+        }
     }
 }
 
@@ -132,11 +156,13 @@ impl WipeForm {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FormCheck {
     pub problems: Vec<WipeProblem>,
+    /// Problems of the platform sections, shown in their section.
+    pub platform: Vec<CommandProblem>,
 }
 
 impl FormCheck {
     pub fn is_clean(&self) -> bool {
-        self.problems.is_empty()
+        self.problems.is_empty() && self.platform.is_empty()
     }
 
     /// The fields with something to fix, in form order.

@@ -90,7 +90,13 @@ fn an_unreadable_schedule_stops_the_request_instead_of_running_now() {
         Err(LocalTimeProblem::Unreadable)
     );
     assert!(form.wifi_blocked(), "a half-typed date is still a schedule");
-    let check = form.check(&selection(), now(), Zone::JAPAN, &[]);
+    let check = form.check(
+        &selection(),
+        now(),
+        Zone::JAPAN,
+        &[],
+        PlatformsPresent::default(),
+    );
     assert_eq!(check.problems[0], WipeProblem::ScheduleUnreadable);
     assert!(!check.is_clean());
     assert_eq!(check.fields()[0], WipeField::ScheduleAt);
@@ -116,19 +122,33 @@ fn a_new_york_administrator_enters_times_in_new_york_time() {
     form.password = "Demo#2026".into();
     form.agreed = true;
     form.schedule_text = "2027-03-14T09:00".into();
-    let request = form.request(&selection(), new_york);
+    let request = form.request(&selection(), new_york, PlatformsPresent::default());
     assert_eq!(
         serde_json::to_value(&request.options.schedule_at).unwrap(),
         serde_json::json!({"local": "2027-03-14T09:00", "time_zone": "America/New_York"})
     );
-    assert!(form.check(&selection(), opened, new_york, &[]).is_clean());
+    assert!(form
+        .check(
+            &selection(),
+            opened,
+            new_york,
+            &[],
+            PlatformsPresent::default()
+        )
+        .is_clean());
     // 02:30 that Sunday is skipped by the change: refused next to the field at once.
     form.schedule_text = "2027-03-14T02:30".into();
     assert_eq!(
         form.schedule_at(new_york),
         Err(LocalTimeProblem::Nonexistent)
     );
-    let check = form.check(&selection(), opened, new_york, &[]);
+    let check = form.check(
+        &selection(),
+        opened,
+        new_york,
+        &[],
+        PlatformsPresent::default(),
+    );
     let messages = FieldMessages::from_check(&check, false, Lang::Ja);
     assert_eq!(
         messages.for_field(WipeField::ScheduleAt),
@@ -145,7 +165,13 @@ fn a_new_york_administrator_enters_times_in_new_york_time() {
 fn the_models_rules_decide_and_are_shown_after_an_attempt() {
     let mut form = WipeForm::initial(now(), Zone::JAPAN);
     form.schedule_text = "2026-11-26T13:00".into();
-    let check = form.check(&selection(), now(), Zone::JAPAN, &[]);
+    let check = form.check(
+        &selection(),
+        now(),
+        Zone::JAPAN,
+        &[],
+        PlatformsPresent::default(),
+    );
     assert_eq!(
         check.problems,
         [
@@ -176,11 +202,23 @@ fn only_usable_wifi_settings_pass() {
     form.agreed = true;
     form.wifi_setting_id = Some(WifiSettingId(2));
     let settings = [wifi(1, true), wifi(2, false)];
-    let check = form.check(&selection(), now(), Zone::JAPAN, &settings);
+    let check = form.check(
+        &selection(),
+        now(),
+        Zone::JAPAN,
+        &settings,
+        PlatformsPresent::default(),
+    );
     assert_eq!(check.problems, [WipeProblem::WifiAutoJoinOff]);
     form.wifi_setting_id = Some(WifiSettingId(1));
     assert!(form
-        .check(&selection(), now(), Zone::JAPAN, &settings)
+        .check(
+            &selection(),
+            now(),
+            Zone::JAPAN,
+            &settings,
+            PlatformsPresent::default()
+        )
         .is_clean());
 }
 
@@ -278,6 +316,12 @@ fn a_schedule_a_year_and_a_day_ahead_is_refused() {
     let mut form = WipeForm::initial(now(), Zone::JAPAN);
     let far = now() + TimeDelta::days(366);
     form.schedule_text = mdm_model::time::to_datetime_local(far, Zone::JAPAN);
-    let check = form.check(&selection(), now(), Zone::JAPAN, &[]);
+    let check = form.check(
+        &selection(),
+        now(),
+        Zone::JAPAN,
+        &[],
+        PlatformsPresent::default(),
+    );
     assert!(check.problems.contains(&WipeProblem::ScheduleTooFar));
 }

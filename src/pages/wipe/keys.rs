@@ -80,6 +80,7 @@ mod tests {
                 schedule_at: None,
                 wifi_setting_id: None,
                 keep_esim_data_plan: esim,
+                platform: Default::default(),
             },
             password: password.into(),
             agreed: true,

@@ -7,6 +7,8 @@ pub mod done;
 pub mod eligibility;
 pub mod form;
 pub mod keys;
+pub mod platform_form;
+pub mod platform_sections;
 pub mod preview;
 pub mod settings_tab;
 pub mod wizard;

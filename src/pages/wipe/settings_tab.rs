@@ -3,12 +3,14 @@
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use mdm_model::command::CommandProblem;
 use mdm_model::device::GeneralInfoField;
 use mdm_model::time::Zone;
 use mdm_model::time::{format_datetime, to_datetime_local};
 use mdm_model::wipe::{WipeField, MAX_SCHEDULE_AHEAD};
 
-use super::form::{FieldMessages, WipeForm};
+use super::form::{FieldMessages, PlatformsPresent, WipeForm};
+use super::platform_sections::PlatformSections;
 use crate::components::field::{Checkbox, FieldError, FieldHelp};
 use crate::i18n::use_locale;
 use crate::pages::help::HelpTopic;
@@ -31,6 +33,12 @@ pub fn SettingsTab(
     /// The administrator's user name (for a password manager).
     #[prop(optional, into)]
     admin_login: String,
+    /// The platforms of the devices that get a job: which platform sections show.
+    #[prop(optional, into)]
+    present: Signal<PlatformsPresent>,
+    /// Problems of the platform sections to show.
+    #[prop(optional, into)]
+    platform_problems: Signal<Vec<CommandProblem>>,
 ) -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().wipe;
@@ -120,6 +128,8 @@ pub fn SettingsTab(
                     <FieldError id="wipe-error-schedule_at" messages=schedule_errors/>
                 </div>
             </div>
+
+            <PlatformSections form=form present=present problems=platform_problems/>
 
             <div class="field wipe-field">
                 // Whose password this is, for a password manager (hidden: the administrator

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
+use mdm_model::command::CommandProblem;
 use mdm_model::time::Zone;
 use mdm_model::wifi::WifiSetting;
 use mdm_model::wipe::{
@@ -13,8 +14,9 @@ use mdm_model::wipe::{
 use super::after_wipe_tab::AfterWipeTab;
 use super::backend::WipeBackend;
 use super::done::DonePanel;
-use super::form::{blockers, FieldMessages, PreviewState, WipeForm};
+use super::form::{blockers, FieldMessages, PlatformsPresent, PreviewState, WipeForm};
 use super::keys::{new_key, KeyRing};
+use super::platform_sections::platform_target;
 use super::preview::{PreviewPanel, SummaryAnswer};
 use super::settings_tab::SettingsTab;
 use crate::api::ApiError;
@@ -119,10 +121,32 @@ pub fn WipeWizard(
         _ => PreviewState::Loading,
     });
 
+    // The platforms of the last answered preview: a section stays while a new preview loads.
+    let present = RwSignal::new(PlatformsPresent::default());
+    Effect::new(move || {
+        if let PreviewState::Ready(totals) = preview_state.get() {
+            present.set(PlatformsPresent::of(&totals));
+        }
+    });
     let check = Memo::new(move |_| {
+        let present = present.get();
         form.with(|f| {
-            all_wifi.with_value(|wifi| chosen.with_value(|s| f.check(s, Utc::now(), zone, wifi)))
+            all_wifi.with_value(|wifi| {
+                chosen.with_value(|s| f.check(s, Utc::now(), zone, wifi, present))
+            })
         })
+    });
+    // A reason that is too long shows as it is typed; the PIN once OK was tried.
+    let platform_problems = Memo::new(move |_| {
+        let problems = check.with(|c| c.platform.clone());
+        if attempted.get() {
+            problems
+        } else {
+            problems
+                .into_iter()
+                .filter(|p| *p == CommandProblem::ReasonMessageTooLong)
+                .collect()
+        }
     });
     let messages = Memo::new(move |_| {
         let mut messages = FieldMessages::from_check(&check.get(), attempted.get(), locale.lang());
@@ -177,17 +201,23 @@ pub fn WipeWizard(
         }
         attempted.set(true);
         let now = Utc::now();
+        let present = present.get_untracked();
         let check = form.with_untracked(|f| {
-            all_wifi.with_value(|wifi| chosen.with_value(|s| f.check(s, now, zone, wifi)))
+            all_wifi.with_value(|wifi| chosen.with_value(|s| f.check(s, now, zone, wifi, present)))
         });
         if let Some(&field) = check.fields().first() {
             focus_field(field);
             return;
         }
+        if let Some(&problem) = check.platform.first() {
+            tab.set(SETTINGS);
+            focus_later(platform_target(problem));
+            return;
+        }
         if !blocked_by.get_untracked().is_empty() {
             return;
         }
-        let request = form.with_untracked(|f| chosen.with_value(|s| f.request(s, zone)));
+        let request = form.with_untracked(|f| chosen.with_value(|s| f.request(s, zone, present)));
         let key = keys
             .try_update_value(|ring| ring.key_for(&request, new_key))
             .unwrap_or_else(new_key);
@@ -245,7 +275,8 @@ pub fn WipeWizard(
                             on_select=Callback::new(move |key| tab.set(key))
                         />
                         <TabPanel id=TABS key=SETTINGS active=tab>
-                            <SettingsTab form=form messages=messages zone=zone now=now admin_name=admin_name.get_value() admin_login=admin_login.get_value()/>
+                            <SettingsTab form=form messages=messages zone=zone now=now admin_name=admin_name.get_value() admin_login=admin_login.get_value()
+                                present=present platform_problems=platform_problems/>
                         </TabPanel>
                         <TabPanel id=TABS key=AFTER active=tab>
                             <AfterWipeTab form=form wifi_settings=wifi_for_tab.get_value() messages=messages/>

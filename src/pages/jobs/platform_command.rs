@@ -1,0 +1,97 @@
+//! The command of an Android, Windows or Mac job in the job detail: its keys in words, and
+//! the request, SyncML or property list exactly as it goes out (secrets masked by the portal).
+
+use leptos::prelude::*;
+use mdm_model::apple::macos::MacEraseDeviceCommand;
+use mdm_model::command::android::{AndroidDeleteRequest, AndroidWipeFlag};
+use mdm_model::command::windows::RemoteWipeExec;
+
+use crate::i18n::use_locale;
+
+/// One `key: value` line.
+fn key_row(key: String, value: String, test_id: &'static str) -> impl IntoView {
+    view! {
+        <div class="job-command__row">
+            <dt><code>{key}</code></dt>
+            <dd data-testid=test_id>{value}</dd>
+        </div>
+    }
+}
+
+/// The keys of an Android device deletion: the method and path, each flag with its meaning,
+/// and the reason message.
+#[component]
+pub fn AndroidKeys(request: AndroidDeleteRequest) -> impl IntoView {
+    let locale = use_locale();
+    let target = format!("{} {}", request.method, request.path);
+    let rows = request
+        .query
+        .iter()
+        .map(|(name, value)| {
+            let meaning = value
+                .parse::<AndroidWipeFlag>()
+                .ok()
+                .filter(|_| name == "wipeDataFlags");
+            let value = value.clone();
+            let shown = move || match meaning {
+                Some(flag) => format!("{value} ({})", flag.label(locale.lang())),
+                None => value.clone(),
+            };
+            view! {
+                <div class="job-command__row">
+                    <dt><code>{name.clone()}</code></dt>
+                    <dd data-testid="command-query">{shown}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <dl class="job-command__keys">
+            {key_row("HTTP".into(), target, "command-http")}
+            {rows}
+        </dl>
+    }
+}
+
+/// The keys of a Windows `Exec`.
+#[component]
+pub fn WindowsKeys(exec: RemoteWipeExec) -> impl IntoView {
+    let locale = use_locale();
+    let kind = exec.kind;
+    view! {
+        <dl class="job-command__keys">
+            {key_row("CmdID".into(), exec.cmd_id.to_string(), "command-cmd-id")}
+            {key_row("LocURI".into(), kind.loc_uri(), "command-loc-uri")}
+            <div class="job-command__row">
+                <dt>{move || locale.t().platform.command_windows_title}</dt>
+                <dd data-testid="command-windows-kind">{move || kind.label(locale.lang())}</dd>
+            </div>
+        </dl>
+    }
+}
+
+/// The keys of a Mac's EraseDevice.
+#[component]
+pub fn MacKeys(command: MacEraseDeviceCommand) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().platform;
+    let behavior = command.obliteration_behavior;
+    let has_pin = command.pin.is_some();
+    view! {
+        <dl class="job-command__keys">
+            {key_row("RequestType".into(), "EraseDevice".into(), "command-request-type")}
+            {key_row("CommandUUID".into(), command.command_uuid.clone(), "command-uuid")}
+            <div class="job-command__row">
+                <dt><code>"ObliterationBehavior"</code></dt>
+                <dd data-testid="command-obliteration">{move || match behavior {
+                    Some(value) => format!("{} ({})", value.as_str(), value.label(locale.lang())),
+                    None => t().command_not_sent_key.to_string(),
+                }}</dd>
+            </div>
+            <div class="job-command__row">
+                <dt><code>"PIN"</code></dt>
+                <dd data-testid="command-pin">{move || if has_pin { t().command_pin_masked } else { t().command_not_sent_key }}</dd>
+            </div>
+        </dl>
+    }
+}

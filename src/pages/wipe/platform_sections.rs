@@ -1,0 +1,190 @@
+//! The platform sections of 遠隔初期化設定: Android, Windows and Mac options, each shown only
+//! when the selection holds devices of that platform, with the lost-device defaults.
+
+use leptos::prelude::*;
+use mdm_model::apple::macos::ObliterationBehavior;
+use mdm_model::command::android::{AndroidWipeFlag, MAX_WIPE_REASON_CHARS};
+use mdm_model::command::windows::WindowsWipeKind;
+use mdm_model::command::{CommandField, CommandProblem};
+
+use super::form::{PlatformsPresent, WipeForm};
+use crate::components::field::{Checkbox, FieldError, FieldHelp};
+use crate::i18n::use_locale;
+use crate::pages::help::HelpTopic;
+
+/// The element to focus for a problem of a platform section.
+pub fn platform_target(problem: CommandProblem) -> &'static str {
+    match problem.field() {
+        CommandField::WipeReasonMessage => "wipe-android-reason",
+        CommandField::Pin => "wipe-mac-pin",
+        CommandField::WindowsWipeKind => "wipe-windows-kind",
+        CommandField::MacErase => "wipe-mac-obliteration",
+        CommandField::WipeDataFlags => "wipe-android-frp",
+    }
+}
+
+/// The sections of the platforms in the selection.
+#[component]
+pub fn PlatformSections(
+    form: RwSignal<WipeForm>,
+    /// The platforms of the devices that get a job, from the preview.
+    #[prop(into)]
+    present: Signal<PlatformsPresent>,
+    /// Problems to show next to their field (after an attempt, or the portal's refusal).
+    #[prop(into)]
+    problems: Signal<Vec<CommandProblem>>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().platform;
+    let messages = move |field: CommandField| {
+        Signal::derive(move || {
+            problems.with(|all| {
+                all.iter()
+                    .filter(|p| p.field() == field)
+                    .map(|p| p.label(locale.lang()).to_string())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let reason_errors = messages(CommandField::WipeReasonMessage);
+    let pin_errors = messages(CommandField::Pin);
+    let help = move || {
+        view! {
+            <FieldHelp
+                href=HelpTopic::Platforms.href()
+                test_id=HelpTopic::Platforms.test_id()
+                text=Signal::derive(move || locale.t().wipe.help_text.to_string())
+                label=Signal::derive(move || t().help.to_string())
+            />
+        }
+    };
+    let flag = move |id: &'static str, flag: AndroidWipeFlag| {
+        let checked = Signal::derive(move || {
+            form.with(|f| match flag {
+                AndroidWipeFlag::PreserveResetProtectionData => f.platform.android_keep_frp,
+                _ => f.platform.android_wipe_external,
+            })
+        });
+        let on_change = Callback::new(move |on| {
+            form.update(|f| match flag {
+                AndroidWipeFlag::PreserveResetProtectionData => f.platform.android_keep_frp = on,
+                _ => f.platform.android_wipe_external = on,
+            })
+        });
+        let hint = format!("{id}-hint");
+        view! {
+            <div class="wipe-field">
+                <Checkbox id=id checked=checked on_change=on_change
+                    label=Signal::derive(move || flag.label(locale.lang()).to_string())
+                    described_by=hint.clone()/>
+                <p class="hint wipe-field__hint" id=hint>{move || flag.description(locale.lang())}</p>
+            </div>
+        }
+    };
+
+    view! {
+        <Show when=move || present.with(|p| p.android > 0)>
+            <fieldset class="wipe-platform" data-testid="wipe-section-android">
+                <legend class="wipe-platform__title">{move || (t().android_title)(present.with(|p| p.android))}</legend>
+                <p class="hint">{move || t().android_lead} " " {help}</p>
+                {flag("wipe-android-frp", AndroidWipeFlag::PreserveResetProtectionData)}
+                {flag("wipe-android-external", AndroidWipeFlag::WipeExternalStorage)}
+                <p class="hint" data-testid="wipe-android-esim">
+                    {move || (t().android_esim)(form.with(|f| f.keep_esim_data_plan))}
+                </p>
+                <div class="field wipe-field">
+                    <label class="field__label" for="wipe-android-reason">{move || t().android_reason}</label>
+                    <textarea
+                        id="wipe-android-reason"
+                        class="field__input wipe-platform__reason"
+                        rows="2"
+                        data-testid="wipe-android-reason"
+                        aria-invalid=move || reason_errors.with(|e| !e.is_empty()).to_string()
+                        aria-describedby="wipe-android-reason-hint wipe-android-reason-count wipe-error-wipe_reason_message"
+                        prop:value=move || form.with(|f| f.platform.android_reason.clone())
+                        on:input=move |ev| form.update(|f| f.platform.android_reason = event_target_value(&ev))
+                    ></textarea>
+                    <p class="hint" id="wipe-android-reason-hint">{move || t().android_reason_hint}</p>
+                    <p class="hint" id="wipe-android-reason-count" data-testid="wipe-android-reason-count">
+                        {move || (t().reason_count)(form.with(|f| f.platform.reason_length()), MAX_WIPE_REASON_CHARS)}
+                    </p>
+                    <FieldError id="wipe-error-wipe_reason_message" messages=reason_errors/>
+                </div>
+            </fieldset>
+        </Show>
+        <Show when=move || present.with(|p| p.windows > 0)>
+            <fieldset class="wipe-platform" data-testid="wipe-section-windows" id="wipe-windows-kind" tabindex="-1">
+                <legend class="wipe-platform__title">{move || (t().windows_title)(present.with(|p| p.windows))}</legend>
+                <p class="hint">{move || t().windows_lead} " " {help}</p>
+                <p class="field__label">{move || t().windows_kind}</p>
+                {WindowsWipeKind::ALL.iter().map(|&kind| {
+                    let id = format!("wipe-windows-{}", kind.as_str());
+                    let hint = format!("{id}-hint");
+                    view! {
+                        <div class="wipe-field wipe-platform__choice">
+                            <input type="radio" name="wipe-windows-kind" id=id.clone() value=kind.as_str()
+                                data-testid=id.clone()
+                                aria-describedby=hint.clone()
+                                prop:checked=move || form.with(|f| f.platform.windows_kind == kind)
+                                on:change=move |_| form.update(|f| f.platform.windows_kind = kind)/>
+                            <label for=id>{move || kind.label(locale.lang())}</label>
+                            <p class="hint wipe-field__hint" id=hint>{move || kind.description(locale.lang())}</p>
+                        </div>
+                    }
+                }).collect_view()}
+                <p class="hint">{move || t().windows_esim}</p>
+            </fieldset>
+        </Show>
+        <Show when=move || present.with(|p| p.macs > 0)>
+            <fieldset class="wipe-platform" data-testid="wipe-section-mac">
+                <legend class="wipe-platform__title">{move || (t().mac_title)(present.with(|p| p.macs))}</legend>
+                <p class="hint">{move || t().mac_lead} " " {help}</p>
+                <div class="field wipe-field">
+                    <label class="field__label" for="wipe-mac-obliteration">{move || t().mac_obliteration}</label>
+                    <select
+                        id="wipe-mac-obliteration"
+                        class="field__input"
+                        data-testid="wipe-mac-obliteration"
+                        aria-describedby="wipe-mac-obliteration-hint"
+                        on:change=move |ev| {
+                            if let Ok(value) = event_target_value(&ev).parse::<ObliterationBehavior>() {
+                                form.update(|f| f.platform.mac_obliteration = value);
+                            }
+                        }
+                    >
+                        {ObliterationBehavior::ALL.iter().map(|&value| view! {
+                            <option value=value.as_str() selected=move || form.with(|f| f.platform.mac_obliteration == value)>
+                                {move || value.label(locale.lang())}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                    <p class="hint" id="wipe-mac-obliteration-hint">{move || t().mac_obliteration_hint}</p>
+                </div>
+                <Show
+                    when=move || present.with(|p| p.macs_taking_pin > 0)
+                    fallback=move || view! { <p class="hint" data-testid="wipe-mac-no-pin">{move || t().mac_no_pin}</p> }
+                >
+                    <div class="field wipe-field">
+                        <label class="field__label" for="wipe-mac-pin">{move || t().mac_pin}</label>
+                        <input
+                            id="wipe-mac-pin"
+                            class="field__input wipe-platform__pin"
+                            type="text"
+                            inputmode="numeric"
+                            autocomplete="off"
+                            maxlength="6"
+                            data-testid="wipe-mac-pin"
+                            aria-invalid=move || pin_errors.with(|e| !e.is_empty()).to_string()
+                            aria-describedby="wipe-mac-pin-hint wipe-error-pin"
+                            prop:value=move || form.with(|f| f.platform.mac_pin.clone())
+                            on:input=move |ev| form.update(|f| f.platform.mac_pin = event_target_value(&ev))
+                        />
+                        <p class="hint" id="wipe-mac-pin-hint">{move || (t().mac_pin_hint)(present.with(|p| p.macs_taking_pin))}</p>
+                        <FieldError id="wipe-error-pin" messages=pin_errors/>
+                    </div>
+                </Show>
+                <p class="hint">{move || t().mac_esim}</p>
+            </fieldset>
+        </Show>
+    }
+}
