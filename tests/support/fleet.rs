@@ -107,11 +107,11 @@ impl Mounted {
         settle().await;
     }
 
-    /// Types a value into an input as a user would (an `input` event).
+    /// Types a value into an input or a text area as a user would (an `input` event).
     pub async fn type_into(&self, test_id: &str, value: &str) {
-        let input = self.input(test_id);
-        input.set_value(value);
-        input
+        let field = self.find(test_id);
+        web_sys::js_sys::Reflect::set(&field, &"value".into(), &value.into()).unwrap();
+        field
             .dispatch_event(&web_sys::Event::new("input").unwrap())
             .unwrap();
         settle().await;
