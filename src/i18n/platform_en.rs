@@ -29,7 +29,7 @@ pub const EN: PlatformText = PlatformText {
     },
     mac_no_pin: "Every selected Mac has Apple silicon or the T2 chip, so no PIN is needed.",
     mac_esim: "A Mac has no setting to keep an eSIM data plan.",
-    help: "Wiping each platform",
+    help: "Help: wiping each platform (opens in a new tab)",
     preview_commands: |commands| format!("Command sent: {commands}"),
 
     command_android_title: "Android Management API (device deletion)",

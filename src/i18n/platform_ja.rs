@@ -29,7 +29,7 @@ pub const JA: PlatformText = PlatformText {
     },
     mac_no_pin: "選択したMacはすべてAppleシリコンまたはT2チップを搭載しているため、PINは不要です。",
     mac_esim: "Macには、eSIMデータプランを残す設定はありません。",
-    help: "各プラットフォームの初期化",
+    help: "ヘルプ: 各プラットフォームの初期化(新しいタブで開きます)",
     preview_commands: |commands| format!("送信するコマンド: {commands}"),
 
     command_android_title: "Android Management API(端末の削除)",

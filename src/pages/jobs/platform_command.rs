@@ -63,7 +63,7 @@ pub fn WindowsKeys(exec: RemoteWipeExec) -> impl IntoView {
             {key_row("CmdID".into(), exec.cmd_id.to_string(), "command-cmd-id")}
             {key_row("LocURI".into(), kind.loc_uri(), "command-loc-uri")}
             <div class="job-command__row">
-                <dt>{move || locale.t().platform.command_windows_title}</dt>
+                <dt>{move || locale.t().platform.windows_kind}</dt>
                 <dd data-testid="command-windows-kind">{move || kind.label(locale.lang())}</dd>
             </div>
         </dl>
