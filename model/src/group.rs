@@ -4,7 +4,9 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::device::DeviceFilter;
 use crate::ids::GroupId;
+use crate::query::{ParamProblem, QueryParamError};
 
 /// A group as stored: a name and an optional parent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,6 +124,28 @@ impl GroupForest {
         } else {
             HashSet::from([group])
         })
+    }
+
+    /// The groups a device filter's `group` covers (`None`: every group); a group that does not
+    /// exist is a bad `group` parameter.
+    pub fn filter_scope(
+        &self,
+        filter: &DeviceFilter,
+    ) -> Result<Option<HashSet<GroupId>>, QueryParamError> {
+        match filter.group {
+            None => Ok(None),
+            Some(group) => self
+                .scope(group, filter.include_subgroups)
+                .map(Some)
+                .ok_or_else(|| {
+                    QueryParamError::new(
+                        "group",
+                        ParamProblem::Unparsable {
+                            value: group.to_string(),
+                        },
+                    )
+                }),
+        }
     }
 
     /// The group and its ancestors, root first (for a breadcrumb).

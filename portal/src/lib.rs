@@ -4,6 +4,7 @@
 //! [`app`] builds the whole HTTP application from an [`AppState`]; tests drive it directly
 //! with `tower::ServiceExt::oneshot`, and `main.rs` serves it on a socket.
 
+pub mod access;
 pub mod auth;
 pub mod cache;
 pub mod engine;

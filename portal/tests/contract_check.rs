@@ -23,7 +23,7 @@ async fn a_deliberately_wrong_schema_is_caught() {
             &answer.body,
         )
     };
-    let served = mdm_portal::openapi::build();
+    let served = mdm_portal::routes::api_document();
     assert_eq!(
         check(&served),
         Ok(()),

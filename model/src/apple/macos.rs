@@ -13,7 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{PlistValue, SECRET_MASK};
-use crate::command::{CommandError, CommandProblem};
+use crate::command::problem::{CommandError, CommandProblem};
 pub use crate::device::MacSecurityChip;
 use crate::device::OsVersion;
 use crate::ids::JobId;
@@ -171,7 +171,7 @@ impl MacEraseDeviceCommand {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::command::CommandField;
+    use crate::command::problem::CommandField;
 
     fn mac(chip: MacSecurityChip, version: &str) -> MacTarget {
         MacTarget {

@@ -4,6 +4,10 @@
 //! own clock shows. A demo speeds up the simulated devices instead (`--time-scale`, see the
 //! simulator). Tests and scripted demos use a manual clock they move forward explicitly.
 
+/// The most one `POST /api/clock/advance` may move the clock: a year, well past the 30-day
+/// job time-out.
+pub const MAX_ADVANCE_SECONDS: u64 = 366 * 24 * 3600;
+
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Duration, Utc};

@@ -10,6 +10,7 @@ pub mod control;
 mod lifecycle;
 mod reenrollment;
 pub mod registration;
+pub mod wipe_service;
 
 use std::sync::{Arc, Mutex};
 

@@ -25,7 +25,6 @@ use rusqlite::Connection;
 
 use crate::{
     error::ApiError,
-    routes::devices::group_scope,
     simulator::ivi_delay_for,
     store::{
         audit, catalog, devices, groups,
@@ -62,7 +61,9 @@ pub fn resolve_selection(
             excluded_device_ids,
         } => {
             let forest = groups::forest(conn, tenant_id)?;
-            let scope = group_scope(&forest, &filter).map_err(|e| e.with_field("selection"))?;
+            let scope = forest
+                .filter_scope(&filter)
+                .map_err(|e| ApiError::from(e).with_field("selection"))?;
             let excluded: std::collections::HashSet<DeviceId> =
                 excluded_device_ids.into_iter().collect();
             let mut found = devices::matching(conn, tenant_id, &filter, scope.as_ref())?;

@@ -341,7 +341,7 @@ fn misc(v: &Vocabularies, s: &mut Map<String, Value>) {
 }
 
 fn clock(s: &mut Map<String, Value>) {
-    let seconds = json!({ "type": "integer", "minimum": 0, "maximum": crate::routes::clock::MAX_ADVANCE_SECONDS });
+    let seconds = json!({ "type": "integer", "minimum": 0, "maximum": crate::engine::clock::MAX_ADVANCE_SECONDS });
     s.insert(
         "ClockState".into(),
         object(

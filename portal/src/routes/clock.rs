@@ -12,8 +12,7 @@ use crate::{
     state::AppState,
 };
 
-/// The most one request may advance: a year, well past the 30-day job time-out.
-pub const MAX_ADVANCE_SECONDS: u64 = 366 * 24 * 3600;
+use crate::engine::clock::MAX_ADVANCE_SECONDS;
 
 /// `GET /api/clock`.
 #[derive(Debug, Serialize, Deserialize)]

@@ -2,13 +2,10 @@
 
 use axum::{extract::State, Extension};
 use mdm_model::{
-    device::{Device, DeviceFilter, DeviceQuery},
-    group::GroupForest,
-    ids::GroupId,
+    device::{Device, DeviceQuery},
     paging::Page,
-    query::{ParamProblem, QueryParamError},
 };
-use std::{collections::HashSet, sync::Arc};
+use std::sync::Arc;
 
 use crate::{
     auth::CurrentAdmin,
@@ -17,28 +14,6 @@ use crate::{
     state::AppState,
     store::{devices, groups},
 };
-
-/// The groups a filter's `group` covers; an unknown group is a bad parameter.
-pub fn group_scope(
-    forest: &GroupForest,
-    filter: &DeviceFilter,
-) -> Result<Option<HashSet<GroupId>>, ApiError> {
-    match filter.group {
-        None => Ok(None),
-        Some(group) => forest
-            .scope(group, filter.include_subgroups)
-            .map(Some)
-            .ok_or_else(|| {
-                QueryParamError::new(
-                    "group",
-                    ParamProblem::Unparsable {
-                        value: group.to_string(),
-                    },
-                )
-                .into()
-            }),
-    }
-}
 
 /// One page of the tenant's devices matching the query, with the total count. The ordered ids
 /// of the query are cached until the next device write, so paging through a list costs one
@@ -63,7 +38,7 @@ pub async fn list(
                 Some(ids) => ids,
                 None => {
                     let forest = groups::forest(conn, current.tenant_id)?;
-                    let scope = group_scope(&forest, &query.filter)?;
+                    let scope = forest.filter_scope(&query.filter)?;
                     let ids = Arc::new(devices::ordered_ids(
                         conn,
                         current.tenant_id,

@@ -20,23 +20,11 @@ use axum::{
     Router,
 };
 
-use crate::{auth, error, state::AppState};
+pub use crate::access::Access;
+use crate::{auth, error, extract::ApiJson, openapi, state::AppState};
 
 /// Largest accepted request body. A wipe of 10,000 devices by id is well under this.
 const BODY_LIMIT: usize = 2 * 1024 * 1024;
-
-/// Who may call a route.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
-    /// Anyone (CSRF still applies to its state-changing methods, bearer header or not: these
-    /// routes act on cookies).
-    Public,
-    /// A signed-in administrator (session cookie or bearer token).
-    Session,
-    /// Anyone, authenticated by credentials in the request body; no cookie is read, so no
-    /// CSRF check (a host page on another path gets its bearer token here).
-    Credentials,
-}
 
 /// One operation of the API: the single table both the router and the OpenAPI document are
 /// built from, so they cannot drift apart.
@@ -60,6 +48,24 @@ fn route(
         access,
         handler,
     }
+}
+
+/// The OpenAPI document of every operation of [`table`].
+pub fn api_document() -> serde_json::Value {
+    let routes: Vec<openapi::DocumentedRoute> = table()
+        .iter()
+        .map(|route| openapi::DocumentedRoute {
+            path: route.path,
+            method: route.method.clone(),
+            access: route.access,
+        })
+        .collect();
+    openapi::build(&routes)
+}
+
+/// `GET /api/openapi.json`.
+async fn openapi_document() -> ApiJson<serde_json::Value> {
+    ApiJson(api_document())
 }
 
 /// Every operation under `/api`.
@@ -98,12 +104,7 @@ pub fn table() -> Vec<Route> {
             Session,
             delete(tokens::revoke),
         ),
-        route(
-            Method::GET,
-            "/openapi.json",
-            Public,
-            get(crate::openapi::document),
-        ),
+        route(Method::GET, "/openapi.json", Public, get(openapi_document)),
         route(Method::GET, "/groups", Session, get(groups::tree)),
         route(Method::GET, "/devices", Session, get(devices::list)),
         route(

@@ -14,7 +14,7 @@ use mdm_model::{
 };
 use rusqlite::{params, params_from_iter, types::Value, Connection, Row};
 
-use super::{from_millis, parse_col, parse_opt_col, to_millis};
+use super::{from_millis, job_search::job_search_words, parse_col, parse_opt_col, to_millis};
 
 /// Bumped on every write to the devices table (see [`crate::cache`]).
 pub static VERSION: crate::cache::DataVersion = crate::cache::DataVersion::new();
@@ -83,17 +83,6 @@ fn job_search_text(device: &Device) -> String {
         &device.serial_number,
         device.user_full_name.as_deref(),
     )
-}
-
-/// The job list's search text from a device's name, serial number and user (of the device
-/// now, or of a job's snapshot).
-pub(crate) fn job_search_words(name: &str, serial_number: &str, user: Option<&str>) -> String {
-    [Some(name), Some(serial_number), user]
-        .iter()
-        .flatten()
-        .map(|text| text.to_lowercase())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn digits(text: &str) -> String {

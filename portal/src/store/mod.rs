@@ -6,6 +6,7 @@ pub mod audit;
 pub mod catalog;
 pub mod devices;
 pub mod groups;
+mod job_search;
 pub mod jobs;
 pub mod migrations;
 pub mod seed;

@@ -19,7 +19,7 @@ struct Contract {
 fn contract() -> &'static Contract {
     static CONTRACT: OnceLock<Contract> = OnceLock::new();
     CONTRACT.get_or_init(|| Contract {
-        document: mdm_portal::openapi::build(),
+        document: mdm_portal::routes::api_document(),
         validators: Mutex::default(),
     })
 }

@@ -111,7 +111,7 @@ pub struct NewJob {
 /// The lower-cased text the job list's `q` search looks in (name, serial, user), from the
 /// snapshot, so a job is found by the owner it was registered for.
 fn job_search_text(device: &DeviceSnapshot) -> String {
-    super::devices::job_search_words(
+    super::job_search::job_search_words(
         &device.name,
         &device.serial_number,
         device.user_full_name.as_deref(),
