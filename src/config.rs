@@ -14,7 +14,8 @@
 
 use mdm_model::Lang;
 
-use crate::api;
+/// Where the API lives when the console is served by the portal itself.
+pub const DEFAULT_API_BASE: &str = "/api";
 
 /// How the console proves who is signed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -43,7 +44,7 @@ pub struct ConsoleConfig {
 impl Default for ConsoleConfig {
     fn default() -> Self {
         ConsoleConfig {
-            api_base: api::DEFAULT_BASE.to_string(),
+            api_base: DEFAULT_API_BASE.to_string(),
             base_path: String::new(),
             locale: None,
             auth: AuthMode::Cookie,

@@ -7,6 +7,7 @@
 pub mod access;
 pub mod auth;
 pub mod cache;
+pub mod credentials;
 pub mod engine;
 pub mod error;
 pub mod extract;

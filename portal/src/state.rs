@@ -3,7 +3,7 @@
 use std::{path::PathBuf, sync::Arc};
 
 use crate::{
-    auth::HashCost,
+    credentials::HashCost,
     engine::clock::Clock,
     error::ApiError,
     sign_in::{
@@ -84,7 +84,10 @@ pub struct AppState {
 impl AppState {
     /// Builds the state around an opened store.
     pub fn new(store: Store, clock: Clock, settings: Settings) -> Result<AppState, ApiError> {
-        let dummy_hash = crate::auth::hash_password(&crate::auth::new_token(), settings.hash_cost)?;
+        let dummy_hash = crate::credentials::hash_password(
+            &crate::credentials::new_token(),
+            settings.hash_cost,
+        )?;
         Ok(AppState {
             store,
             clock,
@@ -108,8 +111,8 @@ impl AppState {
     }
 
     /// The names of the session and CSRF cookies.
-    pub fn cookie_names(&self) -> crate::auth::CookieNames {
-        crate::auth::CookieNames::new(self.settings.secure_cookies)
+    pub fn cookie_names(&self) -> crate::credentials::CookieNames {
+        crate::credentials::CookieNames::new(self.settings.secure_cookies)
     }
 
     /// The idle timeout in stored units (ms), at least one second.

@@ -18,9 +18,6 @@ use serde::{de::DeserializeOwned, Serialize};
 use crate::config::AuthMode;
 use crate::i18n::catalog;
 
-/// Where the API lives when the console is served by the portal itself.
-pub const DEFAULT_BASE: &str = "/api";
-
 /// Everything that can go wrong talking to the portal.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ApiError {

@@ -12,6 +12,7 @@ use crate::api::{Api, ApiError};
 use crate::components::header::MENU_BUTTON_ID;
 use crate::components::side_nav::SIDE_NAV_ID;
 use crate::components::use_toasts;
+use crate::components::MainContent;
 use crate::components::{
     AppHeader, Area, HostSignInPanel, LoadingPanel, SessionErrorPanel, SideNav, ToastKind,
 };
@@ -86,24 +87,6 @@ pub fn Shell() -> impl IntoView {
             };
             view! { <Redirect path=routes::login_returning_to(&here) options=options/> }.into_any()
         }
-    }
-}
-
-/// The page's main content: `<main>` on the console's own page. Inside a host page, which has
-/// its own `<main>` around the console, a region named after the console instead: a page has
-/// one main landmark.
-#[component]
-pub fn MainContent(
-    /// The element's class.
-    class: &'static str,
-    children: Children,
-) -> impl IntoView {
-    let locale = use_locale();
-    if host::is_embedded() {
-        view! { <section class=class aria-label=move || locale.t().app_name>{children()}</section> }
-            .into_any()
-    } else {
-        view! { <main class=class>{children()}</main> }.into_any()
     }
 }
 

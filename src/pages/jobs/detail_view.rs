@@ -11,32 +11,13 @@ use mdm_model::time::Zone;
 use super::apple_command::CommandSection;
 use super::attempts::AttemptsSection;
 use super::conditions::ConditionsSection;
+use super::fact::Fact;
 use super::history::{AuditList, AuditView, Timeline};
 use super::options::{DeviceFacts, OptionsFacts};
 use super::reenrollment::ReenrollmentSection;
 use super::url::{cleared, detail_href, for_device, list_href, refined};
 use crate::components::StatusBadge;
 use crate::i18n::use_locale;
-
-/// One `term: description` line.
-#[component]
-pub fn Fact(
-    /// The term.
-    #[prop(into)]
-    term: Signal<&'static str>,
-    /// `data-testid` of the description.
-    #[prop(optional)]
-    test_id: Option<&'static str>,
-    /// The description.
-    children: Children,
-) -> impl IntoView {
-    view! {
-        <div class="facts__row">
-            <dt>{term}</dt>
-            <dd data-testid=test_id>{children()}</dd>
-        </div>
-    }
-}
 
 /// The jobs a cancel of this job takes along (its Hybrid partner too).
 fn cancel_set(detail: &JobDetail) -> Vec<Job> {

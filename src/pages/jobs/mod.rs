@@ -10,6 +10,7 @@ mod conditions;
 pub(crate) mod csv_export;
 pub(crate) mod dates;
 mod detail_view;
+mod fact;
 mod filters;
 mod history;
 mod job_detail;

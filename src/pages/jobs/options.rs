@@ -6,7 +6,7 @@ use mdm_model::job::{DeviceNow, Job};
 use mdm_model::time::format_datetime_in_zone;
 use mdm_model::time::Zone;
 
-use super::detail_view::Fact;
+use super::fact::Fact;
 use crate::components::HelpLink;
 use crate::i18n::use_locale;
 use crate::pages::help::HelpTopic;

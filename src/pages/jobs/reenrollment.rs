@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use mdm_model::job::{Job, ReenrollmentStatus};
 
-use super::detail_view::Fact;
+use super::fact::Fact;
 use crate::components::HelpLink;
 use crate::i18n::use_locale;
 

@@ -12,9 +12,9 @@ use mdm_model::session::SignInRequest;
 
 use crate::api::{Api, ApiError};
 use crate::components::icons::{Icon, IconKind};
+use crate::components::MainContent;
 use crate::components::{LanguageSwitch, PageHeader};
 use crate::i18n::use_locale;
-use crate::pages::shell::MainContent;
 use crate::routes;
 use crate::session::use_session;
 
