@@ -8,6 +8,7 @@ pub mod auth;
 pub mod cache;
 pub mod engine;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod health;
 pub mod ids;

@@ -21,6 +21,7 @@ use crate::{
     routes::{table, Access},
 };
 
+mod exports;
 mod operations;
 mod schemas;
 

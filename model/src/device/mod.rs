@@ -1,5 +1,6 @@
 //! Managed devices: what the portal knows about each one, and the vocabularies that classify it.
 
+mod csv;
 mod general_info;
 mod os;
 mod query;
@@ -7,6 +8,7 @@ mod query;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use csv::{devices_csv_header, devices_csv_rows};
 pub use general_info::{clear_general_info, GeneralInfoField};
 pub use os::{InvalidOsVersion, Os, OsVersion};
 pub use query::{search_terms, DeviceFilter, DeviceQuery, DeviceSortKey, MAX_SEARCH_LENGTH};

@@ -41,7 +41,7 @@ pub(super) fn op(
     }
 }
 
-fn query(name: &str, schema: Value, description: &str) -> Value {
+pub(super) fn query(name: &str, schema: Value, description: &str) -> Value {
     json!({ "name": name, "in": "query", "required": false, "schema": schema, "description": description })
 }
 
@@ -52,6 +52,15 @@ fn path_param(name: &str, schema: Value) -> Value {
 /// The string enum of a model vocabulary.
 pub(super) fn words<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Value {
     json!({ "type": "string", "enum": all.iter().map(|v| name(*v)).collect::<Vec<_>>() })
+}
+
+/// The sort direction of a list and of its export.
+pub(super) fn order() -> Value {
+    query(
+        "order",
+        words(SortOrder::ALL, SortOrder::as_str),
+        "sort direction",
+    )
 }
 
 fn paging() -> Vec<Value> {
@@ -66,12 +75,57 @@ fn paging() -> Vec<Value> {
             json!({ "type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 50 }),
             "rows per page",
         ),
-        query(
-            "order",
-            words(SortOrder::ALL, SortOrder::as_str),
-            "sort direction",
-        ),
+        order(),
     ]
+}
+
+/// The filters and sort of the device table and its CSV (model `DeviceQuery`).
+pub(super) fn device_filters() -> Vec<Value> {
+    vec![
+        query(
+            "q",
+            json!({ "type": "string", "maxLength": 200 }),
+            "search in name, serial, phone, user, employee number",
+        ),
+        query("group", json!({ "type": "integer" }), "group id"),
+        query(
+            "subgroups",
+            json!({ "type": "boolean", "default": true }),
+            "include the group's descendants",
+        ),
+        query("os", words(Os::ALL, Os::as_str), ""),
+        query("ownership", words(Ownership::ALL, Ownership::as_str), ""),
+        query(
+            "method",
+            words(ManagementMethod::ALL, ManagementMethod::as_str),
+            "",
+        ),
+        query("status", words(DeviceStatus::ALL, DeviceStatus::as_str), ""),
+        query("sort", words(DeviceSortKey::ALL, DeviceSortKey::as_str), ""),
+    ]
+}
+
+/// The filters and sort of the job list and its CSV (model `JobQuery`).
+pub(super) fn job_filters() -> Vec<Value> {
+    let mut params = vec![
+        query("status", words(JobStatus::ALL, JobStatus::as_str), ""),
+        query("method", words(JobMethod::ALL, JobMethod::as_str), ""),
+        query("device", json!({ "type": "integer" }), "device id"),
+        query(
+            "registrant",
+            json!({ "type": "integer" }),
+            "administrator id",
+        ),
+        query("wipe", json!({ "type": "integer" }), "registration id"),
+        query(
+            "q",
+            json!({ "type": "string", "maxLength": 200 }),
+            "search in device name, serial, user",
+        ),
+        query("sort", words(JobSortKey::ALL, JobSortKey::as_str), ""),
+    ];
+    params.extend(time_range());
+    params
 }
 
 /// The filters of the audit log and its CSV (model `AuditQuery`).
@@ -176,28 +230,7 @@ pub(super) fn describe(method: &Method, path: &str) -> Option<Operation> {
             )
         },
         ("GET", "/devices") => {
-            let mut params = vec![
-                query(
-                    "q",
-                    json!({ "type": "string", "maxLength": 200 }),
-                    "search in name, serial, phone, user, employee number",
-                ),
-                query("group", json!({ "type": "integer" }), "group id"),
-                query(
-                    "subgroups",
-                    json!({ "type": "boolean", "default": true }),
-                    "include the group's descendants",
-                ),
-                query("os", words(Os::ALL, Os::as_str), ""),
-                query("ownership", words(Ownership::ALL, Ownership::as_str), ""),
-                query(
-                    "method",
-                    words(ManagementMethod::ALL, ManagementMethod::as_str),
-                    "",
-                ),
-                query("status", words(DeviceStatus::ALL, DeviceStatus::as_str), ""),
-                query("sort", words(DeviceSortKey::ALL, DeviceSortKey::as_str), ""),
-            ];
+            let mut params = device_filters();
             params.extend(paging());
             Operation {
                 params,
@@ -266,24 +299,7 @@ pub(super) fn describe(method: &Method, path: &str) -> Option<Operation> {
             )
         },
         ("GET", "/jobs") => {
-            let mut params = vec![
-                query("status", words(JobStatus::ALL, JobStatus::as_str), ""),
-                query("method", words(JobMethod::ALL, JobMethod::as_str), ""),
-                query("device", json!({ "type": "integer" }), "device id"),
-                query(
-                    "registrant",
-                    json!({ "type": "integer" }),
-                    "administrator id",
-                ),
-                query("wipe", json!({ "type": "integer" }), "registration id"),
-                query(
-                    "q",
-                    json!({ "type": "string", "maxLength": 200 }),
-                    "search in device name, serial, user",
-                ),
-                query("sort", words(JobSortKey::ALL, JobSortKey::as_str), ""),
-            ];
-            params.extend(time_range());
+            let mut params = job_filters();
             params.extend(paging());
             Operation {
                 params,
@@ -407,7 +423,7 @@ pub(super) fn describe(method: &Method, path: &str) -> Option<Operation> {
                 Some("AdministratorRefList"),
             )
         },
-        _ => return None,
+        _ => return super::exports::describe(method, path),
     };
     Some(operation)
 }
