@@ -1,7 +1,6 @@
 //! 端末管理, in English.
 
 use super::DevicesText;
-use crate::components::pager::PagerText;
 
 pub const EN: DevicesText = DevicesText {
     lead: "Pick a group, find the lost device, select it and take a measure.",
@@ -27,6 +26,7 @@ pub const EN: DevicesText = DevicesText {
     clear_filters: "Clear filters",
 
     table_label: "Devices",
+    csv_file_prefix: "devices",
     status_column: "Status / last seen",
     select_page: "Select every device on this page",
     select_device: |name| format!("Select {name}"),
@@ -70,17 +70,4 @@ pub const EN: DevicesText = DevicesText {
     cancel: "Cancel",
     close: "Close",
 
-    pager: PagerText {
-        label: "Pages",
-        range: |first, last, total| format!("{first}–{last} of {total}"),
-        none: "0 devices",
-        first: "First page",
-        previous: "Previous page",
-        next: "Next page",
-        last: "Last page",
-        page: "Page number",
-        of_pages: |pages| format!("of {pages}"),
-        per_page: "Rows per page",
-        per_page_option: |size| format!("{size}"),
-    },
 };

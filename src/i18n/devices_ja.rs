@@ -1,7 +1,6 @@
 //! 端末管理, in Japanese.
 
 use super::DevicesText;
-use crate::components::pager::PagerText;
 
 pub const JA: DevicesText = DevicesText {
     lead: "グループを選んで端末を探し、紛失した端末を選択して対策を実行します。",
@@ -21,6 +20,7 @@ pub const JA: DevicesText = DevicesText {
     clear_filters: "条件をクリア",
 
     table_label: "端末一覧",
+    csv_file_prefix: "端末一覧",
     status_column: "状態 / 最終接続日時",
     select_page: "このページの端末をすべて選択",
     select_device: |name| format!("{name} を選択"),
@@ -53,17 +53,4 @@ pub const JA: DevicesText = DevicesText {
     cancel: "キャンセル",
     close: "閉じる",
 
-    pager: PagerText {
-        label: "ページ送り",
-        range: |first, last, total| format!("{first}〜{last}件 / 全{total}件"),
-        none: "0件",
-        first: "最初のページ",
-        previous: "前のページ",
-        next: "次のページ",
-        last: "最後のページ",
-        page: "ページ番号",
-        of_pages: |pages| format!("/ {pages}ページ"),
-        per_page: "表示件数",
-        per_page_option: |size| format!("{size}件"),
-    },
 };

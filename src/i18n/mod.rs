@@ -9,6 +9,7 @@ mod en;
 mod help;
 mod ja;
 mod jobs;
+mod table;
 mod wipe;
 
 use leptos::prelude::*;
@@ -20,6 +21,7 @@ pub use wipe::WipeText;
 
 pub use help::HelpText;
 pub use jobs::JobsText;
+pub use table::{size_text, TableText};
 
 /// All console strings of one language.
 pub struct Catalog {
@@ -99,6 +101,8 @@ pub struct Catalog {
 
     /// Strings of 監査ログ.
     pub audit: &'static AuditText,
+
+    pub table: &'static TableText,
 }
 
 /// The catalog of a language.
