@@ -78,7 +78,9 @@ pub enum ConfigProblem {
     Locale(String),
     #[error("data-auth=\"{0}\" must be cookie or bearer; cookie is used")]
     Auth(String),
-    #[error("data-theme=\"{0}\" must be system, light or dark; the administrator's choice is used")]
+    #[error(
+        "data-theme=\"{0}\" must be system, light or dark; the administrator's choice is used"
+    )]
     Theme(String),
 }
 

@@ -84,9 +84,10 @@ impl Theme {
     }
 }
 
-/// The console's theme; panics outside the app root.
+/// The console's theme, or one following the stored choice where none is provided (a view
+/// mounted alone).
 pub fn use_theme() -> Theme {
-    expect_context::<Theme>()
+    use_context::<Theme>().unwrap_or_else(|| Theme::provide(None))
 }
 
 #[cfg(test)]

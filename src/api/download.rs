@@ -59,9 +59,11 @@ impl Api {
         let chunks = js_sys::Array::new();
         let mut received = Received::default();
         loop {
-            let next = JsFuture::from(js_sys::Promise::from(call(&reader, "read").map_err(failed)?))
-                .await
-                .map_err(failed)?;
+            let next = JsFuture::from(js_sys::Promise::from(
+                call(&reader, "read").map_err(failed)?,
+            ))
+            .await
+            .map_err(failed)?;
             let done = js_sys::Reflect::get(&next, &"done".into()).map_err(failed)?;
             if done.is_truthy() {
                 break;

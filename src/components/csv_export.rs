@@ -73,7 +73,11 @@ pub fn CsvExportButton(
             match result {
                 Ok(blob) => {
                     let shown = received.get_untracked().unwrap_or_default();
-                    let name = file_name(file_prefix.get_untracked(), Utc::now(), zone.get_untracked());
+                    let name = file_name(
+                        file_prefix.get_untracked(),
+                        Utc::now(),
+                        zone.get_untracked(),
+                    );
                     match save(&name, &blob) {
                         Ok(()) => toasts.show(ToastKind::Success, (t.exported)(rows(shown))),
                         Err(_) => toasts.show(ToastKind::Error, t.export_failed),
@@ -118,7 +122,10 @@ mod tests {
             file_name("wipe-jobs", now, Zone::JAPAN),
             "wipe-jobs_20261126-1430.csv"
         );
-        let received = Received { bytes: 10, lines: 3 };
+        let received = Received {
+            bytes: 10,
+            lines: 3,
+        };
         assert_eq!(rows(received), 2);
     }
 }

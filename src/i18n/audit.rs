@@ -9,7 +9,6 @@ mod ja;
 pub use en::EN;
 pub use ja::JA;
 
-
 /// All strings of the audit log screen of one language.
 pub struct AuditText {
     /// The side-nav entry and the screen's title.
@@ -48,5 +47,4 @@ pub struct AuditText {
     pub no_match_hint: &'static str,
 
     pub csv_file_prefix: &'static str,
-
 }

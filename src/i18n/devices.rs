@@ -13,7 +13,6 @@ mod ja;
 pub use en::EN;
 pub use ja::JA;
 
-
 /// All strings of the devices screen of one language.
 pub struct DevicesText {
     /// One sentence under the title: what the screen is for.
@@ -72,5 +71,4 @@ pub struct DevicesText {
     pub next: &'static str,
     pub cancel: &'static str,
     pub close: &'static str,
-
 }

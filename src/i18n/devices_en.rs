@@ -69,5 +69,4 @@ pub const EN: DevicesText = DevicesText {
     next: "Next",
     cancel: "Cancel",
     close: "Close",
-
 };

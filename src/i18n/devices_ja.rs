@@ -52,5 +52,4 @@ pub const JA: DevicesText = DevicesText {
     next: "次へ",
     cancel: "キャンセル",
     close: "閉じる",
-
 };

@@ -71,7 +71,6 @@ pub struct JobsText {
     pub bad_query_title: &'static str,
     pub reset_query: &'static str,
 
-
     pub detail_label: &'static str,
     pub close_detail: &'static str,
     pub detail_loading: &'static str,

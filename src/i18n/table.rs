@@ -141,8 +141,14 @@ mod tests {
     #[test]
     fn counts_in_the_pager_have_thousands_separators() {
         assert_eq!((JA.pager.range)(1, 50, 100_000), "1〜50件 / 全100,000件");
-        assert_eq!((EN.pager.range)(99_951, 100_000, 100_000), "99,951–100,000 of 100,000");
-        assert_eq!((EN.export_progress)(12_345, 2_345_678), "Downloading… 12,345 rows (2.3 MB)");
+        assert_eq!(
+            (EN.pager.range)(99_951, 100_000, 100_000),
+            "99,951–100,000 of 100,000"
+        );
+        assert_eq!(
+            (EN.export_progress)(12_345, 2_345_678),
+            "Downloading… 12,345 rows (2.3 MB)"
+        );
         assert_eq!((JA.exported)(1_000), "1,000行のCSVをダウンロードしました。");
     }
 }

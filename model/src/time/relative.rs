@@ -75,7 +75,12 @@ mod tests {
     }
 
     fn ago(seconds: i64, lang: Lang) -> String {
-        relative_time(now() - TimeDelta::seconds(seconds), now(), Zone::JAPAN, lang)
+        relative_time(
+            now() - TimeDelta::seconds(seconds),
+            now(),
+            Zone::JAPAN,
+            lang,
+        )
     }
 
     #[test]

@@ -69,9 +69,9 @@ impl ColumnSet {
                 shown.remove(id);
             }
         });
-        let kept = self.shown.with_untracked(|shown| {
-            shown.iter().copied().collect::<Vec<_>>().join(",")
-        });
+        let kept = self
+            .shown
+            .with_untracked(|shown| shown.iter().copied().collect::<Vec<_>>().join(","));
         if let (Some(key), Some(storage)) = (self.storage_key.get_value(), storage()) {
             // A refused write only means the choice is not remembered.
             let _ = storage.set_item(&key, &kept);

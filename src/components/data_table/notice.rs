@@ -100,7 +100,11 @@ pub fn TableNoticeRow(
             </div>
         }
         .into_any(),
-        TableNotice::Empty { title, hint, action } => view! {
+        TableNotice::Empty {
+            title,
+            hint,
+            action,
+        } => view! {
             <div class="table-notice" data-testid="table-empty">
                 <p class="table-notice__title">{title}</p>
                 <p class="table-notice__hint">{hint}</p>

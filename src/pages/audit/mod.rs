@@ -69,7 +69,11 @@ pub fn AuditPage() -> impl IntoView {
         };
         let filtered = matches!(&loaded, Some(Ok((shown, _))) if url::is_filtered(shown));
         TableNotice::of(state, locale.lang(), t().loading, || {
-            let hint = if filtered { t().no_match_hint } else { t().empty_hint };
+            let hint = if filtered {
+                t().no_match_hint
+            } else {
+                t().empty_hint
+            };
             TableNotice::empty(t().empty_title, hint)
         })
     });

@@ -60,8 +60,9 @@ pub fn DeviceTable(
     selection: RwSignal<Selection>,
     /// The administrator's time zone, for "last seen".
     zone: Zone,
-    /// The optional columns shown.
-    columns: ColumnSet,
+    /// The optional columns shown; without it, every column.
+    #[prop(optional)]
+    columns: Option<ColumnSet>,
 ) -> impl IntoView {
     let locale = use_locale();
     // A signal per shown device: a device that comes back with new data updates its row.
@@ -71,7 +72,9 @@ pub fn DeviceTable(
     let ticks = Memo::new(move |_| page_ids.with(|ids| selection.with(|s| s.page_ticks(ids))));
     let row_ticks = RowTicks::follow(selection);
     Effect::new(move || page_ids.with(|ids| row_ticks.keep(ids)));
-    let sort_header = move |key: DeviceSortKey, second: Option<DeviceSortKey>, class: &'static str| {
+    let sort_header = move |key: DeviceSortKey,
+                            second: Option<DeviceSortKey>,
+                            class: &'static str| {
         view! { <SortHeader key=key second=second sort=sort on_sort=on_sort class=class.to_string()/> }
     };
     // As `<For>` does: each row has its own owner under the table's, so redrawing the body's
@@ -131,7 +134,10 @@ pub fn DeviceTable(
     view! {
         <TableFrame label=Signal::derive(move || locale.t().devices.table_label.to_string()) busy=busy>
             <table
-                class=move || columns.table_class("data-table device-table", "device-table")
+                class=move || match columns {
+                    Some(columns) => columns.table_class("data-table device-table", "device-table"),
+                    None => "data-table device-table".to_string(),
+                }
                 data-testid="device-table"
                 on:click=tick_from_cell
             >

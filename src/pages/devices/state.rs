@@ -120,9 +120,8 @@ impl DevicesState {
             _ => None,
         });
         let rows = Signal::derive(move || page.get().map(|p| p.items).unwrap_or_default());
-        let page_ids = Signal::derive(move || {
-            rows.with(|rows| rows.iter().map(|d| d.id).collect::<Vec<_>>())
-        });
+        let page_ids =
+            Signal::derive(move || rows.with(|rows| rows.iter().map(|d| d.id).collect::<Vec<_>>()));
         DevicesState {
             query,
             go,
@@ -161,7 +160,11 @@ impl DevicesState {
 
 /// "Every device matching" belongs to the filter it was chosen under: a new filter drops it
 /// (and says so until the selection changes again).
-fn follow_filter(query: Memo<DeviceQuery>, selection: RwSignal<Selection>, dropped: RwSignal<bool>) {
+fn follow_filter(
+    query: Memo<DeviceQuery>,
+    selection: RwSignal<Selection>,
+    dropped: RwSignal<bool>,
+) {
     Effect::new(move || {
         let filter = query.with(|q| q.filter.clone());
         let mut current = selection.get_untracked();

@@ -61,7 +61,7 @@ pub fn JobTable(
     };
     view! {
         <TableFrame label=Signal::derive(move || locale.t().jobs.table_caption.to_string()) busy=busy>
-            <table class="data-table job-table" data-testid="job-table">
+            <table class="job-table" data-testid="job-table">
                 <caption class="visually-hidden">{move || locale.t().jobs.table_caption}</caption>
                 <thead>
                     <tr>
