@@ -37,7 +37,7 @@ pub use toolbar::DeviceToolbar;
 #[component]
 pub fn DevicesPage() -> impl IntoView {
     let locale = use_locale();
-    let state = DevicesState::new();
+    let state = DevicesState::start();
     let navigate = use_navigate();
     let on_next = Callback::new(move |measure: Measure| {
         state.measures_open.set(false);

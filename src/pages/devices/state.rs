@@ -74,7 +74,7 @@ pub struct DevicesState {
 
 impl DevicesState {
     /// Reads the address, starts the fetches and keeps the selection in step with the filter.
-    pub fn new() -> DevicesState {
+    pub fn start() -> DevicesState {
         let api = expect_context::<Api>();
         let DeviceSelection { selection, origin } = use_device_selection();
         let params = use_query_map();

@@ -55,7 +55,7 @@ pub struct JobList {
 
 impl JobList {
     /// Reads the address and starts the live fetch.
-    pub fn new() -> JobList {
+    pub fn start() -> JobList {
         let api = expect_context::<Api>();
         let location = use_location();
         let query_map = use_query_map();

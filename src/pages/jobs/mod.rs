@@ -47,7 +47,7 @@ use toolbar::JobsToolbar;
 pub fn JobsPage() -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().jobs;
-    let list = JobList::new();
+    let list = JobList::start();
     let (query, zone, screen) = (list.query, list.screen.zone, list.screen);
     view! {
         <PageHeader title=Signal::derive(move || locale.t().jobs_title.to_string())/>
