@@ -1,5 +1,7 @@
 //! 端末管理, in English.
 
+use mdm_model::count::format_count;
+
 use super::DevicesText;
 
 pub const EN: DevicesText = DevicesText {
@@ -7,12 +9,12 @@ pub const EN: DevicesText = DevicesText {
 
     groups_heading: "Groups",
     all_devices: "All devices",
-    device_count: |count| format!("{count}"),
+    device_count: |count| format!("{}", format_count(count)),
     group_item_label: |name, count| {
         if count == 1 {
             format!("{name} 1 device")
         } else {
-            format!("{name} {count} devices")
+            format!("{name} {} devices", format_count(count))
         }
     },
     groups_loading: "Loading groups…",
@@ -43,14 +45,16 @@ pub const EN: DevicesText = DevicesText {
         if count == 1 {
             "1 device selected".to_string()
         } else {
-            format!("{count} devices selected")
+            format!("{} devices selected", format_count(count))
         }
     },
     nothing_selected: "No devices selected",
     clear_selection: "Clear selection",
     page_selected: |count| format!("All {count} devices on this page are selected."),
-    select_all_matching: |total| format!("Select all {total} devices matching"),
-    all_matching_selected: |total| format!("All {total} devices matching are selected."),
+    select_all_matching: |total| format!("Select all {} devices matching", format_count(total)),
+    all_matching_selected: |total| {
+        format!("All {} devices matching are selected.", format_count(total))
+    },
     matching_selection_dropped:
         "The filters changed, so the selection of every matching device was cleared.",
 
@@ -60,7 +64,10 @@ pub const EN: DevicesText = DevicesText {
         if count == 1 {
             "Choose the measure to take on the selected device.".to_string()
         } else {
-            format!("Choose the measure to take on the {count} selected devices.")
+            format!(
+                "Choose the measure to take on the {} selected devices.",
+                format_count(count)
+            )
         }
     },
     measures_list_label: "Lost-device measures",

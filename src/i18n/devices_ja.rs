@@ -1,5 +1,7 @@
 //! 端末管理, in Japanese.
 
+use mdm_model::count::format_count;
+
 use super::DevicesText;
 
 pub const JA: DevicesText = DevicesText {
@@ -7,8 +9,8 @@ pub const JA: DevicesText = DevicesText {
 
     groups_heading: "グループ",
     all_devices: "すべての端末",
-    device_count: |count| format!("{count}台"),
-    group_item_label: |name, count| format!("{name} {count}台"),
+    device_count: |count| format!("{}台", format_count(count)),
+    group_item_label: |name, count| format!("{name} {}台", format_count(count)),
     groups_loading: "グループを読み込んでいます…",
     groups_error: "グループを読み込めませんでした。",
 
@@ -34,18 +36,28 @@ pub const JA: DevicesText = DevicesText {
         "条件に一致する端末はありません。キーワードや絞り込み条件を変えてお試しください。",
     retry: "再読み込み",
 
-    selected_count: |count| format!("{count}台を選択中"),
+    selected_count: |count| format!("{}台を選択中", format_count(count)),
     nothing_selected: "端末が選択されていません",
     clear_selection: "選択を解除",
     page_selected: |count| format!("このページの{count}台をすべて選択しました。"),
-    select_all_matching: |total| format!("条件に一致する{total}台をすべて選択"),
-    all_matching_selected: |total| format!("条件に一致する{total}台をすべて選択しています。"),
+    select_all_matching: |total| format!("条件に一致する{}台をすべて選択", format_count(total)),
+    all_matching_selected: |total| {
+        format!(
+            "条件に一致する{}台をすべて選択しています。",
+            format_count(total)
+        )
+    },
     matching_selection_dropped:
         "絞り込み条件が変わったため、「条件に一致するすべての端末」の選択を解除しました。",
 
     measures_button: "紛失時対策",
     measures_disabled_reason: "端末を選択すると実行できます。",
-    measures_lead: |count| format!("選択した{count}台の端末に実行する対策を選んでください。"),
+    measures_lead: |count| {
+        format!(
+            "選択した{}台の端末に実行する対策を選んでください。",
+            format_count(count)
+        )
+    },
     measures_list_label: "紛失時の対策",
     measure_wipe_description: "端末のデータをすべて消去し、工場出荷時の状態に戻します。",
     measures_choose_hint: "対策を選ぶと「次へ」を押せます。",

@@ -42,6 +42,7 @@ test('the 100,000-device export downloads completely, its rows matching the tabl
 
 test('dark mode chosen in the header survives a reload; light and dark screenshots in ja and en', async () => {
   const root = page.locator('.mdm-console');
+  await page.locator('[data-testid^="device-row-"]').first().waitFor();
   const background = () => root.evaluate((el) => getComputedStyle(el).backgroundColor);
   await screenshot(page, 'devices-light-ja-1280');
   const light = await background();
@@ -50,7 +51,7 @@ test('dark mode chosen in the header survives a reload; light and dark screensho
   const dark = await background();
   assert.notEqual(dark, light);
   await page.reload();
-  await page.getByTestId('device-table').waitFor();
+  await page.locator('[data-testid^="device-row-"]').first().waitFor();
   assert.equal(await root.getAttribute('data-theme'), 'dark', 'kept in this browser');
   assert.equal(await background(), dark);
   assert.equal(await page.getByTestId('theme-switch').inputValue(), 'dark');
