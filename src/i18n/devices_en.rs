@@ -9,7 +9,7 @@ pub const EN: DevicesText = DevicesText {
 
     groups_heading: "Groups",
     all_devices: "All devices",
-    device_count: |count| format!("{}", format_count(count)),
+    device_count: format_count,
     group_item_label: |name, count| {
         if count == 1 {
             format!("{name} 1 device")
