@@ -8,11 +8,14 @@
 //! | `data-api-base` | the portal API (`/api`, `https://mdm.example/api`) | `/api` |
 //! | `data-locale` | `ja` or `en` | the user's choice, else the browser's |
 //! | `data-auth` | `cookie` (the portal's session, same site) or `bearer` (a token the host hands over) | `cookie` |
+//! | `data-theme` | `system`, `light` or `dark`: forces the theme over the administrator's switch | the administrator's choice, else the system's |
 //!
 //! The parsing is plain Rust, tested natively; a bad value is reported and replaced by the safe
 //! default, so a typo never leaves a blank page.
 
 use mdm_model::Lang;
+
+use crate::theme::ThemeChoice;
 
 /// Where the API lives when the console is served by the portal itself.
 pub const DEFAULT_API_BASE: &str = "/api";
@@ -39,6 +42,8 @@ pub struct ConsoleConfig {
     pub auth: AuthMode,
     /// Mounted in a host page's element rather than on the console's own page.
     pub embedded: bool,
+    /// The theme the host chose; `None` lets the administrator choose.
+    pub theme: Option<ThemeChoice>,
 }
 
 impl Default for ConsoleConfig {
@@ -49,6 +54,7 @@ impl Default for ConsoleConfig {
             locale: None,
             auth: AuthMode::Cookie,
             embedded: false,
+            theme: None,
         }
     }
 }
@@ -60,6 +66,7 @@ pub struct HostAttributes {
     pub api_base: Option<String>,
     pub locale: Option<String>,
     pub auth: Option<String>,
+    pub theme: Option<String>,
 }
 
 /// A value the host got wrong, with what the console uses instead.
@@ -73,6 +80,10 @@ pub enum ConfigProblem {
     Locale(String),
     #[error("data-auth=\"{0}\" must be cookie or bearer; cookie is used")]
     Auth(String),
+    #[error(
+        "data-theme=\"{0}\" must be system, light or dark; the administrator's choice is used"
+    )]
+    Theme(String),
 }
 
 impl ConsoleConfig {
@@ -110,6 +121,12 @@ impl ConsoleConfig {
                 "cookie" => config.auth = AuthMode::Cookie,
                 "bearer" => config.auth = AuthMode::Bearer,
                 _ => problems.push(ConfigProblem::Auth(raw.to_string())),
+            }
+        }
+        if let Some(raw) = attributes.theme.as_deref().filter(|v| !v.trim().is_empty()) {
+            match ThemeChoice::parse(raw) {
+                Some(theme) => config.theme = Some(theme),
+                None => problems.push(ConfigProblem::Theme(raw.to_string())),
             }
         }
         (config, problems)
@@ -165,6 +182,7 @@ mod tests {
             api_base: Some(api.into()),
             locale: Some(locale.into()),
             auth: Some(auth.into()),
+            theme: None,
         }
     }
 
@@ -181,6 +199,7 @@ mod tests {
                 locale: Some(Lang::Ja),
                 auth: AuthMode::Bearer,
                 embedded: true,
+                theme: None,
             }
         );
     }

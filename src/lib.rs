@@ -10,13 +10,14 @@ pub mod i18n;
 pub mod pages;
 pub mod routes;
 pub mod session;
+pub mod theme;
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::Api;
-use crate::components::{TapTips, ToastHost, Toasts};
+use crate::components::{Now, TapTips, ToastHost, Toasts};
 use crate::i18n::Locale;
 use crate::pages::audit::AuditPage;
 use crate::pages::devices::{DeviceSelection, DevicesPage};
@@ -26,6 +27,7 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::shell::{SessionGate, Shell, SignInRoute};
 use crate::pages::wipe::WipePage;
 use crate::session::{Session, SessionState};
+use crate::theme::Theme;
 
 pub use crate::config::{AuthMode, ConsoleConfig};
 
@@ -43,6 +45,8 @@ pub fn App(
     provide_context(api.clone());
     let session = Session::provide(api.clone());
     Toasts::provide();
+    Now::provide();
+    let theme = Theme::provide(config.theme);
     DeviceSelection::provide();
     if config.auth == AuthMode::Bearer {
         bearer_handover(api, session);
@@ -51,7 +55,7 @@ pub fn App(
 
     view! {
         // Every style hangs off this class, so the console can live inside a host page.
-        <div class="mdm-console" lang=move || locale.lang().tag()>
+        <div class="mdm-console" lang=move || locale.lang().tag() data-theme=move || theme.choice().as_str()>
             <Router base=base>
                 <SessionGate>
                     <Routes fallback=NotFoundPage>

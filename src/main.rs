@@ -29,6 +29,7 @@ fn main() {
             base_path: attribute("data-base-path"),
             api_base: attribute("data-api-base"),
             locale: attribute("data-locale"),
+            theme: attribute("data-theme"),
             auth: attribute("data-auth"),
         });
         for problem in problems {

@@ -207,6 +207,7 @@ async fn an_empty_or_failed_log_says_so_instead_of_rows() {
         Some(TableNotice::Empty {
             title: "記録はまだありません".into(),
             hint: "サインインや遠隔初期化の登録などの操作がここに記録されます。".into(),
+            action: None,
         }),
     );
     leptos::task::tick().await;

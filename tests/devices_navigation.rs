@@ -9,9 +9,9 @@ mod wait;
 
 use fleet::*;
 use leptos::prelude::*;
+use mdm_console::components::data_table::Pager;
 use mdm_console::components::data_table::TableNotice;
-use mdm_console::components::pager::Pager;
-use mdm_console::i18n::catalog;
+use mdm_console::i18n::{catalog, use_locale};
 use mdm_console::pages::devices::{DeviceTable, DeviceToolbar, GroupTreeView, Selection};
 use mdm_model::device::{DeviceFilter, DeviceSortKey, Os};
 use mdm_model::ids::GroupId;
@@ -112,6 +112,7 @@ async fn loading_empty_and_error_states_fill_the_table() {
     notice.set(Some(TableNotice::Empty {
         title: t.empty_title.into(),
         hint: t.empty_filtered_hint.into(),
+        action: None,
     }));
     settle().await;
     assert!(view.text("table-empty").starts_with("端末がありません"));
@@ -133,6 +134,12 @@ async fn the_pager_moves_between_pages_and_changes_the_page_size() {
     let per_page = RwSignal::new(50u32);
     let lang_en = RwSignal::new(false);
     let view = mount("ja", move || {
+        let locale = use_locale();
+        Effect::new(move |_| {
+            if lang_en.get() {
+                locale.set(Lang::En);
+            }
+        });
         view! {
             <Pager
                 page=page
@@ -141,7 +148,6 @@ async fn the_pager_moves_between_pages_and_changes_the_page_size() {
                 choices=&PER_PAGE_CHOICES
                 on_page=Callback::new(move |p| page.set(p))
                 on_per_page=Callback::new(move |s| { per_page.set(s); page.set(1); })
-                text=Signal::derive(move || &catalog(if lang_en.get() { Lang::En } else { Lang::Ja }).devices.pager)
             />
         }
     });

@@ -195,17 +195,25 @@ fn shared_selectors(sheets: &[(String, String)]) -> Vec<(SelectorKey, Vec<String
         .collect()
 }
 
+/// Every `.css` file under `dir` (and its folders), named by its path from the project root.
+fn stylesheets_under(dir: &Path, sheets: &mut Vec<(String, String)>) {
+    let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()));
+    for path in entries.map(|entry| entry.expect("a directory entry").path()) {
+        if path.is_dir() {
+            stylesheets_under(&path, sheets);
+        } else if path.extension().is_some_and(|ext| ext == "css") {
+            let name = path.strip_prefix(root()).unwrap_or(&path);
+            sheets.push((name.to_string_lossy().into_owned(), read(&path)));
+        }
+    }
+}
+
+/// The console's stylesheets: the screens' in `style/`, the shared components' beside their
+/// code in `src/` (the table kit's `data_table.css`).
 fn console_stylesheets() -> Vec<(String, String)> {
-    let dir = root().join("style");
-    let mut sheets: Vec<(String, String)> = fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
-        .map(|entry| entry.expect("a directory entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "css"))
-        .map(|path| {
-            let name = format!("style/{}", path.file_name().unwrap().to_string_lossy());
-            (name, read(&path))
-        })
-        .collect();
+    let mut sheets = Vec::new();
+    stylesheets_under(&root().join("style"), &mut sheets);
+    stylesheets_under(&root().join("src"), &mut sheets);
     sheets.sort();
     sheets
 }

@@ -12,11 +12,14 @@
 //! - [`apple`]: the EraseDevice command (iPhone/iPad with its Wi-Fi profile, and [`apple::macos`]);
 //! - [`command`]: the other platforms' wipe commands (Android, Windows) and their option errors;
 //! - [`paging`], [`query`]: lists and query strings shared by every route;
+//! - [`csv`]: the dialect of every export; [`count`]: counts as administrators read them;
 //! - [`audit`], [`help`], [`session`], [`error`], [`time`], [`lang`].
 
 pub mod apple;
 pub mod audit;
 pub mod command;
+pub mod count;
+pub mod csv;
 pub mod dep;
 pub mod device;
 pub mod error;

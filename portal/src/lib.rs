@@ -10,6 +10,7 @@ pub mod cache;
 pub mod credentials;
 pub mod engine;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod health;
 pub mod ids;

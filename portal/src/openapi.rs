@@ -18,11 +18,14 @@ use serde_json::{json, Map, Value};
 
 use crate::access::Access;
 
+mod exports;
 mod operations;
+mod parameters;
 mod platform;
 mod schemas;
 
-use operations::{describe, op, words, Operation};
+use operations::describe;
+use parameters::{op, words, Operation};
 
 pub(crate) fn schema_ref(name: &str) -> Value {
     json!({ "$ref": format!("#/components/schemas/{name}") })

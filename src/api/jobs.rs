@@ -10,7 +10,7 @@ use super::{Api, ApiError};
 use crate::routes::encode_component;
 
 /// `path?name=value&…`, each value percent-encoded; just `path` without parameters.
-fn with_query(path: &str, pairs: &[(&'static str, String)]) -> String {
+pub(super) fn with_query(path: &str, pairs: &[(&'static str, String)]) -> String {
     if pairs.is_empty() {
         return path.to_string();
     }
@@ -55,17 +55,6 @@ impl Api {
         let list: ItemList<AdministratorRef> =
             Api::json(self.send(Method::GET, "/audit/actors").await?).await?;
         Ok(list.items)
-    }
-
-    /// `GET /api/audit.csv`: the filtered log as the portal writes it (every page, in the
-    /// request's language and the administrator's zone).
-    pub async fn audit_csv(&self, query: &AuditQuery) -> Result<String, ApiError> {
-        let path = with_query("/audit.csv", &query.to_query_pairs());
-        let response = self.send(Method::GET, &path).await?;
-        response
-            .text()
-            .await
-            .map_err(|e| ApiError::Decode(e.to_string()))
     }
 }
 

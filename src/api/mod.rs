@@ -4,6 +4,7 @@
 mod auth;
 mod catalog;
 mod devices;
+mod download;
 mod help;
 mod jobs;
 mod wipes;
@@ -14,6 +15,8 @@ use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::*;
 use mdm_model::{session::CSRF_HEADER, ApiErrorBody, ErrorCode, Lang};
 use serde::{de::DeserializeOwned, Serialize};
+
+pub use download::{audit_csv_path, devices_csv_path, jobs_csv_path, Received};
 
 use crate::config::AuthMode;
 use crate::i18n::catalog;

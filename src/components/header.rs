@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::icons::{Icon, IconKind};
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::side_nav::SIDE_NAV_ID;
+use crate::components::theme_switch::ThemeSwitch;
 use crate::components::time_zone_field::{TimeZoneChoice, TimeZoneField};
 use crate::i18n::use_locale;
 
@@ -73,6 +74,7 @@ pub fn AppHeader(
             </div>
             <div class="app-header__tools">
                 {time_zone.map(|choice| view! { <TimeZoneField choice=choice/> })}
+                <ThemeSwitch/>
                 <LanguageSwitch/>
                 <button
                     type="button"

@@ -2,6 +2,7 @@
 //! mount in browser tests without network or routes.
 
 pub mod coming_soon;
+pub mod csv_export;
 pub mod data_table;
 pub mod dialog;
 pub mod field;
@@ -12,12 +13,13 @@ pub mod keyed_rows;
 pub mod language_switch;
 pub mod main_content;
 pub mod page_header;
-pub mod pager;
+pub mod relative_time;
 pub mod side_nav;
 pub mod status_badge;
 pub mod status_panel;
 pub mod tabs;
 pub mod tap_tip;
+pub mod theme_switch;
 pub mod time_zone_field;
 pub mod toast;
 
@@ -28,6 +30,7 @@ pub use help_link::HelpLink;
 pub use language_switch::LanguageSwitch;
 pub use main_content::MainContent;
 pub use page_header::PageHeader;
+pub use relative_time::{use_now, Now, RelativeTime};
 pub use side_nav::{Area, SideNav};
 pub use status_badge::StatusBadge;
 pub use status_panel::{HostSignInPanel, LoadingPanel, SessionErrorPanel};

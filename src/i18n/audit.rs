@@ -9,8 +9,6 @@ mod ja;
 pub use en::EN;
 pub use ja::JA;
 
-use crate::components::pager::PagerText;
-
 /// All strings of the audit log screen of one language.
 pub struct AuditText {
     /// The side-nav entry and the screen's title.
@@ -47,13 +45,6 @@ pub struct AuditText {
     pub empty_title: &'static str,
     pub empty_hint: &'static str,
     pub no_match_hint: &'static str,
-    pub retry: &'static str,
 
-    pub export_csv: &'static str,
-    pub exporting: &'static str,
-    pub exported: &'static str,
-    pub export_failed: &'static str,
     pub csv_file_prefix: &'static str,
-
-    pub pager: PagerText,
 }

@@ -1,7 +1,6 @@
 //! Audit log, in English.
 
 use super::AuditText;
-use crate::components::pager::PagerText;
 
 pub const EN: AuditText = AuditText {
     title: "Audit log",
@@ -34,25 +33,7 @@ pub const EN: AuditText = AuditText {
     empty_title: "Nothing recorded yet",
     empty_hint: "Sign-ins, wipe registrations and other actions are recorded here.",
     no_match_hint: "No entries match. Try other filters.",
-    retry: "Reload",
 
-    export_csv: "Download CSV",
-    exporting: "Downloading…",
-    exported: "The CSV was downloaded.",
-    export_failed: "The CSV could not be saved.",
     csv_file_prefix: "audit-log",
 
-    pager: PagerText {
-        label: "Pages",
-        range: |first, last, total| format!("{first}–{last} of {total}"),
-        none: "0 entries",
-        first: "First page",
-        previous: "Previous page",
-        next: "Next page",
-        last: "Last page",
-        page: "Page number",
-        of_pages: |pages| format!("of {pages}"),
-        per_page: "Rows per page",
-        per_page_option: |size| format!("{size}"),
-    },
 };

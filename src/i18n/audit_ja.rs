@@ -1,7 +1,6 @@
 //! 監査ログ, in Japanese.
 
 use super::AuditText;
-use crate::components::pager::PagerText;
 
 pub const JA: AuditText = AuditText {
     title: "監査ログ",
@@ -34,25 +33,7 @@ pub const JA: AuditText = AuditText {
     empty_title: "記録はまだありません",
     empty_hint: "サインインや遠隔初期化の登録などの操作がここに記録されます。",
     no_match_hint: "条件に一致する記録はありません。条件を変えてお試しください。",
-    retry: "再読み込み",
 
-    export_csv: "CSVダウンロード",
-    exporting: "ダウンロード中…",
-    exported: "CSVをダウンロードしました。",
-    export_failed: "CSVを保存できませんでした。",
     csv_file_prefix: "監査ログ",
 
-    pager: PagerText {
-        label: "ページ送り",
-        range: |first, last, total| format!("{first}〜{last}件 / 全{total}件"),
-        none: "0件",
-        first: "最初のページ",
-        previous: "前のページ",
-        next: "次のページ",
-        last: "最後のページ",
-        page: "ページ番号",
-        of_pages: |pages| format!("/ {pages}ページ"),
-        per_page: "表示件数",
-        per_page_option: |size| format!("{size}件"),
-    },
 };

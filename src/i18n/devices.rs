@@ -13,8 +13,6 @@ mod ja;
 pub use en::EN;
 pub use ja::JA;
 
-use crate::components::pager::PagerText;
-
 /// All strings of the devices screen of one language.
 pub struct DevicesText {
     /// One sentence under the title: what the screen is for.
@@ -39,6 +37,8 @@ pub struct DevicesText {
     pub clear_filters: &'static str,
 
     pub table_label: &'static str,
+    /// The start of the export's file name.
+    pub csv_file_prefix: &'static str,
     /// Header of the status / last-seen column, read before its two sort buttons.
     pub status_column: &'static str,
     pub select_page: &'static str,
@@ -71,6 +71,4 @@ pub struct DevicesText {
     pub next: &'static str,
     pub cancel: &'static str,
     pub close: &'static str,
-
-    pub pager: PagerText,
 }

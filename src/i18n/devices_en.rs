@@ -1,19 +1,20 @@
 //! 端末管理, in English.
 
+use mdm_model::count::format_count;
+
 use super::DevicesText;
-use crate::components::pager::PagerText;
 
 pub const EN: DevicesText = DevicesText {
     lead: "Pick a group, find the lost device, select it and take a measure.",
 
     groups_heading: "Groups",
     all_devices: "All devices",
-    device_count: |count| format!("{count}"),
+    device_count: format_count,
     group_item_label: |name, count| {
         if count == 1 {
             format!("{name} 1 device")
         } else {
-            format!("{name} {count} devices")
+            format!("{name} {} devices", format_count(count))
         }
     },
     groups_loading: "Loading groups…",
@@ -27,6 +28,7 @@ pub const EN: DevicesText = DevicesText {
     clear_filters: "Clear filters",
 
     table_label: "Devices",
+    csv_file_prefix: "devices",
     status_column: "Status / last seen",
     select_page: "Select every device on this page",
     select_device: |name| format!("Select {name}"),
@@ -43,14 +45,16 @@ pub const EN: DevicesText = DevicesText {
         if count == 1 {
             "1 device selected".to_string()
         } else {
-            format!("{count} devices selected")
+            format!("{} devices selected", format_count(count))
         }
     },
     nothing_selected: "No devices selected",
     clear_selection: "Clear selection",
     page_selected: |count| format!("All {count} devices on this page are selected."),
-    select_all_matching: |total| format!("Select all {total} devices matching"),
-    all_matching_selected: |total| format!("All {total} devices matching are selected."),
+    select_all_matching: |total| format!("Select all {} devices matching", format_count(total)),
+    all_matching_selected: |total| {
+        format!("All {} devices matching are selected.", format_count(total))
+    },
     matching_selection_dropped:
         "The filters changed, so the selection of every matching device was cleared.",
 
@@ -60,7 +64,10 @@ pub const EN: DevicesText = DevicesText {
         if count == 1 {
             "Choose the measure to take on the selected device.".to_string()
         } else {
-            format!("Choose the measure to take on the {count} selected devices.")
+            format!(
+                "Choose the measure to take on the {} selected devices.",
+                format_count(count)
+            )
         }
     },
     measures_list_label: "Lost-device measures",
@@ -69,18 +76,4 @@ pub const EN: DevicesText = DevicesText {
     next: "Next",
     cancel: "Cancel",
     close: "Close",
-
-    pager: PagerText {
-        label: "Pages",
-        range: |first, last, total| format!("{first}–{last} of {total}"),
-        none: "0 devices",
-        first: "First page",
-        previous: "Previous page",
-        next: "Next page",
-        last: "Last page",
-        page: "Page number",
-        of_pages: |pages| format!("of {pages}"),
-        per_page: "Rows per page",
-        per_page_option: |size| format!("{size}"),
-    },
 };

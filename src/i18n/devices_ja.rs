@@ -1,15 +1,16 @@
 //! 端末管理, in Japanese.
 
+use mdm_model::count::format_count;
+
 use super::DevicesText;
-use crate::components::pager::PagerText;
 
 pub const JA: DevicesText = DevicesText {
     lead: "グループを選んで端末を探し、紛失した端末を選択して対策を実行します。",
 
     groups_heading: "グループ",
     all_devices: "すべての端末",
-    device_count: |count| format!("{count}台"),
-    group_item_label: |name, count| format!("{name} {count}台"),
+    device_count: |count| format!("{}台", format_count(count)),
+    group_item_label: |name, count| format!("{name} {}台", format_count(count)),
     groups_loading: "グループを読み込んでいます…",
     groups_error: "グループを読み込めませんでした。",
 
@@ -21,6 +22,7 @@ pub const JA: DevicesText = DevicesText {
     clear_filters: "条件をクリア",
 
     table_label: "端末一覧",
+    csv_file_prefix: "端末一覧",
     status_column: "状態 / 最終接続日時",
     select_page: "このページの端末をすべて選択",
     select_device: |name| format!("{name} を選択"),
@@ -34,36 +36,32 @@ pub const JA: DevicesText = DevicesText {
         "条件に一致する端末はありません。キーワードや絞り込み条件を変えてお試しください。",
     retry: "再読み込み",
 
-    selected_count: |count| format!("{count}台を選択中"),
+    selected_count: |count| format!("{}台を選択中", format_count(count)),
     nothing_selected: "端末が選択されていません",
     clear_selection: "選択を解除",
     page_selected: |count| format!("このページの{count}台をすべて選択しました。"),
-    select_all_matching: |total| format!("条件に一致する{total}台をすべて選択"),
-    all_matching_selected: |total| format!("条件に一致する{total}台をすべて選択しています。"),
+    select_all_matching: |total| format!("条件に一致する{}台をすべて選択", format_count(total)),
+    all_matching_selected: |total| {
+        format!(
+            "条件に一致する{}台をすべて選択しています。",
+            format_count(total)
+        )
+    },
     matching_selection_dropped:
         "絞り込み条件が変わったため、「条件に一致するすべての端末」の選択を解除しました。",
 
     measures_button: "紛失時対策",
     measures_disabled_reason: "端末を選択すると実行できます。",
-    measures_lead: |count| format!("選択した{count}台の端末に実行する対策を選んでください。"),
+    measures_lead: |count| {
+        format!(
+            "選択した{}台の端末に実行する対策を選んでください。",
+            format_count(count)
+        )
+    },
     measures_list_label: "紛失時の対策",
     measure_wipe_description: "端末のデータをすべて消去し、工場出荷時の状態に戻します。",
     measures_choose_hint: "対策を選ぶと「次へ」を押せます。",
     next: "次へ",
     cancel: "キャンセル",
     close: "閉じる",
-
-    pager: PagerText {
-        label: "ページ送り",
-        range: |first, last, total| format!("{first}〜{last}件 / 全{total}件"),
-        none: "0件",
-        first: "最初のページ",
-        previous: "前のページ",
-        next: "次のページ",
-        last: "最後のページ",
-        page: "ページ番号",
-        of_pages: |pages| format!("/ {pages}ページ"),
-        per_page: "表示件数",
-        per_page_option: |size| format!("{size}件"),
-    },
 };

@@ -83,4 +83,5 @@ pub const EN: Catalog = Catalog {
 
     jobs: &super::jobs::EN,
     audit: &super::audit::EN,
+    table: &super::table::EN,
 };

@@ -86,4 +86,5 @@ pub const JA: Catalog = Catalog {
 
     jobs: &super::jobs::JA,
     audit: &super::audit::JA,
+    table: &super::table::JA,
 };

@@ -46,16 +46,11 @@ pub struct JobsText {
     pub live_paused: &'static str,
     pub live_idle: &'static str,
     pub refresh: &'static str,
-    pub export_csv: &'static str,
-    pub exporting: &'static str,
-    pub exported: fn(usize) -> String,
-    pub export_failed: &'static str,
+    /// The start of the export's file name.
     pub csv_file_prefix: &'static str,
 
     pub table_caption: &'static str,
     pub col_actions: &'static str,
-    pub sorted_asc: &'static str,
-    pub sorted_desc: &'static str,
     pub pair_note: &'static str,
     pub pair_label: fn(i64, i64) -> String,
     pub not_scheduled: &'static str,
@@ -75,14 +70,6 @@ pub struct JobsText {
     pub refresh_failed: fn(&str) -> String,
     pub bad_query_title: &'static str,
     pub reset_query: &'static str,
-
-    pub pager_label: &'static str,
-    pub pager_prev: &'static str,
-    pub pager_next: &'static str,
-    pub pager_range: fn(u64, u64, u64) -> String,
-    pub pager_page: fn(u64, u64) -> String,
-    pub per_page_label: &'static str,
-    pub per_page_option: fn(u32) -> String,
 
     pub detail_label: &'static str,
     pub close_detail: &'static str,

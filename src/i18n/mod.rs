@@ -10,6 +10,7 @@ mod help;
 mod ja;
 mod jobs;
 mod platform;
+mod table;
 mod wipe;
 
 use leptos::prelude::*;
@@ -22,6 +23,7 @@ pub use wipe::WipeText;
 
 pub use help::HelpText;
 pub use jobs::JobsText;
+pub use table::{size_text, TableText};
 
 /// All console strings of one language.
 pub struct Catalog {
@@ -103,6 +105,8 @@ pub struct Catalog {
 
     /// Strings of 監査ログ.
     pub audit: &'static AuditText,
+
+    pub table: &'static TableText,
 }
 
 /// The catalog of a language.

@@ -158,5 +158,5 @@ test('CSV export: every job of the filter, UTF-8 with a byte-order mark, pairs o
     assert.ok(jobs[i - 1]?.[0] === cells[1] || jobs[i + 1]?.[0] === cells[1], `job ${cells[0]} sits next to its partner`);
   }
   const toast = page.getByTestId('toast').filter({ hasText: 'CSV' });
-  assert.match(await toast.innerText(), /9件のジョブ/);
+  assert.match(await toast.innerText(), /9行のCSV/);
 });

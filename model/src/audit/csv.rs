@@ -1,10 +1,8 @@
-//! CSV export of the audit log, in the job export's dialect: UTF-8 with a byte-order mark (Excel
-//! reads Japanese), CRLF line ends, RFC 4180 quoting, formulas defused. The header and the rows
-//! are separate so the portal can stream a long log a page at a time.
+//! CSV export of the audit log, in the dialect of [`crate::csv`]. The header and the rows are
+//! separate so the portal can stream a long log a page at a time.
 
 use super::{actor_label, AuditEntry};
-use crate::job::csv::cell;
-use crate::job::CSV_BOM;
+use crate::csv::{header_line, push_line};
 use crate::time::{format_datetime, Zone};
 use crate::Lang;
 
@@ -24,7 +22,7 @@ pub fn audit_csv_header(lang: Lang) -> String {
         Lang::Ja => HEADERS_JA,
         Lang::En => HEADERS_EN,
     };
-    format!("{CSV_BOM}{}\r\n", headers.join(","))
+    header_line(&headers)
 }
 
 /// One line per entry, each ending in CRLF; times in `zone`, words in `lang`.
@@ -43,9 +41,7 @@ pub fn audit_csv_rows<'a>(
             entry.event.subject_text(lang),
             entry.event.details_text(lang, zone),
         ];
-        let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
+        push_line(&mut out, &cells);
     }
     out
 }

@@ -1,5 +1,6 @@
 //! Managed devices: what the portal knows about each one, and the vocabularies that classify it.
 
+mod csv;
 mod general_info;
 mod mac_chip;
 mod method;
@@ -9,6 +10,7 @@ mod query;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use csv::{devices_csv_header, devices_csv_rows};
 pub use general_info::{clear_general_info, GeneralInfoField};
 pub use mac_chip::MacSecurityChip;
 pub use method::{

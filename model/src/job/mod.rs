@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use attempt::{ConditionsAt, SendAttempt, SentCommand};
-pub use csv::{jobs_csv, CSV_BOM};
+pub use csv::{jobs_csv_header, jobs_csv_rows};
 pub use engine::{
     after_android_reply, after_apple_reply, after_windows_status, due_at, hybrid_can_run,
     is_timed_out, pair_status, partner_after_success, timeout_at, unmet_conditions, AndroidReply,

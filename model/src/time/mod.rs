@@ -2,9 +2,11 @@
 //! shows and takes times in the administrator's time zone (Japan time by default).
 
 mod local;
+mod relative;
 mod zone;
 
 pub use local::{parse_datetime_local, LocalDateTime, LocalTimeProblem};
+pub use relative::relative_time;
 pub use zone::{UnknownTimeZone, Zone, JAPAN_TIME_ZONE};
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Timelike, Utc};

@@ -1,105 +1,12 @@
 //! What the document says about each operation of the route table.
 
 use axum::http::Method;
-use mdm_model::{
-    audit::AuditAction,
-    device::{DeviceSortKey, DeviceStatus, ManagementMethod, Os, Ownership},
-    help::HelpArticle,
-    job::{JobMethod, JobSortKey, JobStatus},
-    paging::{SortOrder, MAX_PER_PAGE},
+use mdm_model::help::HelpArticle;
+use serde_json::json;
+
+use super::parameters::{
+    audit_filters, device_filters, job_filters, op, paging, path_param, query, words, Operation,
 };
-use serde_json::{json, Value};
-
-/// What the document says about one operation.
-pub(super) struct Operation {
-    pub id: &'static str,
-    pub summary: &'static str,
-    pub params: Vec<Value>,
-    pub body: Option<&'static str>,
-    pub status: u16,
-    pub response: Option<&'static str>,
-    pub errors: &'static [u16],
-    /// The success answer is a CSV file rather than JSON.
-    pub csv: bool,
-}
-
-pub(super) fn op(
-    id: &'static str,
-    summary: &'static str,
-    status: u16,
-    response: Option<&'static str>,
-) -> Operation {
-    Operation {
-        id,
-        summary,
-        params: Vec::new(),
-        body: None,
-        status,
-        response,
-        errors: &[],
-        csv: false,
-    }
-}
-
-fn query(name: &str, schema: Value, description: &str) -> Value {
-    json!({ "name": name, "in": "query", "required": false, "schema": schema, "description": description })
-}
-
-fn path_param(name: &str, schema: Value) -> Value {
-    json!({ "name": name, "in": "path", "required": true, "schema": schema })
-}
-
-/// The string enum of a model vocabulary.
-pub(super) fn words<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Value {
-    json!({ "type": "string", "enum": all.iter().map(|v| name(*v)).collect::<Vec<_>>() })
-}
-
-fn paging() -> Vec<Value> {
-    vec![
-        query(
-            "page",
-            json!({ "type": "integer", "minimum": 1, "default": 1 }),
-            "1-based page",
-        ),
-        query(
-            "per_page",
-            json!({ "type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 50 }),
-            "rows per page",
-        ),
-        query(
-            "order",
-            words(SortOrder::ALL, SortOrder::as_str),
-            "sort direction",
-        ),
-    ]
-}
-
-/// The filters of the audit log and its CSV (model `AuditQuery`).
-fn audit_filters() -> Vec<Value> {
-    let mut params = vec![
-        query("action", words(AuditAction::ALL, AuditAction::as_str), ""),
-        query(
-            "actor",
-            json!({ "oneOf": [{ "type": "integer" }, { "const": "system" }] }),
-            "an administrator's id, or system for what the portal did by itself",
-        ),
-        query(
-            "device",
-            json!({ "type": "integer" }),
-            "entries about the device's jobs and the wipes that included it",
-        ),
-    ];
-    params.extend(time_range());
-    params
-}
-
-fn time_range() -> Vec<Value> {
-    let time = json!({ "type": "string", "format": "date-time" });
-    vec![
-        query("from", time.clone(), "at or after (RFC 3339)"),
-        query("to", time, "before (RFC 3339)"),
-    ]
-}
 
 /// The description of one operation of the route table.
 pub(super) fn describe(method: &Method, path: &str) -> Option<Operation> {
@@ -176,28 +83,7 @@ pub(super) fn describe(method: &Method, path: &str) -> Option<Operation> {
             )
         },
         ("GET", "/devices") => {
-            let mut params = vec![
-                query(
-                    "q",
-                    json!({ "type": "string", "maxLength": 200 }),
-                    "search in name, serial, phone, user, employee number",
-                ),
-                query("group", json!({ "type": "integer" }), "group id"),
-                query(
-                    "subgroups",
-                    json!({ "type": "boolean", "default": true }),
-                    "include the group's descendants",
-                ),
-                query("os", words(Os::ALL, Os::as_str), ""),
-                query("ownership", words(Ownership::ALL, Ownership::as_str), ""),
-                query(
-                    "method",
-                    words(ManagementMethod::ALL, ManagementMethod::as_str),
-                    "",
-                ),
-                query("status", words(DeviceStatus::ALL, DeviceStatus::as_str), ""),
-                query("sort", words(DeviceSortKey::ALL, DeviceSortKey::as_str), ""),
-            ];
+            let mut params = device_filters();
             params.extend(paging());
             Operation {
                 params,
@@ -266,24 +152,7 @@ pub(super) fn describe(method: &Method, path: &str) -> Option<Operation> {
             )
         },
         ("GET", "/jobs") => {
-            let mut params = vec![
-                query("status", words(JobStatus::ALL, JobStatus::as_str), ""),
-                query("method", words(JobMethod::ALL, JobMethod::as_str), ""),
-                query("device", json!({ "type": "integer" }), "device id"),
-                query(
-                    "registrant",
-                    json!({ "type": "integer" }),
-                    "administrator id",
-                ),
-                query("wipe", json!({ "type": "integer" }), "registration id"),
-                query(
-                    "q",
-                    json!({ "type": "string", "maxLength": 200 }),
-                    "search in device name, serial, user",
-                ),
-                query("sort", words(JobSortKey::ALL, JobSortKey::as_str), ""),
-            ];
-            params.extend(time_range());
+            let mut params = job_filters();
             params.extend(paging());
             Operation {
                 params,
@@ -407,7 +276,7 @@ pub(super) fn describe(method: &Method, path: &str) -> Option<Operation> {
                 Some("AdministratorRefList"),
             )
         },
-        _ => return None,
+        _ => return super::exports::describe(method, path),
     };
     Some(operation)
 }

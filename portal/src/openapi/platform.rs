@@ -8,7 +8,7 @@ use mdm_model::{
 };
 use serde_json::{json, Map, Value};
 
-use super::{operations::words, schema_ref as r};
+use super::{parameters::words, schema_ref as r};
 
 fn object(required: &[&str], properties: Value) -> Value {
     json!({ "type": "object", "required": required, "properties": properties })

@@ -1,6 +1,7 @@
-//! `GET /api/devices`: the device table (filter, search, sort, page).
+//! `GET /api/devices`: the device table (filter, search, sort, page); `GET /api/devices.csv`:
+//! every device matching the filter as a CSV file.
 
-use axum::{extract::State, Extension};
+use axum::{extract::State, http::HeaderMap, response::Response, Extension};
 use mdm_model::{
     device::{Device, DeviceQuery},
     paging::Page,
@@ -9,7 +10,8 @@ use std::sync::Arc;
 
 use crate::{
     auth::CurrentAdmin,
-    error::ApiError,
+    error::{request_lang, ApiError},
+    export,
     extract::{ApiJson, QueryPairs},
     state::AppState,
     store::{devices, groups},
@@ -58,4 +60,30 @@ pub async fn list(
         })
         .await?;
     Ok(ApiJson(page))
+}
+
+/// Every device matching the filter (sort applied; `page` and `per_page` ignored) as CSV in the
+/// request's language and the administrator's time zone, as of one moment, streamed.
+pub async fn csv(
+    State(state): State<AppState>,
+    Extension(current): Extension<CurrentAdmin>,
+    headers: HeaderMap,
+    pairs: QueryPairs,
+) -> Result<Response, ApiError> {
+    let query = DeviceQuery::from_query(&pairs.reader())?;
+    let tenant_id = current.tenant_id;
+    // An unknown group is refused with a 400 before any byte of the file is sent.
+    let filter = query.filter.clone();
+    let scope = state
+        .store
+        .call(move |conn| Ok(groups::forest(conn, tenant_id)?.filter_scope(&filter)?))
+        .await?;
+    Ok(export::devices_csv(
+        &state.store,
+        tenant_id,
+        query,
+        scope,
+        request_lang(&headers),
+        current.admin.time_zone,
+    ))
 }

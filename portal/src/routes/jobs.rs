@@ -1,7 +1,7 @@
-//! `GET /api/jobs`, `GET /api/jobs/{id}`, `POST /api/jobs/{id}/cancel`.
+//! `GET /api/jobs`, `GET /api/jobs.csv`, `GET /api/jobs/{id}`, `POST /api/jobs/{id}/cancel`.
 
 use crate::ids::TenantId;
-use axum::{extract::State, Extension};
+use axum::{extract::State, http::HeaderMap, response::Response, Extension};
 use mdm_model::{
     audit::AuditEvent,
     device::DeviceState,
@@ -19,7 +19,8 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::{
     auth::CurrentAdmin,
     engine::command::job_command,
-    error::ApiError,
+    error::{request_lang, ApiError},
+    export,
     extract::{ApiJson, ApiPath, QueryPairs},
     state::AppState,
     store::{audit, devices, groups, jobs, to_millis},
@@ -67,6 +68,24 @@ pub async fn list(
         })
         .await?;
     Ok(ApiJson(page))
+}
+
+/// Every job matching the filters (sort applied; `page` and `per_page` ignored) as CSV in the
+/// request's language and the administrator's time zone, as of one moment, streamed.
+pub async fn csv(
+    State(state): State<AppState>,
+    Extension(current): Extension<CurrentAdmin>,
+    headers: HeaderMap,
+    pairs: QueryPairs,
+) -> Result<Response, ApiError> {
+    let query = JobQuery::from_query(&pairs.reader())?;
+    Ok(export::jobs_csv(
+        &state.store,
+        current.tenant_id,
+        query,
+        request_lang(&headers),
+        current.admin.time_zone,
+    ))
 }
 
 fn job_or_404(conn: &Connection, tenant_id: TenantId, id: JobId) -> Result<Job, ApiError> {

@@ -107,6 +107,7 @@ pub fn table() -> Vec<Route> {
         route(Method::GET, "/openapi.json", Public, get(openapi_document)),
         route(Method::GET, "/groups", Session, get(groups::tree)),
         route(Method::GET, "/devices", Session, get(devices::list)),
+        route(Method::GET, "/devices.csv", Session, get(devices::csv)),
         route(
             Method::GET,
             "/wifi-settings",
@@ -127,6 +128,7 @@ pub fn table() -> Vec<Route> {
         ),
         route(Method::POST, "/wipes", Session, post(wipes::register)),
         route(Method::GET, "/jobs", Session, get(jobs::list)),
+        route(Method::GET, "/jobs.csv", Session, get(jobs::csv)),
         route(Method::GET, "/jobs/{id}", Session, get(jobs::detail)),
         route(
             Method::GET,

@@ -12,10 +12,11 @@ pub mod migrations;
 pub mod seed;
 pub mod sessions;
 pub mod sign_in_attempts;
+mod snapshot;
 pub mod tokens;
 
 use std::{
-    path::Path,
+    path::{Path, PathBuf},
     sync::{Arc, Mutex},
 };
 
@@ -76,6 +77,8 @@ where
 #[derive(Clone)]
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
+    /// The database file; `None` for an in-memory store (see [`Store::read_snapshot`]).
+    path: Option<Arc<PathBuf>>,
 }
 
 impl Store {
@@ -95,21 +98,22 @@ impl Store {
         // in memory.
         conn.pragma_update(None, "cache_size", -65_536)?;
         conn.pragma_update(None, "mmap_size", 268_435_456)?;
-        Store::prepare(conn)
+        Store::prepare(conn, Some(path.to_path_buf()))
     }
 
     /// A private in-memory database (tests, benchmarks).
     pub fn open_in_memory() -> anyhow::Result<Store> {
-        Store::prepare(Connection::open_in_memory()?)
+        Store::prepare(Connection::open_in_memory()?, None)
     }
 
-    fn prepare(mut conn: Connection) -> anyhow::Result<Store> {
+    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> anyhow::Result<Store> {
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.set_prepared_statement_cache_capacity(128);
         migrations::apply(&mut conn).context("applying database migrations")?;
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
+            path: path.map(Arc::new),
         })
     }
 

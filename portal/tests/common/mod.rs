@@ -31,9 +31,11 @@ pub const PROTECTED_GETS: &[&str] = &[
     "/api/audit",
     "/api/groups",
     "/api/devices",
+    "/api/devices.csv",
     "/api/wifi-settings",
     "/api/dep-profiles",
     "/api/jobs",
+    "/api/jobs.csv",
     "/api/jobs/1",
 ];
 
@@ -243,6 +245,32 @@ impl TestApp {
             headers,
             body,
         }
+    }
+
+    /// Sends a `GET` with the jar's cookies and answers the response with its body unread, for
+    /// tests that read a streamed body frame by frame (use [`TestApp::get`] for refusals: their
+    /// JSON bodies are checked against the document there).
+    pub async fn open(&mut self, path: &str) -> axum::response::Response {
+        let mut request = Request::get(path).body(Body::empty()).unwrap();
+        if let Some(cookies) = self.cookie_header() {
+            request
+                .headers_mut()
+                .insert(header::COOKIE, cookies.parse().unwrap());
+        }
+        if let Some(lang) = &self.lang {
+            request
+                .headers_mut()
+                .insert(header::ACCEPT_LANGUAGE, lang.parse().unwrap());
+        }
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let content_type = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok());
+        if response.status() == StatusCode::OK {
+            contract::check("GET", path, 200, content_type, b"");
+        }
+        response
     }
 
     /// Builds and sends a request; state-changing ones carry the CSRF token from the jar.

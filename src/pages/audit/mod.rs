@@ -10,19 +10,17 @@ pub use filters::AuditFilters;
 pub use form::{FilterForm, FormProblem};
 pub use table::AuditTable;
 
-use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use mdm_model::audit::AuditQuery;
 use mdm_model::paging::{PageRequest, PER_PAGE_CHOICES};
 
-use crate::api::{Api, ApiError};
-use crate::components::data_table::TableNotice;
-use crate::components::pager::Pager;
-use crate::components::{use_toasts, PageHeader, ToastKind};
+use crate::api::{audit_csv_path, Api, ApiError};
+use crate::components::csv_export::CsvExportButton;
+use crate::components::data_table::{ListState, Pager, TableNotice};
+use crate::components::PageHeader;
 use crate::i18n::use_locale;
-use crate::pages::jobs::csv_export;
 use crate::session::use_session;
 
 /// The audit log screen.
@@ -31,7 +29,6 @@ pub fn AuditPage() -> impl IntoView {
     let api = expect_context::<Api>();
     let locale = use_locale();
     let session = use_session();
-    let toasts = use_toasts();
     let navigate = use_navigate();
     let query_map = use_query_map();
     let t = move || locale.t().audit;
@@ -62,22 +59,23 @@ pub fn AuditPage() -> impl IntoView {
 
     let page = move || list.get().and_then(Result::ok).map(|(_, page)| page);
     let entries = Signal::derive(move || page().map(|p| p.items).unwrap_or_default());
-    let notice = Signal::derive(move || match list.get() {
-        None => Some(TableNotice::Loading(t().loading.to_string())),
-        Some(Err(error)) => Some(TableNotice::Error {
-            message: error.message(locale.lang()),
-            retry: t().retry.to_string(),
-        }),
-        Some(Ok((shown, page))) if page.items.is_empty() => Some(TableNotice::Empty {
-            title: t().empty_title.to_string(),
-            hint: if url::is_filtered(&shown) {
+    let notice = Signal::derive(move || {
+        let loaded = list.get();
+        let state = match &loaded {
+            None => ListState::Loading,
+            Some(Err(error)) => ListState::Failed(error),
+            Some(Ok((_, page))) if page.items.is_empty() => ListState::Empty,
+            Some(Ok(_)) => ListState::Rows,
+        };
+        let filtered = matches!(&loaded, Some(Ok((shown, _))) if url::is_filtered(shown));
+        TableNotice::of(state, locale.lang(), t().loading, || {
+            let hint = if filtered {
                 t().no_match_hint
             } else {
                 t().empty_hint
-            }
-            .to_string(),
-        }),
-        Some(Ok(_)) => None,
+            };
+            TableNotice::empty(t().empty_title, hint)
+        })
     });
     let busy = Signal::derive(move || {
         list.get()
@@ -98,25 +96,6 @@ pub fn AuditPage() -> impl IntoView {
     let go_page = go.clone();
     let go_size = go;
 
-    let export = Action::new_local(move |query: &AuditQuery| {
-        let (api, query) = (api.clone(), query.clone());
-        async move {
-            let t = locale.t_untracked().audit;
-            match api.audit_csv(&query).await {
-                Ok(text) => {
-                    let name =
-                        csv_export::file_name(t.csv_file_prefix, Utc::now(), zone.get_untracked());
-                    match csv_export::download(&name, &text) {
-                        Ok(()) => toasts.show(ToastKind::Success, t.exported),
-                        Err(_) => toasts.show(ToastKind::Error, t.export_failed),
-                    }
-                }
-                Err(error) => toasts.show(ToastKind::Error, error.message(locale.lang_untracked())),
-            }
-        }
-    });
-    let exporting = export.pending();
-
     view! {
         <PageHeader title=Signal::derive(move || t().title.to_string())/>
         <p class="page-lead" data-testid="audit-lead">{move || t().lead}</p>
@@ -128,15 +107,12 @@ pub fn AuditPage() -> impl IntoView {
             on_apply=Callback::new(move |next| go_filter(url::filtered(&query.get_untracked(), next)))
         />
         <div class="audit-toolbar">
-            <button
-                type="button"
-                class="button"
-                data-testid="audit-export"
-                disabled=move || exporting.get()
-                on:click=move |_| { export.dispatch_local(query.get_untracked()); }
-            >
-                {move || if exporting.get() { t().exporting } else { t().export_csv }}
-            </button>
+            <CsvExportButton
+                path=Signal::derive(move || audit_csv_path(&query.get()))
+                file_prefix=Signal::derive(move || t().csv_file_prefix)
+                zone=zone
+                test_id="audit-export"
+            />
         </div>
         <AuditTable
             entries=entries
@@ -152,7 +128,6 @@ pub fn AuditPage() -> impl IntoView {
             choices=&PER_PAGE_CHOICES
             on_page=Callback::new(move |n| go_page(AuditQuery { page: PageRequest { page: n, ..query.get_untracked().page }, ..query.get_untracked() }))
             on_per_page=Callback::new(move |size| go_size(AuditQuery { page: PageRequest { page: 1, per_page: size }, ..query.get_untracked() }))
-            text=Signal::derive(move || &locale.t().audit.pager)
             id="audit-pager"
         />
     }

@@ -113,7 +113,7 @@ pub fn AuditTable(
                 <tbody>
                     {move || match notice.get() {
                         Some(notice) => view! {
-                            <TableNoticeRow columns=5 notice=notice on_retry=on_retry/>
+                            <TableNoticeRow columns=5 notice=notice on_action=on_retry/>
                         }
                             .into_any(),
                         None => view! {

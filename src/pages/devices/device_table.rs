@@ -9,16 +9,16 @@ use leptos::tachys::view::keyed::keyed as keyed_view;
 use mdm_model::device::{Device, DeviceSortKey, DeviceStatus};
 use mdm_model::ids::DeviceId;
 use mdm_model::paging::SortOrder;
-use mdm_model::time::format_datetime;
 use mdm_model::time::Zone;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
 use super::selection::{PageTicks, RowTicks, Selection};
 use crate::components::data_table::{
-    aria_sort, Badge, SortButton, SortHeader, TableFrame, TableNotice, TableNoticeRow, Tone,
+    Badge, ColumnSet, SortHeader, TableFrame, TableNotice, TableNoticeRow, Tone,
 };
 use crate::components::keyed_rows::KeyedRows;
+use crate::components::RelativeTime;
 use crate::i18n::use_locale;
 
 /// Columns of the table, checkbox included.
@@ -60,6 +60,9 @@ pub fn DeviceTable(
     selection: RwSignal<Selection>,
     /// The administrator's time zone, for "last seen".
     zone: Zone,
+    /// The optional columns shown; without it, every column.
+    #[prop(optional)]
+    columns: Option<ColumnSet>,
 ) -> impl IntoView {
     let locale = use_locale();
     // A signal per shown device: a device that comes back with new data updates its row.
@@ -69,22 +72,10 @@ pub fn DeviceTable(
     let ticks = Memo::new(move |_| page_ids.with(|ids| selection.with(|s| s.page_ticks(ids))));
     let row_ticks = RowTicks::follow(selection);
     Effect::new(move || page_ids.with(|ids| row_ticks.keep(ids)));
-    let order_of = move |key: DeviceSortKey| {
-        Signal::derive(move || {
-            let (sorted, order) = sort.get();
-            (sorted == key).then_some(order)
-        })
-    };
-    let header = move |key: DeviceSortKey, class: &'static str| {
-        view! {
-            <SortHeader
-                label=Signal::derive(move || key.label(locale.lang()).to_string())
-                order=order_of(key)
-                on_sort=Callback::new(move |_| on_sort.run(key))
-                test_id=format!("sort-{key}")
-                class=class
-            />
-        }
+    let sort_header = move |key: DeviceSortKey,
+                            second: Option<DeviceSortKey>,
+                            class: &'static str| {
+        view! { <SortHeader key=key second=second sort=sort on_sort=on_sort class=class.to_string()/> }
     };
     // As `<For>` does: each row has its own owner under the table's, so redrawing the body's
     // list keeps the rows that stay alive; a row's owner goes with its view.
@@ -140,16 +131,16 @@ pub fn DeviceTable(
             }
         }
     };
-    let status_sort = move || {
-        let (sorted, order) = sort.get();
-        aria_sort(
-            matches!(sorted, DeviceSortKey::Status | DeviceSortKey::LastSeen).then_some(order),
-        )
-    };
-
     view! {
         <TableFrame label=Signal::derive(move || locale.t().devices.table_label.to_string()) busy=busy>
-            <table class="data-table device-table" data-testid="device-table" on:click=tick_from_cell>
+            <table
+                class=move || match columns {
+                    Some(columns) => columns.table_class("data-table device-table", "device-table"),
+                    None => "data-table device-table".to_string(),
+                }
+                data-testid="device-table"
+                on:click=tick_from_cell
+            >
                 <thead>
                     <tr>
                         <th scope="col" class="col-check">
@@ -167,35 +158,20 @@ pub fn DeviceTable(
                                 }
                             />
                         </th>
-                        {header(DeviceSortKey::Name, "col-name")}
-                        {header(DeviceSortKey::Os, "col-os")}
-                        {header(DeviceSortKey::Model, "col-model")}
-                        {header(DeviceSortKey::User, "col-user")}
-                        {header(DeviceSortKey::PhoneNumber, "col-phone")}
-                        {header(DeviceSortKey::Method, "col-method")}
-                        {header(DeviceSortKey::Ownership, "col-ownership")}
-                        <th scope="col" class="col-status" aria-sort=status_sort>
-                            <span class="visually-hidden">{move || locale.t().devices.status_column}</span>
-                            <span class="col-status__buttons">
-                                {[DeviceSortKey::Status, DeviceSortKey::LastSeen]
-                                    .into_iter()
-                                    .map(|key| view! {
-                                        <SortButton
-                                            label=Signal::derive(move || key.label(locale.lang()).to_string())
-                                            order=order_of(key)
-                                            on_sort=Callback::new(move |_| on_sort.run(key))
-                                            test_id=format!("sort-{key}")
-                                        />
-                                    })
-                                    .collect_view()}
-                            </span>
-                        </th>
-                        {header(DeviceSortKey::Tags, "col-tags")}
+                        {sort_header(DeviceSortKey::Name, None, "col-name")}
+                        {sort_header(DeviceSortKey::Os, None, "col-os")}
+                        {sort_header(DeviceSortKey::Model, None, "col-model")}
+                        {sort_header(DeviceSortKey::User, None, "col-user")}
+                        {sort_header(DeviceSortKey::PhoneNumber, None, "col-phone")}
+                        {sort_header(DeviceSortKey::Method, None, "col-method")}
+                        {sort_header(DeviceSortKey::Ownership, None, "col-ownership")}
+                        {sort_header(DeviceSortKey::Status, Some(DeviceSortKey::LastSeen), "col-status")}
+                        {sort_header(DeviceSortKey::Tags, None, "col-tags")}
                     </tr>
                 </thead>
                 {move || match notice.get() {
                     Some(notice) => EitherOf3::A(view! {
-                        <tbody><TableNoticeRow columns=COLUMNS notice=notice on_retry=on_retry/></tbody>
+                        <tbody><TableNoticeRow columns=COLUMNS notice=notice on_action=on_retry/></tbody>
                     }),
                     None => {
                         let page = rows.with(|rows| keyed.write_value().refresh(rows, |d| d.id));
@@ -228,7 +204,6 @@ fn DeviceRow(
     let cells = move || {
         let (t, lang) = (locale.t(), locale.lang());
         device.with(|d| {
-            let last_seen = format_datetime(d.last_seen_at, zone);
             let status = d.status();
             let optional = |value: Option<&String>| {
                 view! {
@@ -266,13 +241,9 @@ fn DeviceRow(
                 </td>
                 <td class="col-status">
                     <Badge tone=tone(status) text=status.label(lang).to_string() test_id=format!("status-{id}")/>
-                    // The header names the time; the tooltip repeats it for the cell alone.
-                    <span
-                        class="cell-sub cell-sub--inline"
-                        data-testid=format!("last-seen-{id}")
-                        title=(t.devices.last_seen)(&last_seen)
-                    >
-                        {last_seen.clone()}
+                    // Relative (「3分前」); the absolute time on hover and focus.
+                    <span class="cell-sub cell-sub--inline">
+                        <RelativeTime time=d.last_seen_at zone=zone test_id=format!("last-seen-{id}")/>
                     </span>
                 </td>
                 <td class="col-tags" title=d.tags.join(", ")>

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use mdm_model::paging::page_count;
 use web_sys::HtmlInputElement;
 
-/// The pager's words, supplied by the screen's catalog so the component stays generic.
+use crate::i18n::use_locale;
+
+/// The pager's words, one set for every list (`Catalog::table`).
 pub struct PagerText {
     /// Accessible name of the pager.
     pub label: &'static str,
@@ -47,13 +49,12 @@ pub fn Pager(
     /// Called with the page size chosen.
     #[prop(into)]
     on_per_page: Callback<u32>,
-    /// The words, in the current language.
-    #[prop(into)]
-    text: Signal<&'static PagerText>,
     /// Prefix of the `data-testid`s (`{id}-next`, `{id}-page`…) and element ids.
     #[prop(default = "pager")]
     id: &'static str,
 ) -> impl IntoView {
+    let locale = use_locale();
+    let text = Signal::derive(move || &locale.t().table.pager);
     let pages = move || page_count(total.get(), per_page.get()).max(1);
     let range = move || {
         let t = text.get();
