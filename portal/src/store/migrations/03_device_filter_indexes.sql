@@ -1,0 +1,30 @@
+
+    DROP INDEX devices_by_group;
+    DROP INDEX devices_by_name;
+    DROP INDEX devices_by_os;
+    DROP INDEX devices_by_model;
+    DROP INDEX devices_by_user;
+    DROP INDEX devices_by_phone;
+    DROP INDEX devices_by_method;
+    DROP INDEX devices_by_ownership;
+    DROP INDEX devices_by_status;
+    DROP INDEX devices_by_last_seen;
+    DROP INDEX devices_by_tags;
+    DROP INDEX devices_by_serial;
+    DROP INDEX devices_by_employee;
+    CREATE INDEX devices_filter_by_group ON devices(tenant_id, group_id, os, ownership, management_method, status);
+    CREATE INDEX devices_filter_by_os ON devices(tenant_id, os, ownership, management_method, status, group_id);
+    CREATE INDEX devices_filter_by_status ON devices(tenant_id, status, management_method, ownership, os, group_id);
+    CREATE INDEX devices_sorted_by_name ON devices(tenant_id, name, id, group_id, os, ownership, management_method, status);
+    CREATE INDEX devices_sorted_by_os ON devices(tenant_id, os, os_version_key, id, group_id, ownership, management_method, status);
+    CREATE INDEX devices_sorted_by_model ON devices(tenant_id, model, id, group_id, os, ownership, management_method, status);
+    CREATE INDEX devices_sorted_by_user ON devices(tenant_id, user_full_name, id, group_id, os, ownership, management_method, status);
+    CREATE INDEX devices_sorted_by_phone ON devices(tenant_id, phone_number, id, group_id, os, ownership, management_method, status);
+    CREATE INDEX devices_sorted_by_method ON devices(tenant_id, management_method, id, group_id, os, ownership, status);
+    CREATE INDEX devices_sorted_by_ownership ON devices(tenant_id, ownership, id, group_id, os, management_method, status);
+    CREATE INDEX devices_sorted_by_status ON devices(tenant_id, status, id, group_id, os, ownership, management_method);
+    CREATE INDEX devices_sorted_by_last_seen ON devices(tenant_id, last_seen_at, id, group_id, os, ownership, management_method, status);
+    CREATE INDEX devices_sorted_by_tags ON devices(tenant_id, tags_sort, id, group_id, os, ownership, management_method, status);
+    CREATE INDEX devices_sorted_by_serial ON devices(tenant_id, serial_number, id, group_id, os, ownership, management_method, status);
+    CREATE INDEX devices_sorted_by_employee ON devices(tenant_id, employee_number, id, group_id, os, ownership, management_method, status);
+    
