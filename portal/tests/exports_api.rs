@@ -81,7 +81,12 @@ async fn jobs_csv_has_a_row_per_job_and_names_the_zone() {
     let devices = common::all_devices(&mut app).await;
     let ids: Vec<i64> = devices
         .iter()
-        .filter(|d| d.enrollment != mdm_model::device::Enrollment::User)
+        // Wipeable without a platform choice: company-owned, and no Mac (which may need a PIN).
+        .filter(|d| {
+            d.enrollment != mdm_model::device::Enrollment::User
+                && d.ownership == mdm_model::device::Ownership::Company
+                && d.os != mdm_model::device::Os::MacOs
+        })
         .take(3)
         .map(|d| d.id.0)
         .collect();
