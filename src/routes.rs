@@ -144,6 +144,26 @@ pub fn encode_component(value: &str) -> String {
     out
 }
 
+/// `?a=1&b=2` from name/value pairs, both percent-encoded like `encodeURIComponent`; empty
+/// for none. Every list screen writes its state into the address with it.
+pub fn query_string<N: AsRef<str>>(pairs: &[(N, String)]) -> String {
+    let joined: Vec<String> = pairs
+        .iter()
+        .map(|(name, value)| {
+            format!(
+                "{}={}",
+                encode_component(name.as_ref()),
+                encode_component(value)
+            )
+        })
+        .collect();
+    if joined.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", joined.join("&"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

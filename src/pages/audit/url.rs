@@ -5,7 +5,7 @@ use mdm_model::audit::AuditQuery;
 use mdm_model::paging::PageRequest;
 use mdm_model::query::{QueryParamError, QueryReader};
 
-use crate::routes::{encode_component, AUDIT};
+use crate::routes::{query_string, AUDIT};
 
 /// Reads the screen's state from the address's query pairs.
 pub fn query_from_pairs<'a>(
@@ -16,16 +16,7 @@ pub fn query_from_pairs<'a>(
 
 /// The audit log showing `query`.
 pub fn list_href(query: &AuditQuery) -> String {
-    let pairs: Vec<String> = query
-        .to_query_pairs()
-        .into_iter()
-        .map(|(name, value)| format!("{name}={}", encode_component(&value)))
-        .collect();
-    if pairs.is_empty() {
-        AUDIT.to_string()
-    } else {
-        format!("{AUDIT}?{}", pairs.join("&"))
-    }
+    format!("{AUDIT}{}", query_string(&query.to_query_pairs()))
 }
 
 /// The filters of `next` with `current`'s page size, from the first page (the old page may not

@@ -28,35 +28,12 @@ pub fn query_from_params(params: impl IntoIterator<Item = (String, String)>) -> 
     }
 }
 
-/// `?a=1&b=2` from name/value pairs, percent-encoded like `encodeURIComponent`; empty for none.
-pub fn query_string(pairs: &[(&str, String)]) -> String {
-    let encode = |text: &str| -> String {
-        text.bytes()
-            .map(|byte| match byte {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                    (byte as char).to_string()
-                }
-                _ => format!("%{byte:02X}"),
-            })
-            .collect()
-    };
-    let joined: Vec<String> = pairs
-        .iter()
-        .map(|(name, value)| format!("{}={}", encode(name), encode(value)))
-        .collect();
-    if joined.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", joined.join("&"))
-    }
-}
-
 /// The address of the devices screen showing `query`.
 pub fn devices_href(query: &DeviceQuery) -> String {
     format!(
         "{}{}",
         routes::DEVICES,
-        query_string(&query.to_query_pairs())
+        routes::query_string(&query.to_query_pairs())
     )
 }
 

@@ -8,28 +8,10 @@ use mdm_model::apple::{EraseDeviceCommand, WifiProfile};
 use mdm_model::command::WipeCommand;
 use mdm_model::job::JobDetail;
 
+use super::command_key::CommandKey;
 use super::platform_command::{AndroidKeys, MacKeys, WindowsKeys};
 
 use crate::i18n::use_locale;
-
-/// One `key: value` line of the command.
-#[component]
-fn CommandKey(
-    /// Apple's key name, shown as is.
-    key: &'static str,
-    /// What the value means.
-    #[prop(into)]
-    value: Signal<String>,
-    /// `data-testid` of the value.
-    test_id: &'static str,
-) -> impl IntoView {
-    view! {
-        <div class="job-command__row">
-            <dt><code>{key}</code></dt>
-            <dd data-testid=test_id>{value}</dd>
-        </div>
-    }
-}
 
 /// The Wi-Fi profile carried as `WiFiProfileData`.
 #[component]

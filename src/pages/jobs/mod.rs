@@ -6,6 +6,7 @@ mod apple_command;
 mod attempts;
 mod auto_refresh;
 mod cancel_dialog;
+mod command_key;
 mod conditions;
 pub(crate) mod dates;
 mod detail_view;

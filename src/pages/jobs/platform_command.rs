@@ -6,17 +6,8 @@ use mdm_model::apple::macos::MacEraseDeviceCommand;
 use mdm_model::command::android::{AndroidDeleteRequest, AndroidWipeFlag};
 use mdm_model::command::windows::RemoteWipeExec;
 
+use super::command_key::CommandKey;
 use crate::i18n::use_locale;
-
-/// One `key: value` line.
-fn key_row(key: String, value: String, test_id: &'static str) -> impl IntoView {
-    view! {
-        <div class="job-command__row">
-            <dt><code>{key}</code></dt>
-            <dd data-testid=test_id>{value}</dd>
-        </div>
-    }
-}
 
 /// The keys of an Android device deletion: the method and path, each flag with its meaning,
 /// and the reason message.
@@ -47,7 +38,7 @@ pub fn AndroidKeys(request: AndroidDeleteRequest) -> impl IntoView {
         .collect_view();
     view! {
         <dl class="job-command__keys">
-            {key_row("HTTP".into(), target, "command-http")}
+            <CommandKey key="HTTP" value=Signal::stored(target) test_id="command-http"/>
             {rows}
         </dl>
     }
@@ -60,8 +51,8 @@ pub fn WindowsKeys(exec: RemoteWipeExec) -> impl IntoView {
     let kind = exec.kind;
     view! {
         <dl class="job-command__keys">
-            {key_row("CmdID".into(), exec.cmd_id.to_string(), "command-cmd-id")}
-            {key_row("LocURI".into(), kind.loc_uri(), "command-loc-uri")}
+            <CommandKey key="CmdID" value=Signal::stored(exec.cmd_id.to_string()) test_id="command-cmd-id"/>
+            <CommandKey key="LocURI" value=Signal::stored(kind.loc_uri()) test_id="command-loc-uri"/>
             <div class="job-command__row">
                 <dt>{move || locale.t().platform.windows_kind}</dt>
                 <dd data-testid="command-windows-kind">{move || kind.label(locale.lang())}</dd>
@@ -79,8 +70,8 @@ pub fn MacKeys(command: MacEraseDeviceCommand) -> impl IntoView {
     let has_pin = command.pin.is_some();
     view! {
         <dl class="job-command__keys">
-            {key_row("RequestType".into(), "EraseDevice".into(), "command-request-type")}
-            {key_row("CommandUUID".into(), command.command_uuid.clone(), "command-uuid")}
+            <CommandKey key="RequestType" value=Signal::stored("EraseDevice".to_string()) test_id="command-request-type"/>
+            <CommandKey key="CommandUUID" value=Signal::stored(command.command_uuid.clone()) test_id="command-uuid"/>
             <div class="job-command__row">
                 <dt><code>"ObliterationBehavior"</code></dt>
                 <dd data-testid="command-obliteration">{move || match behavior {

@@ -7,7 +7,7 @@ use mdm_model::job::{JobQuery, JobSortKey};
 use mdm_model::paging::{PageRequest, SortOrder};
 use mdm_model::query::{QueryParamError, QueryReader};
 
-use crate::routes::{encode_component, JOBS};
+use crate::routes::{self, JOBS};
 
 /// Reads the list state from the address's query pairs.
 pub fn query_from_pairs<'a>(
@@ -17,16 +17,7 @@ pub fn query_from_pairs<'a>(
 }
 
 fn query_string(query: &JobQuery) -> String {
-    let pairs: Vec<String> = query
-        .to_query_pairs()
-        .into_iter()
-        .map(|(name, value)| format!("{name}={}", encode_component(&value)))
-        .collect();
-    if pairs.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", pairs.join("&"))
-    }
+    routes::query_string(&query.to_query_pairs())
 }
 
 /// The job list showing `query`, with no job open.

@@ -6,7 +6,6 @@ use mdm_model::job::JobQuery;
 use mdm_model::wipe::WipeRegistered;
 
 use crate::i18n::use_locale;
-use crate::pages::devices::url::query_string;
 use crate::routes;
 
 /// The job list narrowed to the jobs of one registration.
@@ -15,7 +14,11 @@ pub fn jobs_of(registered: &WipeRegistered) -> String {
         wipe: Some(registered.wipe_id),
         ..Default::default()
     };
-    format!("{}{}", routes::JOBS, query_string(&query.to_query_pairs()))
+    format!(
+        "{}{}",
+        routes::JOBS,
+        routes::query_string(&query.to_query_pairs())
+    )
 }
 
 /// "Registration complete", with the numbers. Takes focus, so screen readers announce it.
