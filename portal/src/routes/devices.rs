@@ -8,14 +8,14 @@ use mdm_model::{
     paging::Page,
     query::{ParamProblem, QueryParamError},
 };
-use std::{collections::HashSet, sync::Arc};
+use std::collections::HashSet;
 
 use crate::{
     auth::CurrentAdmin,
     error::ApiError,
     extract::{ApiJson, QueryPairs},
     state::AppState,
-    store::{devices, groups},
+    store::{device_lists, devices, groups},
 };
 
 /// The groups a filter's `group` covers; an unknown group is a bad parameter.
@@ -41,8 +41,9 @@ pub fn group_scope(
 }
 
 /// One page of the tenant's devices matching the query, with the total count. The ordered ids
-/// of the query are cached until the next device write, so paging through a list costs one
-/// query, not one per page.
+/// of the query (and so the total) are cached until a change that can move them
+/// ([`crate::cache`]), so paging through a list reads one page of rows, not the whole list.
+/// Runs on a read-only connection, beside the writer.
 pub async fn list(
     State(state): State<AppState>,
     Extension(current): Extension<CurrentAdmin>,
@@ -52,28 +53,23 @@ pub async fn list(
     let cache = state.device_lists.clone();
     let page = state
         .store
-        .call(move |conn| {
-            let version = devices::VERSION.get();
+        .read(move |conn| {
             let filter = serde_json::to_string(&query.filter).map_err(ApiError::internal)?;
             let key = format!(
                 "{}|{filter}|{}|{}",
                 current.tenant_id, query.sort, query.order
             );
-            let ids = match cache.get(&key, version) {
-                Some(ids) => ids,
-                None => {
-                    let forest = groups::forest(conn, current.tenant_id)?;
-                    let scope = group_scope(&forest, &query.filter)?;
-                    let ids = Arc::new(devices::ordered_ids(
-                        conn,
-                        current.tenant_id,
-                        &query,
-                        scope.as_ref(),
-                    )?);
-                    cache.put(key, version, ids.clone());
-                    ids
-                }
-            };
+            let deps = device_lists::list_deps(&query);
+            let ids = cache.ids(&key, current.tenant_id, deps, || {
+                let forest = groups::forest(conn, current.tenant_id)?;
+                let scope = group_scope(&forest, &query.filter)?;
+                Ok::<_, ApiError>(devices::ordered_ids(
+                    conn,
+                    current.tenant_id,
+                    &query,
+                    scope.as_ref(),
+                )?)
+            })?;
             let total = ids.len() as u64;
             query.page.ensure_within(total)?;
             let start = (query.page.offset() as usize).min(ids.len());

@@ -8,7 +8,7 @@ use mdm_model::{
     ids::JobId,
     job::{
         due_at, plan_administrator_cancel, timeout_at, unmet_conditions, CancelJobsResult,
-        DeviceNow, ExecutionConditions, Job, JobDetail, JobListEntry, JobQuery, JobStatus,
+        DeviceNow, ExecutionConditions, Job, JobDetail, JobListEntry, JobQuery, JobSortKey, JobStatus,
         SendAttempt, StatusReason,
     },
     paging::Page,
@@ -35,9 +35,9 @@ pub async fn list(
     let cache = state.job_lists.clone();
     let page = state
         .store
-        .call(move |conn| {
-            // Paging through one list reuses its ordered entry ids until the next job write.
-            let version = jobs::VERSION.get();
+        .read(move |conn| {
+            // Paging through one list reuses its ordered entry ids until a change that can
+            // move them.
             let key = format!(
                 "{}|{:?}",
                 current.tenant_id,
@@ -46,18 +46,9 @@ pub async fn list(
                     ..query.clone()
                 }
             );
-            let ids = match cache.get(&key, version) {
-                Some(ids) => ids,
-                None => {
-                    let ids = std::sync::Arc::new(jobs::ordered_entry_ids(
-                        conn,
-                        current.tenant_id,
-                        &query,
-                    )?);
-                    cache.put(key, version, ids.clone());
-                    ids
-                }
-            };
+            let ids = cache.ids(&key, current.tenant_id, list_deps(&query), || {
+                jobs::ordered_entry_ids(conn, current.tenant_id, &query)
+            })?;
             let total = ids.len() as u64;
             query.page.ensure_within(total)?;
             let start = (query.page.offset() as usize).min(ids.len());
@@ -67,6 +58,23 @@ pub async fn list(
         })
         .await?;
     Ok(ApiJson(page))
+}
+
+/// The column groups a job list reads: the entries' status and update time change as jobs
+/// move; every other filter and sort column is fixed at registration.
+fn list_deps(query: &JobQuery) -> crate::cache::Deps {
+    use crate::cache::job_deps::{ROWS, STATUS, UPDATED};
+    let status = if query.status.is_some() || query.sort == JobSortKey::Status {
+        STATUS
+    } else {
+        0
+    };
+    let updated = if query.sort == JobSortKey::UpdatedAt {
+        UPDATED
+    } else {
+        0
+    };
+    ROWS | status | updated
 }
 
 fn job_or_404(conn: &Connection, tenant_id: TenantId, id: JobId) -> Result<Job, ApiError> {
@@ -82,7 +90,7 @@ pub async fn detail(
     let tenant_id = current.tenant_id;
     let detail = state
         .store
-        .call(move |conn| {
+        .read(move |conn| {
             let job = job_or_404(conn, tenant_id, id)?;
             let partner = job
                 .pair_job_id
@@ -212,6 +220,12 @@ pub async fn cancel(
             };
             audit::record(&tx, tenant_id, Some(admin_id), now, &summary, &event)?;
             tx.commit()?;
+            // The administrator's own change: every job list of the tenant shows it at once.
+            crate::cache::record(
+                crate::cache::Table::Jobs,
+                tenant_id,
+                crate::cache::job_deps::ROWS,
+            );
             Ok(CancelJobsResult { cancelled })
         })
         .await?;

@@ -1,0 +1,118 @@
+//! The ledger is process-wide, so every test uses tenants of its own.
+
+use super::*;
+use device_deps::{LAST_SEEN, ROWS, STATUS, USER};
+use std::convert::Infallible;
+
+fn exact() -> ListCache {
+    ListCache::new(Table::Devices, device_deps::SOFT, Duration::ZERO)
+}
+
+/// Looks `key` up, computing `ids` when needed; answers the ids and whether it computed.
+fn look(cache: &ListCache, key: &str, tenant: i64, deps: Deps, ids: &[i64]) -> (Vec<i64>, bool) {
+    let mut computed = false;
+    let found = cache
+        .ids::<Infallible>(key, TenantId(tenant), deps, || {
+            computed = true;
+            Ok(ids.to_vec())
+        })
+        .unwrap();
+    (found.to_vec(), computed)
+}
+
+fn change(tenant: i64, deps: Deps) {
+    record(Table::Devices, TenantId(tenant), deps);
+    publish();
+}
+
+#[test]
+fn a_change_in_one_tenant_keeps_the_other_tenants_lists() {
+    let cache = exact();
+    assert_eq!(look(&cache, "a", 9_101, ROWS, &[1, 2]), (vec![1, 2], true));
+    assert_eq!(look(&cache, "b", 9_102, ROWS, &[7]), (vec![7], true));
+    change(9_101, ROWS);
+    assert_eq!(look(&cache, "a", 9_101, ROWS, &[2, 1]), (vec![2, 1], true));
+    assert_eq!(look(&cache, "b", 9_102, ROWS, &[8]), (vec![7], false));
+}
+
+#[test]
+fn a_change_to_a_column_the_list_does_not_read_keeps_it() {
+    let cache = exact();
+    look(&cache, "by name", 9_201, ROWS, &[1, 2, 3]);
+    look(&cache, "by last seen", 9_201, ROWS | LAST_SEEN, &[3, 2, 1]);
+    change(9_201, LAST_SEEN | STATUS);
+    assert!(!look(&cache, "by name", 9_201, ROWS, &[]).1);
+    assert!(look(&cache, "by last seen", 9_201, ROWS | LAST_SEEN, &[2, 3, 1]).1);
+    // A row added or removed retires every list of the tenant.
+    change(9_201, ROWS);
+    assert!(look(&cache, "by name", 9_201, ROWS, &[1, 2]).1);
+}
+
+#[test]
+fn changes_are_seen_only_once_published() {
+    let cache = exact();
+    look(&cache, "a", 9_301, USER, &[1]);
+    record(Table::Devices, TenantId(9_301), USER);
+    assert!(!look(&cache, "a", 9_301, USER, &[2]).1, "not yet committed");
+    publish();
+    assert!(look(&cache, "a", 9_301, USER, &[2]).1);
+    // Another table's change of the same tenant and bit is not this table's.
+    record(Table::Jobs, TenantId(9_301), USER);
+    publish();
+    assert!(!look(&cache, "a", 9_301, USER, &[3]).1);
+}
+
+#[test]
+fn a_list_changed_only_in_soft_columns_is_served_stale_within_its_age() {
+    let cache = ListCache::new(Table::Devices, device_deps::SOFT, Duration::from_secs(3600));
+    look(&cache, "online", 9_401, STATUS, &[1, 2]);
+    change(9_401, STATUS);
+    assert_eq!(look(&cache, "online", 9_401, STATUS, &[1]), (vec![1, 2], false));
+    assert_eq!(cache.counts.stale.load(Ordering::Relaxed), 1);
+    // A hard change is never served stale.
+    change(9_401, USER | ROWS);
+    assert_eq!(look(&cache, "online", 9_401, STATUS, &[1]), (vec![1], true));
+}
+
+#[test]
+fn one_request_refreshes_an_old_stale_list_while_others_serve_it() {
+    let cache = Arc::new(ListCache::new(
+        Table::Devices,
+        device_deps::SOFT,
+        Duration::from_millis(1),
+    ));
+    look(&cache, "recent", 9_501, LAST_SEEN, &[1, 2]);
+    change(9_501, LAST_SEEN);
+    std::thread::sleep(Duration::from_millis(5));
+    let inner = cache.clone();
+    let refreshed = cache
+        .ids::<Infallible>("recent", TenantId(9_501), LAST_SEEN, || {
+            // While this request recomputes, another gets the stale list at once.
+            assert_eq!(look(&inner, "recent", 9_501, LAST_SEEN, &[9]), (vec![1, 2], false));
+            Ok(vec![2, 1])
+        })
+        .unwrap();
+    assert_eq!(*refreshed, vec![2, 1]);
+    assert_eq!(look(&cache, "recent", 9_501, LAST_SEEN, &[9]), (vec![2, 1], false));
+}
+
+#[test]
+fn a_failed_refresh_lets_the_next_request_try_again() {
+    let cache = ListCache::new(Table::Devices, device_deps::SOFT, Duration::ZERO);
+    look(&cache, "a", 9_601, STATUS, &[1]);
+    change(9_601, STATUS);
+    let failed = cache.ids("a", TenantId(9_601), STATUS, || Err("disk gone"));
+    assert_eq!(failed.err(), Some("disk gone"));
+    assert_eq!(look(&cache, "a", 9_601, STATUS, &[4]), (vec![4], true));
+}
+
+#[test]
+fn capacity_is_bounded() {
+    let cache = exact();
+    for i in 0..(CAPACITY + 5) {
+        look(&cache, &format!("k{i}"), 9_701, ROWS, &[i as i64]);
+    }
+    assert_eq!(cache.cached_for(TenantId(9_701)), CAPACITY);
+    assert!(look(&cache, "k0", 9_701, ROWS, &[0]).1);
+    assert!(!look(&cache, &format!("k{}", CAPACITY + 4), 9_701, ROWS, &[0]).1);
+}
