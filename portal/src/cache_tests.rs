@@ -67,7 +67,10 @@ fn a_list_changed_only_in_soft_columns_is_served_stale_within_its_age() {
     let cache = ListCache::new(Table::Devices, device_deps::SOFT, Duration::from_secs(3600));
     look(&cache, "online", 9_401, STATUS, &[1, 2]);
     change(9_401, STATUS);
-    assert_eq!(look(&cache, "online", 9_401, STATUS, &[1]), (vec![1, 2], false));
+    assert_eq!(
+        look(&cache, "online", 9_401, STATUS, &[1]),
+        (vec![1, 2], false)
+    );
     assert_eq!(cache.counts.stale.load(Ordering::Relaxed), 1);
     // A hard change is never served stale.
     change(9_401, USER | ROWS);
@@ -88,12 +91,18 @@ fn one_request_refreshes_an_old_stale_list_while_others_serve_it() {
     let refreshed = cache
         .ids::<Infallible>("recent", TenantId(9_501), LAST_SEEN, || {
             // While this request recomputes, another gets the stale list at once.
-            assert_eq!(look(&inner, "recent", 9_501, LAST_SEEN, &[9]), (vec![1, 2], false));
+            assert_eq!(
+                look(&inner, "recent", 9_501, LAST_SEEN, &[9]),
+                (vec![1, 2], false)
+            );
             Ok(vec![2, 1])
         })
         .unwrap();
     assert_eq!(*refreshed, vec![2, 1]);
-    assert_eq!(look(&cache, "recent", 9_501, LAST_SEEN, &[9]), (vec![2, 1], false));
+    assert_eq!(
+        look(&cache, "recent", 9_501, LAST_SEEN, &[9]),
+        (vec![2, 1], false)
+    );
 }
 
 #[test]

@@ -46,11 +46,17 @@ pub fn app(state: AppState) -> Router {
     let security = std::sync::Arc::new(security::SecurityHeaders::new(&frame_ancestors, secure));
     Router::new()
         .route("/healthz", get(health::alive))
-        .route("/readyz", get(health::ready).with_state(ready_state.clone()))
+        .route(
+            "/readyz",
+            get(health::ready).with_state(ready_state.clone()),
+        )
         .route("/metrics", get(metrics::scrape).with_state(ready_state))
         .nest("/api", api)
         .merge(console)
-        .layer(middleware::from_fn_with_state(metrics_state, metrics::track))
+        .layer(middleware::from_fn_with_state(
+            metrics_state,
+            metrics::track,
+        ))
         .layer(middleware::from_fn_with_state(security, security::apply))
         .layer(middleware::from_fn(logging::log_request))
 }

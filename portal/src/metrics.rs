@@ -97,7 +97,11 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
 pub async fn scrape(State(state): State<AppState>) -> Response {
     let now = state.clock.now_ms();
     let cached = {
-        let counts = state.metrics.job_counts.lock().unwrap_or_else(|p| p.into_inner());
+        let counts = state
+            .metrics
+            .job_counts
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
         counts
             .as_ref()
             .filter(|(at, _)| at.elapsed() < JOB_COUNTS_FOR)
@@ -114,21 +118,24 @@ pub async fn scrape(State(state): State<AppState>) -> Response {
         })
         .await;
     let Ok((job_counts, lag_ms)) = read else {
-        return (StatusCode::SERVICE_UNAVAILABLE, "the database does not answer\n").into_response();
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the database does not answer\n",
+        )
+            .into_response();
     };
-    *state.metrics.job_counts.lock().unwrap_or_else(|p| p.into_inner()) =
-        Some((Instant::now(), job_counts.clone()));
+    *state
+        .metrics
+        .job_counts
+        .lock()
+        .unwrap_or_else(|p| p.into_inner()) = Some((Instant::now(), job_counts.clone()));
     let mut families = state.metrics.registry.gather();
     families.extend(scraped(&state, &job_counts, lag_ms).gather());
     let mut text = Vec::new();
     if TextEncoder::new().encode(&families, &mut text).is_err() {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
-    (
-        [(header::CONTENT_TYPE, prometheus::TEXT_FORMAT)],
-        text,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, prometheus::TEXT_FORMAT)], text).into_response()
 }
 
 /// The figures read at scrape time, in a registry of their own.

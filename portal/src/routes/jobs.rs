@@ -8,8 +8,8 @@ use mdm_model::{
     ids::JobId,
     job::{
         due_at, plan_administrator_cancel, timeout_at, unmet_conditions, CancelJobsResult,
-        DeviceNow, ExecutionConditions, Job, JobDetail, JobListEntry, JobQuery, JobSortKey, JobStatus,
-        SendAttempt, StatusReason,
+        DeviceNow, ExecutionConditions, Job, JobDetail, JobListEntry, JobQuery, JobSortKey,
+        JobStatus, SendAttempt, StatusReason,
     },
     paging::Page,
     ErrorCode, ErrorDetails, JobState,

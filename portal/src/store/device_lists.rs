@@ -47,7 +47,11 @@ pub(super) fn changed_columns(
                 device_deps::EMPLOYEE,
             ),
             (7, text(Some(&device.tags.join(" "))), device_deps::TAGS),
-            (8, text(Some(&super::devices::search_text(device))), device_deps::SEARCH),
+            (
+                8,
+                text(Some(&super::devices::search_text(device))),
+                device_deps::SEARCH,
+            ),
         ];
         for (index, now, dep) in columns {
             if differs(index, now)? {
@@ -88,4 +92,3 @@ pub fn list_deps(query: &DeviceQuery) -> Deps {
         | DeviceSortKey::SerialNumber => device_deps::ROWS,
     }
 }
-

@@ -92,10 +92,7 @@ impl ReadPool {
         let started = Instant::now();
         self.waits.fetch_add(1, Ordering::Relaxed);
         loop {
-            idle = self
-                .returned
-                .wait(idle)
-                .unwrap_or_else(|p| p.into_inner());
+            idle = self.returned.wait(idle).unwrap_or_else(|p| p.into_inner());
             if let Some(conn) = idle.pop() {
                 let waited = started.elapsed().as_micros() as u64;
                 self.wait_micros.fetch_add(waited, Ordering::Relaxed);

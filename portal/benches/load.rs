@@ -1,0 +1,341 @@
+//! Load benchmark of the real `mdm-portal` binary on a large SQLite fleet with the simulator
+//! running at real time: 1, 8 and 32 signed-in clients page random pages of device and job
+//! lists over HTTP, and a 10,000-device wipe is registered under the 32-client load. Each
+//! set-up runs on the same database in one run, so the figures compare.
+//!
+//! `cargo bench -p mdm-portal --bench load -- --devices 1000000 --jobs 2000000 --seconds 20`
+//! (sizes default to 200,000 devices and twice as many jobs). The database goes to the
+//! system's temporary folder and is deleted at the end.
+
+mod common;
+#[path = "common/http.rs"]
+mod http;
+
+use std::{
+    path::Path,
+    process::{Child, Command, Stdio},
+    sync::{Arc, Barrier},
+    time::{Duration, Instant},
+};
+
+use chrono::Utc;
+use http::Connection;
+use mdm_portal::{
+    auth::HashCost,
+    store::{
+        seed::{self, rng::SeedRng, FleetSpec},
+        Store,
+    },
+};
+use serde_json::json;
+
+/// The lists clients page through: what the console asks for, sorted by columns the fleet
+/// changes by itself and by columns it never changes.
+const LISTS: &[&str] = &[
+    "/api/devices?sort=name&per_page=50",
+    "/api/devices?status=online&sort=last_seen&order=desc&per_page=50",
+    "/api/devices?ownership=company&os=ios&sort=user&per_page=50",
+    "/api/jobs?sort=registered_at&per_page=50",
+    "/api/jobs?status=succeeded&per_page=50",
+    "/api/jobs?sort=updated_at&order=desc&per_page=50",
+];
+
+const LEVELS: [usize; 3] = [1, 8, 32];
+const WIPE_SIZE: usize = 10_000;
+
+fn arg(name: &str, default: usize) -> usize {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" / "))
+        .unwrap_or_else(|_| "unknown".into())
+}
+
+struct Portal {
+    child: Child,
+    addr: String,
+}
+
+impl Portal {
+    fn start(db: &Path, flags: &[&str]) -> Portal {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_mdm-portal"))
+            .arg("--db")
+            .arg(db)
+            .args(["--addr", "127.0.0.1:0", "--time-scale", "1", "--dist"])
+            .arg(db.with_extension("no-dist"))
+            // Every client signs in from 127.0.0.1: the per-address limit is for sprays.
+            .args([
+                "--sign-in-rate-per-minute",
+                "100000",
+                "--sign-in-burst",
+                "1000",
+            ])
+            .args(flags)
+            .env("RUST_LOG", "error")
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("the portal starts");
+        let stdout = child.stdout.take().expect("piped");
+        let mut lines = std::io::BufReader::new(stdout).lines();
+        let addr = loop {
+            match lines.next() {
+                Some(Ok(line)) => {
+                    if let Some(addr) = line.strip_prefix("portal listening on http://") {
+                        break addr.trim().to_string();
+                    }
+                }
+                _ => panic!("the portal exited before listening"),
+            }
+        };
+        std::thread::spawn(move || lines.for_each(drop));
+        Portal { child, addr }
+    }
+}
+
+impl Drop for Portal {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Figures of one load level.
+#[derive(Debug, Clone, Copy, Default)]
+struct Figures {
+    per_second: f64,
+    p50: f64,
+    p95: f64,
+    p99: f64,
+    errors: usize,
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    let index = ((sorted.len().max(1) as f64 - 1.0) * p).round() as usize;
+    sorted.get(index).map_or(0.0, |d| d.as_secs_f64() * 1e3)
+}
+
+/// `clients` signed-in clients page random pages for `seconds`; `during` runs on its own
+/// thread a third of the way in and answers its own figure.
+fn run_level(
+    addr: &str,
+    clients: usize,
+    seconds: u64,
+    pages: &[u64],
+    during: Option<Box<dyn FnOnce() -> String + Send>>,
+) -> (Figures, Option<String>) {
+    let connections: Vec<Connection> = (0..clients).map(|_| Connection::sign_in(addr)).collect();
+    let gate = Arc::new(Barrier::new(clients + 1));
+    let pages = Arc::new(pages.to_vec());
+    let threads: Vec<_> = connections
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut connection)| {
+            let (gate, pages) = (gate.clone(), pages.clone());
+            std::thread::spawn(move || {
+                let mut rng = SeedRng::new(1_000 + i as u64);
+                let mut times = Vec::new();
+                let mut errors = 0;
+                gate.wait();
+                let end = Instant::now() + Duration::from_secs(seconds);
+                while Instant::now() < end {
+                    let list = rng.below(LISTS.len() as u64) as usize;
+                    let page = 1 + rng.below(pages[list]);
+                    let started = Instant::now();
+                    let status = connection.get(&format!("{}&page={page}", LISTS[list]));
+                    times.push(started.elapsed());
+                    if status != 200 {
+                        errors += 1;
+                    }
+                }
+                (times, errors)
+            })
+        })
+        .collect();
+    let started = Instant::now();
+    gate.wait();
+    let side = during.map(|task| {
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_secs(seconds / 3));
+            task()
+        })
+    });
+    let mut times = Vec::new();
+    let mut errors = 0;
+    for thread in threads {
+        let (t, e) = thread.join().expect("client");
+        times.extend(t);
+        errors += e;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    let side = side.map(|s| s.join().expect("side task"));
+    times.sort();
+    let figures = Figures {
+        per_second: times.len() as f64 / elapsed,
+        p50: percentile(&times, 0.50),
+        p95: percentile(&times, 0.95),
+        p99: percentile(&times, 0.99),
+        errors,
+    };
+    (figures, side)
+}
+
+/// Registers a wipe of `devices` and answers how long it took and what it registered.
+fn wipe(addr: &str, devices: Vec<i64>, key: String) -> String {
+    let mut connection = Connection::sign_in(addr);
+    let body = json!({
+        "selection": { "kind": "devices", "device_ids": devices },
+        "options": { "delete_general_info": true, "schedule_at": null,
+                     "wifi_setting_id": null, "keep_esim_data_plan": true },
+        "password": "Demo#2026",
+        "agreed": true,
+    });
+    let started = Instant::now();
+    let (status, answer) = connection.post("/api/wipes", &body, &key);
+    let ms = started.elapsed().as_secs_f64() * 1e3;
+    assert_eq!(status, 201, "{answer}");
+    format!(
+        "{ms:.0} ms ({} devices, {} jobs)",
+        answer["device_count"], answer["job_count"]
+    )
+}
+
+fn main() {
+    let devices = arg("--devices", 200_000);
+    let jobs = arg("--jobs", devices * 2);
+    let seconds = arg("--seconds", 15) as u64;
+    let dir = std::env::temp_dir().join(format!("mdm-portal-load-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let db = dir.join("load.sqlite3");
+    let now = Utc::now();
+    println!("load average at the start: {}", load_average());
+
+    let store = Store::open_with_readers(&db, 0).expect("open");
+    let started = Instant::now();
+    store
+        .blocking(|conn| {
+            seed::seed_demo(
+                conn,
+                HashCost::Fast,
+                FleetSpec {
+                    devices,
+                    seed: 2026,
+                },
+                now,
+            )
+        })
+        .expect("seed");
+    let devices_s = started.elapsed().as_secs_f64();
+    let osaka: i64 = store
+        .blocking(|c| {
+            Ok(c.query_row(
+                "SELECT id FROM groups WHERE name = '大阪支店'",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .expect("group");
+    let started = Instant::now();
+    let written = common::seed_jobs(&store, jobs, now, osaka);
+    let jobs_s = started.elapsed().as_secs_f64();
+    store
+        .blocking(|c| Ok(c.execute_batch("ANALYZE")?))
+        .expect("analyze");
+    // Company devices of 大阪支店 have no open job: one slice of them per set-up's wipe.
+    let wipeable: Vec<i64> = store
+        .blocking(move |c| {
+            let mut stmt = c.prepare(
+                "SELECT id FROM devices WHERE group_id = ?1 AND ownership = 'company' ORDER BY id",
+            )?;
+            let ids = stmt.query_map([osaka], |r| r.get(0))?;
+            Ok(ids.collect::<Result<Vec<i64>, _>>()?)
+        })
+        .expect("wipeable");
+    drop(store);
+    let size = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "seeded {devices} devices in {devices_s:.0} s and {written} jobs in {jobs_s:.0} s; \
+         database {:.1} GB",
+        size as f64 / 1e9
+    );
+
+    let setups: [(&str, &[&str]); 3] = [
+        ("this portal (4 readers, lists refreshed after 1 s)", &[]),
+        (
+            "baseline: one connection, exact lists",
+            &["--read-connections", "0", "--list-refresh-ms", "0"],
+        ),
+        ("baseline: simulator off", &["--simulator", "scripted"]),
+    ];
+    let mut results = Vec::new();
+    for (index, (name, flags)) in setups.iter().enumerate() {
+        let portal = Portal::start(&db, flags);
+        let mut first = Connection::sign_in(&portal.addr);
+        // Each list's size, and its first (cold) computation.
+        let mut pages = Vec::new();
+        let mut cold = Vec::new();
+        for list in LISTS {
+            let started = Instant::now();
+            let (status, page) = first.get_json(list);
+            cold.push(started.elapsed().as_secs_f64() * 1e3);
+            assert_eq!(status, 200, "{list}: {page}");
+            pages.push(page["total"].as_u64().unwrap_or(0).div_ceil(50).max(1));
+        }
+        let mut levels = Vec::new();
+        for clients in LEVELS {
+            let during = (clients == 32).then(|| {
+                let slice: Vec<i64> = wipeable
+                    .iter()
+                    .skip(index * WIPE_SIZE)
+                    .take(WIPE_SIZE)
+                    .copied()
+                    .collect();
+                let addr = portal.addr.clone();
+                Box::new(move || wipe(&addr, slice, format!("load-{index}")))
+                    as Box<dyn FnOnce() -> String + Send>
+            });
+            let (figures, wipe) = run_level(&portal.addr, clients, seconds, &pages, during);
+            println!(
+                "{name}: {clients:>2} clients {:>7.0} req/s  p50 {:>7.2} ms  p95 {:>7.2} ms  p99 {:>7.2} ms  errors {}{}",
+                figures.per_second,
+                figures.p50,
+                figures.p95,
+                figures.p99,
+                figures.errors,
+                wipe.as_ref().map(|w| format!("  wipe {w}")).unwrap_or_default()
+            );
+            levels.push((figures, wipe));
+        }
+        let cold = cold.iter().map(|ms| format!("{ms:.0}")).collect::<Vec<_>>();
+        println!("{name}: first pages (cold) {} ms", cold.join(" / "));
+        results.push((name.to_string(), levels));
+    }
+    println!("load average at the end: {}", load_average());
+
+    println!("\n| set-up | clients | requests/s | p50 ms | p95 ms | p99 ms | vs one connection (req/s, p95) | 10k wipe |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---|");
+    for (name, levels) in &results {
+        for (i, (f, wipe)) in levels.iter().enumerate() {
+            let base = results[1].1[i].0;
+            println!(
+                "| {name} | {} | {:.0} | {:.2} | {:.2} | {:.2} | {:.2}× / {:.2}× | {} |",
+                LEVELS[i],
+                f.per_second,
+                f.p50,
+                f.p95,
+                f.p99,
+                f.per_second / base.per_second,
+                f.p95 / base.p95,
+                wipe.clone().unwrap_or_default()
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
