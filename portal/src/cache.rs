@@ -12,7 +12,9 @@
 //! Columns the fleet changes by itself all the time (a device's status and last-seen time, a
 //! job's status) are "soft": a list depending on them may be served up to `max_age` old while
 //! one request recomputes it, instead of every page rescanning a churning million-row list.
-//! An administrator's own writes are recorded as hard changes and always seen at once.
+//! A list that takes long to compute is served a little longer, up to ten times its last
+//! computation, so recomputing one list never takes more than about a tenth of a connection's
+//! time. An administrator's own writes are recorded as hard changes and always seen at once.
 
 use std::{
     cell::RefCell,
@@ -125,6 +127,8 @@ struct Entry {
     versions: Versions,
     ids: Arc<Vec<i64>>,
     computed: Instant,
+    /// How long computing it took.
+    cost: Duration,
     /// One request is recomputing this stale list; the others keep serving it meanwhile.
     refreshing: bool,
 }
@@ -191,6 +195,7 @@ impl ListCache {
             Plan::Compute { refreshing } => refreshing,
         };
         self.counts.computed.fetch_add(1, Ordering::Relaxed);
+        let started = Instant::now();
         let ids = match compute() {
             Ok(ids) => Arc::new(ids),
             Err(error) => {
@@ -212,6 +217,7 @@ impl ListCache {
             versions: now,
             ids: ids.clone(),
             computed: Instant::now(),
+            cost: started.elapsed(),
             refreshing: false,
         });
         Ok(ids)
@@ -230,7 +236,7 @@ impl ListCache {
             Plan::Serve(entry.ids.clone(), true)
         } else if changed & !self.soft != 0 {
             return Plan::Compute { refreshing: false };
-        } else if entry.refreshing || entry.computed.elapsed() < self.max_age {
+        } else if entry.refreshing || entry.computed.elapsed() < self.serve_stale_for(&entry) {
             Plan::Serve(entry.ids.clone(), false)
         } else {
             entry.refreshing = true;
@@ -238,6 +244,15 @@ impl ListCache {
         };
         entries.push_back(entry);
         plan
+    }
+
+    /// How long after its computation a list changed only softly may be served: `max_age`,
+    /// or ten times what the list cost when that is longer (never when lists are exact).
+    fn serve_stale_for(&self, entry: &Entry) -> Duration {
+        if self.max_age.is_zero() {
+            return Duration::ZERO;
+        }
+        self.max_age.max(entry.cost * 10)
     }
 
     fn with_entry(&self, key: &str, f: impl FnOnce(&mut Entry)) {

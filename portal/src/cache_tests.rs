@@ -125,3 +125,17 @@ fn capacity_is_bounded() {
     assert!(look(&cache, "k0", 9_701, ROWS, &[0]).1);
     assert!(!look(&cache, &format!("k{}", CAPACITY + 4), 9_701, ROWS, &[0]).1);
 }
+
+#[test]
+fn a_slow_list_is_served_stale_for_ten_times_its_cost() {
+    let cache = ListCache::new(Table::Devices, device_deps::SOFT, Duration::from_millis(1));
+    cache
+        .ids::<Infallible>("slow", TenantId(9_801), STATUS, || {
+            std::thread::sleep(Duration::from_millis(50));
+            Ok(vec![1])
+        })
+        .unwrap();
+    change(9_801, STATUS);
+    std::thread::sleep(Duration::from_millis(5));
+    assert_eq!(look(&cache, "slow", 9_801, STATUS, &[2]), (vec![1], false));
+}

@@ -69,6 +69,17 @@ pub fn seed_jobs(store: &Store, count: usize, now: DateTime<Utc>, avoid_group: i
                     [ids[0], status_mask, method_mask],
                 )?;
             }
+            // The record of what each job was ordered on (migration 11), built from the
+            // device rows in one statement rather than one serialization per job.
+            tx.execute_batch(
+                "UPDATE jobs SET (device_snapshot, job_search_text) = (\
+                 SELECT json_object('id', d.id, 'name', d.name, 'os', d.os, 'os_version', d.os_version, \
+                 'model', d.model, 'serial_number', d.serial_number, 'user_full_name', d.user_full_name, \
+                 'employee_number', d.employee_number, 'management_method', d.management_method, \
+                 'ownership', d.ownership, 'group_path', (SELECT g.name FROM groups g WHERE g.id = d.group_id)), \
+                 lower(d.name) || char(10) || lower(d.serial_number) || coalesce(char(10) || lower(d.user_full_name), '') \
+                 FROM devices d WHERE d.id = jobs.device_id) WHERE device_snapshot IS NULL",
+            )?;
             tx.commit()?;
             Ok(written)
         })
