@@ -30,12 +30,15 @@ const BUCKETS: &[f64] = &[
 /// Job counts are a pass over every job: a scrape reuses them for this long.
 const JOB_COUNTS_FOR: Duration = Duration::from_secs(15);
 
+/// Jobs by status, and when they were counted.
+type JobCounts = (Instant, Vec<(String, i64)>);
+
 /// The request figures, kept for the life of the process.
 pub struct Metrics {
     registry: Registry,
     requests: IntCounterVec,
     latency: HistogramVec,
-    job_counts: Mutex<Option<(Instant, Vec<(String, i64)>)>>,
+    job_counts: Mutex<Option<JobCounts>>,
 }
 
 impl Default for Metrics {

@@ -93,8 +93,11 @@ pub struct Simulator {
     received: std::collections::HashMap<JobId, Vec<String>>,
     /// The fleet's id range and size, and when they were counted: counting a million devices
     /// takes tens of milliseconds, too much for every half-second step.
-    fleet: Option<(std::time::Instant, (Option<i64>, Option<i64>, i64))>,
+    fleet: Option<(std::time::Instant, FleetRange)>,
 }
+
+/// The fleet's lowest and highest device id and its size.
+type FleetRange = (Option<i64>, Option<i64>, i64);
 
 /// How long the fleet's size is taken as known.
 const RECOUNT_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
@@ -173,7 +176,7 @@ impl Simulator {
         let (min_id, max_id, fleet) = match self.fleet {
             Some((at, counted)) if at.elapsed() < RECOUNT_EVERY => counted,
             _ => {
-                let counted: (Option<i64>, Option<i64>, i64) =
+                let counted: FleetRange =
                     conn.query_row("SELECT MIN(id), MAX(id), COUNT(*) FROM devices", [], |r| {
                         Ok((r.get(0)?, r.get(1)?, r.get(2)?))
                     })?;
