@@ -286,6 +286,7 @@ fn main() {
     let seconds = arg("--seconds", 15) as u64;
     let dir = std::env::temp_dir().join(format!("mdm-portal-load-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
     let folder = TempFolder(dir.clone());
     let db = dir.join("load.sqlite3");
     println!("load average at the start: {}", load_average());

@@ -116,6 +116,10 @@ fn changed(deps: Deps, then: &Versions, now: &Versions) -> Deps {
         .fold(0, |acc, bit| acc | (1 << bit))
 }
 
+/// A refresh not finished this long after the list's age ran out is taken as lost (its task
+/// failed), and the next request starts another.
+const REFRESH_GIVE_UP: Duration = Duration::from_secs(30);
+
 /// Most lists kept at once (each is at most one id per row of the table).
 const CAPACITY: usize = 32;
 
@@ -152,8 +156,21 @@ pub struct ListCache {
 }
 
 enum Plan {
+    /// The cached ids; `true` when fresh.
     Serve(Arc<Vec<i64>>, bool),
-    Compute { refreshing: bool },
+    /// The stale ids, and this caller is to refresh them.
+    Refresh(Arc<Vec<i64>>),
+    Compute,
+}
+
+/// A list to recompute, with the change versions read before the computation began.
+#[derive(Debug)]
+pub struct Refresh {
+    key: String,
+    tenant: i64,
+    deps: Deps,
+    versions: Versions,
+    started: Instant,
 }
 
 impl ListCache {
@@ -171,18 +188,27 @@ impl ListCache {
 
     /// The ordered ids of the list `key` of `tenant`, which reads the columns `deps`: from the
     /// cache while still valid, else from `compute` (which must read the database after this
-    /// call began, as any read it makes does).
+    /// call began, as any read it makes does). A list changed only softly and past its age is
+    /// answered as it was, with a [`Refresh`] for the caller to compute in the background and
+    /// hand to [`ListCache::finish`]: no request waits for a refresh.
     pub fn ids<E>(
         &self,
         key: &str,
         tenant: TenantId,
         deps: Deps,
         compute: impl FnOnce() -> Result<Vec<i64>, E>,
-    ) -> Result<Arc<Vec<i64>>, E> {
+    ) -> Result<(Arc<Vec<i64>>, Option<Refresh>), E> {
         let deps = deps | 1;
         // Read before computing: a change published after this point makes the result stale.
         let now = versions(self.table, tenant.0);
-        let refreshing = match self.plan(key, deps, &now) {
+        let refresh = Refresh {
+            key: key.to_string(),
+            tenant: tenant.0,
+            deps,
+            versions: now,
+            started: Instant::now(),
+        };
+        match self.plan(key, deps, &now) {
             Plan::Serve(ids, fresh) => {
                 let counter = if fresh {
                     &self.counts.fresh
@@ -190,57 +216,70 @@ impl ListCache {
                     &self.counts.stale
                 };
                 counter.fetch_add(1, Ordering::Relaxed);
-                return Ok(ids);
+                Ok((ids, None))
             }
-            Plan::Compute { refreshing } => refreshing,
-        };
+            Plan::Refresh(ids) => {
+                self.counts.stale.fetch_add(1, Ordering::Relaxed);
+                Ok((ids, Some(refresh)))
+            }
+            Plan::Compute => {
+                let ids = Arc::new(compute()?);
+                self.keep(refresh, ids.clone());
+                Ok((ids, None))
+            }
+        }
+    }
+
+    /// Stores a list computed for `refresh`; `None` (the computation failed) lets a later
+    /// request try again.
+    pub fn finish(&self, refresh: Refresh, ids: Option<Vec<i64>>) {
+        match ids {
+            Some(ids) => self.keep(refresh, Arc::new(ids)),
+            None => self.with_entry(&refresh.key, |e| e.refreshing = false),
+        }
+    }
+
+    fn keep(&self, refresh: Refresh, ids: Arc<Vec<i64>>) {
         self.counts.computed.fetch_add(1, Ordering::Relaxed);
-        let started = Instant::now();
-        let ids = match compute() {
-            Ok(ids) => Arc::new(ids),
-            Err(error) => {
-                if refreshing {
-                    self.with_entry(key, |e| e.refreshing = false);
-                }
-                return Err(error);
-            }
-        };
         let mut entries = self.lock();
-        entries.retain(|e| e.key != key);
+        entries.retain(|e| e.key != refresh.key);
         while entries.len() >= CAPACITY {
             entries.pop_front();
         }
         entries.push_back(Entry {
-            key: key.to_string(),
-            tenant: tenant.0,
-            deps,
-            versions: now,
-            ids: ids.clone(),
+            key: refresh.key,
+            tenant: refresh.tenant,
+            deps: refresh.deps,
+            versions: refresh.versions,
+            ids,
             computed: Instant::now(),
-            cost: started.elapsed(),
+            cost: refresh.started.elapsed(),
             refreshing: false,
         });
-        Ok(ids)
     }
 
     fn plan(&self, key: &str, deps: Deps, now: &Versions) -> Plan {
         let mut entries = self.lock();
         let Some(position) = entries.iter().position(|e| e.key == key && e.deps == deps) else {
-            return Plan::Compute { refreshing: false };
+            return Plan::Compute;
         };
         let Some(mut entry) = entries.remove(position) else {
-            return Plan::Compute { refreshing: false };
+            return Plan::Compute;
         };
         let changed = changed(deps, &entry.versions, now);
         let plan = if changed == 0 {
             Plan::Serve(entry.ids.clone(), true)
-        } else if changed & !self.soft != 0 {
-            return Plan::Compute { refreshing: false };
-        } else if entry.refreshing || entry.computed.elapsed() < self.serve_stale_for(&entry) {
+        } else if changed & !self.soft != 0 || self.max_age.is_zero() {
+            // A hard change, or lists kept exact: this request computes the list.
+            return Plan::Compute;
+        } else if entry.computed.elapsed() < self.serve_stale_for(&entry)
+            || (entry.refreshing
+                && entry.computed.elapsed() < self.serve_stale_for(&entry) + REFRESH_GIVE_UP)
+        {
             Plan::Serve(entry.ids.clone(), false)
         } else {
             entry.refreshing = true;
-            Plan::Compute { refreshing: true }
+            Plan::Refresh(entry.ids.clone())
         };
         entries.push_back(entry);
         plan

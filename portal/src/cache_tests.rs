@@ -11,12 +11,16 @@ fn exact() -> ListCache {
 /// Looks `key` up, computing `ids` when needed; answers the ids and whether it computed.
 fn look(cache: &ListCache, key: &str, tenant: i64, deps: Deps, ids: &[i64]) -> (Vec<i64>, bool) {
     let mut computed = false;
-    let found = cache
+    let (found, refresh) = cache
         .ids::<Infallible>(key, TenantId(tenant), deps, || {
             computed = true;
             Ok(ids.to_vec())
         })
         .unwrap();
+    // A refresh is computed "in the background" at once, as the routes do.
+    if let Some(refresh) = refresh {
+        cache.finish(refresh, Some(ids.to_vec()));
+    }
     (found.to_vec(), computed)
 }
 
@@ -78,41 +82,45 @@ fn a_list_changed_only_in_soft_columns_is_served_stale_within_its_age() {
 }
 
 #[test]
-fn one_request_refreshes_an_old_stale_list_while_others_serve_it() {
-    let cache = Arc::new(ListCache::new(
-        Table::Devices,
-        device_deps::SOFT,
-        Duration::from_millis(1),
-    ));
+fn an_old_stale_list_is_refreshed_beside_the_requests_that_keep_serving_it() {
+    let cache = ListCache::new(Table::Devices, device_deps::SOFT, Duration::from_millis(1));
     look(&cache, "recent", 9_501, LAST_SEEN, &[1, 2]);
     change(9_501, LAST_SEEN);
     std::thread::sleep(Duration::from_millis(5));
-    let inner = cache.clone();
-    let refreshed = cache
-        .ids::<Infallible>("recent", TenantId(9_501), LAST_SEEN, || {
-            // While this request recomputes, another gets the stale list at once.
-            assert_eq!(
-                look(&inner, "recent", 9_501, LAST_SEEN, &[9]),
-                (vec![1, 2], false)
-            );
-            Ok(vec![2, 1])
-        })
-        .unwrap();
-    assert_eq!(*refreshed, vec![2, 1]);
+    let key = TenantId(9_501);
+    let never = || -> Result<Vec<i64>, Infallible> { panic!("no request computes inline") };
+    let (stale, refresh) = cache.ids("recent", key, LAST_SEEN, never).unwrap();
+    assert_eq!(*stale, vec![1, 2]);
+    let refresh = refresh.expect("this request hands out the refresh");
+    // While it runs, others get the stale list and no second refresh.
+    let (again, second) = cache.ids("recent", key, LAST_SEEN, never).unwrap();
+    assert_eq!((again.to_vec(), second.is_none()), (vec![1, 2], true));
+    cache.finish(refresh, Some(vec![2, 1]));
     assert_eq!(
         look(&cache, "recent", 9_501, LAST_SEEN, &[9]),
         (vec![2, 1], false)
     );
+    assert_eq!(cache.counts.fresh.load(Ordering::Relaxed), 1);
 }
 
 #[test]
 fn a_failed_refresh_lets_the_next_request_try_again() {
-    let cache = ListCache::new(Table::Devices, device_deps::SOFT, Duration::ZERO);
+    let cache = ListCache::new(Table::Devices, device_deps::SOFT, Duration::from_millis(1));
     look(&cache, "a", 9_601, STATUS, &[1]);
     change(9_601, STATUS);
+    std::thread::sleep(Duration::from_millis(5));
+    let (_, refresh) = cache
+        .ids("a", TenantId(9_601), STATUS, || Err("no"))
+        .unwrap();
+    cache.finish(refresh.expect("a refresh"), None);
+    let (_, retry) = cache
+        .ids("a", TenantId(9_601), STATUS, || Err("no"))
+        .unwrap();
+    assert!(retry.is_some(), "the next request refreshes again");
+    // A failed inline computation is the request's error.
+    change(9_601, ROWS);
     let failed = cache.ids("a", TenantId(9_601), STATUS, || Err("disk gone"));
     assert_eq!(failed.err(), Some("disk gone"));
-    assert_eq!(look(&cache, "a", 9_601, STATUS, &[4]), (vec![4], true));
 }
 
 #[test]
@@ -129,12 +137,13 @@ fn capacity_is_bounded() {
 #[test]
 fn a_slow_list_is_served_stale_for_ten_times_its_cost() {
     let cache = ListCache::new(Table::Devices, device_deps::SOFT, Duration::from_millis(1));
-    cache
+    let (_, refresh) = cache
         .ids::<Infallible>("slow", TenantId(9_801), STATUS, || {
             std::thread::sleep(Duration::from_millis(50));
             Ok(vec![1])
         })
         .unwrap();
+    assert!(refresh.is_none());
     change(9_801, STATUS);
     std::thread::sleep(Duration::from_millis(5));
     assert_eq!(look(&cache, "slow", 9_801, STATUS, &[2]), (vec![1], false));

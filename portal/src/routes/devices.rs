@@ -14,6 +14,7 @@ use crate::{
     auth::CurrentAdmin,
     error::ApiError,
     extract::{ApiJson, QueryPairs},
+    ids::TenantId,
     state::AppState,
     store::{device_lists, devices, groups},
 };
@@ -51,32 +52,47 @@ pub async fn list(
 ) -> Result<ApiJson<Page<Device>>, ApiError> {
     let query = DeviceQuery::from_query(&pairs.reader())?;
     let cache = state.device_lists.clone();
+    let store = state.store.clone();
     let page = state
         .store
         .read(move |conn| {
+            let tenant_id = current.tenant_id;
             let filter = serde_json::to_string(&query.filter).map_err(ApiError::internal)?;
-            let key = format!(
-                "{}|{filter}|{}|{}",
-                current.tenant_id, query.sort, query.order
-            );
+            let key = format!("{tenant_id}|{filter}|{}|{}", query.sort, query.order);
             let deps = device_lists::list_deps(&query);
-            let ids = cache.ids(&key, current.tenant_id, deps, || {
-                let forest = groups::forest(conn, current.tenant_id)?;
-                let scope = group_scope(&forest, &query.filter)?;
-                Ok::<_, ApiError>(devices::ordered_ids(
-                    conn,
-                    current.tenant_id,
-                    &query,
-                    scope.as_ref(),
-                )?)
+            let (ids, refresh) = cache.ids(&key, tenant_id, deps, || {
+                ordered_ids(conn, tenant_id, &query)
             })?;
+            if let Some(refresh) = refresh {
+                let (cache, query) = (cache.clone(), query.clone());
+                tokio::task::spawn_blocking(move || {
+                    let ids = store.read_blocking(|conn| ordered_ids(conn, tenant_id, &query));
+                    cache.finish(refresh, ids.ok());
+                });
+            }
             let total = ids.len() as u64;
             query.page.ensure_within(total)?;
             let start = (query.page.offset() as usize).min(ids.len());
             let end = (start + query.page.limit() as usize).min(ids.len());
-            let items = devices::in_order(conn, current.tenant_id, &ids[start..end])?;
+            let items = devices::in_order(conn, tenant_id, &ids[start..end])?;
             Ok(Page::new(items, total, query.page))
         })
         .await?;
     Ok(ApiJson(page))
+}
+
+/// Every matching device id in the query's order.
+fn ordered_ids(
+    conn: &rusqlite::Connection,
+    tenant_id: TenantId,
+    query: &DeviceQuery,
+) -> Result<Vec<i64>, ApiError> {
+    let forest = groups::forest(conn, tenant_id)?;
+    let scope = group_scope(&forest, &query.filter)?;
+    Ok(devices::ordered_ids(
+        conn,
+        tenant_id,
+        query,
+        scope.as_ref(),
+    )?)
 }

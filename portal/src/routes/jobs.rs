@@ -33,6 +33,7 @@ pub async fn list(
 ) -> Result<ApiJson<Page<JobListEntry>>, ApiError> {
     let query = JobQuery::from_query(&pairs.reader())?;
     let cache = state.job_lists.clone();
+    let store = state.store.clone();
     let page = state
         .store
         .read(move |conn| {
@@ -46,9 +47,20 @@ pub async fn list(
                     ..query.clone()
                 }
             );
-            let ids = cache.ids(&key, current.tenant_id, list_deps(&query), || {
-                jobs::ordered_entry_ids(conn, current.tenant_id, &query)
+            let tenant_id = current.tenant_id;
+            let (ids, refresh) = cache.ids(&key, tenant_id, list_deps(&query), || {
+                jobs::ordered_entry_ids(conn, tenant_id, &query)
             })?;
+            // A stale list is recomputed beside this request, which pages the stale one.
+            if let Some(refresh) = refresh {
+                let (cache, query) = (cache.clone(), query.clone());
+                tokio::task::spawn_blocking(move || {
+                    let ids = store.read_blocking(|conn| {
+                        Ok(jobs::ordered_entry_ids(conn, tenant_id, &query)?)
+                    });
+                    cache.finish(refresh, ids.ok());
+                });
+            }
             let total = ids.len() as u64;
             query.page.ensure_within(total)?;
             let start = (query.page.offset() as usize).min(ids.len());
