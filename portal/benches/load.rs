@@ -309,8 +309,9 @@ fn main() {
         wipeable.len()
     );
 
-    let setups: [(&str, &[&str]); 3] = [
+    let setups: [(&str, &[&str]); 4] = [
         ("this portal (4 readers, lists refreshed after 1 s)", &[]),
+        ("this portal with 2 readers", &["--read-connections", "2"]),
         (
             "baseline: one connection, exact lists",
             &["--read-connections", "0", "--list-refresh-ms", "0"],
@@ -378,7 +379,7 @@ fn main() {
     println!("|---|---:|---:|---:|---:|---:|---:|---|");
     for (name, levels) in &results {
         for (i, (f, wipe)) in levels.iter().enumerate() {
-            let base = results[1].1[i].0;
+            let base = results[2].1[i].0;
             println!(
                 "| {name} | {} | {:.0} | {:.2} | {:.2} | {:.2} | {:.2}× / {:.2}× | {} |",
                 LEVELS[i],

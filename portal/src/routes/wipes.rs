@@ -115,9 +115,11 @@ pub async fn register(
     let tenant_id = current.tenant_id;
     let admin_id = current.admin.id;
 
+    // Reads before the registration's own transaction go to a reader: under load the writer
+    // is the one connection a registration must wait for.
     let settings = state
         .store
-        .call(move |conn| Ok(catalog::wifi_settings(conn, tenant_id)?))
+        .read(move |conn| Ok(catalog::wifi_settings(conn, tenant_id)?))
         .await?;
     // The options to register: the schedule resolved in the zone it was entered in.
     let options = validate_wipe_request(&request, now, &settings)
@@ -127,7 +129,7 @@ pub async fn register(
     // guards and lockout budget as sign-in, so a left-open session cannot be used to guess it.
     let record = state
         .store
-        .call(move |conn| Ok(admins::by_id(conn, admin_id)?))
+        .read(move |conn| Ok(admins::by_id(conn, admin_id)?))
         .await?
         .ok_or_else(|| ApiError::new(ErrorCode::Unauthenticated))?;
     let attempt = PasswordAttempt {
