@@ -6,8 +6,9 @@
 //! it changed for which tenant ([`record`]), and a list remembers the columns its filter and
 //! sort read ([`device_deps`], [`job_deps`]). A device going offline in tenant A retires
 //! neither tenant B's lists nor A's lists sorted by name. Changes are made known only after
-//! their transaction ended ([`publish`], called by the store), so a list computed from a
-//! snapshot older than a change is never taken for a fresh one.
+//! their transaction ended ([`Ledger::publish`], called by the store, which keeps one ledger
+//! per database), so a list computed from a snapshot older than a change is never taken for a
+//! fresh one.
 //!
 //! Columns the fleet changes by itself all the time (a device's status and last-seen time, a
 //! job's status) are "soft": a list depending on them may be served up to `max_age` old while
@@ -21,7 +22,7 @@ use std::{
     collections::{HashMap, VecDeque},
     sync::{
         atomic::{AtomicU64, Ordering},
-        Arc, LazyLock, Mutex,
+        Arc, Mutex,
     },
     time::{Duration, Instant},
 };
@@ -69,44 +70,46 @@ pub mod job_deps {
 const BITS: usize = Deps::BITS as usize;
 type Versions = [u64; BITS];
 
-/// Published change counters per table, tenant and column. Process-wide, like the database
-/// writes they count; two stores in one process (tests) only make each other's lists
-/// recompute a little more often.
-static LEDGER: LazyLock<Mutex<HashMap<(Table, i64), Versions>>> = LazyLock::new(Default::default);
-
 thread_local! {
     /// Changes made on this thread whose transaction may still be open.
     static PENDING: RefCell<Vec<(Table, i64, Deps)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Notes a write to `table` in `tenant` touching `deps`; made known by the next [`publish`]
-/// on this thread (the store calls it once the writer's work has committed or rolled back).
+/// Notes a write to `table` in `tenant` touching `deps`; made known by the next
+/// [`Ledger::publish`] on this thread (the store calls it once the writer's work has committed
+/// or rolled back).
 pub fn record(table: Table, tenant: TenantId, deps: Deps) {
     if deps != 0 {
         PENDING.with(|p| p.borrow_mut().push((table, tenant.0, deps)));
     }
 }
 
-/// Makes this thread's recorded changes known to every list cache.
-pub fn publish() {
-    let pending = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
-    if pending.is_empty() {
-        return;
-    }
-    let mut ledger = LEDGER.lock().unwrap_or_else(|p| p.into_inner());
-    for (table, tenant, deps) in pending {
-        let versions = ledger.entry((table, tenant)).or_insert([0; BITS]);
-        for (bit, version) in versions.iter_mut().enumerate() {
-            if deps & (1 << bit) != 0 {
-                *version += 1;
+/// Published change counters of one database, per table, tenant and column.
+#[derive(Debug, Default)]
+pub struct Ledger(Mutex<HashMap<(Table, i64), Versions>>);
+
+impl Ledger {
+    /// Makes this thread's recorded changes known to every list cache of the database.
+    pub fn publish(&self) {
+        let pending = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+        if pending.is_empty() {
+            return;
+        }
+        let mut ledger = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        for (table, tenant, deps) in pending {
+            let versions = ledger.entry((table, tenant)).or_insert([0; BITS]);
+            for (bit, version) in versions.iter_mut().enumerate() {
+                if deps & (1 << bit) != 0 {
+                    *version += 1;
+                }
             }
         }
     }
-}
 
-fn versions(table: Table, tenant: i64) -> Versions {
-    let ledger = LEDGER.lock().unwrap_or_else(|p| p.into_inner());
-    ledger.get(&(table, tenant)).copied().unwrap_or([0; BITS])
+    fn versions(&self, table: Table, tenant: i64) -> Versions {
+        let ledger = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        ledger.get(&(table, tenant)).copied().unwrap_or([0; BITS])
+    }
 }
 
 /// The columns among `deps` whose version differs.
@@ -149,6 +152,7 @@ pub struct CacheCounts {
 #[derive(Debug)]
 pub struct ListCache {
     table: Table,
+    ledger: Arc<Ledger>,
     soft: Deps,
     max_age: Duration,
     entries: Mutex<VecDeque<Entry>>,
@@ -174,11 +178,12 @@ pub struct Refresh {
 }
 
 impl ListCache {
-    /// A cache of lists of `table`; lists changed only in `soft` columns may be served up to
-    /// `max_age` old (zero: always exact).
-    pub fn new(table: Table, soft: Deps, max_age: Duration) -> ListCache {
+    /// A cache of lists of `table` of the database whose changes `ledger` counts; lists
+    /// changed only in `soft` columns may be served up to `max_age` old (zero: always exact).
+    pub fn new(table: Table, soft: Deps, max_age: Duration, ledger: Arc<Ledger>) -> ListCache {
         ListCache {
             table,
+            ledger,
             soft,
             max_age,
             entries: Mutex::default(),
@@ -200,7 +205,7 @@ impl ListCache {
     ) -> Result<(Arc<Vec<i64>>, Option<Refresh>), E> {
         let deps = deps | 1;
         // Read before computing: a change published after this point makes the result stale.
-        let now = versions(self.table, tenant.0);
+        let now = self.ledger.versions(self.table, tenant.0);
         let refresh = Refresh {
             key: key.to_string(),
             tenant: tenant.0,

@@ -1,11 +1,24 @@
-//! The ledger is process-wide, so every test uses tenants of its own.
+//! Each test has a ledger of its own, as each database has.
 
 use super::*;
 use device_deps::{LAST_SEEN, ROWS, STATUS, USER};
 use std::convert::Infallible;
 
+thread_local! {
+    /// The ledger of this test (tests run on threads of their own).
+    static LEDGER: Arc<Ledger> = Arc::default();
+}
+
+fn ledger() -> Arc<Ledger> {
+    LEDGER.with(Arc::clone)
+}
+
+fn cache(max_age: Duration) -> ListCache {
+    ListCache::new(Table::Devices, device_deps::SOFT, max_age, ledger())
+}
+
 fn exact() -> ListCache {
-    ListCache::new(Table::Devices, device_deps::SOFT, Duration::ZERO)
+    cache(Duration::ZERO)
 }
 
 /// Looks `key` up, computing `ids` when needed; answers the ids and whether it computed.
@@ -26,7 +39,7 @@ fn look(cache: &ListCache, key: &str, tenant: i64, deps: Deps, ids: &[i64]) -> (
 
 fn change(tenant: i64, deps: Deps) {
     record(Table::Devices, TenantId(tenant), deps);
-    publish();
+    ledger().publish();
 }
 
 #[test]
@@ -58,17 +71,17 @@ fn changes_are_seen_only_once_published() {
     look(&cache, "a", 9_301, USER, &[1]);
     record(Table::Devices, TenantId(9_301), USER);
     assert!(!look(&cache, "a", 9_301, USER, &[2]).1, "not yet committed");
-    publish();
+    ledger().publish();
     assert!(look(&cache, "a", 9_301, USER, &[2]).1);
     // Another table's change of the same tenant and bit is not this table's.
     record(Table::Jobs, TenantId(9_301), USER);
-    publish();
+    ledger().publish();
     assert!(!look(&cache, "a", 9_301, USER, &[3]).1);
 }
 
 #[test]
 fn a_list_changed_only_in_soft_columns_is_served_stale_within_its_age() {
-    let cache = ListCache::new(Table::Devices, device_deps::SOFT, Duration::from_secs(3600));
+    let cache = cache(Duration::from_secs(3600));
     look(&cache, "online", 9_401, STATUS, &[1, 2]);
     change(9_401, STATUS);
     assert_eq!(
@@ -83,7 +96,7 @@ fn a_list_changed_only_in_soft_columns_is_served_stale_within_its_age() {
 
 #[test]
 fn an_old_stale_list_is_refreshed_beside_the_requests_that_keep_serving_it() {
-    let cache = ListCache::new(Table::Devices, device_deps::SOFT, Duration::from_millis(1));
+    let cache = cache(Duration::from_millis(1));
     look(&cache, "recent", 9_501, LAST_SEEN, &[1, 2]);
     change(9_501, LAST_SEEN);
     std::thread::sleep(Duration::from_millis(5));
@@ -105,7 +118,7 @@ fn an_old_stale_list_is_refreshed_beside_the_requests_that_keep_serving_it() {
 
 #[test]
 fn a_failed_refresh_lets_the_next_request_try_again() {
-    let cache = ListCache::new(Table::Devices, device_deps::SOFT, Duration::from_millis(1));
+    let cache = cache(Duration::from_millis(1));
     look(&cache, "a", 9_601, STATUS, &[1]);
     change(9_601, STATUS);
     std::thread::sleep(Duration::from_millis(5));
@@ -136,7 +149,7 @@ fn capacity_is_bounded() {
 
 #[test]
 fn a_slow_list_is_served_stale_for_ten_times_its_cost() {
-    let cache = ListCache::new(Table::Devices, device_deps::SOFT, Duration::from_millis(1));
+    let cache = cache(Duration::from_millis(1));
     let (_, refresh) = cache
         .ids::<Infallible>("slow", TenantId(9_801), STATUS, || {
             std::thread::sleep(Duration::from_millis(50));

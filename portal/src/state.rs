@@ -92,6 +92,7 @@ impl AppState {
     /// Builds the state around an opened store.
     pub fn new(store: Store, clock: Clock, settings: Settings) -> Result<AppState, ApiError> {
         let dummy_hash = crate::auth::hash_password(&crate::auth::new_token(), settings.hash_cost)?;
+        let ledger = store.ledger();
         Ok(AppState {
             store,
             clock,
@@ -101,11 +102,13 @@ impl AppState {
                 Table::Devices,
                 device_deps::SOFT,
                 settings.list_max_age,
+                ledger.clone(),
             )),
             job_lists: Arc::new(ListCache::new(
                 Table::Jobs,
                 job_deps::SOFT,
                 settings.list_max_age,
+                ledger.clone(),
             )),
             metrics: Arc::default(),
             password_slots: PasswordSlots::new(

@@ -62,6 +62,8 @@ pub const DEFAULT_READERS: usize = 4;
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
     readers: Arc<pool::ReadPool>,
+    /// The changes written through this store, for the list caches.
+    ledger: Arc<crate::cache::Ledger>,
 }
 
 impl Store {
@@ -107,6 +109,7 @@ impl Store {
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
             readers: Arc::default(),
+            ledger: Arc::default(),
         })
     }
 
@@ -142,7 +145,7 @@ impl Store {
         let result = f(&mut conn);
         // Every transaction `f` opened is committed or rolled back by now: only now may list
         // caches learn of its changes (see `crate::cache`).
-        crate::cache::publish();
+        self.ledger.publish();
         result
     }
 
@@ -168,6 +171,11 @@ impl Store {
             return self.blocking(|conn| f(conn));
         }
         self.readers.with(f)
+    }
+
+    /// The changes written through this store, which list caches compare against.
+    pub fn ledger(&self) -> Arc<crate::cache::Ledger> {
+        self.ledger.clone()
     }
 
     /// The connection pool's figures (`/metrics`).
