@@ -151,7 +151,7 @@ async fn token_admin(
     let lookup = hash.clone();
     let record = state
         .store
-        .call(move |conn| Ok(tokens::live(conn, &lookup, now)?))
+        .read(move |conn| Ok(tokens::live(conn, &lookup, now)?))
         .await?;
     Ok(record.map(|r| CurrentAdmin {
         admin: r.admin.admin,
@@ -176,10 +176,22 @@ pub async fn session_admin(
     };
     let hash = token_hash(token);
     let (now, idle) = (state.session_clock.now_ms(), state.session_idle_ms());
-    let record = state
+    // Most requests only read the session (its last-seen time is moved once a minute), so
+    // the check runs on a reader and goes to the writer only when there is something to write.
+    let lookup = hash.clone();
+    let found = state
         .store
-        .call(move |conn| Ok(sessions::resume(conn, &hash, now, idle)?))
+        .read(move |conn| Ok(sessions::check(conn, &lookup, now, idle)?))
         .await?;
+    let record = match found {
+        sessions::Check::Live(record) => Some(record),
+        sessions::Check::NeedsWrite => {
+            state
+                .store
+                .call(move |conn| Ok(sessions::resume(conn, &hash, now, idle)?))
+                .await?
+        }
+    };
     Ok(record.map(|r| CurrentAdmin {
         admin: r.admin,
         tenant_id: r.tenant_id,

@@ -15,6 +15,7 @@ pub mod extract;
 pub mod health;
 pub mod ids;
 mod logging;
+pub mod metrics;
 pub mod openapi;
 pub mod routes;
 pub mod security;
@@ -40,6 +41,7 @@ pub fn app(state: AppState) -> Router {
     let frame_ancestors = state.settings.frame_ancestors.clone();
     let secure = state.settings.secure_cookies;
     let ready_state = state.clone();
+    let metrics_state = state.clone();
     let api = routes::api_router(state).layer(SetResponseHeaderLayer::overriding(
         header::CACHE_CONTROL,
         HeaderValue::from_static("no-store"),
@@ -47,9 +49,17 @@ pub fn app(state: AppState) -> Router {
     let security = std::sync::Arc::new(security::SecurityHeaders::new(&frame_ancestors, secure));
     Router::new()
         .route("/healthz", get(health::alive))
-        .route("/readyz", get(health::ready).with_state(ready_state))
+        .route(
+            "/readyz",
+            get(health::ready).with_state(ready_state.clone()),
+        )
+        .route("/metrics", get(metrics::scrape).with_state(ready_state))
         .nest("/api", api)
         .merge(console)
+        .layer(middleware::from_fn_with_state(
+            metrics_state,
+            metrics::track,
+        ))
         .layer(middleware::from_fn_with_state(security, security::apply))
         .layer(middleware::from_fn(logging::log_request))
 }

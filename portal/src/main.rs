@@ -101,6 +101,26 @@ struct Args {
     /// Log as JSON lines instead of compact text.
     #[arg(long, env = "MDM_LOG_JSON")]
     log_json: bool,
+    /// Read-only database connections beside the writer, so reads do not wait for writes
+    /// (0: every read uses the writer connection).
+    #[arg(long, default_value_t = mdm_portal::store::DEFAULT_READERS, value_parser = clap::builder::ValueParser::new(parse_readers), env = "MDM_READ_CONNECTIONS")]
+    read_connections: usize,
+    /// How long a list the fleet changed by itself (device status or last-seen time, job
+    /// status) may be served before one request recomputes it; 0 = always exact. Always 0
+    /// with `--clock manual`.
+    #[arg(long, default_value_t = 1000, env = "MDM_LIST_REFRESH_MS")]
+    list_refresh_ms: u64,
+    /// Write a consistent copy of the `--db` database to this new file and exit; safe while a
+    /// portal runs on the database.
+    #[arg(long, value_name = "FILE", env = "MDM_BACKUP_TO")]
+    backup_to: Option<PathBuf>,
+}
+
+fn parse_readers(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n) if n <= 64 => Ok(n),
+        _ => Err("expected a number from 0 to 64".to_string()),
+    }
 }
 
 fn parse_origin(text: &str) -> Result<Origin, String> {
@@ -175,6 +195,15 @@ async fn shutdown_signal() {
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     init_logging(args.log_json);
+    if let Some(to) = &args.backup_to {
+        let version = mdm_portal::store::backup::backup(&args.db, to)?;
+        println!(
+            "backup of {} (schema {version}) written to {}",
+            args.db.display(),
+            to.display()
+        );
+        return Ok(());
+    }
 
     if !(args.time_scale.is_finite() && args.time_scale > 0.0) {
         anyhow::bail!("--time-scale must be a positive number");
@@ -193,7 +222,7 @@ async fn main() -> anyhow::Result<()> {
         ClockMode::Wall => Clock::system(),
         ClockMode::Manual => Clock::manual(args.clock_start.unwrap_or_else(Utc::now)),
     };
-    let store = Store::open(&args.db)?;
+    let store = Store::open_with_readers(&args.db, args.read_connections)?;
     if args.seed {
         let fleet = FleetSpec {
             devices: args.seed_devices,
@@ -235,6 +264,11 @@ async fn main() -> anyhow::Result<()> {
             burst: NonZeroU32::new(args.sign_in_burst).unwrap_or(NonZeroU32::MIN),
         },
         request_timeout: std::time::Duration::from_secs(args.request_timeout_seconds),
+        // On a manual clock nothing changes between calls: lists are kept exact.
+        list_max_age: match args.clock {
+            ClockMode::Wall => std::time::Duration::from_millis(args.list_refresh_ms),
+            ClockMode::Manual => std::time::Duration::ZERO,
+        },
         ..Settings::default()
     };
     if !args.dist.join("index.html").is_file() {

@@ -3,6 +3,7 @@
 use std::{path::PathBuf, sync::Arc};
 
 use crate::{
+    cache::{device_deps, job_deps, ListCache, Table},
     credentials::HashCost,
     engine::clock::Clock,
     error::ApiError,
@@ -38,6 +39,9 @@ pub struct Settings {
     pub credential_rate: AddressRate,
     /// An `/api` request still unanswered after this long is answered `503 timeout`.
     pub request_timeout: std::time::Duration,
+    /// How long a list the fleet changed by itself (device status and last-seen time, job
+    /// status) may be served before one request recomputes it; zero: lists are always exact.
+    pub list_max_age: std::time::Duration,
 }
 
 impl Default for Settings {
@@ -54,6 +58,7 @@ impl Default for Settings {
             password_check_wait: std::time::Duration::from_secs(2),
             credential_rate: AddressRate::default(),
             request_timeout: std::time::Duration::from_secs(60),
+            list_max_age: std::time::Duration::ZERO,
         }
     }
 }
@@ -72,9 +77,11 @@ pub struct AppState {
     /// wrong password and the answer does not reveal which accounts exist.
     pub(crate) dummy_hash: Arc<String>,
     /// Ordered ids of recent device list queries.
-    pub(crate) device_lists: Arc<crate::cache::ListCache>,
+    pub(crate) device_lists: Arc<ListCache>,
     /// Ordered entry ids of recent job list queries.
-    pub(crate) job_lists: Arc<crate::cache::ListCache>,
+    pub(crate) job_lists: Arc<ListCache>,
+    /// Request counts and latencies for `/metrics`.
+    pub(crate) metrics: Arc<crate::metrics::figures::Metrics>,
     /// Slots for password verifications.
     pub(crate) password_slots: PasswordSlots,
     /// The per-address limit on credential requests.
@@ -88,13 +95,25 @@ impl AppState {
             &crate::credentials::new_token(),
             settings.hash_cost,
         )?;
+        let ledger = store.ledger();
         Ok(AppState {
             store,
             clock,
             session_clock: Clock::system(),
             dummy_hash: Arc::new(dummy_hash),
-            device_lists: Arc::default(),
-            job_lists: Arc::default(),
+            device_lists: Arc::new(ListCache::new(
+                Table::Devices,
+                device_deps::SOFT,
+                settings.list_max_age,
+                ledger.clone(),
+            )),
+            job_lists: Arc::new(ListCache::new(
+                Table::Jobs,
+                job_deps::SOFT,
+                settings.list_max_age,
+                ledger.clone(),
+            )),
+            metrics: Arc::default(),
             password_slots: PasswordSlots::new(
                 settings.password_checks,
                 settings.password_check_wait,

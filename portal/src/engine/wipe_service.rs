@@ -110,7 +110,7 @@ async fn recheck_password(
     let (tenant_id, admin_id) = (caller.tenant_id, caller.admin_id);
     let record = state
         .store
-        .call(move |conn| Ok(admins::by_id(conn, admin_id)?))
+        .read(move |conn| Ok(admins::by_id(conn, admin_id)?))
         .await?
         .ok_or_else(|| ApiError::new(ErrorCode::Unauthenticated))?;
     let attempt = PasswordAttempt {
@@ -150,9 +150,11 @@ pub async fn register(
 ) -> Result<WipeRegistered, ApiError> {
     let now = state.clock.now();
     let tenant_id = caller.tenant_id;
+    // Reads before the registration's own transaction go to a reader: under load the writer
+    // is the one connection a registration must wait for.
     let settings = state
         .store
-        .call(move |conn| Ok(catalog::wifi_settings(conn, tenant_id)?))
+        .read(move |conn| Ok(catalog::wifi_settings(conn, tenant_id)?))
         .await?;
     // The options to register: the schedule resolved in the zone it was entered in.
     let options = validate_wipe_request(&request, now, &settings)

@@ -6,20 +6,21 @@ use mdm_model::{
     device::{Device, DeviceQuery},
     paging::Page,
 };
-use std::sync::Arc;
 
 use crate::{
     auth::CurrentAdmin,
     error::{request_lang, ApiError},
     export,
     extract::{ApiJson, QueryPairs},
+    ids::TenantId,
     state::AppState,
-    store::{devices, groups},
+    store::{device_lists, devices, groups},
 };
 
 /// One page of the tenant's devices matching the query, with the total count. The ordered ids
-/// of the query are cached until the next device write, so paging through a list costs one
-/// query, not one per page.
+/// of the query (and so the total) are cached until a change that can move them
+/// ([`crate::cache`]), so paging through a list reads one page of rows, not the whole list.
+/// Runs on a read-only connection, beside the writer.
 pub async fn list(
     State(state): State<AppState>,
     Extension(current): Extension<CurrentAdmin>,
@@ -27,35 +28,29 @@ pub async fn list(
 ) -> Result<ApiJson<Page<Device>>, ApiError> {
     let query = DeviceQuery::from_query(&pairs.reader())?;
     let cache = state.device_lists.clone();
+    let store = state.store.clone();
     let page = state
         .store
-        .call(move |conn| {
-            let version = devices::VERSION.get();
+        .read(move |conn| {
+            let tenant_id = current.tenant_id;
             let filter = serde_json::to_string(&query.filter).map_err(ApiError::internal)?;
-            let key = format!(
-                "{}|{filter}|{}|{}",
-                current.tenant_id, query.sort, query.order
-            );
-            let ids = match cache.get(&key, version) {
-                Some(ids) => ids,
-                None => {
-                    let forest = groups::forest(conn, current.tenant_id)?;
-                    let scope = forest.filter_scope(&query.filter)?;
-                    let ids = Arc::new(devices::ordered_ids(
-                        conn,
-                        current.tenant_id,
-                        &query,
-                        scope.as_ref(),
-                    )?);
-                    cache.put(key, version, ids.clone());
-                    ids
-                }
-            };
+            let key = format!("{tenant_id}|{filter}|{}|{}", query.sort, query.order);
+            let deps = device_lists::list_deps(&query);
+            let (ids, refresh) = cache.ids(&key, tenant_id, deps, || {
+                ordered_ids(conn, tenant_id, &query)
+            })?;
+            if let Some(refresh) = refresh {
+                let (cache, query) = (cache.clone(), query.clone());
+                tokio::task::spawn_blocking(move || {
+                    let ids = store.read_blocking(|conn| ordered_ids(conn, tenant_id, &query));
+                    cache.finish(refresh, ids.ok());
+                });
+            }
             let total = ids.len() as u64;
             query.page.ensure_within(total)?;
             let start = (query.page.offset() as usize).min(ids.len());
             let end = (start + query.page.limit() as usize).min(ids.len());
-            let items = devices::in_order(conn, current.tenant_id, &ids[start..end])?;
+            let items = devices::in_order(conn, tenant_id, &ids[start..end])?;
             Ok(Page::new(items, total, query.page))
         })
         .await?;
@@ -86,4 +81,20 @@ pub async fn csv(
         request_lang(&headers),
         current.admin.time_zone,
     ))
+}
+
+/// Every matching device id in the query's order.
+fn ordered_ids(
+    conn: &rusqlite::Connection,
+    tenant_id: TenantId,
+    query: &DeviceQuery,
+) -> Result<Vec<i64>, ApiError> {
+    let forest = groups::forest(conn, tenant_id)?;
+    let scope = forest.filter_scope(&query.filter)?;
+    Ok(devices::ordered_ids(
+        conn,
+        tenant_id,
+        query,
+        scope.as_ref(),
+    )?)
 }

@@ -8,8 +8,8 @@ use mdm_model::{
     ids::JobId,
     job::{
         due_at, plan_administrator_cancel, timeout_at, unmet_conditions, CancelJobsResult,
-        DeviceNow, ExecutionConditions, Job, JobDetail, JobListEntry, JobQuery, JobStatus,
-        SendAttempt, StatusReason,
+        DeviceNow, ExecutionConditions, Job, JobDetail, JobListEntry, JobQuery, JobSortKey,
+        JobStatus, SendAttempt, StatusReason,
     },
     paging::Page,
     ErrorCode, ErrorDetails, JobState,
@@ -34,11 +34,12 @@ pub async fn list(
 ) -> Result<ApiJson<Page<JobListEntry>>, ApiError> {
     let query = JobQuery::from_query(&pairs.reader())?;
     let cache = state.job_lists.clone();
+    let store = state.store.clone();
     let page = state
         .store
-        .call(move |conn| {
-            // Paging through one list reuses its ordered entry ids until the next job write.
-            let version = jobs::VERSION.get();
+        .read(move |conn| {
+            // Paging through one list reuses its ordered entry ids until a change that can
+            // move them.
             let key = format!(
                 "{}|{:?}",
                 current.tenant_id,
@@ -47,18 +48,20 @@ pub async fn list(
                     ..query.clone()
                 }
             );
-            let ids = match cache.get(&key, version) {
-                Some(ids) => ids,
-                None => {
-                    let ids = std::sync::Arc::new(jobs::ordered_entry_ids(
-                        conn,
-                        current.tenant_id,
-                        &query,
-                    )?);
-                    cache.put(key, version, ids.clone());
-                    ids
-                }
-            };
+            let tenant_id = current.tenant_id;
+            let (ids, refresh) = cache.ids(&key, tenant_id, list_deps(&query), || {
+                jobs::ordered_entry_ids(conn, tenant_id, &query)
+            })?;
+            // A stale list is recomputed beside this request, which pages the stale one.
+            if let Some(refresh) = refresh {
+                let (cache, query) = (cache.clone(), query.clone());
+                tokio::task::spawn_blocking(move || {
+                    let ids = store.read_blocking(|conn| {
+                        Ok(jobs::ordered_entry_ids(conn, tenant_id, &query)?)
+                    });
+                    cache.finish(refresh, ids.ok());
+                });
+            }
             let total = ids.len() as u64;
             query.page.ensure_within(total)?;
             let start = (query.page.offset() as usize).min(ids.len());
@@ -88,6 +91,23 @@ pub async fn csv(
     ))
 }
 
+/// The column groups a job list reads: the entries' status and update time change as jobs
+/// move; every other filter and sort column is fixed at registration.
+fn list_deps(query: &JobQuery) -> crate::cache::Deps {
+    use crate::cache::job_deps::{ROWS, STATUS, UPDATED};
+    let status = if query.status.is_some() || query.sort == JobSortKey::Status {
+        STATUS
+    } else {
+        0
+    };
+    let updated = if query.sort == JobSortKey::UpdatedAt {
+        UPDATED
+    } else {
+        0
+    };
+    ROWS | status | updated
+}
+
 fn job_or_404(conn: &Connection, tenant_id: TenantId, id: JobId) -> Result<Job, ApiError> {
     jobs::get(conn, tenant_id, id)?.ok_or_else(|| ApiError::new(ErrorCode::NotFound))
 }
@@ -101,7 +121,7 @@ pub async fn detail(
     let tenant_id = current.tenant_id;
     let detail = state
         .store
-        .call(move |conn| {
+        .read(move |conn| {
             let job = job_or_404(conn, tenant_id, id)?;
             let partner = job
                 .pair_job_id
@@ -232,6 +252,12 @@ pub async fn cancel(
             };
             audit::record(&tx, tenant_id, Some(admin_id), now, &summary, &event)?;
             tx.commit()?;
+            // The administrator's own change: every job list of the tenant shows it at once.
+            crate::cache::record(
+                crate::cache::Table::Jobs,
+                tenant_id,
+                crate::cache::job_deps::ROWS,
+            );
             Ok(CancelJobsResult { cancelled })
         })
         .await?;

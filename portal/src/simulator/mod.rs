@@ -91,7 +91,16 @@ pub struct Simulator {
     /// SHA-256 of every command document a device received, by job, in order: the device's
     /// own account of what reached it, to hold against the job's record.
     received: std::collections::HashMap<JobId, Vec<String>>,
+    /// The fleet's id range and size, and when they were counted: counting a million devices
+    /// takes tens of milliseconds, too much for every half-second step.
+    fleet: Option<(std::time::Instant, FleetRange)>,
 }
+
+/// The fleet's lowest and highest device id and its size.
+type FleetRange = (Option<i64>, Option<i64>, i64);
+
+/// How long the fleet's size is taken as known.
+const RECOUNT_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 
 impl Simulator {
     pub fn new(config: SimulatorConfig) -> Simulator {
@@ -100,6 +109,7 @@ impl Simulator {
             config,
             pending_changes: 0.0,
             received: Default::default(),
+            fleet: None,
         }
     }
 
@@ -196,10 +206,17 @@ impl Simulator {
         if !self.config.device_changes || elapsed <= Duration::zero() {
             return Ok(0);
         }
-        let (min_id, max_id, fleet): (Option<i64>, Option<i64>, i64) =
-            conn.query_row("SELECT MIN(id), MAX(id), COUNT(*) FROM devices", [], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })?;
+        let (min_id, max_id, fleet) = match self.fleet {
+            Some((at, counted)) if at.elapsed() < RECOUNT_EVERY => counted,
+            _ => {
+                let counted: FleetRange =
+                    conn.query_row("SELECT MIN(id), MAX(id), COUNT(*) FROM devices", [], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                    })?;
+                self.fleet = Some((std::time::Instant::now(), counted));
+                counted
+            }
+        };
         let (Some(min_id), Some(max_id)) = (min_id, max_id) else {
             return Ok(0);
         };

@@ -14,10 +14,13 @@ use mdm_model::{
 };
 use rusqlite::{params, params_from_iter, types::Value, Connection, Row};
 
-use super::{from_millis, job_search::job_search_words, parse_col, parse_opt_col, to_millis};
+use super::{
+    from_millis, parse_col, parse_opt_col,
+    search_text::{job_search_words, search_text},
+    to_millis,
+};
 
-/// Bumped on every write to the devices table (see [`crate::cache`]).
-pub static VERSION: crate::cache::DataVersion = crate::cache::DataVersion::new();
+use crate::cache::{device_deps, Table};
 
 const COLUMNS: &str = "id, group_id, name, os, os_version, model, serial_number, phone_number, \
     user_full_name, employee_number, email, notes, tags, ownership, enrollment, dep_profile_id, \
@@ -57,23 +60,6 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Device> {
         },
         last_seen_at: from_millis(row.get(22)?),
     })
-}
-
-/// The lower-cased text the `q` search looks in. Fields are joined by a newline, which no
-/// search term contains, so a term never matches across two fields.
-fn search_text(device: &Device) -> String {
-    [
-        Some(device.name.as_str()),
-        Some(device.serial_number.as_str()),
-        device.phone_number.as_deref(),
-        device.user_full_name.as_deref(),
-        device.employee_number.as_deref(),
-    ]
-    .iter()
-    .flatten()
-    .map(|text| text.to_lowercase())
-    .collect::<Vec<_>>()
-    .join("\n")
 }
 
 /// The lower-cased text the job list's `q` search looks in (name, serial, user).
@@ -129,7 +115,7 @@ pub fn insert(
             problem,
         }))
     })?;
-    VERSION.bump();
+    crate::cache::record(Table::Devices, tenant_id, device_deps::ROWS);
     let tags = serde_json::to_string(&device.tags).unwrap_or_else(|_| "[]".into());
     let activesync = device
         .state
@@ -368,9 +354,11 @@ pub fn counts_by_group(
 /// Writes back everything of a device that can change after enrollment: group, personal
 /// fields, tags and state.
 pub fn update(conn: &Connection, device: &Device) -> rusqlite::Result<()> {
-    VERSION.bump();
-    // The job list searches device fields too.
-    super::jobs::VERSION.bump();
+    // A device no longer stored is not updated: nothing to record.
+    let Some((tenant_id, changed)) = super::device_lists::changed_columns(conn, device)? else {
+        return Ok(());
+    };
+    crate::cache::record(Table::Devices, tenant_id, changed);
     let tags = serde_json::to_string(&device.tags).unwrap_or_else(|_| "[]".into());
     let activesync = device
         .state

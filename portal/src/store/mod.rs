@@ -3,16 +3,20 @@
 
 pub mod admins;
 pub mod audit;
+pub mod backup;
 pub mod catalog;
+pub mod device_lists;
 pub mod devices;
 pub mod groups;
-mod job_search;
 pub mod jobs;
 pub mod migrations;
+pub mod pool;
+mod search_text;
 pub mod seed;
 pub mod sessions;
 pub mod sign_in_attempts;
 mod snapshot;
+pub mod stats;
 pub mod tokens;
 
 use std::{
@@ -72,19 +76,30 @@ where
     .transpose()
 }
 
-/// Handle to the database. Cloning is cheap; all clones share one connection, used by one
-/// task at a time on tokio's blocking pool.
+/// Read-only connections a file database gets by default.
+pub const DEFAULT_READERS: usize = 4;
+
+/// Handle to the database. Cloning is cheap; all clones share one writer connection, used by
+/// one task at a time on tokio's blocking pool, and a pool of read-only connections.
 #[derive(Clone)]
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
+    readers: Arc<pool::ReadPool>,
+    /// The changes written through this store, for the list caches.
+    ledger: Arc<crate::cache::Ledger>,
     /// The database file; `None` for an in-memory store (see [`Store::read_snapshot`]).
     path: Option<Arc<PathBuf>>,
 }
 
 impl Store {
     /// Opens (creating if needed) the database file, its parent folder included, and applies
-    /// any pending migrations.
+    /// any pending migrations; reads get [`DEFAULT_READERS`] connections of their own.
     pub fn open(path: &Path) -> anyhow::Result<Store> {
+        Store::open_with_readers(path, DEFAULT_READERS)
+    }
+
+    /// [`Store::open`] with `readers` read-only connections (0: reads share the writer's).
+    pub fn open_with_readers(path: &Path, readers: usize) -> anyhow::Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("creating the database folder {}", parent.display()))?;
@@ -98,7 +113,12 @@ impl Store {
         // in memory.
         conn.pragma_update(None, "cache_size", -65_536)?;
         conn.pragma_update(None, "mmap_size", 268_435_456)?;
-        Store::prepare(conn, Some(path.to_path_buf()))
+        let mut store = Store::prepare(conn, Some(path.to_path_buf()))?;
+        // Opened after the migrations, so every reader sees the schema at head.
+        let readers = pool::ReadPool::open(path, readers)
+            .with_context(|| format!("opening read connections to {}", path.display()))?;
+        store.readers = Arc::new(readers);
+        Ok(store)
     }
 
     /// A private in-memory database (tests, benchmarks).
@@ -113,6 +133,8 @@ impl Store {
         migrations::apply(&mut conn).context("applying database migrations")?;
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
+            readers: Arc::default(),
+            ledger: Arc::default(),
             path: path.map(Arc::new),
         })
     }
@@ -137,10 +159,53 @@ impl Store {
     ) -> Result<T, ApiError> {
         // A panic while holding the lock cannot leave a half-done transaction behind
         // (rusqlite rolls back on drop), so a poisoned lock is safe to reuse.
+        let asked = std::time::Instant::now();
         let mut conn = self
             .conn
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        f(&mut conn)
+        let waited = asked.elapsed().as_micros() as u64;
+        self.readers
+            .writer_wait_micros
+            .fetch_add(waited, std::sync::atomic::Ordering::Relaxed);
+        let result = f(&mut conn);
+        // Every transaction `f` opened is committed or rolled back by now: only now may list
+        // caches learn of its changes (see `crate::cache`).
+        self.ledger.publish();
+        result
+    }
+
+    /// Runs a read-only `f` on a reader connection on the blocking pool, beside the writer.
+    /// An in-memory database (tests) has no readers: `f` then runs on the writer connection.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, ApiError> + Send + 'static,
+    {
+        let store = self.clone();
+        tokio::task::spawn_blocking(move || store.read_blocking(f))
+            .await
+            .map_err(ApiError::internal)?
+    }
+
+    /// [`Store::read`] on the current thread.
+    pub fn read_blocking<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        if self.readers.is_empty() {
+            return self.blocking(|conn| f(conn));
+        }
+        self.readers.with(f)
+    }
+
+    /// The changes written through this store, which list caches compare against.
+    pub fn ledger(&self) -> Arc<crate::cache::Ledger> {
+        self.ledger.clone()
+    }
+
+    /// The connection pool's figures (`/metrics`).
+    pub fn pool_stats(&self) -> pool::PoolStats {
+        self.readers.stats()
     }
 }

@@ -23,9 +23,6 @@ pub use attempts::{attempts, record_attempt};
 pub use read::{entries, get, history, ordered_entry_ids};
 pub use reenrollment::{reenrollment_due, set_reenrollment, AwaitedDevice};
 
-/// Bumped on every write to the jobs table (see [`crate::cache`]).
-pub static VERSION: crate::cache::DataVersion = crate::cache::DataVersion::new();
-
 use super::{parse_col, Millis};
 use crate::error::ApiError;
 
@@ -45,7 +42,6 @@ pub struct NewWipe<'a> {
 
 /// Inserts a wipe row.
 pub fn insert_wipe(conn: &Connection, new: &NewWipe<'_>) -> rusqlite::Result<WipeId> {
-    VERSION.bump();
     conn.prepare_cached(
         "INSERT INTO wipes (tenant_id, registered_by, registered_at, delete_general_info, scheduled_at, \
          wifi_setting_id, keep_esim_data_plan, idempotency_key, request_digest, wifi_name, wifi_ssid) \
@@ -111,7 +107,7 @@ pub struct NewJob {
 /// The lower-cased text the job list's `q` search looks in (name, serial, user), from the
 /// snapshot, so a job is found by the owner it was registered for.
 fn job_search_text(device: &DeviceSnapshot) -> String {
-    super::job_search::job_search_words(
+    super::search_text::job_search_words(
         &device.name,
         &device.serial_number,
         device.user_full_name.as_deref(),
@@ -142,7 +138,13 @@ pub fn insert_entry(
     first_id: i64,
     jobs: &[NewJob],
 ) -> rusqlite::Result<Vec<JobId>> {
-    VERSION.bump();
+    if let Some(first) = jobs.first() {
+        crate::cache::record(
+            crate::cache::Table::Jobs,
+            first.tenant_id,
+            crate::cache::job_deps::ROWS,
+        );
+    }
     let ids: Vec<i64> = (0..jobs.len() as i64).map(|i| first_id + i).collect();
     let status_mask = jobs
         .iter()
@@ -212,9 +214,14 @@ pub fn insert_entry(
     Ok(ids.into_iter().map(JobId).collect())
 }
 
-/// Recomputes the list columns of an entry after one of its jobs changed.
-fn refresh_entry(conn: &Connection, entry: JobId) -> rusqlite::Result<()> {
-    VERSION.bump();
+/// Recomputes the list columns of an entry after one of its jobs changed: its status and
+/// update time, which the engine changes all the time (soft changes for the list cache).
+fn refresh_entry(conn: &Connection, entry: JobId, tenant_id: TenantId) -> rusqlite::Result<()> {
+    crate::cache::record(
+        crate::cache::Table::Jobs,
+        tenant_id,
+        crate::cache::job_deps::SOFT,
+    );
     conn.prepare_cached(crate::store::migrations::REFRESH_ENTRY)?
         .execute([entry.0])?;
     Ok(())
@@ -254,10 +261,10 @@ pub fn transition(
         .execute(params![job.0, from.as_str(), to.as_str(), reason.as_str(), at, next_check_at])?;
     if changed == 1 {
         add_event(conn, job, at, to, reason)?;
-        let entry: i64 = conn
-            .prepare_cached("SELECT entry_id FROM jobs WHERE id = ?1")?
-            .query_row([job.0], |r| r.get(0))?;
-        refresh_entry(conn, JobId(entry))?;
+        let (entry, tenant_id): (i64, TenantId) = conn
+            .prepare_cached("SELECT entry_id, tenant_id FROM jobs WHERE id = ?1")?
+            .query_row([job.0], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        refresh_entry(conn, JobId(entry), tenant_id)?;
     }
     Ok(changed == 1)
 }

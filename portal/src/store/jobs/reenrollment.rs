@@ -8,7 +8,6 @@ use mdm_model::{
 };
 use rusqlite::{params, Connection, Row};
 
-use super::VERSION;
 use crate::store::{to_millis, Millis};
 
 /// A job whose wiped device is awaited back, as the engine needs it.
@@ -44,7 +43,8 @@ pub fn set_reenrollment(
     outcome: &ReenrollmentOutcome,
     check_at: Option<Millis>,
 ) -> rusqlite::Result<()> {
-    VERSION.bump();
+    // The outcome is shown in a row, read afresh for every page; no list sorts or filters by
+    // it, so no cached list changes.
     conn.prepare_cached(
         "UPDATE jobs SET reenrollment_status = ?2, reenrollment_since = ?3, reenrollment_deadline = ?4, \
          reenrollment_reason = ?5, reenrollment_check_at = ?6 WHERE id = ?1",
