@@ -12,6 +12,7 @@ pub mod platform_sections;
 pub mod preview;
 pub mod settings_tab;
 pub mod wizard;
+pub mod wizard_state;
 
 use chrono::Utc;
 use leptos::prelude::*;

@@ -23,6 +23,33 @@ pub fn platform_target(problem: CommandProblem) -> &'static str {
     }
 }
 
+/// The messages of the problems that belong next to `field`.
+fn messages_for(problems: Signal<Vec<CommandProblem>>, field: CommandField) -> Signal<Vec<String>> {
+    let locale = use_locale();
+    Signal::derive(move || {
+        problems.with(|all| {
+            all.iter()
+                .filter(|p| p.field() == field)
+                .map(|p| p.label(locale.lang()).to_string())
+                .collect()
+        })
+    })
+}
+
+/// The help link every section carries.
+#[component]
+fn PlatformHelp() -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <FieldHelp
+            href=HelpTopic::Platforms.href()
+            test_id=HelpTopic::Platforms.test_id()
+            text=Signal::derive(move || locale.t().wipe.help_text.to_string())
+            label=Signal::derive(move || locale.t().platform.help.to_string())
+        />
+    }
+}
+
 /// The sections of the platforms in the selection.
 #[component]
 pub fn PlatformSections(
@@ -34,157 +61,185 @@ pub fn PlatformSections(
     #[prop(into)]
     problems: Signal<Vec<CommandProblem>>,
 ) -> impl IntoView {
+    view! {
+        <Show when=move || present.with(|p| p.android > 0)>
+            <AndroidSection form=form present=present problems=problems/>
+        </Show>
+        <Show when=move || present.with(|p| p.windows > 0)>
+            <WindowsSection form=form present=present/>
+        </Show>
+        <Show when=move || present.with(|p| p.macs > 0)>
+            <MacSection form=form present=present problems=problems/>
+        </Show>
+    }
+}
+
+/// One Android wipe flag the administrator chooses, with what it does.
+#[component]
+fn AndroidFlag(form: RwSignal<WipeForm>, id: &'static str, flag: AndroidWipeFlag) -> impl IntoView {
+    let locale = use_locale();
+    let keep_frp = flag == AndroidWipeFlag::PreserveResetProtectionData;
+    let checked = Signal::derive(move || {
+        form.with(|f| {
+            if keep_frp {
+                f.platform.android_keep_frp
+            } else {
+                f.platform.android_wipe_external
+            }
+        })
+    });
+    let on_change = Callback::new(move |on| {
+        form.update(|f| {
+            if keep_frp {
+                f.platform.android_keep_frp = on
+            } else {
+                f.platform.android_wipe_external = on
+            }
+        })
+    });
+    let hint = format!("{id}-hint");
+    view! {
+        <div class="wipe-field">
+            <Checkbox id=id checked=checked on_change=on_change
+                label=Signal::derive(move || flag.label(locale.lang()).to_string())
+                described_by=hint.clone()/>
+            <p class="hint wipe-field__hint" id=hint>{move || flag.description(locale.lang())}</p>
+        </div>
+    }
+}
+
+/// Android: factory reset protection, external storage, WIPE_ESIMS from the eSIM switch, and
+/// the reason shown on a personally owned device.
+#[component]
+fn AndroidSection(
+    form: RwSignal<WipeForm>,
+    present: Signal<PlatformsPresent>,
+    problems: Signal<Vec<CommandProblem>>,
+) -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().platform;
-    let messages = move |field: CommandField| {
-        Signal::derive(move || {
-            problems.with(|all| {
-                all.iter()
-                    .filter(|p| p.field() == field)
-                    .map(|p| p.label(locale.lang()).to_string())
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
-    let reason_errors = messages(CommandField::WipeReasonMessage);
-    let pin_errors = messages(CommandField::Pin);
-    let help = move || {
-        view! {
-            <FieldHelp
-                href=HelpTopic::Platforms.href()
-                test_id=HelpTopic::Platforms.test_id()
-                text=Signal::derive(move || locale.t().wipe.help_text.to_string())
-                label=Signal::derive(move || t().help.to_string())
-            />
-        }
-    };
-    let flag = move |id: &'static str, flag: AndroidWipeFlag| {
-        let checked = Signal::derive(move || {
-            form.with(|f| match flag {
-                AndroidWipeFlag::PreserveResetProtectionData => f.platform.android_keep_frp,
-                _ => f.platform.android_wipe_external,
-            })
-        });
-        let on_change = Callback::new(move |on| {
-            form.update(|f| match flag {
-                AndroidWipeFlag::PreserveResetProtectionData => f.platform.android_keep_frp = on,
-                _ => f.platform.android_wipe_external = on,
-            })
-        });
+    let reason_errors = messages_for(problems, CommandField::WipeReasonMessage);
+    view! {
+        <fieldset class="wipe-platform" data-testid="wipe-section-android">
+            <legend class="wipe-platform__title">{move || (t().android_title)(present.with(|p| p.android))}</legend>
+            <p class="hint">{move || t().android_lead} " " <PlatformHelp/></p>
+            <AndroidFlag form=form id="wipe-android-frp" flag=AndroidWipeFlag::PreserveResetProtectionData/>
+            <AndroidFlag form=form id="wipe-android-external" flag=AndroidWipeFlag::WipeExternalStorage/>
+            <p class="hint" data-testid="wipe-android-esim">
+                {move || (t().android_esim)(form.with(|f| f.keep_esim_data_plan))}
+            </p>
+            <div class="field wipe-field">
+                <label class="field__label" for="wipe-android-reason">{move || t().android_reason}</label>
+                <textarea
+                    id="wipe-android-reason"
+                    class="field__input wipe-platform__reason"
+                    rows="2"
+                    data-testid="wipe-android-reason"
+                    aria-invalid=move || reason_errors.with(|e| !e.is_empty()).to_string()
+                    aria-describedby="wipe-android-reason-hint wipe-android-reason-count wipe-error-wipe_reason_message"
+                    prop:value=move || form.with(|f| f.platform.android_reason.clone())
+                    on:input=move |ev| form.update(|f| f.platform.android_reason = event_target_value(&ev))
+                ></textarea>
+                <p class="hint" id="wipe-android-reason-hint">{move || t().android_reason_hint}</p>
+                <p class="hint" id="wipe-android-reason-count" data-testid="wipe-android-reason-count">
+                    {move || (t().reason_count)(form.with(|f| f.platform.reason_length()), MAX_WIPE_REASON_CHARS)}
+                </p>
+                <FieldError id="wipe-error-wipe_reason_message" messages=reason_errors/>
+            </div>
+        </fieldset>
+    }
+}
+
+/// Windows: the RemoteWipe node, doWipeProtected first chosen.
+#[component]
+fn WindowsSection(form: RwSignal<WipeForm>, present: Signal<PlatformsPresent>) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().platform;
+    let choice = move |kind: WindowsWipeKind| {
+        let id = format!("wipe-windows-{}", kind.as_str());
         let hint = format!("{id}-hint");
         view! {
-            <div class="wipe-field">
-                <Checkbox id=id checked=checked on_change=on_change
-                    label=Signal::derive(move || flag.label(locale.lang()).to_string())
-                    described_by=hint.clone()/>
-                <p class="hint wipe-field__hint" id=hint>{move || flag.description(locale.lang())}</p>
+            <div class="wipe-field wipe-platform__choice">
+                <input type="radio" name="wipe-windows-kind" id=id.clone() value=kind.as_str()
+                    data-testid=id.clone()
+                    aria-describedby=hint.clone()
+                    prop:checked=move || form.with(|f| f.platform.windows_kind == kind)
+                    on:change=move |_| form.update(|f| f.platform.windows_kind = kind)/>
+                <label for=id>{move || kind.label(locale.lang())}</label>
+                <p class="hint wipe-field__hint" id=hint>{move || kind.description(locale.lang())}</p>
             </div>
         }
     };
-
     view! {
-        <Show when=move || present.with(|p| p.android > 0)>
-            <fieldset class="wipe-platform" data-testid="wipe-section-android">
-                <legend class="wipe-platform__title">{move || (t().android_title)(present.with(|p| p.android))}</legend>
-                <p class="hint">{move || t().android_lead} " " {help}</p>
-                {flag("wipe-android-frp", AndroidWipeFlag::PreserveResetProtectionData)}
-                {flag("wipe-android-external", AndroidWipeFlag::WipeExternalStorage)}
-                <p class="hint" data-testid="wipe-android-esim">
-                    {move || (t().android_esim)(form.with(|f| f.keep_esim_data_plan))}
-                </p>
-                <div class="field wipe-field">
-                    <label class="field__label" for="wipe-android-reason">{move || t().android_reason}</label>
-                    <textarea
-                        id="wipe-android-reason"
-                        class="field__input wipe-platform__reason"
-                        rows="2"
-                        data-testid="wipe-android-reason"
-                        aria-invalid=move || reason_errors.with(|e| !e.is_empty()).to_string()
-                        aria-describedby="wipe-android-reason-hint wipe-android-reason-count wipe-error-wipe_reason_message"
-                        prop:value=move || form.with(|f| f.platform.android_reason.clone())
-                        on:input=move |ev| form.update(|f| f.platform.android_reason = event_target_value(&ev))
-                    ></textarea>
-                    <p class="hint" id="wipe-android-reason-hint">{move || t().android_reason_hint}</p>
-                    <p class="hint" id="wipe-android-reason-count" data-testid="wipe-android-reason-count">
-                        {move || (t().reason_count)(form.with(|f| f.platform.reason_length()), MAX_WIPE_REASON_CHARS)}
-                    </p>
-                    <FieldError id="wipe-error-wipe_reason_message" messages=reason_errors/>
-                </div>
-            </fieldset>
-        </Show>
-        <Show when=move || present.with(|p| p.windows > 0)>
-            <fieldset class="wipe-platform" data-testid="wipe-section-windows" id="wipe-windows-kind" tabindex="-1">
-                <legend class="wipe-platform__title">{move || (t().windows_title)(present.with(|p| p.windows))}</legend>
-                <p class="hint">{move || t().windows_lead} " " {help}</p>
-                <p class="field__label">{move || t().windows_kind}</p>
-                {WindowsWipeKind::ALL.iter().map(|&kind| {
-                    let id = format!("wipe-windows-{}", kind.as_str());
-                    let hint = format!("{id}-hint");
-                    view! {
-                        <div class="wipe-field wipe-platform__choice">
-                            <input type="radio" name="wipe-windows-kind" id=id.clone() value=kind.as_str()
-                                data-testid=id.clone()
-                                aria-describedby=hint.clone()
-                                prop:checked=move || form.with(|f| f.platform.windows_kind == kind)
-                                on:change=move |_| form.update(|f| f.platform.windows_kind = kind)/>
-                            <label for=id>{move || kind.label(locale.lang())}</label>
-                            <p class="hint wipe-field__hint" id=hint>{move || kind.description(locale.lang())}</p>
-                        </div>
-                    }
-                }).collect_view()}
-                <p class="hint">{move || t().windows_esim}</p>
-            </fieldset>
-        </Show>
-        <Show when=move || present.with(|p| p.macs > 0)>
-            <fieldset class="wipe-platform" data-testid="wipe-section-mac">
-                <legend class="wipe-platform__title">{move || (t().mac_title)(present.with(|p| p.macs))}</legend>
-                <p class="hint">{move || t().mac_lead} " " {help}</p>
-                <div class="field wipe-field">
-                    <label class="field__label" for="wipe-mac-obliteration">{move || t().mac_obliteration}</label>
-                    <select
-                        id="wipe-mac-obliteration"
-                        class="field__input"
-                        data-testid="wipe-mac-obliteration"
-                        aria-describedby="wipe-mac-obliteration-hint"
-                        on:change=move |ev| {
-                            if let Ok(value) = event_target_value(&ev).parse::<ObliterationBehavior>() {
-                                form.update(|f| f.platform.mac_obliteration = value);
-                            }
+        <fieldset class="wipe-platform" data-testid="wipe-section-windows" id="wipe-windows-kind" tabindex="-1">
+            <legend class="wipe-platform__title">{move || (t().windows_title)(present.with(|p| p.windows))}</legend>
+            <p class="hint">{move || t().windows_lead} " " <PlatformHelp/></p>
+            <p class="field__label">{move || t().windows_kind}</p>
+            {WindowsWipeKind::ALL.iter().map(|&kind| choice(kind)).collect_view()}
+            <p class="hint">{move || t().windows_esim}</p>
+        </fieldset>
+    }
+}
+
+/// Mac: the obliteration behaviour, and the Find My PIN when a Mac in the selection takes one.
+#[component]
+fn MacSection(
+    form: RwSignal<WipeForm>,
+    present: Signal<PlatformsPresent>,
+    problems: Signal<Vec<CommandProblem>>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().platform;
+    let pin_errors = messages_for(problems, CommandField::Pin);
+    view! {
+        <fieldset class="wipe-platform" data-testid="wipe-section-mac">
+            <legend class="wipe-platform__title">{move || (t().mac_title)(present.with(|p| p.macs))}</legend>
+            <p class="hint">{move || t().mac_lead} " " <PlatformHelp/></p>
+            <div class="field wipe-field">
+                <label class="field__label" for="wipe-mac-obliteration">{move || t().mac_obliteration}</label>
+                <select
+                    id="wipe-mac-obliteration"
+                    class="field__input"
+                    data-testid="wipe-mac-obliteration"
+                    aria-describedby="wipe-mac-obliteration-hint"
+                    on:change=move |ev| {
+                        if let Ok(value) = event_target_value(&ev).parse::<ObliterationBehavior>() {
+                            form.update(|f| f.platform.mac_obliteration = value);
                         }
-                    >
-                        {ObliterationBehavior::ALL.iter().map(|&value| view! {
-                            <option value=value.as_str() selected=move || form.with(|f| f.platform.mac_obliteration == value)>
-                                {move || value.label(locale.lang())}
-                            </option>
-                        }).collect_view()}
-                    </select>
-                    <p class="hint" id="wipe-mac-obliteration-hint">{move || t().mac_obliteration_hint}</p>
-                </div>
-                <Show
-                    when=move || present.with(|p| p.macs_taking_pin > 0)
-                    fallback=move || view! { <p class="hint" data-testid="wipe-mac-no-pin">{move || t().mac_no_pin}</p> }
+                    }
                 >
-                    <div class="field wipe-field">
-                        <label class="field__label" for="wipe-mac-pin">{move || t().mac_pin}</label>
-                        <input
-                            id="wipe-mac-pin"
-                            class="field__input wipe-platform__pin"
-                            type="text"
-                            inputmode="numeric"
-                            autocomplete="off"
-                            maxlength="6"
-                            data-testid="wipe-mac-pin"
-                            aria-invalid=move || pin_errors.with(|e| !e.is_empty()).to_string()
-                            aria-describedby="wipe-mac-pin-hint wipe-error-pin"
-                            prop:value=move || form.with(|f| f.platform.mac_pin.clone())
-                            on:input=move |ev| form.update(|f| f.platform.mac_pin = event_target_value(&ev))
-                        />
-                        <p class="hint" id="wipe-mac-pin-hint">{move || (t().mac_pin_hint)(present.with(|p| p.macs_taking_pin))}</p>
-                        <FieldError id="wipe-error-pin" messages=pin_errors/>
-                    </div>
-                </Show>
-                <p class="hint">{move || t().mac_esim}</p>
-            </fieldset>
-        </Show>
+                    {ObliterationBehavior::ALL.iter().map(|&value| view! {
+                        <option value=value.as_str() selected=move || form.with(|f| f.platform.mac_obliteration == value)>
+                            {move || value.label(locale.lang())}
+                        </option>
+                    }).collect_view()}
+                </select>
+                <p class="hint" id="wipe-mac-obliteration-hint">{move || t().mac_obliteration_hint}</p>
+            </div>
+            <Show
+                when=move || present.with(|p| p.macs_taking_pin > 0)
+                fallback=move || view! { <p class="hint" data-testid="wipe-mac-no-pin">{move || t().mac_no_pin}</p> }
+            >
+                <div class="field wipe-field">
+                    <label class="field__label" for="wipe-mac-pin">{move || t().mac_pin}</label>
+                    <input
+                        id="wipe-mac-pin"
+                        class="field__input wipe-platform__pin"
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        maxlength="6"
+                        data-testid="wipe-mac-pin"
+                        aria-invalid=move || pin_errors.with(|e| !e.is_empty()).to_string()
+                        aria-describedby="wipe-mac-pin-hint wipe-error-pin"
+                        prop:value=move || form.with(|f| f.platform.mac_pin.clone())
+                        on:input=move |ev| form.update(|f| f.platform.mac_pin = event_target_value(&ev))
+                    />
+                    <p class="hint" id="wipe-mac-pin-hint">{move || (t().mac_pin_hint)(present.with(|p| p.macs_taking_pin))}</p>
+                    <FieldError id="wipe-error-pin" messages=pin_errors/>
+                </div>
+            </Show>
+            <p class="hint">{move || t().mac_esim}</p>
+        </fieldset>
     }
 }

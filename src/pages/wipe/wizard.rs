@@ -1,59 +1,24 @@
-//! The wipe screen's state and actions: the two tabs, the preview beside them, and OK. Pure
-//! apart from the [`WipeBackend`] it is given, so it mounts in browser tests with a fake portal.
+//! The wipe screen's views: the two tabs, the preview beside them, and OK. The state and its
+//! actions are [`WipeState`]; pure apart from the [`WipeBackend`] it is given, so it mounts in
+//! browser tests with a fake portal.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
-use mdm_model::command::CommandProblem;
 use mdm_model::time::Zone;
 use mdm_model::wifi::WifiSetting;
-use mdm_model::wipe::{
-    WipeField, WipeOptions, WipePreviewRequest, WipeRegistered, WipeRequest, WipeSelection,
-};
+use mdm_model::wipe::{WipeRegistered, WipeSelection};
 
 use super::after_wipe_tab::AfterWipeTab;
 use super::backend::WipeBackend;
 use super::done::DonePanel;
-use super::form::{blockers, FieldMessages, PlatformsPresent, PreviewState, WipeForm};
-use super::keys::{new_key, KeyRing};
-use super::platform_sections::platform_target;
-use super::preview::{PreviewPanel, SummaryAnswer};
+use super::preview::PreviewPanel;
 use super::settings_tab::SettingsTab;
-use crate::api::ApiError;
+use super::wizard_state::{WipeState, WipeTab};
 use crate::components::field::FieldError;
 use crate::components::tabs::{Tab, TabList, TabPanel};
 use crate::i18n::use_locale;
 
 const TABS: &str = "wipe";
-const SETTINGS: &str = "settings";
-const AFTER: &str = "after";
-
-/// The tab holding a field (none for the selection, shown beside the tabs) and the element to
-/// focus when the field needs attention.
-fn target(field: WipeField) -> (Option<&'static str>, &'static str) {
-    match field {
-        WipeField::Selection => (None, "wipe-preview-title"),
-        WipeField::ScheduleAt => (Some(SETTINGS), "wipe-schedule-at"),
-        WipeField::WifiSettingId => (Some(AFTER), "wipe-wifi"),
-        WipeField::Password => (Some(SETTINGS), "wipe-password"),
-        WipeField::Agreed => (Some(SETTINGS), "wipe-agree"),
-    }
-}
-
-fn focus_later(id: &'static str) {
-    // After the tab switch has been drawn (a timer: animation frames pause in background tabs).
-    set_timeout(
-        move || {
-            if let Some(element) = document()
-                .get_element_by_id(id)
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = element.focus();
-            }
-        },
-        std::time::Duration::ZERO,
-    );
-}
 
 /// The whole wipe screen below its title.
 #[component]
@@ -83,159 +48,42 @@ pub fn WipeWizard(
 ) -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().wipe;
-    let form = RwSignal::new(WipeForm::initial(now, zone));
-    let tab = RwSignal::new(SETTINGS);
-    let attempted = RwSignal::new(false);
-    let refusal = RwSignal::new(None::<ApiError>);
-    let done = RwSignal::new(None::<WipeRegistered>);
-    let keys = StoredValue::new(KeyRing::default());
-    let chosen = StoredValue::new(selection);
-    let all_wifi = StoredValue::new(wifi_settings.clone());
-
-    // Outcomes depend on the selection and the Wi-Fi setting only; the time is checked at OK.
-    let preview_request = Memo::new(move |_| WipePreviewRequest {
-        selection: chosen.get_value(),
-        options: form.with(|f| WipeOptions {
-            schedule_at: None,
-            ..f.options(zone)
-        }),
-        outcome: None,
-        page: 1,
-        per_page: 1,
-    });
-    let summary: LocalResource<SummaryAnswer> = {
-        let backend = backend.clone();
-        LocalResource::new(move || {
-            let (backend, asked) = (backend.clone(), preview_request.get());
-            async move {
-                let answer = backend.preview(asked.clone()).await;
-                (asked, answer)
-            }
-        })
-    };
-    let preview_state = Memo::new(move |_| match summary.get() {
-        Some((asked, Ok(preview))) if asked == preview_request.get() => {
-            PreviewState::Ready(preview.summary.totals)
-        }
-        Some((asked, Err(_))) if asked == preview_request.get() => PreviewState::Failed,
-        _ => PreviewState::Loading,
-    });
-
-    // The platforms of the last answered preview: a section stays while a new preview loads.
-    let present = RwSignal::new(PlatformsPresent::default());
-    Effect::new(move || {
-        if let PreviewState::Ready(totals) = preview_state.get() {
-            present.set(PlatformsPresent::of(&totals));
-        }
-    });
-    let check = Memo::new(move |_| {
-        let present = present.get();
-        form.with(|f| {
-            all_wifi.with_value(|wifi| {
-                chosen.with_value(|s| f.check(s, Utc::now(), zone, wifi, present))
-            })
-        })
-    });
-    // A reason that is too long shows as it is typed; the PIN once OK was tried.
-    let platform_problems = Memo::new(move |_| {
-        let problems = check.with(|c| c.platform.clone());
-        if attempted.get() {
-            problems
-        } else {
-            problems
-                .into_iter()
-                .filter(|p| *p == CommandProblem::ReasonMessageTooLong)
-                .collect()
-        }
-    });
-    let messages = Memo::new(move |_| {
-        let mut messages = FieldMessages::from_check(&check.get(), attempted.get(), locale.lang());
-        if let Some(error) = refusal.get() {
-            messages.extend(FieldMessages::from_refusal(&error, locale.lang()));
-        }
-        messages
-    });
-    let blocked_by = Memo::new(move |_| form.with(|f| blockers(f, preview_state.get())));
-    // A changed form is a new request: the last refusal no longer applies.
-    Effect::watch(
-        move || form.track(),
-        move |_, _, _| refusal.set(None),
-        false,
+    let state = WipeState::start(
+        selection,
+        wifi_settings.clone(),
+        zone,
+        now,
+        backend.clone(),
+        on_registered,
     );
-
-    let register = {
-        let backend = backend.clone();
-        Action::new_local(move |(request, key): &(WipeRequest, String)| {
-            let (backend, request, key) = (backend.clone(), request.clone(), key.clone());
-            async move { backend.register(request, key).await }
-        })
-    };
-    let pending = register.pending();
-    let focus_field = move |field: WipeField| {
-        let (on_tab, id) = target(field);
-        if let Some(key) = on_tab {
-            tab.set(key);
-        }
-        focus_later(id);
-    };
-    Effect::new(move || match register.value().get() {
-        Some(Ok(registered)) => {
-            done.set(Some(registered.clone()));
-            on_registered.run(registered);
-        }
-        Some(Err(error)) => {
-            if let Some(field) = FieldMessages::from_refusal(&error, locale.lang_untracked())
-                .fields
-                .first()
-            {
-                focus_field(field.0);
-            }
-            refusal.set(Some(error));
-        }
-        None => {}
-    });
-
-    let submit = move || {
-        if pending.get_untracked() {
-            return;
-        }
-        attempted.set(true);
-        let now = Utc::now();
-        let present = present.get_untracked();
-        let check = form.with_untracked(|f| {
-            all_wifi.with_value(|wifi| chosen.with_value(|s| f.check(s, now, zone, wifi, present)))
-        });
-        if let Some(&field) = check.fields().first() {
-            focus_field(field);
-            return;
-        }
-        if let Some(&problem) = check.platform.first() {
-            tab.set(SETTINGS);
-            focus_later(platform_target(problem));
-            return;
-        }
-        if !blocked_by.get_untracked().is_empty() {
-            return;
-        }
-        let request = form.with_untracked(|f| chosen.with_value(|s| f.request(s, zone, present)));
-        let key = keys
-            .try_update_value(|ring| ring.key_for(&request, new_key))
-            .unwrap_or_else(new_key);
-        register.dispatch_local((request, key));
-    };
+    let WipeState {
+        form,
+        tab,
+        done,
+        preview_request,
+        summary,
+        present,
+        messages,
+        platform_problems,
+        blocked_by,
+        pending,
+        ..
+    } = state;
     let general = Signal::derive(move || messages.with(|m| m.general.clone()));
-    let register_line = move || match preview_state.get() {
+    let register_line = move || {
         // Only the devices that get jobs: the others are refused or left out.
-        PreviewState::Ready(totals) => (t().register_line)(totals.wipeable_devices, totals.jobs),
-        _ => String::new(),
+        state
+            .totals()
+            .map(|totals| (t().register_line)(totals.wipeable_devices, totals.jobs))
+            .unwrap_or_default()
     };
     let tabs = vec![
         Tab {
-            key: SETTINGS,
+            key: WipeTab::Settings.key(),
             label: Signal::derive(move || t().tab_settings.to_string()),
         },
         Tab {
-            key: AFTER,
+            key: WipeTab::After.key(),
             label: Signal::derive(move || t().tab_after.to_string()),
         },
     ];
@@ -264,7 +112,7 @@ pub fn WipeWizard(
             <p class="page-lead wipe__lead" data-testid="wipe-lead" tabindex="-1" node_ref=lead>
                 {move || (t().lead)(device_count)}
             </p>
-            <form class="wipe" novalidate data-testid="wipe-form" on:submit=move |ev| { ev.prevent_default(); submit(); }>
+            <form class="wipe" novalidate data-testid="wipe-form" on:submit=move |ev| { ev.prevent_default(); state.submit(); }>
                 <div class="wipe__layout">
                     <section class="panel wipe__settings">
                         <TabList
@@ -274,11 +122,11 @@ pub fn WipeWizard(
                             active=tab
                             on_select=Callback::new(move |key| tab.set(key))
                         />
-                        <TabPanel id=TABS key=SETTINGS active=tab>
+                        <TabPanel id=TABS key=WipeTab::Settings.key() active=tab>
                             <SettingsTab form=form messages=messages zone=zone now=now admin_name=admin_name.get_value() admin_login=admin_login.get_value()
                                 present=present platform_problems=platform_problems/>
                         </TabPanel>
-                        <TabPanel id=TABS key=AFTER active=tab>
+                        <TabPanel id=TABS key=WipeTab::After.key() active=tab>
                             <AfterWipeTab form=form wifi_settings=wifi_for_tab.get_value() messages=messages/>
                         </TabPanel>
                     </section>
