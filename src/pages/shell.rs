@@ -75,12 +75,15 @@ pub fn Shell() -> impl IntoView {
         None if host_signs_in => view! { <HostSignInPanel/> }.into_any(),
         None => {
             let search = location.search.get_untracked();
-            let path = routes::within(&location.pathname.get_untracked());
-            let here = if search.is_empty() {
-                path
-            } else {
-                format!("{path}?{search}")
-            };
+            let hash = location.hash.get_untracked();
+            let mut here = routes::within(&location.pathname.get_untracked());
+            if !search.is_empty() {
+                here = format!("{here}?{search}");
+            }
+            // The section too (`/help/reenrollment#observed`): signing in lands on it.
+            if !hash.is_empty() {
+                here = format!("{here}#{}", hash.trim_start_matches('#'));
+            }
             let options = NavigateOptions {
                 replace: true,
                 ..Default::default()

@@ -81,9 +81,9 @@ test('filters, sort and the open job live in the address, so a reload shows the 
 
   await page.getByTestId('filter-status').selectOption('scheduled');
   await page.waitForURL((url) => new URL(url).searchParams.get('status') === 'scheduled');
-  await page.getByTestId('jobs-no-match').waitFor();
+  await page.getByTestId('table-empty').getByText('条件に一致するジョブはありません').waitFor();
   await page.reload();
-  await page.getByTestId('jobs-no-match').waitFor();
+  await page.getByTestId('table-empty').getByText('条件に一致するジョブはありません').waitFor();
   assert.equal(await page.getByTestId('filter-status').inputValue(), 'scheduled');
 
   await page.getByTestId('filter-clear').click();

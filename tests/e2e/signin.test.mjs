@@ -29,6 +29,19 @@ test('a wrong password keeps the administrator on the login page with a clear me
   assert.equal(new URL(page.url()).pathname, '/login');
 });
 
+test('a deep link to a help section survives sign-in, section included', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${portal.url}/help/reenrollment#observed`);
+  await page.waitForURL(atPath('/login'));
+  await page.getByTestId('login-username').fill('admin');
+  await page.getByTestId('login-password').fill('Demo#2026');
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => new URL(url).pathname.endsWith('/help/reenrollment') && new URL(url).hash === '#observed');
+  await page.locator('#observed').waitFor();
+  await page.getByTestId('sign-out').click();
+  await page.waitForURL(atPath('/login'));
+});
+
 test('a deep link survives sign-in and the English choice is remembered after reload', async () => {
   const page = await newPage(browser);
   await page.goto(`${portal.url}/jobs`);
