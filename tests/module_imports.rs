@@ -109,21 +109,26 @@ fn resolve(files: &BTreeMap<Module, String>, file: &Module, path: &[String]) -> 
     })
 }
 
-fn imports(crate_dir: &str) -> BTreeMap<Module, BTreeSet<Module>> {
-    let base = root().join(crate_dir);
-    let mut files = BTreeMap::new();
-    modules(&base, &base, &mut files);
+/// Which files each file names.
+fn graph(files: &BTreeMap<Module, String>) -> BTreeMap<Module, BTreeSet<Module>> {
     files
         .iter()
         .map(|(file, code)| {
             let targets = named_paths(code)
                 .iter()
-                .filter_map(|path| resolve(&files, file, path))
+                .filter_map(|path| resolve(files, file, path))
                 .filter(|target| target != file)
                 .collect();
             (file.clone(), targets)
         })
         .collect()
+}
+
+fn imports(crate_dir: &str) -> BTreeMap<Module, BTreeSet<Module>> {
+    let base = root().join(crate_dir);
+    let mut files = BTreeMap::new();
+    modules(&base, &base, &mut files);
+    graph(&files)
 }
 
 fn mutual(graph: &BTreeMap<Module, BTreeSet<Module>>) -> Vec<String> {
@@ -184,17 +189,7 @@ fn the_check_finds_a_pair_and_reads_use_groups() {
         "fn f() { crate::a::g(); }".to_string(),
     );
     files.insert(vec!["b".to_string(), "other".to_string()], String::new());
-    let graph: BTreeMap<Module, BTreeSet<Module>> = files
-        .iter()
-        .map(|(file, code)| {
-            let targets = named_paths(code)
-                .iter()
-                .filter_map(|path| resolve(&files, file, path))
-                .filter(|target| target != file)
-                .collect();
-            (file.clone(), targets)
-        })
-        .collect();
+    let graph = graph(&files);
     assert_eq!(mutual(&graph), ["a <-> b"]);
     assert!(graph[&vec!["a".to_string()]].contains(&vec!["b".to_string(), "other".to_string()]));
 }

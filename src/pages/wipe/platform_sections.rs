@@ -36,17 +36,32 @@ fn messages_for(problems: Signal<Vec<CommandProblem>>, field: CommandField) -> S
     })
 }
 
-/// The help link every section carries.
+/// The frame of one platform's section: its title with the device count, what it is for with
+/// a help link, then its fields.
 #[component]
-fn PlatformHelp() -> impl IntoView {
+fn PlatformFieldset(
+    /// `data-testid` (and, given, the `id` a problem focuses).
+    test_id: &'static str,
+    #[prop(optional)] id: Option<&'static str>,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] lead: Signal<&'static str>,
+    children: Children,
+) -> impl IntoView {
     let locale = use_locale();
     view! {
-        <FieldHelp
-            href=HelpTopic::Platforms.href()
-            test_id=HelpTopic::Platforms.test_id()
-            text=Signal::derive(move || locale.t().wipe.help_text.to_string())
-            label=Signal::derive(move || locale.t().platform.help.to_string())
-        />
+        <fieldset class="wipe-platform" data-testid=test_id id=id tabindex=id.map(|_| "-1")>
+            <legend class="wipe-platform__title">{title}</legend>
+            <p class="hint">
+                {lead} " "
+                <FieldHelp
+                    href=HelpTopic::Platforms.href()
+                    test_id=HelpTopic::Platforms.test_id()
+                    text=Signal::derive(move || locale.t().wipe.help_text.to_string())
+                    label=Signal::derive(move || locale.t().platform.help.to_string())
+                />
+            </p>
+            {children()}
+        </fieldset>
     }
 }
 
@@ -120,9 +135,11 @@ fn AndroidSection(
     let t = move || locale.t().platform;
     let reason_errors = messages_for(problems, CommandField::WipeReasonMessage);
     view! {
-        <fieldset class="wipe-platform" data-testid="wipe-section-android">
-            <legend class="wipe-platform__title">{move || (t().android_title)(present.with(|p| p.android))}</legend>
-            <p class="hint">{move || t().android_lead} " " <PlatformHelp/></p>
+        <PlatformFieldset
+            test_id="wipe-section-android"
+            title=Signal::derive(move || (t().android_title)(present.with(|p| p.android)))
+            lead=Signal::derive(move || t().android_lead)
+        >
             <AndroidFlag form=form id="wipe-android-frp" flag=AndroidWipeFlag::PreserveResetProtectionData/>
             <AndroidFlag form=form id="wipe-android-external" flag=AndroidWipeFlag::WipeExternalStorage/>
             <p class="hint" data-testid="wipe-android-esim">
@@ -146,7 +163,7 @@ fn AndroidSection(
                 </p>
                 <FieldError id="wipe-error-wipe_reason_message" messages=reason_errors/>
             </div>
-        </fieldset>
+        </PlatformFieldset>
     }
 }
 
@@ -171,13 +188,16 @@ fn WindowsSection(form: RwSignal<WipeForm>, present: Signal<PlatformsPresent>) -
         }
     };
     view! {
-        <fieldset class="wipe-platform" data-testid="wipe-section-windows" id="wipe-windows-kind" tabindex="-1">
-            <legend class="wipe-platform__title">{move || (t().windows_title)(present.with(|p| p.windows))}</legend>
-            <p class="hint">{move || t().windows_lead} " " <PlatformHelp/></p>
+        <PlatformFieldset
+            test_id="wipe-section-windows"
+            id="wipe-windows-kind"
+            title=Signal::derive(move || (t().windows_title)(present.with(|p| p.windows)))
+            lead=Signal::derive(move || t().windows_lead)
+        >
             <p class="field__label">{move || t().windows_kind}</p>
             {WindowsWipeKind::ALL.iter().map(|&kind| choice(kind)).collect_view()}
             <p class="hint">{move || t().windows_esim}</p>
-        </fieldset>
+        </PlatformFieldset>
     }
 }
 
@@ -192,9 +212,11 @@ fn MacSection(
     let t = move || locale.t().platform;
     let pin_errors = messages_for(problems, CommandField::Pin);
     view! {
-        <fieldset class="wipe-platform" data-testid="wipe-section-mac">
-            <legend class="wipe-platform__title">{move || (t().mac_title)(present.with(|p| p.macs))}</legend>
-            <p class="hint">{move || t().mac_lead} " " <PlatformHelp/></p>
+        <PlatformFieldset
+            test_id="wipe-section-mac"
+            title=Signal::derive(move || (t().mac_title)(present.with(|p| p.macs)))
+            lead=Signal::derive(move || t().mac_lead)
+        >
             <div class="field wipe-field">
                 <label class="field__label" for="wipe-mac-obliteration">{move || t().mac_obliteration}</label>
                 <select
@@ -240,6 +262,6 @@ fn MacSection(
                 </div>
             </Show>
             <p class="hint">{move || t().mac_esim}</p>
-        </fieldset>
+        </PlatformFieldset>
     }
 }
