@@ -73,3 +73,25 @@ test('dark mode chosen in the header survives a reload; light and dark screensho
   await page.getByTestId('theme-switch').selectOption('system');
   assert.deepEqual(page.errors, []);
 });
+
+test('at 1920×1080, devices and jobs in ja and en, light and dark: no sideways scroll, no axe violation', async () => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  for (const theme of ['light', 'dark']) {
+    await page.getByTestId('theme-switch').selectOption(theme);
+    for (const lang of ['ja', 'en']) {
+      await page.getByTestId(`lang-${lang}`).click();
+      for (const [area, ready] of [['devices', 'device-table'], ['jobs', 'job-list']]) {
+        await page.getByTestId(`nav-${area}`).click();
+        await page.waitForURL(atPath(`/${area}`));
+        await page.getByTestId(ready).waitFor();
+        const sideways = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+        assert.ok(sideways <= 0, `${area} ${lang} ${theme} scrolls sideways by ${sideways} px`);
+        assert.deepEqual(await axeViolations(page), [], `${area} ${lang} ${theme}`);
+        await screenshot(page, `${area}-${theme}-${lang}-1920`);
+      }
+    }
+  }
+  await page.getByTestId('theme-switch').selectOption('system');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.deepEqual(page.errors, []);
+});
