@@ -28,6 +28,7 @@ pub mod help;
 pub mod ids;
 pub mod job;
 pub mod lang;
+pub mod measure;
 pub mod paging;
 pub mod query;
 pub mod session;

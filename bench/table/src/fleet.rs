@@ -91,6 +91,9 @@ pub fn device(id: i64) -> Device {
         activation_lock_enabled: apple.then_some(false),
         mac_security_chip: None,
         android_resource_name: (!apple).then(|| format!("enterprises/LC00bench/devices/{id:016x}")),
+        supervised: apple,
+        lost_mode: id % 19 == 0,
+        locked: false,
         state: DeviceState {
             powered_on: id % 13 != 0,
             network_connected: id % 3 != 0,

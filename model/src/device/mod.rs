@@ -136,6 +136,16 @@ pub struct Device {
     /// as the enterprise's device list gives it (Android devices only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub android_resource_name: Option<String>,
+    /// Apple supervision (DEP devices are supervised): lost mode needs it.
+    #[serde(default)]
+    pub supervised: bool,
+    /// 紛失モード: the device is in lost mode (Apple MDM lost mode, Android's `LOST_MODE`
+    /// state), from the measure that started it until it ends.
+    #[serde(default)]
+    pub lost_mode: bool,
+    /// ロック中: a remote lock was acknowledged and the device's user has not unlocked it since.
+    #[serde(default)]
+    pub locked: bool,
     pub state: DeviceState,
     pub last_seen_at: DateTime<Utc>,
 }
@@ -215,6 +225,9 @@ pub(crate) mod fixtures {
                 mdm_profile_installed: true,
                 activesync: None,
             },
+            supervised: false,
+            lost_mode: false,
+            locked: false,
             last_seen_at: DateTime::parse_from_rfc3339("2026-11-26T05:00:00Z")
                 .unwrap()
                 .with_timezone(&Utc),

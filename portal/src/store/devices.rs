@@ -25,7 +25,8 @@ use crate::cache::{device_deps, Table};
 const COLUMNS: &str = "id, group_id, name, os, os_version, model, serial_number, phone_number, \
     user_full_name, employee_number, email, notes, tags, ownership, enrollment, dep_profile_id, \
     management_method, esim, powered_on, network_connected, mdm_profile_installed, activesync, \
-    last_seen_at, activation_lock_enabled, mac_security_chip, android_resource_name";
+    last_seen_at, activation_lock_enabled, mac_security_chip, android_resource_name, supervised, \
+    lost_mode, locked";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Device> {
     let tags: String = row.get(12)?;
@@ -52,6 +53,9 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Device> {
         activation_lock_enabled: row.get(23)?,
         mac_security_chip: parse_opt_col(row, 24)?,
         android_resource_name: row.get(25)?,
+        supervised: row.get(26)?,
+        lost_mode: row.get(27)?,
+        locked: row.get(28)?,
         state: DeviceState {
             powered_on: row.get(18)?,
             network_connected: row.get(19)?,
@@ -126,9 +130,9 @@ pub fn insert(
          serial_number, phone_number, user_full_name, employee_number, email, notes, tags, tags_sort, \
          ownership, enrollment, dep_profile_id, management_method, esim, powered_on, network_connected, \
          mdm_profile_installed, activesync, status, last_seen_at, search_text, phone_digits, job_search_text, \
-         activation_lock_enabled, mac_security_chip, android_resource_name) \
+         activation_lock_enabled, mac_security_chip, android_resource_name, supervised, lost_mode, locked) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, \
-         ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
+         ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35)",
     )?
     .execute(params![
         tenant_id,
@@ -163,6 +167,9 @@ pub fn insert(
         device.activation_lock_enabled,
         device.mac_security_chip.map(|chip| chip.as_str()),
         device.android_resource_name,
+        device.supervised,
+        device.lost_mode,
+        device.locked,
     ])?;
     Ok(DeviceId(conn.last_insert_rowid()))
 }
@@ -369,7 +376,7 @@ pub fn update(conn: &Connection, device: &Device) -> rusqlite::Result<()> {
          email = ?6, notes = ?7, tags = ?8, tags_sort = ?9, powered_on = ?10, network_connected = ?11, \
          mdm_profile_installed = ?12, activesync = ?13, status = ?14, last_seen_at = ?15, \
          search_text = ?16, phone_digits = ?17, job_search_text = ?18, activation_lock_enabled = ?19, \
-         android_resource_name = ?20 WHERE id = ?1",
+         android_resource_name = ?20, lost_mode = ?21, locked = ?22 WHERE id = ?1",
     )?
     .execute(params![
         device.id.0,
@@ -392,6 +399,8 @@ pub fn update(conn: &Connection, device: &Device) -> rusqlite::Result<()> {
         job_search_text(device),
         device.activation_lock_enabled,
         device.android_resource_name,
+        device.lost_mode,
+        device.locked,
     ])?;
     Ok(())
 }

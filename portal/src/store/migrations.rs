@@ -137,6 +137,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/13_reenrollment_observed.sql"),
     // From here on, each migration is a file of its own.
     include_str!("migrations/14_platforms.sql"),
+    include_str!("migrations/15_lost_device_measures.sql"),
 ];
 
 /// The schema version this binary migrates to.

@@ -390,6 +390,10 @@ fn device(
         activation_lock_enabled: apple.then(|| activation_lock(spec.seed, number)),
         mac_security_chip,
         android_resource_name,
+        // DEP-enrolled iPhones and iPads are supervised; nothing else in the fleet is.
+        supervised: enrollment == Enrollment::Dep && os.is_apple_mobile(),
+        lost_mode: false,
+        locked: false,
         state,
         last_seen_at: now - Duration::minutes(idle_minutes as i64),
     }

@@ -119,6 +119,9 @@ fn device(
         mac_security_chip: None,
         android_resource_name: None,
         activation_lock_enabled: Some(false),
+        supervised: true,
+        lost_mode: false,
+        locked: false,
         state: DeviceState {
             powered_on: true,
             network_connected: true,
