@@ -32,6 +32,7 @@ pub use status::{
 use crate::command::{PlatformWipeOptions, WipeCommand};
 use crate::device::{DeviceState, ManagementMethod};
 use crate::ids::{AdministratorId, GroupId, JobId, WifiSettingId, WipeId};
+use crate::measure::{Measure, MeasureOptions};
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
@@ -60,10 +61,31 @@ pub fn job_methods(method: ManagementMethod) -> &'static [JobMethod] {
 }
 
 vocabulary! {
-    /// What a job does. Only wipes exist today; the field keeps the job list open to other
-    /// lost-device measures.
+    /// What a job does: a wipe, or one of the other lost-device measures. The label is the job
+    /// list's 種類 column and filter.
     pub enum JobKind {
-        Wipe = "wipe", ja: "端末初期化ジョブ", en: "Wipe job";
+        Wipe = "wipe", ja: "遠隔初期化", en: "Remote wipe";
+        Lock = "lock", ja: "遠隔ロック", en: "Remote lock";
+        LostModeOn = "lost_mode_on", ja: "紛失モード開始", en: "Lost mode on";
+        LostModeOff = "lost_mode_off", ja: "紛失モード解除", en: "Lost mode off";
+        Locate = "locate", ja: "位置情報の取得", en: "Location request";
+        PlaySound = "play_sound", ja: "サウンド再生", en: "Play sound";
+        RemoveCompanyData = "remove_company_data", ja: "企業データの削除", en: "Company data removal";
+    }
+}
+
+impl JobKind {
+    /// The kind of job a measure registers.
+    pub fn of(measure: Measure) -> JobKind {
+        match measure {
+            Measure::Wipe => JobKind::Wipe,
+            Measure::Lock => JobKind::Lock,
+            Measure::LostModeOn => JobKind::LostModeOn,
+            Measure::LostModeOff => JobKind::LostModeOff,
+            Measure::Locate => JobKind::Locate,
+            Measure::PlaySound => JobKind::PlaySound,
+            Measure::RemoveCompanyData => JobKind::RemoveCompanyData,
+        }
     }
 }
 
@@ -124,6 +146,10 @@ pub struct JobOptions {
     /// at registration (absent for iPhone and iPad, and on jobs registered before they existed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<PlatformWipeOptions>,
+    /// For a job of another measure than the wipe: what it was registered with (the PIN
+    /// masked in answers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<MeasureOptions>,
 }
 
 /// A job as the job list shows it.
@@ -267,6 +293,7 @@ pub(crate) mod fixtures {
                 keep_esim_data_plan: false,
                 return_to_service: None,
                 platform: None,
+                measure: None,
             },
             registered_by: AdministratorRef {
                 id: AdministratorId(1),

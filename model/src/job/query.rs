@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{JobListEntry, JobMethod, JobStatus};
+use super::{JobKind, JobListEntry, JobMethod, JobStatus};
 use crate::device::MAX_SEARCH_LENGTH;
 use crate::ids::{AdministratorId, DeviceId, WipeId};
 use crate::paging::{PageRequest, SortOrder};
@@ -30,6 +30,8 @@ vocabulary! {
 /// any of its jobs matches. Newest registrations come first by default.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JobQuery {
+    /// Only jobs of one kind (wipes, locks, lost mode...).
+    pub kind: Option<JobKind>,
     pub status: Option<JobStatus>,
     pub method: Option<JobMethod>,
     pub device: Option<DeviceId>,
@@ -50,6 +52,7 @@ pub struct JobQuery {
 impl Default for JobQuery {
     fn default() -> Self {
         JobQuery {
+            kind: None,
             status: None,
             method: None,
             device: None,
@@ -80,6 +83,7 @@ impl JobQuery {
             ));
         }
         let query = JobQuery {
+            kind: reader.parse("kind")?,
             status: reader.parse("status")?,
             method: reader.parse("method")?,
             device: reader.parse("device")?,
@@ -105,6 +109,7 @@ impl JobQuery {
 
     pub fn to_query_pairs(&self) -> Vec<(&'static str, String)> {
         let writer = QueryWriter::new()
+            .opt("kind", self.kind)
             .opt("status", self.status)
             .opt("method", self.method)
             .opt("device", self.device)
@@ -131,7 +136,8 @@ impl JobQuery {
                 Some(job.device.serial_number.as_str()),
                 job.device.user_full_name.as_deref(),
             ];
-            self.status.is_none_or(|s| job.status == s)
+            self.kind.is_none_or(|k| job.kind == k)
+                && self.status.is_none_or(|s| job.status == s)
                 && self.method.is_none_or(|m| job.method == m)
                 && self.device.is_none_or(|d| job.device.id == d)
                 && self.registrant.is_none_or(|r| job.registered_by.id == r)

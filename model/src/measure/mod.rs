@@ -3,15 +3,22 @@
 //! answers devices send back (a location).
 
 mod applicability;
+mod effects;
 mod location;
 mod options;
+mod request;
 
 pub use applicability::{measure_channel, measure_counts, MeasureCount, NotApplicable};
+pub use effects::apply_measure_success;
 pub use location::DeviceLocationFix;
 pub use options::{
     LockOptions, LostModeOptions, MeasureField, MeasureOptions, MeasureProblem,
     RemoveCompanyDataOptions, MAX_LOCK_MESSAGE_CHARS, MAX_LOST_MODE_TEXT_CHARS,
     MAX_PHONE_NUMBER_CHARS,
+};
+pub use request::{
+    DeviceLocations, DeviceMeasurePlan, MeasureCounts, MeasureCountsRequest, MeasurePreview,
+    MeasurePreviewRequest, MeasureRegistered, MeasureRequest,
 };
 
 use crate::vocabulary::vocabulary;

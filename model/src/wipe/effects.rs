@@ -46,6 +46,7 @@ pub fn job_options(
             .platform
             .options_for(&plan.device, options.keep_esim_data_plan),
         return_to_service,
+        measure: None,
     }
 }
 
@@ -72,13 +73,16 @@ pub fn success_effects(options: &JobOptions) -> SuccessEffects {
 }
 
 /// Applies the effects of the erase to the device record. An erased device is factory-reset:
-/// it has no MDM profile and no ActiveSync account until it re-enrolls.
+/// it has no MDM profile and no ActiveSync account until it re-enrolls, and lost mode and the
+/// lock end with the data they protected.
 pub fn apply_success_effects(device: &mut Device, effects: SuccessEffects) {
     if effects.clear_general_info {
         clear_general_info(device);
     }
     device.state.mdm_profile_installed = false;
     device.state.activesync = None;
+    device.lost_mode = false;
+    device.locked = false;
 }
 
 /// The wiped device checked in again after Return to Service, at `at`: it is managed again,

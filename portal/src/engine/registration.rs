@@ -13,7 +13,10 @@ use mdm_model::{
     dep::DepProfile,
     device::Device,
     ids::{DepProfileId, DeviceId},
-    job::{job_methods, DeviceSnapshot, JobMethod, JobStatus, WifiSettingRef, IVI_MDM_MAX_DELAY},
+    job::{
+        job_methods, DeviceSnapshot, JobKind, JobMethod, JobStatus, WifiSettingRef,
+        IVI_MDM_MAX_DELAY,
+    },
     wifi::WifiSetting,
     wipe::{
         check_platform_choices, check_registration, job_options, plan_device_wipe, DeviceWipePlan,
@@ -91,7 +94,7 @@ pub fn plan(
         .map(|p| (p.id, p))
         .collect();
     let ids: Vec<DeviceId> = devices.iter().map(|d| d.id).collect();
-    let mut open = jobs::open_jobs_of(conn, tenant_id, &ids)?;
+    let mut open = jobs::open_jobs_of(conn, tenant_id, &ids, JobKind::Wipe)?;
     Ok(devices
         .iter()
         .map(|device| {
@@ -196,6 +199,7 @@ pub fn register(
                     platform: stored.platform,
                     registered_by: who.admin_id,
                     scheduled_at: options.schedule_at.map(to_millis),
+                    measure: None,
                 }
             })
             .collect();

@@ -9,11 +9,12 @@ use mdm_model::{
     command::PlatformWipeOptions,
     ids::{DeviceId, JobId, WipeId},
     job::{
-        check_transition, DeviceSnapshot, JobMethod, JobStatus, ReturnToServicePlan, StatusReason,
-        WifiSettingRef,
+        check_transition, DeviceSnapshot, JobKind, JobMethod, JobStatus, ReturnToServicePlan,
+        StatusReason, WifiSettingRef,
     },
+    measure::MeasureOptions,
 };
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use rusqlite::{params, params_from_iter, types::Value, Connection, OptionalExtension, Row};
 
 mod attempts;
 mod read;
@@ -102,6 +103,9 @@ pub struct NewJob {
     /// Copied from the wipe and the device so the job list filters and sorts on the job row.
     pub registered_by: AdministratorId,
     pub scheduled_at: Option<Millis>,
+    /// A measure's options (with the Mac's PIN: the command is built from them); `None` for
+    /// a wipe.
+    pub measure: Option<MeasureOptions>,
 }
 
 /// The lower-cased text the job list's `q` search looks in (name, serial, user), from the
@@ -161,9 +165,9 @@ pub fn insert_entry(
          entry_id, pair_job_id, rts_group_id, rts_group_name, rts_user_must_authenticate, registered_at, due_at, \
          next_check_at, ivi_ready_at, updated_at, entry_updated_at, registered_by, scheduled_at, device_name, \
          status_mask, method_mask, device_snapshot, job_search_text, rts_dep_profile_name, rts_activation_lock, \
-         platform_options) \
+         platform_options, kind, measure_options) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'registered', ?7, ?8, ?9, ?10, ?11, ?12, ?7, ?13, ?13, ?14, ?7, ?7, \
-         ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+         ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
     )?;
     for (index, new) in jobs.iter().enumerate() {
         let rts = new.return_to_service.as_ref();
@@ -194,6 +198,15 @@ pub fn insert_entry(
             rts.and_then(|p| p.dep_profile_name.clone()),
             rts.is_some_and(|p| p.activation_lock_enabled),
             new.platform
+                .as_ref()
+                .map(serde_json::to_string)
+                .transpose()
+                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?,
+            new.measure
+                .as_ref()
+                .map_or(JobKind::Wipe, |m| JobKind::of(m.measure()))
+                .as_str(),
+            new.measure
                 .as_ref()
                 .map(serde_json::to_string)
                 .transpose()
@@ -299,21 +312,27 @@ pub fn wake_device_jobs(conn: &Connection, device: DeviceId, now: Millis) -> rus
     Ok(())
 }
 
-/// The open jobs of these devices, by device.
+/// The open jobs of one kind of these devices, by device.
 pub fn open_jobs_of(
     conn: &Connection,
     tenant_id: TenantId,
     devices: &[DeviceId],
+    kind: JobKind,
 ) -> rusqlite::Result<HashMap<DeviceId, Vec<JobId>>> {
     let mut open: HashMap<DeviceId, Vec<JobId>> = HashMap::new();
     for chunk in devices.chunks(500) {
         let placeholders = vec!["?"; chunk.len()].join(",");
         let sql = format!(
-            "SELECT device_id, id FROM jobs WHERE tenant_id = ? AND device_id IN ({placeholders}) \
+            "SELECT device_id, id FROM jobs WHERE tenant_id = ? AND kind = ? AND device_id IN ({placeholders}) \
              AND status IN ('scheduled', 'waiting_for_device', 'sent') ORDER BY id"
         );
         let mut stmt = conn.prepare_cached(&sql)?;
-        let values = std::iter::once(tenant_id.0).chain(chunk.iter().map(|d| d.0));
+        let values = [
+            Value::Integer(tenant_id.0),
+            Value::Text(kind.as_str().into()),
+        ]
+        .into_iter()
+        .chain(chunk.iter().map(|d| Value::Integer(d.0)));
         let rows = stmt.query_map(params_from_iter(values), |r| {
             Ok((DeviceId(r.get(0)?), JobId(r.get(1)?)))
         })?;
@@ -337,6 +356,7 @@ pub struct EngineJob {
     pub ivi_ready_at: Option<Millis>,
     pub pair_job_id: Option<JobId>,
     pub attempts: i64,
+    pub kind: JobKind,
 }
 
 fn engine_job(row: &Row<'_>) -> rusqlite::Result<EngineJob> {
@@ -350,11 +370,12 @@ fn engine_job(row: &Row<'_>) -> rusqlite::Result<EngineJob> {
         ivi_ready_at: row.get(6)?,
         pair_job_id: row.get::<_, Option<i64>>(7)?.map(JobId),
         attempts: row.get(8)?,
+        kind: parse_col(row, 9)?,
     })
 }
 
 const ENGINE_SELECT: &str =
-    "SELECT id, tenant_id, device_id, method, status, due_at, ivi_ready_at, pair_job_id, attempts FROM jobs";
+    "SELECT id, tenant_id, device_id, method, status, due_at, ivi_ready_at, pair_job_id, attempts, kind FROM jobs";
 
 /// Open jobs the engine must look at by `now`, oldest check first.
 pub fn due_for_check(

@@ -4,9 +4,10 @@ use crate::ids::TenantId;
 use mdm_model::{
     ids::{AdministratorId, GroupId, JobId, WifiSettingId, WipeId},
     job::{
-        AdministratorRef, Job, JobKind, JobListEntry, JobMethod, JobOptions, JobQuery, JobSortKey,
+        AdministratorRef, Job, JobListEntry, JobMethod, JobOptions, JobQuery, JobSortKey,
         JobStatus, ReenrollmentOutcome, ReturnToServicePlan, StatusChange, WifiSettingRef,
     },
+    measure::MeasureOptions,
     paging::SortOrder,
 };
 use rusqlite::{params, params_from_iter, types::Value, Connection, OptionalExtension, Row};
@@ -21,12 +22,25 @@ const JOB_SELECT: &str = "SELECT j.id, j.wipe_id, j.method, j.status, j.status_r
     w.delete_general_info, w.scheduled_at, w.keep_esim_data_plan, w.wifi_setting_id, w.wifi_name, w.wifi_ssid, \
     a.id, a.display_name, j.device_snapshot, j.rts_dep_profile_name, j.entry_id, j.rts_activation_lock, \
     j.reenrollment_status, j.reenrollment_since, j.reenrollment_deadline, j.reenrollment_reason, \
-    j.platform_options \
+    j.platform_options, j.kind, j.measure_options \
     FROM jobs j JOIN wipes w ON w.id = j.wipe_id \
     JOIN administrators a ON a.id = w.registered_by";
 
 /// The column holding the list entry id.
 const ENTRY_COLUMN: usize = 21;
+
+/// A JSON column read into a model type (`None` when NULL).
+fn json_col<T: serde::de::DeserializeOwned>(
+    row: &Row<'_>,
+    index: usize,
+) -> rusqlite::Result<Option<T>> {
+    match row.get::<_, Option<String>>(index)? {
+        Some(json) => serde_json::from_str(&json).map(Some).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into())
+        }),
+        None => Ok(None),
+    }
+}
 
 fn job_from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
     let rts_group: Option<i64> = row.get(8)?;
@@ -34,7 +48,7 @@ fn job_from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
     Ok(Job {
         id: JobId(row.get(0)?),
         wipe_id: WipeId(row.get(1)?),
-        kind: JobKind::Wipe,
+        kind: parse_col(row, 28)?,
         method: parse_col(row, 2)?,
         status: parse_col(row, 3)?,
         status_reason: parse_col(row, 4)?,
@@ -63,16 +77,9 @@ fn job_from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
                 }),
                 None => None,
             },
-            platform: match row.get::<_, Option<String>>(27)? {
-                Some(json) => Some(serde_json::from_str(&json).map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        27,
-                        rusqlite::types::Type::Text,
-                        e.into(),
-                    )
-                })?),
-                None => None,
-            },
+            platform: json_col(row, 27)?,
+            // Answers never carry a PIN back.
+            measure: json_col::<MeasureOptions>(row, 29)?.map(|m| m.masked()),
         },
         registered_by: AdministratorRef {
             id: AdministratorId(row.get(17)?),
@@ -165,6 +172,11 @@ fn from_where(tenant_id: TenantId, query: &JobQuery) -> (String, Vec<Value>) {
         query.to.map(|t| t.timestamp_millis()),
     );
     int(" AND e.wipe_id = ?", query.wipe.map(|w| w.0));
+    if let Some(kind) = query.kind {
+        // Both jobs of a Hybrid pair are wipes: the entry's row tells its kind.
+        sql.push_str(" AND e.kind = ?");
+        values.push(Value::Text(kind.as_str().into()));
+    }
     for term in terms {
         // The snapshot's text: a job is found by the owner it was registered for.
         sql.push_str(" AND e.job_search_text LIKE ? ESCAPE '\\'");
