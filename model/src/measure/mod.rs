@@ -8,6 +8,7 @@ mod options;
 
 pub use applicability::{measure_channel, measure_counts, MeasureCount, NotApplicable};
 pub use location::DeviceLocationFix;
+pub use options::entered;
 pub use options::{
     LockOptions, LostModeOptions, MeasureField, MeasureOptions, MeasureProblem,
     RemoveCompanyDataOptions, MAX_LOCK_MESSAGE_CHARS, MAX_LOST_MODE_TEXT_CHARS,
