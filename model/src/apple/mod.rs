@@ -3,6 +3,7 @@
 //! schema (`device.erase.yaml`, `com.apple.wifi.managed.yaml`); a test checks them against it.
 
 pub mod macos;
+pub mod measures;
 mod plist;
 
 use serde::{Deserialize, Serialize};

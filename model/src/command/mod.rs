@@ -8,14 +8,18 @@
 //! portal (on the request).
 
 pub mod android;
+pub mod android_measures;
 mod choices;
+mod measure_command;
 pub mod problem;
 pub mod windows;
+pub mod windows_measures;
 mod wipe_command;
 
 use serde::{Deserialize, Serialize};
 
 pub use choices::{PlatformRefusal, PlatformWipeChoices};
+pub use measure_command::{measure_command, MeasureCommand, MeasureCommandName};
 pub use problem::{CommandError, CommandField, CommandProblem};
 pub use wipe_command::{wipe_command, WipeCommand, WipeCommandName};
 

@@ -12,6 +12,8 @@ vocabulary! {
         WindowsWipeKind = "windows_wipe_kind", ja: "Windowsの初期化方法", en: "Windows wipe method";
         MacErase = "mac_erase", ja: "Macの消去オプション", en: "Mac erase options";
         Pin = "pin", ja: "PIN", en: "PIN";
+        Measure = "measure", ja: "対策", en: "Measure";
+        Message = "message", ja: "メッセージ", en: "Message";
     }
 }
 
@@ -49,6 +51,12 @@ vocabulary! {
         AndroidNameUnknown = "android_name_unknown",
             ja: "この端末のAndroid Enterpriseでの名前が不明なため、削除を依頼できません。",
             en: "This device's name in Android Enterprise is not known, so its deletion cannot be requested.";
+        MeasureNotOnPlatform = "measure_not_on_platform",
+            ja: "この端末の管理方法・OSには、この対策のコマンドがありません。",
+            en: "There is no command for this measure on this device's management method and OS.";
+        LostModeNeedsMessageOrPhone = "lost_mode_needs_message_or_phone",
+            ja: "紛失モードのコマンドには、メッセージと電話番号の少なくとも一方が必要です。",
+            en: "A lost mode command needs a message, a phone number, or both.";
     }
 }
 
@@ -64,6 +72,8 @@ impl CommandProblem {
             PinWrongLength | PinRequired | PinNotTaken => CommandField::Pin,
             EsimFlagContradictsKeepPlan | AndroidNameUnknown => CommandField::WipeDataFlags,
             MacChipUnknown => CommandField::MacErase,
+            MeasureNotOnPlatform => CommandField::Measure,
+            LostModeNeedsMessageOrPhone => CommandField::Message,
         }
     }
 }

@@ -11,6 +11,7 @@ mod request;
 pub use applicability::{measure_channel, measure_counts, MeasureCount, NotApplicable};
 pub use effects::apply_measure_success;
 pub use location::DeviceLocationFix;
+pub use options::entered;
 pub use options::{
     LockOptions, LostModeOptions, MeasureField, MeasureOptions, MeasureProblem,
     RemoveCompanyDataOptions, MAX_LOCK_MESSAGE_CHARS, MAX_LOST_MODE_TEXT_CHARS,

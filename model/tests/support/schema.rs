@@ -24,6 +24,10 @@ pub struct SchemaKey {
 pub struct Schema {
     pub request_type: Option<String>,
     pub payload_type: Option<String>,
+    /// The command's own `supportedOS.iOS.introduced` (`n/a` when it does not exist on iOS).
+    pub ios_introduced: Option<String>,
+    /// The command's own `supportedOS.macOS.introduced`.
+    pub macos_introduced: Option<String>,
     pub keys: Vec<SchemaKey>,
 }
 
@@ -161,6 +165,14 @@ pub fn parse(text: &str) -> Schema {
         .unwrap_or(&[]);
     let request_type = property(payload, 2, "requesttype").map(|(_, v)| unquote(v));
     let payload_type = property(payload, 2, "payloadtype").map(|(_, v)| unquote(v));
+    let introduced = |os: &str| {
+        let (position, _) = property(payload, 2, "supportedOS")?;
+        let os_block = block(payload, position, 2);
+        let (start, _) = property(os_block, 4, os)?;
+        property(block(os_block, start, 4), 6, "introduced").map(|(_, v)| unquote(v))
+    };
+    let ios_introduced = introduced("iOS");
+    let macos_introduced = introduced("macOS");
     let keys = match property(&lines, 0, "payloadkeys") {
         Some((position, _)) => entries(&lines[position + 1..], 0),
         None => Vec::new(),
@@ -168,6 +180,8 @@ pub fn parse(text: &str) -> Schema {
     Schema {
         request_type,
         payload_type,
+        ios_introduced,
+        macos_introduced,
         keys,
     }
 }
