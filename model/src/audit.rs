@@ -36,6 +36,7 @@ vocabulary! {
             en: "Re-enrollment after the wipe not confirmed";
         HelpFeedback = "help_feedback", ja: "ヘルプへのフィードバック", en: "Help feedback";
         TimeZoneChanged = "time_zone_changed", ja: "表示タイムゾーンの変更", en: "Time zone changed";
+        MeasureRegistered = "measure_registered", ja: "紛失時対策の登録", en: "Lost-device measure registered";
     }
 }
 
@@ -100,6 +101,16 @@ pub enum AuditEvent {
     WipeRefused {
         reason: WipeRefusal,
     },
+    /// A lost-device measure other than the wipe (lock, lost mode...) was registered.
+    MeasureRegistered {
+        /// The registration (one press of OK), as for a wipe.
+        wipe_id: WipeId,
+        measure: crate::measure::Measure,
+        device_count: u64,
+        job_count: u64,
+        #[serde(default)]
+        skipped_device_count: u64,
+    },
     JobsCancelled {
         job_ids: Vec<JobId>,
     },
@@ -153,6 +164,7 @@ impl AuditEvent {
             AuditEvent::ReenrollmentNotConfirmed { .. } => AuditAction::ReenrollmentNotConfirmed,
             AuditEvent::HelpFeedback { .. } => AuditAction::HelpFeedback,
             AuditEvent::TimeZoneChanged { .. } => AuditAction::TimeZoneChanged,
+            AuditEvent::MeasureRegistered { .. } => AuditAction::MeasureRegistered,
         }
     }
 
@@ -174,7 +186,8 @@ impl AuditEvent {
     /// The wipe registration the event is about, if any.
     pub fn wipe_id(&self) -> Option<WipeId> {
         match self {
-            AuditEvent::WipeRegistered { wipe_id, .. } => Some(*wipe_id),
+            AuditEvent::WipeRegistered { wipe_id, .. }
+            | AuditEvent::MeasureRegistered { wipe_id, .. } => Some(*wipe_id),
             _ => None,
         }
     }
@@ -284,6 +297,13 @@ mod tests {
             },
             AuditEvent::WipeRefused {
                 reason: WipeRefusal::WrongPassword,
+            },
+            AuditEvent::MeasureRegistered {
+                wipe_id: WipeId(4),
+                measure: crate::measure::Measure::Lock,
+                device_count: 2,
+                job_count: 2,
+                skipped_device_count: 1,
             },
             AuditEvent::JobsCancelled {
                 job_ids: vec![JobId(4), JobId(5)],

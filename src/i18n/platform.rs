@@ -43,6 +43,8 @@ pub struct PlatformText {
     pub command_android_intro: &'static str,
     pub command_windows_title: &'static str,
     pub command_windows_intro: &'static str,
+    /// The lead of a lost-device measure's command (lock, lost mode, location...).
+    pub command_measure_intro: &'static str,
     pub command_mac_title: &'static str,
     pub command_mac_intro: &'static str,
     pub command_pin_masked: &'static str,

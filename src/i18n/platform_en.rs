@@ -35,6 +35,7 @@ pub const EN: PlatformText = PlatformText {
     command_android_title: "Android Management API (device deletion)",
     command_android_intro: "The device deletion (enterprises.devices.delete) this job sends to the Android Management API. Once the device has run the wipe, it is gone from the enterprise's device list.",
     command_windows_title: "Windows MDM command (RemoteWipe CSP)",
+    command_measure_intro: "The command this job sends to the device (on Android, to the Android Management API), shown below exactly as sent.",
     command_windows_intro: "The SyncML Exec this job sends to the device. The device answers with a SyncML status.",
     command_mac_title: "Apple MDM command (EraseDevice, Mac)",
     command_mac_intro: "The EraseDevice command this job sends to the Mac. The PIN is masked.",

@@ -35,6 +35,7 @@ pub const JA: PlatformText = PlatformText {
     command_android_title: "Android Management API(端末の削除)",
     command_android_intro: "このジョブでAndroid Management APIに送る端末の削除(enterprises.devices.delete)です。端末は初期化を実行すると、エンタープライズの端末一覧から消えます。",
     command_windows_title: "Windows MDM コマンド(RemoteWipe CSP)",
+    command_measure_intro: "このジョブで端末(AndroidではAndroid Management API)に送信するコマンドです。送信したとおりの内容を下に示します。",
     command_windows_intro: "このジョブで端末に送信するSyncMLのExecです。端末はSyncMLのステータスで応答します。",
     command_mac_title: "Apple MDM コマンド(EraseDevice・Mac)",
     command_mac_intro: "このジョブでMacに送信するEraseDeviceコマンドです。PINは伏せて表示しています。",

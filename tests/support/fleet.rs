@@ -218,6 +218,9 @@ pub fn device(id: i64, os: Os) -> Device {
         mac_security_chip: None,
         android_resource_name: (os == Os::Android)
             .then(|| format!("enterprises/LC00test/devices/{id:016x}")),
+        supervised: apple,
+        lost_mode: false,
+        locked: false,
         state: DeviceState {
             powered_on: true,
             network_connected: true,

@@ -60,6 +60,7 @@ pub fn job(id: i64, method: JobMethod, status: JobStatus) -> Job {
             keep_esim_data_plan: false,
             return_to_service: None,
             platform: None,
+            measure: None,
         },
         registered_by: AdministratorRef {
             id: AdministratorId(1),

@@ -53,7 +53,8 @@ impl AuditEvent {
     /// The 対象 column: what the action was done to (a wipe, jobs, an account), or nothing.
     pub fn subject_text(&self, lang: Lang) -> String {
         match self {
-            AuditEvent::WipeRegistered { wipe_id, .. } => wipe_subject(*wipe_id, lang),
+            AuditEvent::WipeRegistered { wipe_id, .. }
+            | AuditEvent::MeasureRegistered { wipe_id, .. } => wipe_subject(*wipe_id, lang),
             AuditEvent::JobsCancelled { job_ids } => jobs_subject(job_ids, lang),
             AuditEvent::PartnerJobCancelled { job_id, .. }
             | AuditEvent::JobTimedOut { job_id }
@@ -118,6 +119,32 @@ impl AuditEvent {
                     });
                 }
                 parts.join(if ja { "、" } else { ", " })
+            }
+            AuditEvent::MeasureRegistered {
+                measure,
+                device_count,
+                job_count,
+                skipped_device_count,
+                ..
+            } => {
+                let counts = if ja {
+                    format!(
+                        "{}:端末 {device_count}台、ジョブ {job_count}件",
+                        measure.label(lang)
+                    )
+                } else {
+                    format!(
+                        "{}: {}, {}",
+                        measure.label(lang),
+                        english_count(*device_count, "device"),
+                        english_count(*job_count, "job")
+                    )
+                };
+                match (*skipped_device_count, ja) {
+                    (0, _) => counts,
+                    (n, true) => format!("{counts}、対象外 {n}台"),
+                    (n, false) => format!("{counts}, {n} skipped"),
+                }
             }
             AuditEvent::WipeRefused {
                 reason: WipeRefusal::WrongPassword,

@@ -35,6 +35,19 @@ pub enum PlatformWipeOptions {
 }
 
 impl PlatformWipeOptions {
+    /// A copy safe to show: a Mac's PIN masked.
+    pub fn masked(&self) -> PlatformWipeOptions {
+        match self {
+            PlatformWipeOptions::Mac(mac) if mac.pin.is_some() => {
+                PlatformWipeOptions::Mac(crate::apple::macos::MacEraseOptions {
+                    pin: Some(crate::apple::SECRET_MASK.to_string()),
+                    ..mac.clone()
+                })
+            }
+            other => other.clone(),
+        }
+    }
+
     /// Refuses options meant for another platform than the device's (Android options on an
     /// iPhone, a Windows wipe method on an Android device...).
     pub fn check_for(&self, os: Os) -> Result<(), CommandError> {

@@ -64,6 +64,9 @@ pub enum WipeCommand {
     Android(AndroidDeleteRequest),
     /// The SyncML `Exec` on the RemoteWipe CSP.
     Windows(RemoteWipeExec),
+    /// Another lost-device measure's command (lock, lost mode, location, sound, company data
+    /// removal), whatever its platform.
+    Measure(super::MeasureCommand),
 }
 
 impl WipeCommand {
@@ -72,6 +75,7 @@ impl WipeCommand {
         match self {
             WipeCommand::Apple(command) => WipeCommand::Apple(command.masked()),
             WipeCommand::Mac(command) => WipeCommand::Mac(command.masked()),
+            WipeCommand::Measure(command) => WipeCommand::Measure(command.masked()),
             other => other.clone(),
         }
     }
@@ -84,6 +88,7 @@ impl WipeCommand {
             WipeCommand::Mac(command) => command.to_plist(),
             WipeCommand::Android(request) => request.display(),
             WipeCommand::Windows(exec) => exec.to_syncml(),
+            WipeCommand::Measure(command) => command.wire_text(),
         }
     }
 }

@@ -368,3 +368,65 @@ mod tests {
         assert_eq!(pair_status(Cancelled, Cancelled), Cancelled);
     }
 }
+
+/// A device's (or Google's) answer to a command, by channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChannelAnswer {
+    Apple(AppleReply),
+    Android(AndroidReply),
+    /// The SyncML status of the Exec.
+    Windows(u16),
+}
+
+/// What a lost-device measure's answer (not a wipe's) does to its job. A location or sound
+/// request that reaches a device no longer in lost mode fails with that reason (Apple answers
+/// Error to it).
+pub fn after_measure_reply(
+    answer: ChannelAnswer,
+    left_lost_mode: bool,
+) -> (JobStatus, StatusReason) {
+    match answer {
+        ChannelAnswer::Apple(_) if left_lost_mode => {
+            (JobStatus::Failed, StatusReason::NotInLostMode)
+        }
+        ChannelAnswer::Apple(AppleReply::Acknowledged) => {
+            (JobStatus::Succeeded, StatusReason::MeasureAcknowledged)
+        }
+        ChannelAnswer::Apple(other) => after_apple_reply(other),
+        ChannelAnswer::Android(AndroidReply::Deleted) => {
+            (JobStatus::Succeeded, StatusReason::ApiCommandDone)
+        }
+        ChannelAnswer::Android(other) => after_android_reply(other),
+        ChannelAnswer::Windows(200) => (JobStatus::Succeeded, StatusReason::MeasureSyncMlAccepted),
+        ChannelAnswer::Windows(_) => (JobStatus::Failed, StatusReason::MeasureRefused),
+    }
+}
+
+#[cfg(test)]
+mod measure_reply_tests {
+    use super::*;
+
+    #[test]
+    fn measures_read_their_answers_in_their_own_words() {
+        assert_eq!(
+            after_measure_reply(ChannelAnswer::Apple(AppleReply::Acknowledged), false),
+            (JobStatus::Succeeded, StatusReason::MeasureAcknowledged)
+        );
+        assert_eq!(
+            after_measure_reply(ChannelAnswer::Apple(AppleReply::Acknowledged), true),
+            (JobStatus::Failed, StatusReason::NotInLostMode)
+        );
+        assert_eq!(
+            after_measure_reply(ChannelAnswer::Apple(AppleReply::NotNow), false).0,
+            JobStatus::WaitingForDevice
+        );
+        assert_eq!(
+            after_measure_reply(ChannelAnswer::Android(AndroidReply::Deleted), false),
+            (JobStatus::Succeeded, StatusReason::ApiCommandDone)
+        );
+        assert_eq!(
+            after_measure_reply(ChannelAnswer::Windows(405), false),
+            (JobStatus::Failed, StatusReason::MeasureRefused)
+        );
+    }
+}

@@ -14,9 +14,10 @@ use serde::{Deserialize, Serialize};
 pub use attempt::{ConditionsAt, SendAttempt, SentCommand};
 pub use csv::{jobs_csv_header, jobs_csv_rows};
 pub use engine::{
-    after_android_reply, after_apple_reply, after_windows_status, due_at, hybrid_can_run,
-    is_timed_out, pair_status, partner_after_success, timeout_at, unmet_conditions, AndroidReply,
-    AppleReply, UnmetCondition, IVI_MDM_MAX_DELAY, LOST_DEVICE_JOB_TIMEOUT,
+    after_android_reply, after_apple_reply, after_measure_reply, after_windows_status, due_at,
+    hybrid_can_run, is_timed_out, pair_status, partner_after_success, timeout_at, unmet_conditions,
+    AndroidReply, AppleReply, ChannelAnswer, UnmetCondition, IVI_MDM_MAX_DELAY,
+    LOST_DEVICE_JOB_TIMEOUT,
 };
 pub use query::{JobQuery, JobSortKey};
 pub use reenrollment::{
@@ -75,6 +76,19 @@ vocabulary! {
 }
 
 impl JobKind {
+    /// The measure a job of this kind performs.
+    pub fn measure(self) -> Measure {
+        match self {
+            JobKind::Wipe => Measure::Wipe,
+            JobKind::Lock => Measure::Lock,
+            JobKind::LostModeOn => Measure::LostModeOn,
+            JobKind::LostModeOff => Measure::LostModeOff,
+            JobKind::Locate => Measure::Locate,
+            JobKind::PlaySound => Measure::PlaySound,
+            JobKind::RemoveCompanyData => Measure::RemoveCompanyData,
+        }
+    }
+
     /// The kind of job a measure registers.
     pub fn of(measure: Measure) -> JobKind {
         match measure {

@@ -99,6 +99,21 @@ vocabulary! {
         /// The other job of a Hybrid pair succeeded first.
         PartnerSucceeded = "partner_succeeded", ja: "もう一方の方式で初期化が成功したため、自動的に取り消しました",
             en: "Cancelled automatically: the other method of the pair succeeded first";
+        /// A lost-device measure (not a wipe) acknowledged by an Apple device.
+        MeasureAcknowledged = "measure_acknowledged", ja: "端末がコマンドを受け付けました(Acknowledged)",
+            en: "The device acknowledged the command";
+        /// Android: the issueCommand operation finished on the device.
+        ApiCommandDone = "api_command_done", ja: "Android Management APIのコマンドが端末で実行されました",
+            en: "The Android Management API command ran on the device";
+        /// Windows: SyncML status 200 for a measure's Exec.
+        MeasureSyncMlAccepted = "measure_syncml_accepted", ja: "端末がコマンドを受け付けました(SyncMLステータス200)",
+            en: "The device accepted the command (SyncML status 200)";
+        /// Windows: any other status for a measure's Exec.
+        MeasureRefused = "measure_refused", ja: "端末がコマンドを実行しませんでした(SyncMLのエラーステータス)",
+            en: "The device did not run the command (a SyncML error status)";
+        /// Apple: a location or sound request reached a device that had left lost mode.
+        NotInLostMode = "not_in_lost_mode", ja: "端末が紛失モードではなくなっていたため、実行されませんでした",
+            en: "The device was no longer in lost mode, so it did not run the command";
     }
 }
 
@@ -128,6 +143,9 @@ const TRANSITIONS: &[(JobStatus, JobStatus, &[StatusReason])] = &[
             WipeConfirmed,
             RemovedFromEnterprise,
             SyncMlAccepted,
+            MeasureAcknowledged,
+            ApiCommandDone,
+            MeasureSyncMlAccepted,
         ],
     ),
     (
@@ -142,6 +160,8 @@ const TRANSITIONS: &[(JobStatus, JobStatus, &[StatusReason])] = &[
             WipeKindNotSupported,
             CommandNotPermitted,
             CommandFailed,
+            MeasureRefused,
+            NotInLostMode,
         ],
     ),
     (Sent, WaitingForDevice, &[DeviceBusy, ApiUnavailable]),

@@ -3,13 +3,17 @@
 
 use crate::ids::TenantId;
 use mdm_model::{
-    command::{wipe_command, WipeCommand},
+    apple::measures::MDM_ENROLLMENT_PROFILE_IDENTIFIER,
+    command::{measure_command, wipe_command, WipeCommand},
     job::{Job, SentCommand},
 };
 use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
-use crate::{error::ApiError, store::catalog};
+use crate::{
+    error::ApiError,
+    store::{catalog, jobs},
+};
 
 /// The command with its real secrets (`None` for IVI MDM). The Wi-Fi password is read from the
 /// setting at this moment: it is kept nowhere else. `attempt` numbers the send.
@@ -19,6 +23,19 @@ pub fn job_command(
     job: &Job,
     attempt: u32,
 ) -> Result<Option<WipeCommand>, ApiError> {
+    let (platform, measure) = jobs::command_options(conn, job.id)?;
+    if let Some(measure) = &measure {
+        return measure_command(
+            job.id,
+            job.method,
+            &job.device.brief(),
+            measure,
+            attempt,
+            MDM_ENROLLMENT_PROFILE_IDENTIFIER,
+        )
+        .map(|command| Some(WipeCommand::Measure(command)))
+        .map_err(|error| ApiError::internal(format!("job {}: {error}", job.id)));
+    }
     // Return to Service rides only on the job of an eligible device.
     let wifi = match (&job.options.return_to_service, &job.options.wifi_setting) {
         (Some(_), Some(wifi)) => catalog::wifi_setting(conn, tenant_id, wifi.id)?,
@@ -32,7 +49,7 @@ pub fn job_command(
         job.method,
         &job.device.brief(),
         job.options.keep_esim_data_plan,
-        job.options.platform.as_ref(),
+        platform.as_ref(),
         attempt,
         rts,
     )

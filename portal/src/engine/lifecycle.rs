@@ -5,8 +5,8 @@ use mdm_model::{
     audit::AuditEvent,
     job::{
         after_android_reply, after_apple_reply, after_windows_status, is_timed_out,
-        partner_after_success, timeout_at, unmet_conditions, ConditionsAt, JobMethod, JobStatus,
-        StatusReason,
+        partner_after_success, timeout_at, unmet_conditions, ConditionsAt, JobKind, JobMethod,
+        JobStatus, StatusReason,
     },
     wipe::{apply_success_effects, success_effects},
 };
@@ -23,7 +23,7 @@ use crate::{
 /// the simulator changes the device).
 const RECHECK: Duration = Duration::hours(1);
 /// A device that answered NotNow gets the command again after this long.
-const NOT_NOW_RETRY: Duration = Duration::minutes(5);
+pub(super) const NOT_NOW_RETRY: Duration = Duration::minutes(5);
 
 /// What a tick did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -201,6 +201,9 @@ fn receive_reply(
     job: &EngineJob,
     now: Millis,
 ) -> Result<u64, ApiError> {
+    if job.kind != JobKind::Wipe {
+        return super::measure::receive_reply(conn, sim, job, now);
+    }
     let (to, reason) = match job.method {
         JobMethod::AppleMdm => after_apple_reply(sim.apple_reply()),
         // The ActiveSync gateway confirms the wipe once it reached the device.

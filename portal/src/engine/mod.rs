@@ -8,6 +8,7 @@ pub mod clock;
 pub mod command;
 pub mod control;
 mod lifecycle;
+mod measure;
 mod reenrollment;
 pub mod registration;
 pub mod wipe_service;

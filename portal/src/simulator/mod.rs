@@ -12,6 +12,7 @@ use mdm_model::{
 };
 use rusqlite::Connection;
 
+mod lost_device;
 mod reenrollment;
 
 pub use reenrollment::SCRIPTED_RETURN_DELAY;
@@ -243,6 +244,7 @@ impl Simulator {
             if device.state.powered_on && device.state.network_connected {
                 device.last_seen_at = crate::store::from_millis(now);
             }
+            self.lost_device_change(&tx, tenant_id, &mut device, crate::store::from_millis(now))?;
             devices::update(&tx, &device)?;
             jobs::wake_device_jobs(&tx, id, now)?;
             changed += 1;

@@ -9,6 +9,7 @@ pub mod device_lists;
 pub mod devices;
 pub mod groups;
 pub mod jobs;
+pub mod locations;
 pub mod migrations;
 pub mod pool;
 mod search_text;

@@ -30,7 +30,8 @@ fn job_links(ids: Vec<JobId>, lang: Lang) -> impl IntoView {
 /// subjects as words.
 fn subject_cell(event: &AuditEvent, lang: Lang) -> AnyView {
     match event {
-        AuditEvent::WipeRegistered { wipe_id, .. } => {
+        AuditEvent::WipeRegistered { wipe_id, .. }
+        | AuditEvent::MeasureRegistered { wipe_id, .. } => {
             let href = routes::href(&format!("{}?wipe={wipe_id}", routes::JOBS));
             view! { <a href=href data-testid="audit-wipe-link">{wipe_subject(*wipe_id, lang)}</a> }
                 .into_any()

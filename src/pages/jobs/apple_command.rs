@@ -103,6 +103,7 @@ pub fn CommandSection(
         Some(WipeCommand::Android(_)) => p().command_android_title,
         Some(WipeCommand::Windows(_)) => p().command_windows_title,
         Some(WipeCommand::Mac(_)) => p().command_mac_title,
+        Some(WipeCommand::Measure(c)) => c.name().label(locale.lang()),
         Some(WipeCommand::Apple(_)) | None => t().section_command,
     };
     let raw_label = move || match command.get() {
@@ -119,6 +120,8 @@ pub fn CommandSection(
                         WipeCommand::Mac(c) => (p().command_mac_intro, view! { <MacKeys command=c/> }.into_any()),
                         WipeCommand::Android(r) => (p().command_android_intro, view! { <AndroidKeys request=r/> }.into_any()),
                         WipeCommand::Windows(e) => (p().command_windows_intro, view! { <WindowsKeys exec=e/> }.into_any()),
+                        // The wire text below is the whole command: no key table to add.
+                        WipeCommand::Measure(_) => (p().command_measure_intro, ().into_any()),
                     };
                     view! {
                         <p class="job-section__lead">{intro}</p>

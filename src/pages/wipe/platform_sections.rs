@@ -20,6 +20,8 @@ pub fn platform_target(problem: CommandProblem) -> &'static str {
         CommandField::WindowsWipeKind => "wipe-windows-kind",
         CommandField::MacErase => "wipe-mac-obliteration",
         CommandField::WipeDataFlags => "wipe-android-frp",
+        // Measure commands never reach the wipe screen.
+        CommandField::Measure | CommandField::Message => "wipe-android-frp",
     }
 }
 

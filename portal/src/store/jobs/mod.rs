@@ -21,7 +21,7 @@ mod read;
 mod reenrollment;
 
 pub use attempts::{attempts, record_attempt};
-pub use read::{entries, get, history, ordered_entry_ids};
+pub use read::{command_options, entries, get, history, ordered_entry_ids};
 pub use reenrollment::{reenrollment_due, set_reenrollment, AwaitedDevice};
 
 use super::{parse_col, Millis};

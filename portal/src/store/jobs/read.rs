@@ -2,6 +2,7 @@
 
 use crate::ids::TenantId;
 use mdm_model::{
+    command::PlatformWipeOptions,
     ids::{AdministratorId, GroupId, JobId, WifiSettingId, WipeId},
     job::{
         AdministratorRef, Job, JobListEntry, JobMethod, JobOptions, JobQuery, JobSortKey,
@@ -77,8 +78,9 @@ fn job_from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
                 }),
                 None => None,
             },
-            platform: json_col(row, 27)?,
-            // Answers never carry a PIN back.
+            // Answers never carry a PIN back; the engine reads the real options with
+            // [`command_options`].
+            platform: json_col::<PlatformWipeOptions>(row, 27)?.map(|p| p.masked()),
             measure: json_col::<MeasureOptions>(row, 29)?.map(|m| m.masked()),
         },
         registered_by: AdministratorRef {
@@ -259,4 +261,14 @@ pub fn entries(conn: &Connection, entry_ids: &[i64]) -> rusqlite::Result<Vec<Job
             }
         })
         .collect())
+}
+
+/// A job's platform and measure options with their secrets (a Mac's PIN): what its command is
+/// built from, never shown.
+pub fn command_options(
+    conn: &Connection,
+    id: JobId,
+) -> rusqlite::Result<(Option<PlatformWipeOptions>, Option<MeasureOptions>)> {
+    conn.prepare_cached("SELECT platform_options, measure_options FROM jobs WHERE id = ?1")?
+        .query_row([id.0], |row| Ok((json_col(row, 0)?, json_col(row, 1)?)))
 }
