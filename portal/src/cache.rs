@@ -52,6 +52,8 @@ pub mod device_deps {
     pub const EMPLOYEE: Deps = 1 << 6;
     pub const TAGS: Deps = 1 << 7;
     pub const SEARCH: Deps = 1 << 8;
+    /// Lost mode and the lock (the `mark` filter).
+    pub const MARKS: Deps = 1 << 9;
     /// What the simulator changes by itself.
     pub const SOFT: Deps = STATUS | LAST_SEEN;
 }

@@ -54,6 +54,36 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What a lost-device measure left on the device, as the table's badges and filter show it.
+    pub enum DeviceMark {
+        /// In lost mode (Apple EnableLostMode, Android START_LOST_MODE) until it is turned off,
+        /// the device is found, or it is wiped.
+        LostMode = "lost_mode", ja: "紛失モード", en: "Lost mode";
+        /// Locked by 遠隔ロック and not unlocked since.
+        Locked = "locked", ja: "ロック中", en: "Locked";
+    }
+}
+
+impl Device {
+    /// Whether the device carries `mark` now.
+    pub fn has_mark(&self, mark: DeviceMark) -> bool {
+        match mark {
+            DeviceMark::LostMode => self.lost_mode,
+            DeviceMark::Locked => self.locked,
+        }
+    }
+
+    /// The marks the device carries now, in the order the table shows them.
+    pub fn marks(&self) -> Vec<DeviceMark> {
+        DeviceMark::ALL
+            .iter()
+            .copied()
+            .filter(|m| self.has_mark(*m))
+            .collect()
+    }
+}
+
 /// The services of the ActiveSync gateway account on the device (IVI MDM works through it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ActiveSyncAccount {

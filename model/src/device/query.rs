@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Device, DeviceStatus, ManagementMethod, Os, Ownership};
+use super::{Device, DeviceMark, DeviceStatus, ManagementMethod, Os, Ownership};
 use crate::ids::GroupId;
 use crate::paging::{PageRequest, SortOrder};
 use crate::query::{ParamProblem, QueryParamError, QueryReader, QueryWriter};
@@ -25,6 +25,8 @@ pub struct DeviceFilter {
     pub ownership: Option<Ownership>,
     pub method: Option<ManagementMethod>,
     pub status: Option<DeviceStatus>,
+    /// Only devices in lost mode, or only locked devices.
+    pub mark: Option<DeviceMark>,
 }
 
 impl Default for DeviceFilter {
@@ -37,6 +39,7 @@ impl Default for DeviceFilter {
             ownership: None,
             method: None,
             status: None,
+            mark: None,
         }
     }
 }
@@ -88,6 +91,7 @@ impl DeviceFilter {
             && self.ownership.is_none()
             && self.method.is_none()
             && self.status.is_none()
+            && self.mark.is_none()
     }
 
     /// The reference meaning of the filter for one device. `in_group_scope` answers whether a
@@ -99,6 +103,7 @@ impl DeviceFilter {
             && self.ownership.is_none_or(|o| device.ownership == o)
             && self.method.is_none_or(|m| device.management_method == m)
             && self.status.is_none_or(|s| device.status() == s)
+            && self.mark.is_none_or(|m| device.has_mark(m))
             && (self.group.is_none() || in_group_scope(device.group_id));
         criteria_hold
             && self.q.as_deref().is_none_or(|q| {
@@ -109,7 +114,7 @@ impl DeviceFilter {
     }
 
     /// Reads the filter parameters (`q`, `group`, `subgroups`, `os`, `ownership`, `method`,
-    /// `status`).
+    /// `status`, `mark`).
     pub fn from_query(reader: &QueryReader<'_>) -> Result<DeviceFilter, QueryParamError> {
         let q = reader.text("q");
         if let Some(q) = &q {
@@ -132,6 +137,7 @@ impl DeviceFilter {
             ownership: reader.parse("ownership")?,
             method: reader.parse("method")?,
             status: reader.parse("status")?,
+            mark: reader.parse("mark")?,
         })
     }
 
@@ -144,6 +150,7 @@ impl DeviceFilter {
             .opt("ownership", self.ownership)
             .opt("method", self.method)
             .opt("status", self.status)
+            .opt("mark", self.mark)
     }
 }
 
@@ -269,6 +276,7 @@ mod tests {
                 ownership: Some(Ownership::Company),
                 method: Some(ManagementMethod::Hybrid),
                 status: Some(DeviceStatus::PoweredOff),
+                mark: Some(DeviceMark::LostMode),
             },
             sort: DeviceSortKey::LastSeen,
             order: SortOrder::Desc,

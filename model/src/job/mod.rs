@@ -277,6 +277,9 @@ pub struct JobDetail {
     pub command: Option<WipeCommand>,
     /// The same command as it goes on the wire (property list, HTTP request, SyncML).
     pub command_text: Option<String>,
+    /// The location the device answered to this job (位置情報を取得), as it was received.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<crate::measure::DeviceLocationFix>,
 }
 
 /// Answer of `POST /api/jobs/{id}/cancel`: every job that was cancelled (both of a pair).

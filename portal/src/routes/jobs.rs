@@ -23,7 +23,7 @@ use crate::{
     export,
     extract::{ApiJson, ApiPath, QueryPairs},
     state::AppState,
-    store::{audit, devices, groups, jobs, to_millis},
+    store::{audit, devices, groups, jobs, locations, to_millis},
 };
 
 /// One page of jobs; a Hybrid pair is one entry.
@@ -159,6 +159,7 @@ pub async fn detail(
                     .map(|c| c.masked()),
             };
             let command_text = command.as_ref().map(|c| c.wire_text());
+            let location = locations::of_job(conn, id)?;
             Ok(JobDetail {
                 job,
                 partner,
@@ -169,6 +170,7 @@ pub async fn detail(
                 times_out_at,
                 command,
                 command_text,
+                location,
             })
         })
         .await?;

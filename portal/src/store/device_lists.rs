@@ -19,7 +19,7 @@ pub(super) fn changed_columns(
 ) -> rusqlite::Result<Option<(TenantId, Deps)>> {
     conn.prepare_cached(
         "SELECT tenant_id, group_id, status, last_seen_at, user_full_name, phone_number, \
-         employee_number, tags_sort, search_text FROM devices WHERE id = ?1",
+         employee_number, tags_sort, search_text, lost_mode, locked FROM devices WHERE id = ?1",
     )?
     .query_row([device.id.0], |r| {
         let differs = |index: usize, now: Value| -> rusqlite::Result<bool> {
@@ -27,7 +27,7 @@ pub(super) fn changed_columns(
         };
         let text = |t: Option<&str>| t.map_or(Value::Null, |t| Value::Text(t.to_string()));
         let mut deps: Deps = 0;
-        let columns: [(usize, Value, Deps); 8] = [
+        let columns: [(usize, Value, Deps); 10] = [
             (1, Value::Integer(device.group_id.0), device_deps::GROUP),
             (
                 2,
@@ -52,6 +52,12 @@ pub(super) fn changed_columns(
                 text(Some(&super::search_text::search_text(device))),
                 device_deps::SEARCH,
             ),
+            (
+                9,
+                Value::Integer(device.lost_mode.into()),
+                device_deps::MARKS,
+            ),
+            (10, Value::Integer(device.locked.into()), device_deps::MARKS),
         ];
         for (index, now, dep) in columns {
             if differs(index, now)? {
@@ -72,6 +78,9 @@ pub fn list_deps(query: &DeviceQuery) -> Deps {
     }
     if filter.status.is_some() {
         deps |= device_deps::STATUS;
+    }
+    if filter.mark.is_some() {
+        deps |= device_deps::MARKS;
     }
     if filter.q.as_deref().is_some_and(|q| !q.trim().is_empty()) {
         deps |= device_deps::SEARCH | device_deps::PHONE;

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 
 use mdm_model::{
     device::{
-        check_management_method, search_terms, Device, DeviceFilter, DeviceQuery, DeviceSortKey,
-        DeviceState,
+        check_management_method, search_terms, Device, DeviceFilter, DeviceMark, DeviceQuery,
+        DeviceSortKey, DeviceState,
     },
     ids::{DepProfileId, DeviceId, GroupId},
     paging::SortOrder,
@@ -216,6 +216,13 @@ fn where_clause(
     text("ownership", filter.ownership.map(|v| v.as_str()));
     text("management_method", filter.method.map(|v| v.as_str()));
     text("status", filter.status.map(|v| v.as_str()));
+    if let Some(mark) = filter.mark {
+        // A column name from the vocabulary, never text from the request.
+        clause.push_str(match mark {
+            DeviceMark::LostMode => " AND lost_mode = 1",
+            DeviceMark::Locked => " AND locked = 1",
+        });
+    }
     for term in filter.q.as_deref().map(search_terms).unwrap_or_default() {
         // The same phone rule as the model's search: a term of digits and phone punctuation
         // also matches the phone number's digits.
