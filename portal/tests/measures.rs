@@ -13,7 +13,7 @@ use mdm_model::{
     command::WipeCommand,
     device::{Device, ManagementMethod, Os, Ownership},
     ids::DeviceId,
-    job::{JobDetail, JobKind, JobListEntry, JobStatus},
+    job::{AppleReply, JobDetail, JobKind, JobListEntry, JobStatus, StatusReason},
     measure::{
         DeviceLocationFix, Measure, MeasureCounts, MeasurePreview, MeasureRegistered, NotApplicable,
     },
@@ -21,6 +21,8 @@ use mdm_model::{
     session::CSRF_HEADER,
     ErrorCode,
 };
+use mdm_portal::engine::EngineHandle;
+use mdm_portal::simulator::SimulatorConfig;
 use serde_json::{json, Value};
 
 /// `POST /api/measures` for `ids` with `options`, under `key`.
@@ -480,4 +482,74 @@ async fn bad_requests_name_their_field_or_device_and_register_nothing() {
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(body["code"], "open_measure_exists");
     assert_eq!(registered_jobs(&mut app).await, before + 1);
+}
+
+/// A client of a portal whose scripted devices all answer `reply`.
+async fn answering(reply: AppleReply) -> TestApp {
+    let state = common::seeded_state(common::test_settings());
+    let mut app = TestApp::with_engine(state, EngineHandle::new(SimulatorConfig::scripted(reply)));
+    assert_eq!(
+        app.sign_in("admin", "Demo#2026").await.status,
+        StatusCode::OK
+    );
+    app
+}
+
+#[tokio::test]
+async fn the_simulated_devices_answer_as_apple_says_they_do() {
+    // A busy device answers NotNow: the job waits and is sent again, never succeeding by itself.
+    let mut app = answering(AppleReply::NotNow).await;
+    let iphone = all_devices(&mut app)
+        .await
+        .into_iter()
+        .find(supervised_iphone)
+        .unwrap()
+        .id;
+    let lock = registered(&mut app, &[iphone], json!({ "measure": "lock" }), "busy-1").await;
+    let_devices_answer(&app).await;
+    let job = jobs_of(&mut app, &lock).await.remove(0).job;
+    assert_eq!(job.status, JobStatus::WaitingForDevice, "{job:?}");
+    assert!(!device(&mut app, iphone).await.locked);
+
+    // An error is the job's failure, and the device's record does not change.
+    let mut app = answering(AppleReply::Error).await;
+    let on = registered(
+        &mut app,
+        &[iphone],
+        json!({ "measure": "lost_mode_on", "message": "紛失中" }),
+        "error-1",
+    )
+    .await;
+    let_devices_answer(&app).await;
+    assert_eq!(
+        jobs_of(&mut app, &on).await.remove(0).job.status,
+        JobStatus::Failed
+    );
+    assert!(!device(&mut app, iphone).await.lost_mode);
+
+    // A device found and out of lost mode before the request reaches it answers with an error:
+    // no location is made up for it.
+    let mut app = answering(AppleReply::Acknowledged).await;
+    common::jobs::set_device(&app, iphone, |d| d.lost_mode = true).await;
+    let locate = registered(
+        &mut app,
+        &[iphone],
+        json!({ "measure": "locate" }),
+        "found-1",
+    )
+    .await;
+    common::jobs::set_device(&app, iphone, |d| d.lost_mode = false).await;
+    let_devices_answer(&app).await;
+    let job = jobs_of(&mut app, &locate).await.remove(0).job;
+    assert_eq!(
+        (job.status, job.status_reason),
+        (JobStatus::Failed, StatusReason::NotInLostMode)
+    );
+    let history: Page<DeviceLocationFix> = serde_json::from_value(
+        app.get(&format!("/api/devices/{iphone}/locations"))
+            .await
+            .json(),
+    )
+    .unwrap();
+    assert_eq!(history.total, 0);
 }
