@@ -11,6 +11,7 @@ mod conditions;
 pub(crate) mod dates;
 mod detail_view;
 mod fact;
+mod filter_form;
 mod filters;
 mod history;
 mod job_detail;

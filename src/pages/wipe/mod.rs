@@ -5,6 +5,7 @@ pub mod after_wipe_tab;
 pub mod backend;
 pub mod done;
 pub mod eligibility;
+pub mod field_help;
 pub mod form;
 pub mod keys;
 pub mod platform_form;
