@@ -362,6 +362,8 @@ async fn the_kind_filter_writes_kind_and_follows_the_address() {
             />
         }
     });
+    // The bar starts following the address once it is drawn.
+    settle().await;
     let kind: HtmlSelectElement = view.find("filter-kind").unchecked_into();
     let options: Vec<String> = (0..kind.length())
         .filter_map(|i| kind.item(i))
@@ -396,10 +398,10 @@ async fn the_kind_filter_writes_kind_and_follows_the_address() {
         kind: Some(JobKind::Locate),
         ..JobQuery::default()
     });
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(kind.value(), "locate");
     query.set(JobQuery::default());
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(kind.value(), "");
     assert!(view.maybe("filter-clear").is_none());
 }

@@ -7,6 +7,7 @@ pub mod group_tree;
 pub mod measures_dialog;
 pub mod selection;
 pub mod selection_bar;
+pub mod selection_keep;
 pub mod state;
 pub mod toolbar;
 pub mod url;
@@ -22,7 +23,6 @@ use crate::components::csv_export::CsvExportButton;
 use crate::components::data_table::{ColumnChooser, Pager};
 use crate::components::PageHeader;
 use crate::i18n::use_locale;
-use crate::routes;
 
 pub use device_table::DeviceTable;
 pub use group_picker::GroupPicker;
@@ -30,6 +30,7 @@ pub use group_tree::GroupTreeView;
 pub use measures_dialog::{Measure, MeasuresDialog};
 pub use selection::{use_device_selection, DeviceSelection, Selection};
 pub use selection_bar::SelectionBar;
+pub use selection_keep::{matching_from_address, wipe_href, KeptSelection};
 pub use state::DevicesState;
 pub use toolbar::DeviceToolbar;
 
@@ -42,7 +43,10 @@ pub fn DevicesPage() -> impl IntoView {
     let on_next = Callback::new(move |measure: Measure| {
         state.measures_open.set(false);
         match measure {
-            Measure::Wipe => navigate(routes::WIPE, NavigateOptions::default()),
+            Measure::Wipe => navigate(
+                &wipe_href(&state.selection.get_untracked()),
+                NavigateOptions::default(),
+            ),
         }
     });
 

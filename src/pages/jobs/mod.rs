@@ -9,6 +9,7 @@ mod cancel_dialog;
 mod command_key;
 mod conditions;
 pub(crate) mod dates;
+mod detail_state;
 mod detail_view;
 mod fact;
 mod filter_form;

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use mdm_model::ids::AdministratorId;
 use mdm_model::time::Zone;
 use mdm_model::wifi::WifiSetting;
 use mdm_model::wipe::{WipeRegistered, WipeSelection};
@@ -45,6 +46,10 @@ pub fn WipeWizard(
     /// Called once the portal has registered the jobs.
     #[prop(into)]
     on_registered: Callback<WipeRegistered>,
+    /// The signed-in administrator, for whom the tab keeps the choices across a reload;
+    /// without one nothing is kept.
+    #[prop(default = None)]
+    kept_for: Option<AdministratorId>,
 ) -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().wipe;
@@ -55,6 +60,7 @@ pub fn WipeWizard(
         now,
         backend.clone(),
         on_registered,
+        kept_for,
     );
     let done = state.done;
     let back = back_href.clone();
