@@ -4,6 +4,7 @@
 pub mod device_table;
 pub mod group_picker;
 pub mod group_tree;
+pub mod measure_counts;
 pub mod measures_dialog;
 pub mod selection;
 pub mod selection_bar;
@@ -27,7 +28,7 @@ use crate::routes;
 pub use device_table::DeviceTable;
 pub use group_picker::GroupPicker;
 pub use group_tree::GroupTreeView;
-pub use measures_dialog::{Measure, MeasuresDialog};
+pub use measures_dialog::{CountsAnswer, MeasuresDialog};
 pub use selection::{use_device_selection, DeviceSelection, Selection};
 pub use selection_bar::SelectionBar;
 pub use state::DevicesState;
@@ -39,12 +40,11 @@ pub fn DevicesPage() -> impl IntoView {
     let locale = use_locale();
     let state = DevicesState::start();
     let navigate = use_navigate();
-    let on_next = Callback::new(move |measure: Measure| {
+    let on_next = Callback::new(move |measure| {
         state.measures_open.set(false);
-        match measure {
-            Measure::Wipe => navigate(routes::WIPE, NavigateOptions::default()),
-        }
+        navigate(&routes::measure(measure), NavigateOptions::default());
     });
+    let counts = measure_counts::measure_counts(state.measures_open.into(), state.selection);
 
     view! {
         <PageHeader title=Signal::derive(move || locale.t().devices_title.to_string())/>
@@ -56,6 +56,8 @@ pub fn DevicesPage() -> impl IntoView {
         <MeasuresDialog
             open=state.measures_open
             count=Signal::derive(move || state.selected_count())
+            counts=Signal::derive(move || counts.get().flatten())
+            on_retry=Callback::new(move |_| counts.refetch())
             on_close=Callback::new(move |_| state.measures_open.set(false))
             on_next=on_next
         />
