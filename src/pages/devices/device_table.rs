@@ -6,7 +6,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::tachys::reactive_graph::OwnedView;
 use leptos::tachys::view::keyed::keyed as keyed_view;
-use mdm_model::device::{Device, DeviceSortKey, DeviceStatus};
+use mdm_model::device::{Device, DeviceMark, DeviceSortKey, DeviceStatus};
 use mdm_model::ids::DeviceId;
 use mdm_model::paging::SortOrder;
 use mdm_model::time::Zone;
@@ -32,6 +32,14 @@ fn tone(status: DeviceStatus) -> Tone {
         DeviceStatus::Offline => Tone::Neutral,
         DeviceStatus::PoweredOff => Tone::Caution,
         DeviceStatus::ProfileRemoved => Tone::Negative,
+    }
+}
+
+/// The colour of a measure's mark: lost mode is the alarm, a lock the caution.
+pub fn mark_tone(mark: DeviceMark) -> Tone {
+    match mark {
+        DeviceMark::LostMode => Tone::Negative,
+        DeviceMark::Locked => Tone::Caution,
     }
 }
 
@@ -63,6 +71,9 @@ pub fn DeviceTable(
     /// The optional columns shown; without it, every column.
     #[prop(optional)]
     columns: Option<ColumnSet>,
+    /// Opens the location history of a device in lost mode; without it, rows offer none.
+    #[prop(optional)]
+    on_locations: Option<Callback<DeviceId>>,
 ) -> impl IntoView {
     let locale = use_locale();
     // A signal per shown device: a device that comes back with new data updates its row.
@@ -83,7 +94,7 @@ pub fn DeviceTable(
     let row_view = move |_, (id, device): (DeviceId, ArcRwSignal<Device>)| {
         let owner = parent.with(Owner::new);
         let view = owner.with(|| {
-            view! { <DeviceRow id=id device=device ticked=row_ticks.of(id, selection) zone=zone/> }
+            view! { <DeviceRow id=id device=device ticked=row_ticks.of(id, selection) zone=zone locations=on_locations.is_some()/> }
         });
         (drop, OwnedView::new_with_owner(view, owner))
     };
@@ -110,6 +121,19 @@ pub fn DeviceTable(
             return;
         };
         if target.dyn_ref::<HtmlInputElement>().is_some() {
+            return;
+        }
+        // A lost device's location button carries its device's id, like the checkboxes.
+        if let Some(id) = target
+            .closest("[data-locations]")
+            .ok()
+            .flatten()
+            .and_then(|button| button.get_attribute("data-locations"))
+            .and_then(|id| id.parse::<DeviceId>().ok())
+        {
+            if let Some(open) = on_locations {
+                open.run(id);
+            }
             return;
         }
         if let Some(checkbox) = target
@@ -199,6 +223,8 @@ fn DeviceRow(
     #[prop(into)]
     ticked: Signal<bool>,
     zone: Zone,
+    /// Whether a device in lost mode offers its location history.
+    locations: bool,
 ) -> impl IntoView {
     let locale = use_locale();
     let cells = move || {
@@ -226,6 +252,20 @@ fn DeviceRow(
                 </td>
                 <th scope="row" class="col-name">
                     <span class="cell-text cell-text--strong" title=d.name.clone()>{d.name.clone()}</span>
+                    {(d.lost_mode || d.locked).then(|| view! {
+                        <span class="device-marks">
+                            {d.marks().into_iter().map(|mark| view! {
+                                <Badge tone=mark_tone(mark) text=mark.label(lang).to_string() test_id=format!("mark-{}-{id}", mark.as_str())/>
+                            }).collect_view()}
+                            {(locations && d.lost_mode).then(|| view! {
+                                <button type="button" class="button button--small device-marks__locations"
+                                    data-locations=id.to_string() data-testid=format!("locations-{id}")
+                                    aria-label=(t.measures.locations_button_label)(&d.name)>
+                                    {t.measures.locations_button}
+                                </button>
+                            })}
+                        </span>
+                    })}
                 </th>
                 <td class="col-os">
                     <span class="cell-text">{format!("{} {}", d.os.label(lang), d.os_version)}</span>

@@ -23,6 +23,7 @@ use crate::components::csv_export::CsvExportButton;
 use crate::components::data_table::{ColumnChooser, Pager};
 use crate::components::PageHeader;
 use crate::i18n::use_locale;
+use crate::pages::measures::locations::LocationHistoryDialog;
 use crate::routes;
 
 pub use device_table::DeviceTable;
@@ -45,14 +46,25 @@ pub fn DevicesPage() -> impl IntoView {
         navigate(&routes::measure(measure), NavigateOptions::default());
     });
     let counts = measure_counts::measure_counts(state.measures_open.into(), state.selection);
+    let locations_of = RwSignal::new(None::<mdm_model::ids::DeviceId>);
+    // The name as the table shows it; the id when the device has left the page meanwhile.
+    let located = Signal::derive(move || {
+        locations_of.get().map(|id| {
+            let name = state
+                .rows
+                .with(|rows| rows.iter().find(|d| d.id == id).map(|d| d.name.clone()));
+            (id, name.unwrap_or_else(|| id.to_string()))
+        })
+    });
 
     view! {
         <PageHeader title=Signal::derive(move || locale.t().devices_title.to_string())/>
         <p class="page-lead">{move || locale.t().devices.lead}</p>
         <div class="devices">
             <GroupsPanel state=state/>
-            <DeviceList state=state/>
+            <DeviceList state=state on_locations=Callback::new(move |id| locations_of.set(Some(id)))/>
         </div>
+        <LocationHistoryDialog device=located zone=state.zone on_close=Callback::new(move |_| locations_of.set(None))/>
         <MeasuresDialog
             open=state.measures_open
             count=Signal::derive(move || state.selected_count())
@@ -102,7 +114,11 @@ fn GroupsPanel(state: DevicesState) -> impl IntoView {
 
 /// Filters, selection, the table and its pager.
 #[component]
-fn DeviceList(state: DevicesState) -> impl IntoView {
+fn DeviceList(
+    state: DevicesState,
+    /// Opens the location history of a device in lost mode.
+    on_locations: Callback<mdm_model::ids::DeviceId>,
+) -> impl IntoView {
     let locale = use_locale();
     let query = state.query;
     let go = state.go;
@@ -139,6 +155,7 @@ fn DeviceList(state: DevicesState) -> impl IntoView {
                 selection=state.selection
                 zone=state.zone
                 columns=state.columns
+                on_locations=on_locations
             />
             <Pager
                 page=Signal::derive(move || query.with(|q| q.page.page))

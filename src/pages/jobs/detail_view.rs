@@ -122,6 +122,7 @@ pub fn JobDetailView(
                 <ConditionsSection detail=detail zone=zone/>
             </Show>
             <ReenrollmentSection job=job format_time=Callback::new(time)/>
+            {crate::components::location_fix::job_location(detail, zone)}
 
             <section class="job-section" aria-labelledby="job-summary-title">
                 <h3 class="job-section__title" id="job-summary-title">{move || t().section_summary}</h3>

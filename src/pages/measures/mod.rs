@@ -8,6 +8,8 @@ pub mod confirm;
 pub mod done;
 pub mod form;
 pub mod keys;
+pub mod locations;
+pub mod lost_mode_notice;
 pub mod mac_probe;
 pub mod options_form;
 pub mod plan_item;

@@ -5,15 +5,9 @@ use leptos::prelude::*;
 use mdm_model::device::DeviceMark;
 use mdm_model::measure::DeviceMeasurePlan;
 
-use crate::components::data_table::{Badge, Tone};
+use crate::components::data_table::Badge;
 use crate::i18n::{isolated, use_locale};
-
-fn mark_tone(mark: DeviceMark) -> Tone {
-    match mark {
-        DeviceMark::LostMode => Tone::Negative,
-        DeviceMark::Locked => Tone::Caution,
-    }
-}
+use crate::pages::devices::device_table::mark_tone;
 
 /// A device and what the measure does to it, as a list item.
 #[component]

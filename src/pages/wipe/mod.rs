@@ -22,6 +22,7 @@ use crate::api::Api;
 use crate::components::{use_toasts, PageHeader, ToastKind};
 use crate::i18n::use_locale;
 use crate::pages::devices::{use_device_selection, Selection};
+use crate::pages::measures::lost_mode_notice::LostModeNotice;
 use crate::session::use_session;
 
 pub use backend::WipeBackend;
@@ -67,6 +68,9 @@ pub fn WipePage() -> impl IntoView {
     // Only the loading of the Wi-Fi settings rebuilds the screen: a language switch must not
     // throw away what was entered, so every text below follows the language on its own.
     let t = move || locale.t().wipe;
+    let lost_mode = chosen
+        .to_wipe_selection()
+        .map(|selection| view! { <LostModeNotice selection=selection/> });
     let body = move || {
         let Some(selection) = chosen.to_wipe_selection() else {
             return view! {
@@ -114,6 +118,7 @@ pub fn WipePage() -> impl IntoView {
             <span aria-hidden="true">"← "</span>
             {move || locale.t().wipe.back}
         </a>
+        {lost_mode}
         {body}
     }
 }
