@@ -25,7 +25,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn fix(job: Option<i64>, accuracy: Option<f64>) -> DeviceLocationFix {
     DeviceLocationFix {
         latitude: 35.681236,
-        longitude: 139.767125,
+        longitude: 139.767126,
         horizontal_accuracy_m: accuracy,
         // 01:05 UTC is 10:05 in Tokyo.
         located_at: at("2026-12-07T01:05:00Z"),
