@@ -5,6 +5,8 @@
 
 #[path = "support/fleet.rs"]
 mod fleet;
+#[path = "support/jobs_fixtures.rs"]
+mod jobs_fixtures;
 #[path = "support/wait.rs"]
 mod wait;
 
@@ -12,9 +14,11 @@ use fleet::*;
 use leptos::prelude::*;
 use mdm_console::components::LocationFix;
 use mdm_console::pages::devices::{DeviceTable, DeviceToolbar, Selection};
+use mdm_console::pages::jobs::{AuditView, JobDetailView};
 use mdm_console::pages::measures::locations::LocationHistoryView;
 use mdm_model::device::{DeviceFilter, DeviceMark, DeviceSortKey, Os};
 use mdm_model::ids::{DeviceId, JobId};
+use mdm_model::job::{JobQuery, JobStatus};
 use mdm_model::measure::DeviceLocationFix;
 use mdm_model::paging::{Page, PageRequest, SortOrder};
 use mdm_model::time::Zone;
@@ -238,4 +242,34 @@ async fn an_android_location_has_no_accuracy_and_the_history_pages_newest_first(
     assert!(view.disabled("locations-newer"));
     view.click("locations-older").await;
     assert_eq!(page.get_untracked(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_job_that_got_a_location_back_shows_it_on_its_detail() {
+    let mut detail = jobs_fixtures::apple_detail(JobStatus::Succeeded);
+    let without = detail.clone();
+    detail.location = Some(fix(Some(detail.job.id.0), Some(8.0)));
+    let shown = RwSignal::new(without);
+    let view = mount("ja", move || {
+        view! {
+            <JobDetailView
+                detail=shown
+                audit=Signal::stored(AuditView::Entries(vec![]))
+                zone=Signal::stored(Zone::JAPAN)
+                query=Signal::stored(JobQuery::default())
+                on_cancel=Callback::new(|_| ())
+            />
+        }
+    });
+    settle().await;
+    assert!(!view.exists("job-location"), "no location, no section");
+    shown.set(detail);
+    settle().await;
+    assert!(view.text("job-location").starts_with("位置情報"));
+    assert_eq!(view.text("job-location-latitude"), "35.68124");
+    assert_eq!(view.text("job-location-accuracy"), "±8 m");
+    assert!(view
+        .attr("job-location-map", "href")
+        .unwrap()
+        .starts_with("https://www.openstreetmap.org/?mlat=35.68124"));
 }

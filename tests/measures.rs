@@ -298,7 +298,11 @@ async fn the_left_out_devices_are_named_and_left_out_only_when_asked_then_the_jo
         NotApplicable::CompanyOwned.label(Lang::En)
     );
     // A short group starts open.
-    assert_eq!(s.attr("measure-toggle-registered", "aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        s.attr("measure-toggle-registered", "aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
     until("the device that gets a job", || {
         s.exists("measure-plan-channel-3")
     })

@@ -205,6 +205,7 @@ pub fn apple_detail(apple_status: JobStatus) -> JobDetail {
         times_out_at: Some(registered() + TimeDelta::days(30)),
         command: Some(WipeCommand::Apple(command)),
         command_text: Some(plist),
+        location: None,
     }
 }
 
