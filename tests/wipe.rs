@@ -202,6 +202,7 @@ async fn refusals_appear_next_to_the_field_they_concern_and_nothing_is_registere
             id: device(2, Os::Ios).id,
             name: "DEV-0002".into(),
             not_wipeable_reason: None,
+            not_applicable: None,
             open_job_ids: vec![JobId(40)],
         };
         refused(RegistrationRefusal::OpenWipeExists(vec![device]).to_api_error(Lang::Ja))

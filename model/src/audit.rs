@@ -37,6 +37,7 @@ vocabulary! {
         HelpFeedback = "help_feedback", ja: "ヘルプへのフィードバック", en: "Help feedback";
         TimeZoneChanged = "time_zone_changed", ja: "表示タイムゾーンの変更", en: "Time zone changed";
         MeasureRegistered = "measure_registered", ja: "紛失時対策の登録", en: "Lost-device measure registered";
+        MeasureRefused = "measure_refused", ja: "紛失時対策の拒否", en: "Lost-device measure refused";
     }
 }
 
@@ -111,6 +112,11 @@ pub enum AuditEvent {
         #[serde(default)]
         skipped_device_count: u64,
     },
+    /// A measure's registration refused before anything was written (the password re-check).
+    MeasureRefused {
+        measure: crate::measure::Measure,
+        reason: WipeRefusal,
+    },
     JobsCancelled {
         job_ids: Vec<JobId>,
     },
@@ -165,6 +171,7 @@ impl AuditEvent {
             AuditEvent::HelpFeedback { .. } => AuditAction::HelpFeedback,
             AuditEvent::TimeZoneChanged { .. } => AuditAction::TimeZoneChanged,
             AuditEvent::MeasureRegistered { .. } => AuditAction::MeasureRegistered,
+            AuditEvent::MeasureRefused { .. } => AuditAction::MeasureRefused,
         }
     }
 
@@ -304,6 +311,10 @@ mod tests {
                 device_count: 2,
                 job_count: 2,
                 skipped_device_count: 1,
+            },
+            AuditEvent::MeasureRefused {
+                measure: crate::measure::Measure::LostModeOn,
+                reason: WipeRefusal::WrongPassword,
             },
             AuditEvent::JobsCancelled {
                 job_ids: vec![JobId(4), JobId(5)],

@@ -35,6 +35,10 @@ pub enum ErrorDetails {
     /// Every problem of a wipe request that broke a rule (`validation_failed`), not just the
     /// first, so the console can mark every field at once.
     Validation { errors: Vec<FieldErrorDetail> },
+    /// Every problem of a lost-device measure's request (`validation_failed`).
+    MeasureValidation {
+        errors: Vec<crate::measure::MeasureFieldError>,
+    },
     /// The devices that stop a registration (`device_not_wipeable`, `open_wipe_exists`): the
     /// first [`MAX_NAMED_DEVICES`](crate::wipe::MAX_NAMED_DEVICES), and how many in all.
     Devices {
@@ -163,6 +167,15 @@ error_codes! {
     DeviceNotWipeable = "device_not_wipeable", 422,
         ja: "遠隔初期化できない端末(BYOD・User Enrollment)が含まれています。",
         en: "The selection includes devices that cannot be wiped (BYOD or User Enrollment).";
+    /// A lost-device measure does not apply to some selected devices; `details` names them
+    /// with the reason.
+    MeasureNotApplicable = "measure_not_applicable", 422,
+        ja: "選択した対策を行えない端末が含まれています。",
+        en: "The measure does not apply to some of the selected devices.";
+    /// Some devices already have an open job of the measure; `details` names them.
+    OpenMeasureExists = "open_measure_exists", 409,
+        ja: "この対策のジョブが実行待ちの端末が含まれています。",
+        en: "Some devices already have an open job of this measure.";
     /// Some devices already have an open wipe job; `details` names them.
     OpenWipeExists = "open_wipe_exists", 409,
         ja: "遠隔初期化ジョブが登録済みの端末が含まれています。",

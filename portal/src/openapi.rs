@@ -8,8 +8,10 @@ use mdm_model::{
     device::{DeviceStatus, Enrollment, ManagementMethod, Os, Ownership},
     help::HelpArticle,
     job::{
-        JobMethod, JobStatus, ReenrollmentBlocker, ReenrollmentStatus, StatusReason, UnmetCondition,
+        JobKind, JobMethod, JobStatus, ReenrollmentBlocker, ReenrollmentStatus, StatusReason,
+        UnmetCondition,
     },
+    measure::{Measure, NotApplicable},
     wifi::WifiSecurity,
     wipe::{IneligibilityReason, NotWipeableReason, PreviewOutcome},
     ErrorCode,
@@ -155,6 +157,9 @@ pub(crate) struct Vocabularies {
     pub article: Value,
     pub reenrollment_status: Value,
     pub reenrollment_blocker: Value,
+    pub measure: Value,
+    pub job_kind: Value,
+    pub not_applicable: Value,
 }
 
 impl Vocabularies {
@@ -178,6 +183,9 @@ impl Vocabularies {
             article: words(HelpArticle::ALL, HelpArticle::as_str),
             reenrollment_status: words(ReenrollmentStatus::ALL, ReenrollmentStatus::as_str),
             reenrollment_blocker: words(ReenrollmentBlocker::ALL, ReenrollmentBlocker::as_str),
+            measure: words(Measure::ALL, Measure::as_str),
+            job_kind: words(JobKind::ALL, JobKind::as_str),
+            not_applicable: words(NotApplicable::ALL, NotApplicable::as_str),
         }
     }
 }

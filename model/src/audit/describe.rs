@@ -66,6 +66,7 @@ impl AuditEvent {
             | AuditEvent::SignedOut { .. }
             | AuditEvent::WipeRefused { .. }
             | AuditEvent::TimeZoneChanged { .. } => String::new(),
+            AuditEvent::MeasureRefused { measure, .. } => measure.label(lang).to_string(),
         }
     }
 
@@ -150,6 +151,11 @@ impl AuditEvent {
                 reason: WipeRefusal::WrongPassword,
             } if ja => "パスワードの再入力が一致しませんでした".into(),
             AuditEvent::WipeRefused { .. } => "The re-entered password did not match".into(),
+            AuditEvent::MeasureRefused {
+                reason: WipeRefusal::WrongPassword,
+                ..
+            } if ja => "パスワードの再入力が一致しませんでした".into(),
+            AuditEvent::MeasureRefused { .. } => "The re-entered password did not match".into(),
             AuditEvent::JobsCancelled { job_ids } if ja => format!("{}件を取消", job_ids.len()),
             AuditEvent::JobsCancelled { job_ids } => match job_ids.len() {
                 1 => "1 job cancelled".into(),

@@ -26,7 +26,7 @@ const fn time_column(ja: &'static str, en: &'static str) -> Column {
     Column { ja, en, time: true }
 }
 
-const COLUMNS: [Column; 18] = [
+const COLUMNS: [Column; 19] = [
     column("ジョブID", "Job ID"),
     column("ペアのジョブID", "Paired job ID"),
     column("端末名", "Device"),
@@ -34,6 +34,7 @@ const COLUMNS: [Column; 18] = [
     column("利用者", "User"),
     column("社員番号", "Employee number"),
     column("グループ", "Group"),
+    column("種類", "Kind"),
     column("方式", "Method"),
     column("状態", "Status"),
     column("状態の理由", "Status reason"),
@@ -90,6 +91,7 @@ fn push_job(out: &mut String, job: &Job, lang: Lang, zone: Zone) {
         job.device.user_full_name.clone().unwrap_or_default(),
         job.device.employee_number.clone().unwrap_or_default(),
         job.device.group_path.clone(),
+        job.kind.label(lang).to_string(),
         job.method.label(lang).to_string(),
         job.status.label(lang).to_string(),
         job.status_reason.label(lang).to_string(),
@@ -156,7 +158,7 @@ mod tests {
             "{}",
             lines[1]
         );
-        assert!(lines[1].contains(",IVI MDM,取消,"), "{}", lines[1]);
+        assert!(lines[1].contains(",遠隔初期化,IVI MDM,取消,"), "{}", lines[1]);
         assert!(lines[2].contains(",Apple MDM,成功,"), "{}", lines[2]);
         assert!(
             lines[2].contains("2026/11/26 14:30"),

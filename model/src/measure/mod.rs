@@ -6,6 +6,7 @@ mod applicability;
 mod effects;
 mod location;
 mod options;
+mod refusal;
 mod request;
 
 pub use applicability::{measure_channel, measure_counts, MeasureCount, NotApplicable};
@@ -16,6 +17,9 @@ pub use options::{
     LockOptions, LostModeOptions, MeasureField, MeasureOptions, MeasureProblem,
     RemoveCompanyDataOptions, MAX_LOCK_MESSAGE_CHARS, MAX_LOST_MODE_TEXT_CHARS,
     MAX_PHONE_NUMBER_CHARS,
+};
+pub use refusal::{
+    check_measure_registration, request_problems, MeasureFieldError, MeasureRefusal,
 };
 pub use request::{
     DeviceLocations, DeviceMeasurePlan, MeasureCounts, MeasureCountsRequest, MeasurePreview,

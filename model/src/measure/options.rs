@@ -67,6 +67,8 @@ vocabulary! {
         Footnote = "footnote", ja: "補足", en: "Footnote";
         Pin = "pin", ja: "PIN", en: "PIN";
         ReasonMessage = "reason_message", ja: "削除の理由(利用者に表示)", en: "Reason (shown to the owner)";
+        Selection = "selection", ja: "対象の端末", en: "Devices";
+        Agreed = "agreed", ja: "同意する", en: "I agree";
     }
 }
 
@@ -91,6 +93,15 @@ vocabulary! {
         ReasonTooLong = "reason_too_long",
             ja: "削除の理由は200文字以内で入力してください。",
             en: "The reason must be at most 200 characters.";
+        AgreementRequired = "agreement_required",
+            ja: "内容を確認し、「同意する」にチェックを入れてください。",
+            en: "Check what will happen and tick “I agree”.";
+        NoApplicableDevices = "no_applicable_devices",
+            ja: "この対策を行える端末がありません。",
+            en: "The measure applies to none of the devices.";
+        NoDevicesSelected = "no_devices_selected",
+            ja: "端末を選択してください。",
+            en: "Select at least one device.";
     }
 }
 
@@ -105,6 +116,10 @@ impl MeasureProblem {
             MeasureProblem::PhoneNumberInvalid => MeasureField::PhoneNumber,
             MeasureProblem::PinWrongLength => MeasureField::Pin,
             MeasureProblem::ReasonTooLong => MeasureField::ReasonMessage,
+            MeasureProblem::AgreementRequired => MeasureField::Agreed,
+            MeasureProblem::NoApplicableDevices | MeasureProblem::NoDevicesSelected => {
+                MeasureField::Selection
+            }
         }
     }
 }

@@ -14,11 +14,11 @@ vocabulary! {
     pub enum NotWipeableReason {
         /// Apple refuses EraseDevice on a User Enrollment.
         UserEnrollment = "user_enrollment",
-            ja: "User Enrollmentで登録された端末は、Appleの仕様により遠隔初期化できません。",
-            en: "Devices registered through User Enrollment cannot be wiped: Apple does not allow it.";
+            ja: "User Enrollmentで登録された端末は、Appleの仕様により遠隔初期化できません。企業データの削除を使用してください。",
+            en: "Devices registered through User Enrollment cannot be wiped: Apple does not allow it. Use Remove company data instead.";
         Byod = "byod",
-            ja: "個人所有(BYOD)の端末は遠隔初期化できません。",
-            en: "Personal (BYOD) devices cannot be wiped.";
+            ja: "個人所有(BYOD)の端末は遠隔初期化できません。企業データの削除を使用してください。",
+            en: "Personal (BYOD) devices cannot be wiped. Use Remove company data instead.";
     }
 }
 

@@ -23,6 +23,7 @@ pub use preview::{
     check_platform_choices, check_registration, plan_device_wipe, DeviceWipePlan, OutcomeCount,
     PreviewOutcome, PreviewSummary, PreviewTotals, WipePreview,
 };
+pub(crate) use refusal::{names, with_devices};
 pub use refusal::{wrong_password_error, RefusedDevice, RegistrationRefusal, MAX_NAMED_DEVICES};
 pub use validate::{
     validate_preview_request, validate_wipe_request, FieldErrorDetail, WipeField, WipeProblem,

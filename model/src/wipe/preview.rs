@@ -227,6 +227,7 @@ fn refused(plan: &DeviceWipePlan) -> RefusedDevice {
         id: plan.device.id,
         name: plan.device.name.clone(),
         not_wipeable_reason: plan.not_wipeable_reason,
+        not_applicable: None,
         open_job_ids: plan.open_job_ids.clone(),
     }
 }
@@ -283,6 +284,7 @@ pub fn check_platform_choices(
                     id: device.id,
                     name: device.name.clone(),
                     not_wipeable_reason: None,
+                    not_applicable: None,
                     open_job_ids: Vec::new(),
                 })
                 .collect(),

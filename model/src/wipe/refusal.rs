@@ -20,7 +20,10 @@ pub struct RefusedDevice {
     pub id: DeviceId,
     pub name: String,
     pub not_wipeable_reason: Option<NotWipeableReason>,
-    /// Its open wipe jobs, for a conflict.
+    /// Why a lost-device measure other than the wipe does not apply to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_applicable: Option<crate::measure::NotApplicable>,
+    /// Its open jobs (of the wipe, or of the measure), for a conflict.
     pub open_job_ids: Vec<JobId>,
 }
 
@@ -42,7 +45,8 @@ pub enum RegistrationRefusal {
     },
 }
 
-fn names(devices: &[RefusedDevice], lang: Lang) -> String {
+/// The first devices by name and how many more, for a message.
+pub(crate) fn names(devices: &[RefusedDevice], lang: Lang) -> String {
     let shown: Vec<&str> = devices
         .iter()
         .take(NAMED_IN_MESSAGE)
@@ -67,7 +71,8 @@ fn device_error(code: ErrorCode, devices: &[RefusedDevice], lang: Lang) -> ApiEr
     with_devices(body, devices)
 }
 
-fn with_devices(mut body: ApiErrorBody, devices: &[RefusedDevice]) -> ApiErrorBody {
+/// The devices in an answer's `details`, the first [`MAX_NAMED_DEVICES`] of them.
+pub(crate) fn with_devices(mut body: ApiErrorBody, devices: &[RefusedDevice]) -> ApiErrorBody {
     body.details = Some(ErrorDetails::Devices {
         devices: devices.iter().take(MAX_NAMED_DEVICES).cloned().collect(),
         total: devices.len() as u64,
@@ -81,7 +86,12 @@ impl RegistrationRefusal {
     pub fn to_api_error(&self, lang: Lang) -> ApiErrorBody {
         match self {
             RegistrationRefusal::NotWipeable(devices) => {
-                device_error(ErrorCode::DeviceNotWipeable, devices, lang)
+                // The first device's reason says which measure applies instead (企業データの削除).
+                let mut body = device_error(ErrorCode::DeviceNotWipeable, devices, lang);
+                if let Some(reason) = devices.iter().find_map(|d| d.not_wipeable_reason) {
+                    body.message = format!("{} {}", body.message, reason.label(lang));
+                }
+                body
             }
             RegistrationRefusal::OpenWipeExists(devices) => {
                 device_error(ErrorCode::OpenWipeExists, devices, lang)
@@ -126,6 +136,7 @@ mod tests {
             id: DeviceId(id),
             name: format!("iPhone-{id:03}"),
             not_wipeable_reason: Some(NotWipeableReason::Byod),
+            not_applicable: None,
             open_job_ids: vec![],
         }
     }
@@ -138,10 +149,13 @@ mod tests {
         assert_eq!(body.field.as_deref(), Some("selection"));
         assert!(
             body.message
-                .ends_with(": iPhone-001、iPhone-002、iPhone-003 ほか2台"),
+                .contains(": iPhone-001、iPhone-002、iPhone-003 ほか2台 個人所有"),
             "{}",
             body.message
         );
+        assert!(body
+            .message
+            .ends_with("企業データの削除を使用してください。"));
         let Some(ErrorDetails::Devices { devices, total }) = body.details else {
             panic!("devices")
         };

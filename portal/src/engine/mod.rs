@@ -9,6 +9,7 @@ pub mod command;
 pub mod control;
 mod lifecycle;
 mod measure;
+pub mod measure_service;
 mod reenrollment;
 pub mod registration;
 pub mod wipe_service;

@@ -249,6 +249,7 @@ fn open_wipe_race(error: rusqlite::Error, plan: &DeviceWipePlan) -> ApiError {
                 id: plan.device.id,
                 name: plan.device.name.clone(),
                 not_wipeable_reason: None,
+                not_applicable: None,
                 open_job_ids: Vec::new(),
             }]);
             return ApiError::rendered(move |lang| refusal.to_api_error(lang));

@@ -86,12 +86,16 @@ pub async fn preview(
 /// A digest of everything in the request but the password, to recognise a repeat. The schedule
 /// is digested as entered (text and zone): the same request sent again digests the same.
 fn request_digest(request: &WipeRequest) -> String {
-    let canonical = serde_json::json!({
+    digest_of(&serde_json::json!({
         "selection": request.selection.normalized(),
         "options": request.options,
         "agreed": request.agreed,
         "skip_not_wipeable": request.skip_not_wipeable,
-    });
+    }))
+}
+
+/// The hex SHA-256 of a request's canonical JSON (its password left out by the caller).
+pub(crate) fn digest_of(canonical: &serde_json::Value) -> String {
     Sha256::digest(canonical.to_string().as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -100,12 +104,13 @@ fn request_digest(request: &WipeRequest) -> String {
 
 /// The password re-check: the signed-in administrator's own password, under the same guards
 /// and lockout budget as sign-in, so a left-open session cannot be used to guess it. A wrong
-/// password is audited and refused.
-async fn recheck_password(
+/// password is audited (as `refused`) and refused.
+pub(crate) async fn recheck_password(
     state: &AppState,
     caller: &WipeCaller,
     password: String,
     now: DateTime<Utc>,
+    refused: AuditEvent,
 ) -> Result<(), ApiError> {
     let (tenant_id, admin_id) = (caller.tenant_id, caller.admin_id);
     let record = state
@@ -132,13 +137,35 @@ async fn recheck_password(
                 Some(admin_id),
                 at,
                 "wrong password",
-                &AuditEvent::WipeRefused {
-                    reason: WipeRefusal::WrongPassword,
-                },
+                &refused,
             )?)
         })
         .await?;
     Err(ApiError::rendered(wrong_password_error))
+}
+
+/// The answer already given to this administrator's idempotency key, when the request is the
+/// same one again; a key reused for another request is refused.
+pub(crate) fn earlier_answer<T: serde::de::DeserializeOwned>(
+    conn: &rusqlite::Connection,
+    caller: &WipeCaller,
+    digest: &str,
+) -> Result<Option<T>, ApiError> {
+    let Some((stored_digest, response)) =
+        jobs::wipe_by_idempotency_key(conn, caller.admin_id, &caller.idempotency_key)?
+    else {
+        return Ok(None);
+    };
+    if stored_digest.as_deref() != Some(digest) {
+        return Err(
+            ApiError::new(ErrorCode::IdempotencyKeyReused).with_field(IDEMPOTENCY_KEY_HEADER)
+        );
+    }
+    response
+        .as_deref()
+        .and_then(|r| serde_json::from_str(r).ok())
+        .map(Some)
+        .ok_or_else(|| ApiError::internal("stored registration answer unreadable"))
 }
 
 /// Registers the wipe jobs of a request, all or nothing; a repeat of an idempotency key with
@@ -159,7 +186,10 @@ pub async fn register(
     // The options to register: the schedule resolved in the zone it was entered in.
     let options = validate_wipe_request(&request, now, &settings)
         .map_err(|errors| ApiError::rendered(move |lang| errors.to_api_error(lang)))?;
-    recheck_password(state, &caller, request.password.clone(), now).await?;
+    let refused = AuditEvent::WipeRefused {
+        reason: WipeRefusal::WrongPassword,
+    };
+    recheck_password(state, &caller, request.password.clone(), now, refused).await?;
 
     let digest = request_digest(&request);
     let wifi = chosen_wifi(&settings, request.options.wifi_setting_id);
@@ -169,17 +199,8 @@ pub async fn register(
             // IMMEDIATE: take the write lock before reading, so the open-wipe check and the
             // inserts see the same data.
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            if let Some((stored_digest, response)) =
-                jobs::wipe_by_idempotency_key(&tx, caller.admin_id, &caller.idempotency_key)?
-            {
-                if stored_digest.as_deref() != Some(digest.as_str()) {
-                    return Err(ApiError::new(ErrorCode::IdempotencyKeyReused)
-                        .with_field(IDEMPOTENCY_KEY_HEADER));
-                }
-                return response
-                    .as_deref()
-                    .and_then(|r| serde_json::from_str(r).ok())
-                    .ok_or_else(|| ApiError::internal("stored wipe answer unreadable"));
+            if let Some(earlier) = earlier_answer(&tx, &caller, &digest)? {
+                return Ok(earlier);
             }
             let who = Registrant {
                 tenant_id,

@@ -151,6 +151,55 @@ pub(super) fn describe(method: &Method, path: &str) -> Option<Operation> {
                 Some("WipeRegistered"),
             )
         },
+        ("POST", "/measures/counts") => Operation {
+            body: Some("MeasureCountsRequest"),
+            errors: WRITE,
+            ..op(
+                "countMeasures",
+                "For every lost-device measure, how many of the selected devices it applies to and the main reason for the others",
+                200,
+                Some("MeasureCounts"),
+            )
+        },
+        ("POST", "/measures/preview") => Operation {
+            body: Some("MeasurePreviewRequest"),
+            errors: WRITE,
+            ..op(
+                "previewMeasure",
+                "Per-device channel or reason a measure (not the wipe: see /wipes/preview) leaves a device out",
+                200,
+                Some("MeasurePreview"),
+            )
+        },
+        ("POST", "/measures") => Operation {
+            params: vec![
+                json!({ "name": "Idempotency-Key", "in": "header", "required": true,
+                "schema": { "type": "string", "minLength": 1, "maxLength": 200 },
+                "description": "a repeat with the same key returns the first answer" }),
+            ],
+            body: Some("MeasureRequest"),
+            errors: &[400, 401, 403, 409, 413, 422, 429],
+            ..op(
+                "registerMeasure",
+                "Register a lost-device measure's jobs (lock, lost mode, location, sound, company-data removal; re-checks the password)",
+                201,
+                Some("MeasureRegistered"),
+            )
+        },
+        ("GET", "/devices/{id}/locations") => Operation {
+            params: {
+                let mut params = vec![path_param("id", json!({ "type": "integer" }))];
+                params.extend(paging());
+                params
+            },
+            errors: &[400, 401, 404],
+            ..op(
+                "listDeviceLocations",
+                "Where a device in lost mode said it was, newest first",
+                200,
+                Some("LocationPage"),
+            )
+        },
         ("GET", "/jobs") => {
             let mut params = job_filters();
             params.extend(paging());

@@ -3,8 +3,8 @@
 
 use mdm_model::{
     audit::AuditAction,
-    device::{DeviceSortKey, DeviceStatus, ManagementMethod, Os, Ownership},
-    job::{JobMethod, JobSortKey, JobStatus},
+    device::{DeviceMark, DeviceSortKey, DeviceStatus, ManagementMethod, Os, Ownership},
+    job::{JobKind, JobMethod, JobSortKey, JobStatus},
     paging::{SortOrder, MAX_PER_PAGE},
 };
 use serde_json::{json, Value};
@@ -100,6 +100,11 @@ pub(super) fn device_filters() -> Vec<Value> {
             "",
         ),
         query("status", words(DeviceStatus::ALL, DeviceStatus::as_str), ""),
+        query(
+            "mark",
+            words(DeviceMark::ALL, DeviceMark::as_str),
+            "only devices in lost mode, or only locked devices",
+        ),
         query("sort", words(DeviceSortKey::ALL, DeviceSortKey::as_str), ""),
     ]
 }
@@ -109,6 +114,11 @@ pub(super) fn job_filters() -> Vec<Value> {
     let mut params = vec![
         query("status", words(JobStatus::ALL, JobStatus::as_str), ""),
         query("method", words(JobMethod::ALL, JobMethod::as_str), ""),
+        query(
+            "kind",
+            words(JobKind::ALL, JobKind::as_str),
+            "the measure the job performs",
+        ),
         query("device", json!({ "type": "integer" }), "device id"),
         query(
             "registrant",

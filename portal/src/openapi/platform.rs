@@ -83,6 +83,9 @@ pub(super) fn schemas(s: &mut Map<String, Value>) {
                 "query": { "type": "array", "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 } } }))),
             wipe_command("windows", object(&["cmd_id", "kind"], json!({
                 "cmd_id": { "type": "integer" }, "kind": kind }))),
+            wipe_command("measure", object(&["platform", "command"], json!({
+                "platform": { "type": "string", "enum": ["apple", "android", "android_delete", "windows"] },
+                "command": { "type": "object", "description": "Apple's command with its RequestType, Android's issueCommand body or deletion, or Windows's SyncML Exec" } }))),
         ],
     }));
 }

@@ -1,6 +1,9 @@
 //! JSON Schemas of the request and answer types (the model's serde shapes).
 
 use mdm_model::help::FEEDBACK_COMMENT_MAX_CHARS;
+use mdm_model::measure::{
+    MAX_LOCK_MESSAGE_CHARS, MAX_LOST_MODE_TEXT_CHARS, MAX_PHONE_NUMBER_CHARS,
+};
 use serde_json::{json, Map, Value};
 
 use super::{platform, schema_ref as r, Vocabularies};
@@ -59,6 +62,9 @@ fn fleet(v: &Vocabularies, s: &mut Map<String, Value>) {
                 "description": "DeviceInformation IsActivationLockEnabled as last reported; null when not reported" },
             "mac_security_chip": platform::mac_chip(), "android_resource_name": string(),
             "state": r("DeviceState"), "last_seen_at": time(),
+            "supervised": { "type": "boolean", "description": "a supervised iPhone or iPad (Automated Device Enrollment): lost mode needs it" },
+            "lost_mode": { "type": "boolean", "description": "in lost mode since the device acknowledged EnableLostMode / START_LOST_MODE" },
+            "locked": { "type": "boolean", "description": "locked by 遠隔ロック and not unlocked since" },
         }),
     ));
     s.insert("DeviceBrief".into(), object(
@@ -109,6 +115,7 @@ fn wipes(v: &Vocabularies, s: &mut Map<String, Value>) {
         "q": nullable(string()), "group": nullable(int()), "include_subgroups": boolean(), "os": nullable(v.os.clone()),
         "ownership": nullable(v.ownership.clone()), "method": nullable(v.method.clone()),
         "status": nullable(v.device_status.clone()),
+        "mark": nullable(json!({ "type": "string", "enum": ["lost_mode", "locked"] })),
     }}));
     s.insert("WipeSelection".into(), json!({ "oneOf": [
         object(&["kind", "device_ids"], json!({ "kind": { "const": "devices" }, "device_ids": array(int()) })),
@@ -175,6 +182,7 @@ fn jobs(v: &Vocabularies, s: &mut Map<String, Value>) {
             json!({ "enrollment_group_id": int(), "enrollment_group_name": string(), "user_must_authenticate": boolean(),
                 "dep_profile_name": nullable(string()), "activation_lock_enabled": boolean() }))),
         "platform": r("PlatformWipeOptions"),
+        "measure": r("MeasureOptions"),
     })));
     s.insert("DeviceSnapshot".into(), object(
         &["id", "name", "os", "os_version", "model", "serial_number", "management_method", "ownership", "group_path"],
@@ -198,7 +206,7 @@ fn jobs(v: &Vocabularies, s: &mut Map<String, Value>) {
     s.insert("Job".into(), object(
         &["id", "wipe_id", "kind", "method", "device", "options", "registered_by", "registered_at", "status",
           "status_reason", "status_changed_at"],
-        json!({ "id": int(), "wipe_id": int(), "kind": { "const": "wipe" }, "method": v.job_method,
+        json!({ "id": int(), "wipe_id": int(), "kind": v.job_kind, "method": v.job_method,
             "device": r("DeviceSnapshot"), "options": r("JobOptions"), "registered_by": r("AdministratorRef"),
             "registered_at": time(), "status": v.job_status, "status_reason": v.status_reason,
             "status_changed_at": time(), "pair_job_id": nullable(int()),
@@ -230,6 +238,7 @@ fn jobs(v: &Vocabularies, s: &mut Map<String, Value>) {
         "times_out_at": nullable(time()),
         "command": nullable(r("WipeCommand")),
         "command_text": nullable(string()),
+        "location": r("DeviceLocationFix"),
     })));
     s.insert(
         "CancelJobsResult".into(),
@@ -255,7 +264,7 @@ fn misc(v: &Vocabularies, s: &mut Map<String, Value>) {
         object(
             &["kind"],
             json!({
-                "kind": { "type": "string", "enum": ["validation", "devices", "retry_after", "malformed", "jobs"] },
+                "kind": { "type": "string", "enum": ["validation", "measure_validation", "devices", "retry_after", "malformed", "jobs"] },
                 "errors": array(json!({ "type": "object", "required": ["field", "problem", "message"] })),
                 "devices": array(json!({ "type": "object", "required": ["id", "name", "open_job_ids"] })),
                 "total": int(), "retry_after_seconds": int(), "reason": string(),
@@ -364,12 +373,94 @@ fn clock(s: &mut Map<String, Value>) {
     );
 }
 
+/// The lost-device measures other than the wipe (model `measure`).
+fn measures(v: &Vocabularies, s: &mut Map<String, Value>) {
+    let text =
+        |max: usize, what: &str| json!({ "type": "string", "maxLength": max, "description": what });
+    s.insert("MeasureOptions".into(), json!({
+        "description": "the measure's options, tagged by `measure`; blank texts are left out",
+        "oneOf": [
+            object(&["measure"], json!({ "measure": { "const": "lock" },
+                "message": text(MAX_LOCK_MESSAGE_CHARS, "shown on the lock screen (iPhone, iPad, Mac)"),
+                "phone_number": text(MAX_PHONE_NUMBER_CHARS, "digits, +, -, spaces and brackets"),
+                "pin": { "type": "string", "description": "the Mac's six-character Find My PIN; masked in answers" } })),
+            object(&["measure"], json!({ "measure": { "const": "lost_mode_on" },
+                "message": text(MAX_LOST_MODE_TEXT_CHARS, "a message or a phone number is required"),
+                "phone_number": text(MAX_PHONE_NUMBER_CHARS, "digits, +, -, spaces and brackets"),
+                "footnote": text(MAX_LOST_MODE_TEXT_CHARS, "") })),
+            object(&["measure"], json!({ "measure": { "const": "lost_mode_off" } })),
+            object(&["measure"], json!({ "measure": { "const": "locate" } })),
+            object(&["measure"], json!({ "measure": { "const": "play_sound" } })),
+            object(&["measure"], json!({ "measure": { "const": "remove_company_data" },
+                "reason_message": text(200, "shown on a personal Android device before its work profile is removed") })),
+        ],
+    }));
+    s.insert(
+        "MeasureCountsRequest".into(),
+        object(&["selection"], json!({ "selection": r("WipeSelection") })),
+    );
+    s.insert(
+        "MeasureCounts".into(),
+        object(
+            &["device_count", "measures"],
+            json!({
+                "device_count": int(),
+                "measures": array(object(&["measure", "applicable", "not_applicable"], json!({
+                    "measure": v.measure, "applicable": int(), "not_applicable": int(),
+                    "main_reason": nullable(v.not_applicable.clone()) }))),
+            }),
+        ),
+    );
+    s.insert("MeasurePreviewRequest".into(), object(&["selection", "measure"], json!({
+        "selection": r("WipeSelection"), "measure": v.measure, "applicable": nullable(boolean()),
+        "page": int(), "per_page": int(),
+    })));
+    s.insert(
+        "DeviceMeasurePlan".into(),
+        object(
+            &["device", "lost_mode", "locked"],
+            json!({
+                "device": r("DeviceBrief"), "channel": nullable(v.job_method.clone()),
+                "not_applicable": nullable(v.not_applicable.clone()), "open_job_ids": array(int()),
+                "lost_mode": boolean(), "locked": boolean(),
+            }),
+        ),
+    );
+    s.insert("MeasurePreview".into(), object(&["measure", "applicable", "left_out", "devices"], json!({
+        "measure": v.measure, "applicable": int(), "left_out": int(), "devices": page_of("DeviceMeasurePlan"),
+    })));
+    s.insert("MeasureRequest".into(), object(&["selection", "options", "password"], json!({
+        "selection": r("WipeSelection"), "options": r("MeasureOptions"), "password": string(),
+        "agreed": { "type": "boolean", "description": "同意する: required for every measure but locate" },
+        "skip_not_applicable": boolean(),
+    })));
+    s.insert("MeasureRegistered".into(), object(
+        &["measure", "registration_id", "device_count", "job_count", "skipped_device_count", "registered_at"],
+        json!({ "measure": v.measure, "registration_id": int(), "device_count": int(), "job_count": int(),
+            "skipped_device_count": int(), "registered_at": time() }),
+    ));
+    s.insert(
+        "DeviceLocationFix".into(),
+        object(
+            &["latitude", "longitude", "located_at"],
+            json!({
+                "latitude": { "type": "number", "minimum": -90, "maximum": 90 },
+                "longitude": { "type": "number", "minimum": -180, "maximum": 180 },
+                "horizontal_accuracy_m": nullable(json!({ "type": "number", "minimum": 0 })),
+                "located_at": time(), "job_id": nullable(int()),
+            }),
+        ),
+    );
+    s.insert("LocationPage".into(), page_of("DeviceLocationFix"));
+}
+
 /// Every schema the document refers to.
 pub(super) fn all(v: &Vocabularies) -> Value {
     let mut schemas = Map::new();
     fleet(v, &mut schemas);
     wipes(v, &mut schemas);
     jobs(v, &mut schemas);
+    measures(v, &mut schemas);
     misc(v, &mut schemas);
     platform::schemas(&mut schemas);
     Value::Object(schemas)

@@ -8,6 +8,7 @@ pub mod devices;
 pub mod groups;
 pub mod help;
 pub mod jobs;
+pub mod measures;
 pub mod session;
 pub mod time_zone;
 pub mod tokens;
@@ -127,6 +128,25 @@ pub fn table() -> Vec<Route> {
             post(wipes::preview),
         ),
         route(Method::POST, "/wipes", Session, post(wipes::register)),
+        route(
+            Method::POST,
+            "/measures/counts",
+            Session,
+            post(measures::counts),
+        ),
+        route(
+            Method::POST,
+            "/measures/preview",
+            Session,
+            post(measures::preview),
+        ),
+        route(Method::POST, "/measures", Session, post(measures::register)),
+        route(
+            Method::GET,
+            "/devices/{id}/locations",
+            Session,
+            get(measures::locations),
+        ),
         route(Method::GET, "/jobs", Session, get(jobs::list)),
         route(Method::GET, "/jobs.csv", Session, get(jobs::csv)),
         route(Method::GET, "/jobs/{id}", Session, get(jobs::detail)),

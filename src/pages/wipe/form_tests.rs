@@ -249,6 +249,7 @@ fn portal_refusals_land_next_to_their_field() {
         id: DeviceId(3),
         name: "iPhone-003".into(),
         not_wipeable_reason: None,
+        not_applicable: None,
         open_job_ids: vec![],
     };
     let conflict = RegistrationRefusal::OpenWipeExists(vec![device]).to_api_error(Lang::Ja);
