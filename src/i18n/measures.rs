@@ -71,8 +71,6 @@ pub struct MeasuresText {
     pub blocker_preview_failed: &'static str,
     pub blocker_left_out: fn(u64) -> String,
     pub blocker_nothing: &'static str,
-    /// The devices a refusal names: "(対象: A、B / 全3台)".
-    pub refused_devices: fn(&str, u64) -> String,
 
     // After OK.
     pub done_title: &'static str,

@@ -77,7 +77,6 @@ pub const EN: MeasuresText = MeasuresText {
         )
     },
     blocker_nothing: "The measure applies to none of the selected devices.",
-    refused_devices: |names, total| format!("({names}; {} in all)", devices(total)),
 
     done_title: "Registered",
     done_body: |measure, device_count, job_count| {

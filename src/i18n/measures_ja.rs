@@ -77,7 +77,6 @@ pub const JA: MeasuresText = MeasuresText {
         )
     },
     blocker_nothing: "この対策を実行できる端末がありません。",
-    refused_devices: |names, total| format!("(対象: {names} / 全{}台)", format_count(total)),
 
     done_title: "登録が完了しました",
     done_body: |measure, devices, jobs| {

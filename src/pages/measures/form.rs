@@ -15,7 +15,7 @@ use mdm_model::{ErrorCode, ErrorDetails, Lang};
 use crate::api::ApiError;
 use crate::i18n::{catalog, MeasuresText};
 
-/// A field of the screen: an option of the measure, the password, or 同意する.
+/// A field of the screen: a text option of the measure, the password, or 同意する.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormField {
     Option(MeasureField),
@@ -24,12 +24,21 @@ pub enum FormField {
 }
 
 impl FormField {
-    /// The field a portal error names (`field`: a MeasureField wire name, `password`, `agreed`).
+    /// Where a problem of the model's `field` is shown; none for the selection, whose messages
+    /// go above OK with the preview that explains them.
+    pub fn of(field: MeasureField) -> Option<FormField> {
+        match field {
+            MeasureField::Selection => None,
+            MeasureField::Agreed => Some(FormField::Agreed),
+            text => Some(FormField::Option(text)),
+        }
+    }
+
+    /// The field a portal error names (`field`: a MeasureField wire name, or `password`).
     pub fn from_wire(field: &str) -> Option<FormField> {
         match field {
             "password" => Some(FormField::Password),
-            "agreed" => Some(FormField::Agreed),
-            other => other.parse().ok().map(FormField::Option),
+            other => other.parse().ok().and_then(FormField::of),
         }
     }
 
@@ -41,8 +50,9 @@ impl FormField {
             FormField::Option(MeasureField::Footnote) => "measure-footnote",
             FormField::Option(MeasureField::Pin) => "measure-pin",
             FormField::Option(MeasureField::ReasonMessage) => "measure-reason_message",
+            FormField::Option(MeasureField::Selection) => "measure-preview-title",
             FormField::Password => "measure-password",
-            FormField::Agreed => "measure-agree",
+            FormField::Agreed | FormField::Option(MeasureField::Agreed) => "measure-agree",
         }
     }
 
@@ -54,8 +64,9 @@ impl FormField {
             FormField::Option(MeasureField::Footnote) => "measure-error-footnote",
             FormField::Option(MeasureField::Pin) => "measure-error-pin",
             FormField::Option(MeasureField::ReasonMessage) => "measure-error-reason_message",
+            FormField::Option(MeasureField::Selection) => "measure-error-general",
             FormField::Password => "measure-error-password",
-            FormField::Agreed => "measure-error-agreed",
+            FormField::Agreed | FormField::Option(MeasureField::Agreed) => "measure-error-agreed",
         }
     }
 }
@@ -88,6 +99,7 @@ pub fn max_chars(measure: Measure, field: MeasureField) -> usize {
         MeasureField::PhoneNumber => MAX_PHONE_NUMBER_CHARS,
         MeasureField::Pin => LOCK_PIN_LENGTH,
         MeasureField::ReasonMessage => MAX_WIPE_REASON_CHARS,
+        MeasureField::Selection | MeasureField::Agreed => 0,
     }
 }
 
@@ -120,6 +132,7 @@ impl MeasureForm {
             MeasureField::Footnote => &self.footnote,
             MeasureField::Pin => &self.pin,
             MeasureField::ReasonMessage => &self.reason_message,
+            MeasureField::Selection | MeasureField::Agreed => "",
         }
     }
 
@@ -131,6 +144,7 @@ impl MeasureForm {
             MeasureField::Footnote => self.footnote = value,
             MeasureField::Pin => self.pin = value,
             MeasureField::ReasonMessage => self.reason_message = value,
+            MeasureField::Selection | MeasureField::Agreed => {}
         }
     }
 
@@ -225,7 +239,7 @@ impl Messages {
             .problems
             .iter()
             .filter(|&&p| attempted || p != MeasureProblem::MessageOrPhoneRequired)
-            .map(|p| (FormField::Option(p.field()), p.label(lang).to_string()))
+            .filter_map(|p| Some((FormField::of(p.field())?, p.label(lang).to_string())))
             .collect();
         if attempted && check.password_missing {
             fields.push((FormField::Password, t.password_required.to_string()));
@@ -236,14 +250,27 @@ impl Messages {
         }
     }
 
-    /// The portal's refusal, placed: next to the field it names (an option, the password, the
-    /// agreement), the rest above OK with the devices it names.
+    /// The portal's refusal, placed: every problem of a validation error next to its field
+    /// (re-labelled in the current language), an error naming a field (the password, an
+    /// option) next to it, the rest above OK (devices it does not apply to are named there).
     pub fn from_refusal(error: &ApiError, lang: Lang) -> Messages {
         let mut messages = Messages::default();
         let ApiError::Api { body, .. } = error else {
             messages.general.push(error.message(lang));
             return messages;
         };
+        if let Some(ErrorDetails::MeasureValidation { errors }) = &body.details {
+            if body.code == ErrorCode::ValidationFailed && !errors.is_empty() {
+                for e in errors {
+                    let text = e.problem.label(lang).to_string();
+                    match FormField::of(e.field) {
+                        Some(field) => messages.fields.push((field, text)),
+                        None => messages.general.push(text),
+                    }
+                }
+                return messages;
+            }
+        }
         let field = body
             .field
             .as_deref()
@@ -252,17 +279,7 @@ impl Messages {
         // The portal words it in the language of the request, which is the console's.
         match field {
             Some(field) => messages.fields.push((field, error.message(lang))),
-            None => {
-                let mut text = error.message(lang);
-                if let Some(ErrorDetails::Devices { devices, total }) = &body.details {
-                    let names: Vec<&str> = devices.iter().map(|d| d.name.as_str()).collect();
-                    let t = catalog(lang);
-                    let named =
-                        (t.measures.refused_devices)(&names.join(t.wipe.list_separator), *total);
-                    text = format!("{text} {named}");
-                }
-                messages.general.push(text);
-            }
+            None => messages.general.push(error.message(lang)),
         }
         messages
     }

@@ -122,13 +122,54 @@ fn the_portals_refusals_go_next_to_the_field_they_name() {
         )]
     );
     let other = refusal(
-        ErrorCode::Conflict,
+        ErrorCode::MeasureNotApplicable,
         Some("selection"),
-        "対象外の端末があります。",
+        "選択した対策を行えない端末が含まれています。(遠隔ロック: iPhone-002)",
     );
     let placed = Messages::from_refusal(&other, Lang::Ja);
     assert!(placed.fields.is_empty());
-    assert_eq!(placed.general, ["対象外の端末があります。"]);
+    assert_eq!(
+        placed.general,
+        ["選択した対策を行えない端末が含まれています。(遠隔ロック: iPhone-002)"]
+    );
+}
+
+#[test]
+fn every_problem_of_a_validation_refusal_is_placed_in_the_current_language() {
+    let request = MeasureRequest {
+        selection: WipeSelection::Devices { device_ids: vec![] },
+        options: MeasureOptions::LostModeOn(LostModeOptions::default()),
+        password: "x".into(),
+        agreed: false,
+        skip_not_applicable: false,
+    };
+    let body = mdm_model::measure::MeasureRefusal::Problems(mdm_model::measure::request_problems(
+        &request,
+    ))
+    .to_api_error(Measure::LostModeOn, Lang::Ja);
+    let error = ApiError::Api { status: 422, body };
+    let placed = Messages::from_refusal(&error, Lang::En);
+    assert_eq!(
+        placed.fields,
+        [
+            (
+                FormField::Option(MeasureField::Message),
+                MeasureProblem::MessageOrPhoneRequired
+                    .label(Lang::En)
+                    .to_string()
+            ),
+            (
+                FormField::Agreed,
+                MeasureProblem::AgreementRequired
+                    .label(Lang::En)
+                    .to_string()
+            ),
+        ]
+    );
+    assert_eq!(
+        placed.general,
+        [MeasureProblem::NoDevicesSelected.label(Lang::En)]
+    );
 }
 
 #[test]

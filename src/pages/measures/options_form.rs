@@ -19,7 +19,7 @@ fn hint(measure: Measure, field: MeasureField, t: &'static MeasuresText) -> Opti
         (_, MeasureField::Message) => Some(t.lost_message_hint),
         (_, MeasureField::Footnote) => Some(t.footnote_hint),
         (_, MeasureField::ReasonMessage) => Some(t.reason_hint),
-        (_, MeasureField::PhoneNumber) => None,
+        (_, MeasureField::PhoneNumber | MeasureField::Selection | MeasureField::Agreed) => None,
     }
 }
 

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use mdm_model::dep::SETUP_ASSISTANT_PANES;
 use mdm_model::device::ManagementMethod;
-use mdm_model::measure::NotApplicable;
 use mdm_model::wipe::{DeviceWipePlan, Reenrollment};
 use mdm_model::Lang;
 
@@ -69,15 +68,10 @@ pub fn PlanItem(
         };
         view! { <li class="plan__fact" data-testid=format!("plan-commands-{id}")>{line}</li> }
     });
-    // A device the wipe refuses is a personal one: the model's reason names the measure that
-    // applies to it instead (企業データの削除).
     let blocker = plan.not_wipeable_reason.map(|reason| {
         view! {
             <li class="plan__fact plan__fact--negative" data-testid=format!("plan-not-wipeable-{id}")>
                 {move || reason.label(locale.lang())}
-            </li>
-            <li class="plan__fact" data-testid=format!("plan-use-instead-{id}")>
-                {move || NotApplicable::UseRemoveCompanyData.label(locale.lang())}
             </li>
         }
     });
