@@ -118,7 +118,7 @@ pub fn job_location(detail: Signal<JobDetail>, zone: Signal<Zone>) -> impl IntoV
     move || {
         detail.with(|d| d.location.clone()).map(|fix| {
             view! {
-                <section class="job-section" aria-labelledby="job-location-title" data-testid="job-location">
+                <section class="job-section" aria-labelledby="job-location-title" data-testid="job-location-section">
                     <h3 class="job-section__title" id="job-location-title">{move || locale.t().measures.location_title}</h3>
                     <LocationFix fix=fix zone=zone test_id="job-location"/>
                 </section>

@@ -179,7 +179,7 @@ for (const lang of ['ja', 'en']) {
     const [locateJob] = await jobsOf(locate);
     assert.equal(locateJob.status, 'succeeded');
     await page.goto(`${portal.url}/jobs/${locateJob.id}?wipe=${locate}`);
-    const location = page.getByTestId('job-drawer').getByTestId('job-location');
+    const location = page.getByTestId('job-drawer').getByTestId('job-location-section');
     await location.waitFor();
     const latitude = Number(await location.getByTestId('job-location-latitude').innerText());
     assert.ok(latitude > 30 && latitude < 46, `a Japanese latitude: ${latitude}`);

@@ -111,50 +111,7 @@ pub fn DeviceTable(
             selection.update(|s| s.set(id, checkbox.checked()));
         }
     };
-    // The whole checkbox cell is the click target, not only the box: on a phone the cell is a
-    // 44 px touch target down the side of each card. One listener for the table.
-    let tick_from_cell = move |ev: ev::MouseEvent| {
-        let Some(target) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
-        if target.dyn_ref::<HtmlInputElement>().is_some() {
-            return;
-        }
-        // A lost device's location button carries its device's id, like the checkboxes.
-        if let Some(id) = target
-            .closest("[data-locations]")
-            .ok()
-            .flatten()
-            .and_then(|button| button.get_attribute("data-locations"))
-            .and_then(|id| id.parse::<DeviceId>().ok())
-        {
-            if let Some(open) = on_locations {
-                open.run(id);
-            }
-            return;
-        }
-        if let Some(checkbox) = target
-            .closest(".col-check")
-            .ok()
-            .flatten()
-            .and_then(|cell| cell.query_selector("input[type='checkbox']").ok().flatten())
-            .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
-        {
-            if !checkbox.disabled() {
-                // Not `click()`: its click would come back to this same listener while it runs.
-                // The change event reaches the same handlers a tick of the box does.
-                checkbox.set_checked(!checkbox.checked());
-                let init = web_sys::EventInit::new();
-                init.set_bubbles(true);
-                if let Ok(change) = web_sys::Event::new_with_event_init_dict("change", &init) {
-                    let _ = checkbox.dispatch_event(&change);
-                }
-            }
-        }
-    };
+    let on_click = move |ev: ev::MouseEvent| table_click(&ev, on_locations);
     view! {
         <TableFrame label=Signal::derive(move || locale.t().devices.table_label.to_string()) busy=busy>
             <table
@@ -163,7 +120,7 @@ pub fn DeviceTable(
                     None => "data-table device-table".to_string(),
                 }
                 data-testid="device-table"
-                on:click=tick_from_cell
+                on:click=on_click
             >
                 <thead>
                     <tr>
@@ -208,6 +165,51 @@ pub fn DeviceTable(
                 }}
             </table>
         </TableFrame>
+    }
+}
+
+// The whole checkbox cell is the click target, not only the box: on a phone the cell is a
+// 44 px touch target down the side of each card. One listener for the table.
+fn table_click(ev: &ev::MouseEvent, on_locations: Option<Callback<DeviceId>>) {
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    if target.dyn_ref::<HtmlInputElement>().is_some() {
+        return;
+    }
+    // A lost device's location button carries its device's id, like the checkboxes.
+    if let Some(id) = target
+        .closest("[data-locations]")
+        .ok()
+        .flatten()
+        .and_then(|button| button.get_attribute("data-locations"))
+        .and_then(|id| id.parse::<DeviceId>().ok())
+    {
+        if let Some(open) = on_locations {
+            open.run(id);
+        }
+        return;
+    }
+    if let Some(checkbox) = target
+        .closest(".col-check")
+        .ok()
+        .flatten()
+        .and_then(|cell| cell.query_selector("input[type='checkbox']").ok().flatten())
+        .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
+    {
+        if !checkbox.disabled() {
+            // Not `click()`: its click would come back to this same listener while it runs.
+            // The change event reaches the same handlers a tick of the box does.
+            checkbox.set_checked(!checkbox.checked());
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(change) = web_sys::Event::new_with_event_init_dict("change", &init) {
+                let _ = checkbox.dispatch_event(&change);
+            }
+        }
     }
 }
 
