@@ -262,7 +262,10 @@ async fn a_job_that_got_a_location_back_shows_it_on_its_detail() {
         }
     });
     settle().await;
-    assert!(!view.exists("job-location-section"), "no location, no section");
+    assert!(
+        !view.exists("job-location-section"),
+        "no location, no section"
+    );
     shown.set(detail);
     settle().await;
     assert!(view.text("job-location-section").starts_with("位置情報"));

@@ -57,8 +57,13 @@ pub const EN: MeasuresText = MeasuresText {
     preview_title: "What will happen",
     preview_loading: "Checking what will happen…",
     preview_error: "Could not check what will happen.",
-    preview_summary: |registered, left_out| {
-        format!("Jobs for {}, {} left out", devices(registered), format_count(left_out))
+    preview_summary: |registered, left_out| match left_out {
+        0 => format!("Jobs for {}", devices(registered)),
+        _ => format!(
+            "Jobs for {}, {} left out",
+            devices(registered),
+            format_count(left_out)
+        ),
     },
     group_registered: "Devices that get a job",
     group_left_out: "Devices left out",

@@ -48,12 +48,13 @@ pub const JA: MeasuresText = MeasuresText {
     preview_title: "実行内容の確認",
     preview_loading: "実行内容を確認しています…",
     preview_error: "実行内容を確認できませんでした。",
-    preview_summary: |registered, left_out| {
-        format!(
+    preview_summary: |registered, left_out| match left_out {
+        0 => format!("{}台にジョブを登録", format_count(registered)),
+        _ => format!(
             "{}台にジョブを登録・{}台は対象外",
             format_count(registered),
             format_count(left_out)
-        )
+        ),
     },
     group_registered: "ジョブを登録する端末",
     group_left_out: "対象外の端末",

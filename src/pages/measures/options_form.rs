@@ -89,7 +89,7 @@ fn OptionField(state: MeasureState, field: MeasureField) -> impl IntoView {
         <div class="field wipe-field">
             <label class="field__label" for=id>{move || field.label(locale.lang())}</label>
             {input}
-            <p class="hint wipe-field__hint" id=hint_id>{move || hint(measure, field, locale.t().measures).unwrap_or_default()}</p>
+            <p class="hint" id=hint_id>{move || hint(measure, field, locale.t().measures).unwrap_or_default()}</p>
             <p class="hint measure-screen__count" id=format!("{id}-count") data-testid=format!("{id}-count")>
                 {move || (locale.t().measures.char_count)(form.with(|f| f.text(field).chars().count()), max)}
             </p>
