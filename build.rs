@@ -13,7 +13,14 @@ use std::{env, fs};
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// The articles, in the order the help index lists them. Each is `ja/<slug>.md` and `en/<slug>.md`.
-const ARTICLES: &[&str] = &["wipe-lost-device", "reenrollment", "hybrid-mdm"];
+const ARTICLES: &[&str] = &[
+    "wipe-lost-device",
+    "reenrollment",
+    "hybrid-mdm",
+    "remote-lock",
+    "lost-mode",
+    "remove-company-data",
+];
 
 /// Language folder and the `mdm_model::Lang` variant it stands for.
 const LANGS: &[(&str, &str)] = &[("ja", "Ja"), ("en", "En")];

@@ -24,6 +24,7 @@ use crate::pages::audit::AuditPage;
 use crate::pages::devices::{DeviceSelection, DevicesPage};
 use crate::pages::help::{HelpArticlePage, HelpIndexPage};
 use crate::pages::jobs::{JobDetailPage, JobsPage};
+use crate::pages::measures::MeasurePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::shell::{SessionGate, Shell, SignInRoute};
 use crate::pages::wipe::WipePage;
@@ -65,6 +66,7 @@ pub fn App(
                             <Route path=path!("") view=|| view! { <Redirect path=routes::DEVICES/> }/>
                             <Route path=path!("/devices") view=DevicesPage/>
                             <Route path=path!("/devices/wipe") view=WipePage/>
+                            <Route path=path!("/devices/measures/:measure") view=MeasurePage/>
                             // The list stays mounted (scroll, refresh) while a job is open beside it.
                             <ParentRoute path=path!("/jobs") view=JobsPage>
                                 <Route path=path!("/:id") view=JobDetailPage/>

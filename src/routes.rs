@@ -55,10 +55,20 @@ pub const LOGIN: &str = "/login";
 pub const DEVICES: &str = "/devices";
 /// The wipe screen for the devices selected on 端末管理.
 pub const WIPE: &str = "/devices/wipe";
+/// The screens of the other lost-device measures, one per measure: `/devices/measures/lock`.
+pub const MEASURES: &str = "/devices/measures";
 pub const JOBS: &str = "/jobs";
 /// 監査ログ: who did what, filters in the query.
 pub const AUDIT: &str = "/audit";
 pub const HELP: &str = "/help";
+
+/// The screen of `measure` for the devices selected on 端末管理; the wipe has its own.
+pub fn measure(measure: mdm_model::measure::Measure) -> String {
+    match measure {
+        mdm_model::measure::Measure::Wipe => WIPE.to_string(),
+        other => format!("{MEASURES}/{}", other.as_str()),
+    }
+}
 
 /// Query parameter carrying the page to return to after signing in.
 pub const NEXT_PARAM: &str = "next";

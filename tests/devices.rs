@@ -11,12 +11,13 @@ mod wait;
 use fleet::*;
 use leptos::prelude::*;
 use mdm_console::pages::devices::{
-    matching_from_address, wipe_href, DeviceSelection, DeviceTable, Measure, MeasuresDialog,
-    Selection, SelectionBar,
+    matching_from_address, wipe_href, DeviceSelection, DeviceTable, MeasuresDialog, Selection,
+    SelectionBar,
 };
 use mdm_console::tab_storage;
 use mdm_model::device::{Device, DeviceFilter, DeviceSortKey, Os};
 use mdm_model::ids::{AdministratorId, DeviceId};
+use mdm_model::measure::{measure_counts, Measure, MeasureCounts};
 use mdm_model::paging::SortOrder;
 use mdm_model::time::Zone;
 use wasm_bindgen_test::*;
@@ -312,12 +313,19 @@ async fn the_measures_button_waits_for_a_selection_and_says_why() {
 async fn the_measures_dialog_is_modal_keyboard_friendly_and_leads_to_the_wipe() {
     let open = RwSignal::new(false);
     let chosen = RwSignal::new(Vec::<Measure>::new());
+    let fleet = devices(1..=3, Os::Ios);
+    let counts = MeasureCounts {
+        device_count: 3,
+        measures: measure_counts(fleet.iter()),
+    };
     let view = mount("ja", move || {
         view! {
             <button data-testid="opener" on:click=move |_| open.set(true)>"open"</button>
             <MeasuresDialog
                 open=open
                 count=Signal::stored(3)
+                counts=Signal::stored(Some(Ok(counts)))
+                on_retry=Callback::new(|_| ())
                 on_close=Callback::new(move |_| open.set(false))
                 on_next=Callback::new(move |m| { chosen.update(|all| all.push(m)); open.set(false); })
             />
@@ -340,7 +348,7 @@ async fn the_measures_dialog_is_modal_keyboard_friendly_and_leads_to_the_wipe() 
     assert!(view.text("measures-dialog").contains("選択した3台の端末"));
     assert_eq!(
         view.focused().as_deref(),
-        Some("measure-wipe"),
+        Some("measure-lock"),
         "focus starts on the first measure"
     );
     assert!(dialog.text_content().unwrap().contains("遠隔初期化"));

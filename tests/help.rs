@@ -37,7 +37,7 @@ fn the_index_lists_every_article_with_its_sections() {
     let page = mount(Lang::Ja, || view! { <HelpIndexView/> });
     assert_eq!(page.text("page-title"), "ヘルプ");
     let index = page.find("help-index");
-    assert_eq!(index.children().length(), 3);
+    assert_eq!(index.children().length(), 6);
     let card = page.find("help-card-wipe-lost-device");
     let title = card.query_selector("h2 a").unwrap().unwrap();
     assert_eq!(

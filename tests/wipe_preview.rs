@@ -13,6 +13,8 @@ mod wipe_portal;
 use fleet::*;
 use mdm_model::device::Os;
 use mdm_model::ids::{DepProfileId, JobId, WifiSettingId};
+use mdm_model::measure::Measure;
+use mdm_model::Lang;
 use wasm_bindgen_test::*;
 use wipe_portal::*;
 
@@ -86,10 +88,14 @@ async fn devices_that_cannot_be_wiped_are_named_and_must_be_left_out_explicitly(
     s.type_into("wipe-password", "Demo#2026").await;
     s.click("wipe-agree").await;
     until("BYOD line", || s.exists("plan-not-wipeable-5")).await;
+    // The wipe refuses a personal device and names the measure that applies to it instead.
     assert_eq!(
         s.text("plan-not-wipeable-5"),
-        "User Enrollmentで登録された端末は、Appleの仕様により遠隔初期化できません。"
+        "User Enrollmentで登録された端末は、Appleの仕様により遠隔初期化できません。企業データの削除を使用してください。"
     );
+    assert!(s
+        .text("plan-not-wipeable-5")
+        .contains(Measure::RemoveCompanyData.label(Lang::Ja)));
     assert_eq!(s.text("plan-jobs-5"), "ジョブは登録されません。");
     assert!(s.disabled("wipe-ok"));
     assert!(s
@@ -104,6 +110,22 @@ async fn devices_that_cannot_be_wiped_are_named_and_must_be_left_out_explicitly(
     s.click("wipe-ok").await;
     until("registration", || !portal.registrations().is_empty()).await;
     assert!(portal.registrations()[0].0.skip_not_wipeable);
+}
+
+#[wasm_bindgen_test]
+async fn in_english_too_a_personal_device_is_pointed_to_company_data_removal() {
+    let mut fleet = small_fleet();
+    fleet.push((byod(5), None, vec![]));
+    let portal = FakePortal::new(fleet);
+    let s = screen(&portal, registered, "en").await;
+    let s = &s.view;
+    ready(s).await;
+    until("BYOD line", || s.exists("plan-not-wipeable-5")).await;
+    let text = s.text("plan-not-wipeable-5");
+    assert!(
+        text.contains(Measure::RemoveCompanyData.label(Lang::En)),
+        "{text}"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -15,6 +15,12 @@ vocabulary! {
             ja: "遠隔初期化後の自動再登録の条件", en: "Conditions for re-enrollment after a wipe";
         HybridExecutionConditions = "hybrid-mdm-execution-conditions",
             ja: "Hybrid MDM方式とジョブの実行条件", en: "Hybrid MDM and when jobs run";
+        RemoteLock = "remote-lock",
+            ja: "端末を遠隔ロックする", en: "Locking a device remotely";
+        LostMode = "lost-mode",
+            ja: "紛失モードで端末を探す", en: "Finding a device with lost mode";
+        RemoveCompanyData = "remove-company-data",
+            ja: "企業データを削除する", en: "Removing company data";
     }
 }
 

@@ -7,6 +7,7 @@ mod devices;
 mod download;
 mod help;
 mod jobs;
+mod measures;
 mod wipes;
 
 use std::sync::{Arc, RwLock};

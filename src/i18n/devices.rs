@@ -66,7 +66,6 @@ pub struct DevicesText {
     pub measures_disabled_reason: &'static str,
     pub measures_lead: fn(u64) -> String,
     pub measures_list_label: &'static str,
-    pub measure_wipe_description: &'static str,
     pub measures_choose_hint: &'static str,
     pub next: &'static str,
     pub cancel: &'static str,

@@ -71,7 +71,6 @@ pub const EN: DevicesText = DevicesText {
         }
     },
     measures_list_label: "Lost-device measures",
-    measure_wipe_description: "Erases all data on the device and returns it to its factory state.",
     measures_choose_hint: "Choose a measure to continue.",
     next: "Next",
     cancel: "Cancel",

@@ -59,7 +59,6 @@ pub const JA: DevicesText = DevicesText {
         )
     },
     measures_list_label: "紛失時の対策",
-    measure_wipe_description: "端末のデータをすべて消去し、工場出荷時の状態に戻します。",
     measures_choose_hint: "対策を選ぶと「次へ」を押せます。",
     next: "次へ",
     cancel: "キャンセル",

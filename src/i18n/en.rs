@@ -78,6 +78,7 @@ pub const EN: Catalog = Catalog {
     devices: &super::devices::EN,
     wipe: &super::wipe::EN,
     platform: &super::platform::EN,
+    measures: &super::measures::EN,
 
     help: &super::help::HELP_EN,
 

@@ -81,6 +81,7 @@ pub const JA: Catalog = Catalog {
     devices: &super::devices::JA,
     wipe: &super::wipe::JA,
     platform: &super::platform::JA,
+    measures: &super::measures::JA,
 
     help: &super::help::HELP_JA,
 

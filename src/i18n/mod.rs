@@ -9,6 +9,7 @@ mod en;
 mod help;
 mod ja;
 mod jobs;
+mod measures;
 mod platform;
 mod table;
 mod wipe;
@@ -18,6 +19,7 @@ use mdm_model::Lang;
 
 pub use audit::AuditText;
 pub use devices::DevicesText;
+pub use measures::MeasuresText;
 pub use platform::PlatformText;
 pub use wipe::WipeText;
 
@@ -96,6 +98,8 @@ pub struct Catalog {
     pub wipe: &'static WipeText,
     /// Strings of the wipe screen's platform sections.
     pub platform: &'static PlatformText,
+    /// Strings of the other lost-device measures (lock, lost mode, locations, company data).
+    pub measures: &'static MeasuresText,
 
     /// Strings of the help pages and help links.
     pub help: &'static HelpText,

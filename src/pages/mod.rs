@@ -5,6 +5,7 @@ pub mod devices;
 pub mod help;
 pub mod jobs;
 pub mod login;
+pub mod measures;
 pub mod not_found;
 pub mod shell;
 pub mod time_zone;

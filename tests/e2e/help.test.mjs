@@ -78,7 +78,7 @@ test('the side nav opens the help index, and the index opens an article', async 
   const index = page.getByTestId('help-index');
   await index.waitFor();
   assert.equal(await page.getByTestId('page-title').innerText(), 'ヘルプ');
-  assert.equal(await index.locator(':scope > li').count(), 3);
+  assert.equal(await index.locator(':scope > li').count(), 6);
   assert.equal(await page.getByTestId('nav-help').getAttribute('aria-current'), 'page');
   await screenshot(page, 'help-index-ja-1280');
 

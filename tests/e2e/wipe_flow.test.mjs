@@ -131,8 +131,12 @@ async function openWipe(page, { keyboard }) {
   assert.equal(await dialog.getAttribute('aria-modal'), 'true');
   await screenshot(page, `measures-dialog-${keyboard ? 'ja' : 'en'}`);
   if (keyboard) {
-    // Focus starts on the measure: Space chooses it, Tab Tab reaches 次へ, Enter goes on.
-    await page.keyboard.press('Space');
+    // Focus starts on the first measure that can be chosen once the counts are in; in a radio
+    // group ArrowUp wraps to the last one, 遠隔初期化, and chooses it; Tab Tab reaches 次へ.
+    await page.getByTestId('measure-list').waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'measure');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await page.getByTestId('measure-wipe').isChecked(), true);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
@@ -338,8 +342,12 @@ test('keyboard only: from the group tree to the registered jobs', async () => {
   await tabTo(page, 'measures-button', { back: true });
   await page.keyboard.press('Enter');
   await page.getByTestId('measures-dialog').waitFor();
+  // The counts arrive, focus moves to the first measure that can be chosen; ArrowUp wraps to
+  // the last of the radio group, 遠隔初期化, and chooses it.
+  await page.getByTestId('measure-list').waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'measure');
+  await page.keyboard.press('ArrowUp');
   assert.equal(await focusedTestId(page), 'measure-wipe');
-  await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   assert.equal(await focusedTestId(page), 'measures-next');

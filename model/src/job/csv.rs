@@ -158,7 +158,11 @@ mod tests {
             "{}",
             lines[1]
         );
-        assert!(lines[1].contains(",遠隔初期化,IVI MDM,取消,"), "{}", lines[1]);
+        assert!(
+            lines[1].contains(",遠隔初期化,IVI MDM,取消,"),
+            "{}",
+            lines[1]
+        );
         assert!(lines[2].contains(",Apple MDM,成功,"), "{}", lines[2]);
         assert!(
             lines[2].contains("2026/11/26 14:30"),

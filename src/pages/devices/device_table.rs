@@ -6,7 +6,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::tachys::reactive_graph::OwnedView;
 use leptos::tachys::view::keyed::keyed as keyed_view;
-use mdm_model::device::{Device, DeviceSortKey, DeviceStatus};
+use mdm_model::device::{Device, DeviceMark, DeviceSortKey, DeviceStatus};
 use mdm_model::ids::DeviceId;
 use mdm_model::paging::SortOrder;
 use mdm_model::time::Zone;
@@ -32,6 +32,14 @@ fn tone(status: DeviceStatus) -> Tone {
         DeviceStatus::Offline => Tone::Neutral,
         DeviceStatus::PoweredOff => Tone::Caution,
         DeviceStatus::ProfileRemoved => Tone::Negative,
+    }
+}
+
+/// The colour of a measure's mark: lost mode is the alarm, a lock the caution.
+pub fn mark_tone(mark: DeviceMark) -> Tone {
+    match mark {
+        DeviceMark::LostMode => Tone::Negative,
+        DeviceMark::Locked => Tone::Caution,
     }
 }
 
@@ -63,6 +71,9 @@ pub fn DeviceTable(
     /// The optional columns shown; without it, every column.
     #[prop(optional)]
     columns: Option<ColumnSet>,
+    /// Opens the location history of a device in lost mode; without it, rows offer none.
+    #[prop(optional)]
+    on_locations: Option<Callback<DeviceId>>,
 ) -> impl IntoView {
     let locale = use_locale();
     // A signal per shown device: a device that comes back with new data updates its row.
@@ -83,7 +94,7 @@ pub fn DeviceTable(
     let row_view = move |_, (id, device): (DeviceId, ArcRwSignal<Device>)| {
         let owner = parent.with(Owner::new);
         let view = owner.with(|| {
-            view! { <DeviceRow id=id device=device ticked=row_ticks.of(id, selection) zone=zone/> }
+            view! { <DeviceRow id=id device=device ticked=row_ticks.of(id, selection) zone=zone locations=on_locations.is_some()/> }
         });
         (drop, OwnedView::new_with_owner(view, owner))
     };
@@ -100,37 +111,7 @@ pub fn DeviceTable(
             selection.update(|s| s.set(id, checkbox.checked()));
         }
     };
-    // The whole checkbox cell is the click target, not only the box: on a phone the cell is a
-    // 44 px touch target down the side of each card. One listener for the table.
-    let tick_from_cell = move |ev: ev::MouseEvent| {
-        let Some(target) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
-        if target.dyn_ref::<HtmlInputElement>().is_some() {
-            return;
-        }
-        if let Some(checkbox) = target
-            .closest(".col-check")
-            .ok()
-            .flatten()
-            .and_then(|cell| cell.query_selector("input[type='checkbox']").ok().flatten())
-            .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
-        {
-            if !checkbox.disabled() {
-                // Not `click()`: its click would come back to this same listener while it runs.
-                // The change event reaches the same handlers a tick of the box does.
-                checkbox.set_checked(!checkbox.checked());
-                let init = web_sys::EventInit::new();
-                init.set_bubbles(true);
-                if let Ok(change) = web_sys::Event::new_with_event_init_dict("change", &init) {
-                    let _ = checkbox.dispatch_event(&change);
-                }
-            }
-        }
-    };
+    let on_click = move |ev: ev::MouseEvent| table_click(&ev, on_locations);
     view! {
         <TableFrame label=Signal::derive(move || locale.t().devices.table_label.to_string()) busy=busy>
             <table
@@ -139,7 +120,7 @@ pub fn DeviceTable(
                     None => "data-table device-table".to_string(),
                 }
                 data-testid="device-table"
-                on:click=tick_from_cell
+                on:click=on_click
             >
                 <thead>
                     <tr>
@@ -187,6 +168,51 @@ pub fn DeviceTable(
     }
 }
 
+// The whole checkbox cell is the click target, not only the box: on a phone the cell is a
+// 44 px touch target down the side of each card. One listener for the table.
+fn table_click(ev: &ev::MouseEvent, on_locations: Option<Callback<DeviceId>>) {
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    if target.dyn_ref::<HtmlInputElement>().is_some() {
+        return;
+    }
+    // A lost device's location button carries its device's id, like the checkboxes.
+    if let Some(id) = target
+        .closest("[data-locations]")
+        .ok()
+        .flatten()
+        .and_then(|button| button.get_attribute("data-locations"))
+        .and_then(|id| id.parse::<DeviceId>().ok())
+    {
+        if let Some(open) = on_locations {
+            open.run(id);
+        }
+        return;
+    }
+    if let Some(checkbox) = target
+        .closest(".col-check")
+        .ok()
+        .flatten()
+        .and_then(|cell| cell.query_selector("input[type='checkbox']").ok().flatten())
+        .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
+    {
+        if !checkbox.disabled() {
+            // Not `click()`: its click would come back to this same listener while it runs.
+            // The change event reaches the same handlers a tick of the box does.
+            checkbox.set_checked(!checkbox.checked());
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(change) = web_sys::Event::new_with_event_init_dict("change", &init) {
+                let _ = checkbox.dispatch_event(&change);
+            }
+        }
+    }
+}
+
 /// One device. The cells are one view drawn from the device's signal and the language: a
 /// change of either redraws the row in place (attributes and texts compared, nodes kept), and a
 /// row owns four reactive nodes instead of one per cell, which is most of the time a thousand
@@ -199,6 +225,8 @@ fn DeviceRow(
     #[prop(into)]
     ticked: Signal<bool>,
     zone: Zone,
+    /// Whether a device in lost mode offers its location history.
+    locations: bool,
 ) -> impl IntoView {
     let locale = use_locale();
     let cells = move || {
@@ -226,6 +254,20 @@ fn DeviceRow(
                 </td>
                 <th scope="row" class="col-name">
                     <span class="cell-text cell-text--strong" title=d.name.clone()>{d.name.clone()}</span>
+                    {(d.lost_mode || d.locked).then(|| view! {
+                        <span class="device-marks">
+                            {d.marks().into_iter().map(|mark| view! {
+                                <Badge tone=mark_tone(mark) text=mark.label(lang).to_string() test_id=format!("mark-{}-{id}", mark.as_str())/>
+                            }).collect_view()}
+                            {(locations && d.lost_mode).then(|| view! {
+                                <button type="button" class="button button--small device-marks__locations"
+                                    data-locations=id.to_string() data-testid=format!("locations-{id}")
+                                    aria-label=(t.measures.locations_button_label)(&d.name)>
+                                    {t.measures.locations_button}
+                                </button>
+                            })}
+                        </span>
+                    })}
                 </th>
                 <td class="col-os">
                     <span class="cell-text">{format!("{} {}", d.os.label(lang), d.os_version)}</span>

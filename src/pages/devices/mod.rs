@@ -4,6 +4,7 @@
 pub mod device_table;
 pub mod group_picker;
 pub mod group_tree;
+pub mod measure_counts;
 pub mod measures_dialog;
 pub mod selection;
 pub mod selection_bar;
@@ -23,11 +24,13 @@ use crate::components::csv_export::CsvExportButton;
 use crate::components::data_table::{ColumnChooser, Pager};
 use crate::components::PageHeader;
 use crate::i18n::use_locale;
+use crate::pages::measures::locations::LocationHistoryDialog;
+use crate::routes;
 
 pub use device_table::DeviceTable;
 pub use group_picker::GroupPicker;
 pub use group_tree::GroupTreeView;
-pub use measures_dialog::{Measure, MeasuresDialog};
+pub use measures_dialog::{CountsAnswer, MeasuresDialog};
 pub use selection::{use_device_selection, DeviceSelection, Selection};
 pub use selection_bar::SelectionBar;
 pub use selection_keep::{matching_from_address, wipe_href, KeptSelection};
@@ -40,14 +43,26 @@ pub fn DevicesPage() -> impl IntoView {
     let locale = use_locale();
     let state = DevicesState::start();
     let navigate = use_navigate();
-    let on_next = Callback::new(move |measure: Measure| {
+    let on_next = Callback::new(move |measure| {
         state.measures_open.set(false);
-        match measure {
-            Measure::Wipe => navigate(
-                &wipe_href(&state.selection.get_untracked()),
-                NavigateOptions::default(),
-            ),
-        }
+        // The wipe screen carries a "select all matching" selection in its address so a
+        // reload keeps it; the other measures read the app-wide selection.
+        let href = match measure {
+            mdm_model::measure::Measure::Wipe => wipe_href(&state.selection.get_untracked()),
+            other => routes::measure(other),
+        };
+        navigate(&href, NavigateOptions::default());
+    });
+    let counts = measure_counts::measure_counts(state.measures_open.into(), state.selection);
+    let locations_of = RwSignal::new(None::<mdm_model::ids::DeviceId>);
+    // The name as the table shows it; the id when the device has left the page meanwhile.
+    let located = Signal::derive(move || {
+        locations_of.get().map(|id| {
+            let name = state
+                .rows
+                .with(|rows| rows.iter().find(|d| d.id == id).map(|d| d.name.clone()));
+            (id, name.unwrap_or_else(|| id.to_string()))
+        })
     });
 
     view! {
@@ -55,11 +70,14 @@ pub fn DevicesPage() -> impl IntoView {
         <p class="page-lead">{move || locale.t().devices.lead}</p>
         <div class="devices">
             <GroupsPanel state=state/>
-            <DeviceList state=state/>
+            <DeviceList state=state on_locations=Callback::new(move |id| locations_of.set(Some(id)))/>
         </div>
+        <LocationHistoryDialog device=located zone=state.zone on_close=Callback::new(move |_| locations_of.set(None))/>
         <MeasuresDialog
             open=state.measures_open
             count=Signal::derive(move || state.selected_count())
+            counts=Signal::derive(move || counts.get().flatten())
+            on_retry=Callback::new(move |_| counts.refetch())
             on_close=Callback::new(move |_| state.measures_open.set(false))
             on_next=on_next
         />
@@ -104,7 +122,11 @@ fn GroupsPanel(state: DevicesState) -> impl IntoView {
 
 /// Filters, selection, the table and its pager.
 #[component]
-fn DeviceList(state: DevicesState) -> impl IntoView {
+fn DeviceList(
+    state: DevicesState,
+    /// Opens the location history of a device in lost mode.
+    on_locations: Callback<mdm_model::ids::DeviceId>,
+) -> impl IntoView {
     let locale = use_locale();
     let query = state.query;
     let go = state.go;
@@ -141,6 +163,7 @@ fn DeviceList(state: DevicesState) -> impl IntoView {
                 selection=state.selection
                 zone=state.zone
                 columns=state.columns
+                on_locations=on_locations
             />
             <Pager
                 page=Signal::derive(move || query.with(|q| q.page.page))

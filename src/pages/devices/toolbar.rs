@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 use mdm_model::device::{
-    DeviceFilter, DeviceSortKey, DeviceStatus, ManagementMethod, Os, Ownership, MAX_SEARCH_LENGTH,
+    DeviceFilter, DeviceMark, DeviceSortKey, DeviceStatus, ManagementMethod, Os, Ownership,
+    MAX_SEARCH_LENGTH,
 };
 use mdm_model::Lang;
 
@@ -28,7 +29,7 @@ fn options<T: Copy>(
     all.iter().map(|&v| (wire(v), label(v, lang))).collect()
 }
 
-const SELECTS: [FilterSelect; 4] = [
+const SELECTS: [FilterSelect; 5] = [
     FilterSelect {
         id: "filter-os",
         label: |lang| DeviceSortKey::Os.label(lang).to_string(),
@@ -71,10 +72,18 @@ const SELECTS: [FilterSelect; 4] = [
         get: |f| f.status.map(DeviceStatus::as_str),
         set: |f, v| f.status = v.parse().ok(),
     },
+    // 対策の状態: devices in lost mode, or locked ones (`mark=` in the address, as the portal reads it).
+    FilterSelect {
+        id: "filter-mark",
+        label: |lang| crate::i18n::catalog(lang).measures.filter_mark.to_string(),
+        options: |lang| options(DeviceMark::ALL, DeviceMark::as_str, DeviceMark::label, lang),
+        get: |f| f.mark.map(DeviceMark::as_str),
+        set: |f, v| f.mark = v.parse().ok(),
+    },
 ];
 
-/// Keyword search (applied on Enter or the search button) and the OS, ownership, method and
-/// status filters (applied as soon as they change).
+/// Keyword search (applied on Enter or the search button) and the OS, ownership, method,
+/// status and measure-state filters (applied as soon as they change).
 #[component]
 pub fn DeviceToolbar(
     /// The filter the list shows.
@@ -105,6 +114,7 @@ pub fn DeviceToolbar(
                 || f.ownership.is_some()
                 || f.method.is_some()
                 || f.status.is_some()
+                || f.mark.is_some()
         })
     };
     let clear = move |_| {

@@ -46,6 +46,9 @@ impl Article {
             Article::WipeLostDevice => HelpArticle::WipeLostDevice,
             Article::Reenrollment => HelpArticle::ReenrollmentConditions,
             Article::HybridMdm => HelpArticle::HybridExecutionConditions,
+            Article::RemoteLock => HelpArticle::RemoteLock,
+            Article::LostMode => HelpArticle::LostMode,
+            Article::RemoveCompanyData => HelpArticle::RemoveCompanyData,
         }
     }
 
@@ -86,10 +89,22 @@ pub enum HelpTopic {
     IviDelay,
     /// What each platform's wipe does and keeps (Android, Windows, Mac).
     Platforms,
+    /// 遠隔ロック: what the lock screen shows.
+    RemoteLock,
+    /// 紛失モードを開始: which devices, what the screen shows.
+    LostModeStart,
+    /// 紛失モードを解除.
+    LostModeEnd,
+    /// 位置情報を取得: what comes back and where it is shown.
+    Location,
+    /// サウンドを再生.
+    Sound,
+    /// 企業データの削除: what it does on each platform.
+    CompanyData,
 }
 
 impl HelpTopic {
-    pub const ALL: [HelpTopic; 8] = [
+    pub const ALL: [HelpTopic; 14] = [
         HelpTopic::DeleteInfo,
         HelpTopic::Schedule,
         HelpTopic::Wifi,
@@ -98,7 +113,27 @@ impl HelpTopic {
         HelpTopic::Hybrid,
         HelpTopic::IviDelay,
         HelpTopic::Platforms,
+        HelpTopic::RemoteLock,
+        HelpTopic::LostModeStart,
+        HelpTopic::LostModeEnd,
+        HelpTopic::Location,
+        HelpTopic::Sound,
+        HelpTopic::CompanyData,
     ];
+
+    /// The help of a lost-device measure's screen: the section of its family's article.
+    pub fn of_measure(measure: mdm_model::measure::Measure) -> HelpTopic {
+        use mdm_model::measure::Measure;
+        match measure {
+            Measure::Lock => HelpTopic::RemoteLock,
+            Measure::LostModeOn => HelpTopic::LostModeStart,
+            Measure::LostModeOff => HelpTopic::LostModeEnd,
+            Measure::Locate => HelpTopic::Location,
+            Measure::PlaySound => HelpTopic::Sound,
+            Measure::RemoveCompanyData => HelpTopic::CompanyData,
+            Measure::Wipe => HelpTopic::Platforms,
+        }
+    }
 
     /// The article that explains the topic.
     pub fn article(self) -> Article {
@@ -110,6 +145,12 @@ impl HelpTopic {
                 Article::Reenrollment
             }
             HelpTopic::Hybrid | HelpTopic::IviDelay => Article::HybridMdm,
+            HelpTopic::RemoteLock => Article::RemoteLock,
+            HelpTopic::LostModeStart
+            | HelpTopic::LostModeEnd
+            | HelpTopic::Location
+            | HelpTopic::Sound => Article::LostMode,
+            HelpTopic::CompanyData => Article::RemoveCompanyData,
         }
     }
 
@@ -124,6 +165,12 @@ impl HelpTopic {
             HelpTopic::Hybrid => "pair",
             HelpTopic::IviDelay => "ivi-delay",
             HelpTopic::Platforms => "platforms",
+            HelpTopic::RemoteLock => "options",
+            HelpTopic::LostModeStart => "start",
+            HelpTopic::LostModeEnd => "end",
+            HelpTopic::Location => "location",
+            HelpTopic::Sound => "sound",
+            HelpTopic::CompanyData => "platforms",
         }
     }
 
@@ -150,6 +197,12 @@ impl HelpTopic {
             HelpTopic::Hybrid => "help-link-hybrid",
             HelpTopic::IviDelay => "help-link-ivi-delay",
             HelpTopic::Platforms => "help-link-platforms",
+            HelpTopic::RemoteLock => "help-link-remote-lock",
+            HelpTopic::LostModeStart => "help-link-lost-mode-start",
+            HelpTopic::LostModeEnd => "help-link-lost-mode-end",
+            HelpTopic::Location => "help-link-location",
+            HelpTopic::Sound => "help-link-sound",
+            HelpTopic::CompanyData => "help-link-company-data",
         }
     }
 }

@@ -69,6 +69,7 @@ pub fn JobDetailView(
             </Show>
             <ReenrollmentSection job=job format_time=Callback::new(time)/>
             <SummarySection detail=detail job=job zone=zone query=query/>
+            {crate::components::location_fix::job_location(detail, zone)}
             <DeviceFacts
                 job=job
                 device_now=Signal::derive(move || detail.with(|d| d.device_now.clone()))
@@ -170,7 +171,7 @@ fn SummarySection(
     let locale = use_locale();
     let t = move || locale.t().jobs;
     let term = move |text: fn(&'static JobsText) -> &'static str| {
-        Signal::derive(move || text(&locale.t().jobs))
+        Signal::derive(move || text(locale.t().jobs))
     };
     let time = move |at| format_datetime(at, zone.get());
     let wipe_href = move || {

@@ -199,14 +199,14 @@ where
     let locale = use_locale();
     view! {
         <label class="field">
-            <span class="field__label">{move || label(&locale.t().jobs)}</span>
+            <span class="field__label">{move || label(locale.t().jobs)}</span>
             <select
                 class="field__input"
                 data-testid=test_id
                 prop:value=chosen
                 on:change=move |ev| on_choose.run(event_target_value(&ev))
             >
-                <option value="">{move || all(&locale.t().jobs)}</option>
+                <option value="">{move || all(locale.t().jobs)}</option>
                 {values
                     .iter()
                     .map(|&value| {
@@ -240,7 +240,7 @@ fn DateFilter(
     let locale = use_locale();
     view! {
         <label class="field">
-            <span class="field__label">{move || label(&locale.t().jobs)}</span>
+            <span class="field__label">{move || label(locale.t().jobs)}</span>
             <input
                 type="date"
                 class="field__input"

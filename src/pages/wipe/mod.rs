@@ -29,6 +29,7 @@ use crate::i18n::use_locale;
 use crate::pages::devices::{
     matching_from_address, use_device_selection, wipe_href, DeviceSelection, Selection,
 };
+use crate::pages::measures::lost_mode_notice::LostModeNotice;
 use crate::session::use_session;
 
 pub use backend::WipeBackend;
@@ -113,6 +114,9 @@ pub fn WipePage() -> impl IntoView {
     // Only the loading of the Wi-Fi settings rebuilds the screen: a language switch must not
     // throw away what was entered, so every text below follows the language on its own.
     let t = move || locale.t().wipe;
+    let lost_mode = chosen
+        .to_wipe_selection()
+        .map(|selection| view! { <LostModeNotice selection=selection/> });
     let body = move || {
         let Some(selection) = chosen.to_wipe_selection() else {
             return view! {
@@ -161,6 +165,7 @@ pub fn WipePage() -> impl IntoView {
             <span aria-hidden="true">"← "</span>
             {move || locale.t().wipe.back}
         </a>
+        {lost_mode}
         {body}
     }
 }
