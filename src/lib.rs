@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod pages;
 pub mod routes;
 pub mod session;
+pub mod tab_storage;
 pub mod theme;
 
 use leptos::prelude::*;

@@ -10,8 +10,13 @@ mod wait;
 
 use fleet::*;
 use leptos::prelude::*;
-use mdm_console::pages::devices::{DeviceTable, MeasuresDialog, Selection, SelectionBar};
+use mdm_console::pages::devices::{
+    matching_from_address, wipe_href, DeviceSelection, DeviceTable, MeasuresDialog, Selection,
+    SelectionBar,
+};
+use mdm_console::tab_storage;
 use mdm_model::device::{Device, DeviceFilter, DeviceSortKey, Os};
+use mdm_model::ids::{AdministratorId, DeviceId};
 use mdm_model::measure::{measure_counts, Measure, MeasureCounts};
 use mdm_model::paging::SortOrder;
 use mdm_model::time::Zone;
@@ -368,4 +373,76 @@ async fn the_measures_dialog_is_modal_keyboard_friendly_and_leads_to_the_wipe() 
     assert!(!view.disabled("measures-next"));
     view.click("measures-next").await;
     assert_eq!(chosen.get_untracked(), [Measure::Wipe]);
+}
+
+/// The app-wide selection of a console started afresh in the same tab (a reload), made
+/// `admin`'s as the wipe screen makes it when it opens.
+async fn console_in_tab(admin: i64) -> (Mounted, DeviceSelection) {
+    let slot = RwSignal::new(None);
+    let view = mount("ja", move || {
+        let selection = DeviceSelection::provide();
+        selection.restore(AdministratorId(admin));
+        slot.set(Some(selection));
+    });
+    settle().await;
+    (view, slot.get_untracked().expect("provided"))
+}
+
+// Guards the wipe screen losing its devices on a reload: the selection lived in the app's
+// memory only, so the reloaded screen said nothing was selected.
+#[wasm_bindgen_test]
+async fn a_reload_brings_back_the_picked_devices_for_the_same_administrator_only() {
+    tab_storage::forget_all();
+    let picked = Selection::Devices([DeviceId(2), DeviceId(5)].into());
+    let (view, before) = console_in_tab(1).await;
+    before.selection.set(picked.clone());
+    before.origin.set("/devices?group=3&page=2".into());
+    settle().await;
+    drop(view);
+
+    let (view, after) = console_in_tab(1).await;
+    assert_eq!(after.selection.get_untracked(), picked);
+    assert_eq!(after.origin.get_untracked(), "/devices?group=3&page=2");
+    after.restore(AdministratorId(1));
+    assert_eq!(
+        after.selection.get_untracked(),
+        picked,
+        "restoring twice changes nothing"
+    );
+    drop(view);
+
+    let (view, other) = console_in_tab(2).await;
+    assert_eq!(other.selection.get_untracked(), Selection::default());
+    assert_eq!(other.origin.get_untracked(), "/devices");
+    drop(view);
+    tab_storage::forget_all();
+}
+
+#[wasm_bindgen_test]
+async fn every_device_matching_goes_to_the_wipe_screen_in_its_address() {
+    let mut all = Selection::default();
+    all.select_matching(
+        DeviceFilter {
+            os: Some(Os::Ios),
+            ..Default::default()
+        },
+        40,
+    );
+    all.set(DeviceId(7), false);
+    let href = wipe_href(&all);
+    assert_eq!(href, "/devices/wipe?select=all&os=ios&total=40&excluded=7");
+    let query = href.split_once('?').unwrap().1;
+    let pairs: Vec<(&str, &str)> = query.split('&').filter_map(|p| p.split_once('=')).collect();
+    assert_eq!(matching_from_address(pairs), Some(all.clone()));
+
+    // The tab keeps no devices for it: the address is where it lives.
+    tab_storage::forget_all();
+    let (view, console) = console_in_tab(1).await;
+    console.selection.set(all);
+    settle().await;
+    drop(view);
+    let (view, after) = console_in_tab(1).await;
+    assert_eq!(after.selection.get_untracked(), Selection::default());
+    drop(view);
+    tab_storage::forget_all();
 }

@@ -22,7 +22,7 @@ use mdm_console::pages::jobs::{
     RefreshPolicy,
 };
 use mdm_model::ids::{DeviceId, JobId};
-use mdm_model::job::{JobListEntry, JobMethod, JobQuery, JobStatus};
+use mdm_model::job::{JobKind, JobListEntry, JobMethod, JobQuery, JobStatus};
 use mdm_model::time::Zone;
 use mdm_model::Lang;
 use wasm_bindgen_test::*;
@@ -111,11 +111,73 @@ async fn a_hybrid_pair_is_one_entry_of_two_rows_that_says_who_won() {
 
     assert_eq!(within(&groups[1], "job-row").len(), 1);
     assert!(within(&groups[1], "job-pair-tag").is_empty());
-    assert!(
-        text_of(&groups[1]).contains("2026/11/26 14:30"),
-        "times are Japan time: {}",
-        text_of(&groups[1])
+    let registered = &within(&groups[1], "job-registered-at")[0];
+    assert_eq!(
+        registered.get_attribute("title").as_deref(),
+        Some("2026/11/26 14:30 (Asia/Tokyo, JST)"),
+        "times are Japan time"
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_kind_column_names_what_each_order_does_and_times_read_as_how_long_ago() {
+    let now = chrono::Utc::now();
+    let mut lock = job(30, JobMethod::AppleMdm, JobStatus::Sent);
+    lock.kind = JobKind::Lock;
+    lock.registered_at = now - chrono::TimeDelta::seconds(185);
+    lock.status_changed_at = now - chrono::TimeDelta::seconds(65);
+    let entries = RwSignal::new(vec![
+        JobListEntry::single(lock),
+        pair(11, 7, JobStatus::WaitingForDevice, JobStatus::Sent),
+    ]);
+    for (lang, kinds, ago) in [
+        (
+            Lang::Ja,
+            ["遠隔ロック", "遠隔初期化"],
+            ["3分前", "更新 1分前"],
+        ),
+        (
+            Lang::En,
+            ["Remote lock", "Remote wipe"],
+            ["3 minutes ago", "Updated 1 minute ago"],
+        ),
+    ] {
+        let view = table(lang, entries, RwSignal::new(Vec::new()));
+        let heading = view
+            .root
+            .query_selector(".job-head--kind")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            heading.text_content().as_deref(),
+            Some(if lang == Lang::Ja { "種類" } else { "Kind" })
+        );
+        assert!(
+            heading.query_selector("button").unwrap().is_none(),
+            "the job list has no sort by kind"
+        );
+        let shown: Vec<String> = view.all("job-kind").iter().map(text_of).collect();
+        assert_eq!(shown, kinds, "one kind per entry: a pair is one order");
+
+        let entry = &view.all("job-entry")[0];
+        let registered = &within(entry, "job-registered-at")[0];
+        assert_eq!(text_of(registered), ago[0]);
+        let absolute = registered.get_attribute("title").unwrap();
+        assert!(absolute.ends_with("(Asia/Tokyo, JST)"), "{absolute}");
+        assert_eq!(
+            registered.get_attribute("tabindex").as_deref(),
+            Some("0"),
+            "focusable"
+        );
+        let updated = within(entry, "job-updated-at")[0].parent_element().unwrap();
+        assert_eq!(
+            updated
+                .text_content()
+                .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+                .as_deref(),
+            Some(ago[1])
+        );
+    }
 }
 
 #[wasm_bindgen_test]
@@ -277,6 +339,71 @@ async fn filters_apply_from_page_one_and_refuse_an_inverted_date_range() {
         view.text("filter-range-error"),
         "開始日は終了日以前の日付にしてください。"
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_kind_filter_writes_kind_and_follows_the_address() {
+    let applied = RwSignal::new(Vec::<JobQuery>::new());
+    let query = RwSignal::new(JobQuery {
+        status: Some(JobStatus::Sent),
+        page: mdm_model::paging::PageRequest {
+            page: 2,
+            per_page: 50,
+        },
+        ..JobQuery::default()
+    });
+    let view = mount(Lang::Ja, move || {
+        view! {
+            <JobFilters
+                query=query
+                zone=Signal::stored(Zone::JAPAN)
+                names=Signal::stored(ChipNames::default())
+                on_apply=Callback::new(move |q| applied.update(|all| all.push(q)))
+            />
+        }
+    });
+    // The bar starts following the address once it is drawn.
+    settle().await;
+    let kind: HtmlSelectElement = view.find("filter-kind").unchecked_into();
+    let options: Vec<String> = (0..kind.length())
+        .filter_map(|i| kind.item(i))
+        .map(|o| o.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(options.len(), JobKind::ALL.len() + 1);
+    assert_eq!(
+        (options[0].as_str(), options[1].as_str()),
+        ("すべての種類", "遠隔初期化")
+    );
+    assert!(
+        view.maybe("filter-clear").is_some(),
+        "the status narrows the list"
+    );
+
+    kind.set_value("lost_mode_on");
+    kind.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    let last = applied.get_untracked().pop().expect("applied at once");
+    assert_eq!(
+        (last.kind, last.status, last.page.page),
+        (Some(JobKind::LostModeOn), Some(JobStatus::Sent), 1)
+    );
+    assert_eq!(
+        mdm_console::api::jobs_csv_path(&last),
+        "/jobs.csv?kind=lost_mode_on&status=sent",
+        "the export takes the same filter"
+    );
+
+    // Back or a link: the select shows what the address says.
+    query.set(JobQuery {
+        kind: Some(JobKind::Locate),
+        ..JobQuery::default()
+    });
+    settle().await;
+    assert_eq!(kind.value(), "locate");
+    query.set(JobQuery::default());
+    settle().await;
+    assert_eq!(kind.value(), "");
+    assert!(view.maybe("filter-clear").is_none());
 }
 
 /// Counts the refreshes of an [`AutoRefresh`] the test drives.

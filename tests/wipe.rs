@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use mdm_console::api::ApiError;
 use mdm_console::pages::wipe::WipeWizard;
 use mdm_model::device::Os;
-use mdm_model::ids::JobId;
+use mdm_model::ids::{AdministratorId, DeviceId, JobId};
 use mdm_model::time::{to_datetime_local, Zone};
 use mdm_model::wipe::{
     wrong_password_error, RefusedDevice, RegistrationRefusal, WipeProblem, WipeRegistered,
@@ -359,4 +359,77 @@ async fn switching_the_language_keeps_what_was_entered() {
     assert!(s.checked("wipe-agree") && !s.checked("wipe-delete-info"));
     locale.get_untracked().unwrap().set(Lang::Ja);
     settle().await;
+}
+
+/// The wipe screen as `admin` opens it for `ids`, keeping what is entered for the tab.
+async fn kept_screen(portal: &FakePortal, ids: Vec<i64>, admin: i64) -> Mounted {
+    let backend = portal.backend(registered);
+    let count = ids.len() as u64;
+    let view = mount("ja", move || {
+        let device_ids = ids.into_iter().map(DeviceId).collect();
+        view! {
+            <WipeWizard
+                selection=WipeSelection::Devices { device_ids }
+                device_count=count
+                wifi_settings=wifi_settings()
+                zone=Zone::JAPAN
+                now=Utc::now()
+                admin_name="山田 太郎".to_string()
+                backend=backend
+                back_href="/devices".to_string()
+                on_registered=Callback::new(|_| ())
+                kept_for=Some(AdministratorId(admin))
+            />
+        }
+    });
+    settle().await;
+    view
+}
+
+// Guards the wipe screen forgetting every choice on a reload (the form was memory only).
+#[wasm_bindgen_test]
+async fn a_reload_brings_back_the_choices_but_never_the_password_or_the_agreement() {
+    mdm_console::tab_storage::forget_all();
+    let portal = FakePortal::new(small_fleet());
+    let ids: Vec<i64> = portal.fleet.iter().map(|(d, _, _)| d.id.0).collect();
+    let s = kept_screen(&portal, ids.clone(), 1).await;
+    s.click("wipe-delete-info").await;
+    s.click("wipe-schedule").await;
+    s.click("tab-after").await;
+    s.choose("wipe-wifi", "3").await;
+    s.click("wipe-esim").await;
+    s.click("tab-settings").await;
+    s.type_into("wipe-password", "Demo#2026").await;
+    s.click("wipe-agree").await;
+    settle().await;
+    let kept = window()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(mdm_console::pages::wipe::kept_form::FORM_KEY)
+        .unwrap()
+        .expect("the choices are kept for the tab");
+    assert!(!kept.contains("Demo#2026"), "{kept}");
+    drop(s);
+
+    let s = kept_screen(&portal, ids.clone(), 1).await;
+    assert!(!s.checked("wipe-delete-info") && !s.checked("wipe-schedule"));
+    assert!(s.checked("wipe-esim"));
+    assert_eq!(s.select("wipe-wifi").value(), "3");
+    assert_eq!(
+        s.input("wipe-password").value(),
+        "",
+        "the password is typed again"
+    );
+    assert!(!s.checked("wipe-agree"), "and the agreement given again");
+    drop(s);
+
+    // Other devices, or another administrator of the tab: the screen's own defaults.
+    let s = kept_screen(&portal, ids[..1].to_vec(), 1).await;
+    assert!(s.checked("wipe-delete-info") && s.checked("wipe-schedule"));
+    drop(s);
+    let s = kept_screen(&portal, ids, 2).await;
+    assert!(s.checked("wipe-delete-info") && s.checked("wipe-schedule"));
+    drop(s);
+    mdm_console::tab_storage::forget_all();
 }

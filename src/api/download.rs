@@ -81,3 +81,22 @@ impl Api {
         Blob::new_with_u8_array_sequence_and_options(&chunks, &options).map_err(failed)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mdm_model::job::{JobKind, JobStatus};
+
+    #[test]
+    fn the_jobs_export_follows_the_kind_filter_too() {
+        let query = JobQuery {
+            kind: Some(JobKind::LostModeOn),
+            status: Some(JobStatus::Sent),
+            ..JobQuery::default()
+        };
+        assert_eq!(
+            jobs_csv_path(&query),
+            "/jobs.csv?kind=lost_mode_on&status=sent"
+        );
+    }
+}

@@ -39,8 +39,9 @@ pub fn use_now() -> Now {
 /// `time`, relative to now, absolute on hover and focus.
 #[component]
 pub fn RelativeTime(
-    /// The moment shown.
-    time: DateTime<Utc>,
+    /// The moment shown; a row refreshed in place may move it (a status changing again).
+    #[prop(into)]
+    time: Signal<DateTime<Utc>>,
     /// The administrator's time zone.
     #[prop(into)]
     zone: Signal<Zone>,
@@ -50,17 +51,17 @@ pub fn RelativeTime(
 ) -> impl IntoView {
     let locale = use_locale();
     let now = use_now();
-    let absolute = move || format_datetime_in_zone(time, zone.get());
+    let absolute = move || format_datetime_in_zone(time.get(), zone.get());
     view! {
         <time
             class="relative-time"
-            datetime=time.to_rfc3339()
+            datetime=move || time.get().to_rfc3339()
             tabindex="0"
             title=absolute
             data-absolute=absolute
             data-testid=test_id
         >
-            {move || relative_time(time, now.get(), zone.get(), locale.lang())}
+            {move || relative_time(time.get(), now.get(), zone.get(), locale.lang())}
         </time>
     }
 }

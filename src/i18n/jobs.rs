@@ -24,6 +24,8 @@ pub struct JobsText {
     pub filters_label: &'static str,
     pub search_label: &'static str,
     pub search_placeholder: &'static str,
+    /// "All kinds": the kind filter's first choice (its label is [`kind`](Self::kind)).
+    pub kind_all: &'static str,
     pub status_label: &'static str,
     pub status_all: &'static str,
     pub method_label: &'static str,
@@ -54,7 +56,8 @@ pub struct JobsText {
     pub pair_note: &'static str,
     pub pair_label: fn(i64, i64) -> String,
     pub not_scheduled: &'static str,
-    pub updated_at: fn(&str) -> String,
+    /// Before when a job's status last changed ("更新 3分前").
+    pub updated: &'static str,
     pub open_job: fn(i64) -> String,
     pub cancel: &'static str,
     pub cancel_entry: fn(&str) -> String,
@@ -85,6 +88,7 @@ pub struct JobsText {
     pub reenrollment_likely_reason: &'static str,
     /// The re-enrollment badge's accessible name prefix in the job table.
     pub reenrollment_label: &'static str,
+    /// What a job does: the detail's term, the list's column and its filter's label.
     pub kind: &'static str,
     pub method: &'static str,
     pub status: &'static str,

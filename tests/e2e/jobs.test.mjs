@@ -160,3 +160,33 @@ test('CSV export: every job of the filter, UTF-8 with a byte-order mark, pairs o
   const toast = page.getByTestId('toast').filter({ hasText: 'CSV' });
   assert.match(await toast.innerText(), /9行のCSV/);
 });
+
+test('the kind column and filter: kind= in the address, and the list and the CSV export follow it', async () => {
+  const kinds = await page.getByTestId('job-kind').allInnerTexts();
+  assert.equal(kinds.length, 6, 'one kind per entry, a pair being one order');
+  assert.ok(kinds.every((k) => k === '遠隔初期化'), kinds.join(' | '));
+  // Relative times, with the time itself at hand.
+  const registered = page.getByTestId('job-registered-at').first();
+  assert.match(await registered.getAttribute('title'), /^\d{4}\/\d\d\/\d\d \d\d:\d\d \(Asia\/Tokyo, JST\)$/);
+
+  await page.getByTestId('filter-kind').selectOption('wipe');
+  await page.waitForURL((url) => new URL(url).searchParams.get('kind') === 'wipe');
+  await eventually(async () => (await page.getByTestId('job-entry').count()) === 6, { what: 'every wipe listed' });
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => new URL(r.url()).pathname === '/api/jobs.csv'),
+    page.waitForEvent('download'),
+    page.getByTestId('job-export').click(),
+  ]);
+  assert.equal(new URL(request.url()).searchParams.get('kind'), 'wipe', 'the export takes the kind filter');
+
+  await page.getByTestId('filter-kind').selectOption('lock');
+  await page.waitForURL((url) => new URL(url).searchParams.get('kind') === 'lock');
+  await page.getByTestId('table-empty').waitFor();
+  await page.reload();
+  await page.getByTestId('table-empty').waitFor();
+  assert.equal(await page.getByTestId('filter-kind').inputValue(), 'lock', 'the address keeps the kind');
+  await page.getByTestId('filter-clear').click();
+  await page.waitForURL((url) => !new URL(url).searchParams.has('kind'));
+  await eventually(async () => (await page.getByTestId('job-entry').count()) === 6, { what: 'the whole list again' });
+  assert.deepEqual(page.errors, []);
+});

@@ -1,6 +1,7 @@
 // The heart of the product, end to end against a real portal: 端末管理 → pick a group, page
 // through it, tick devices on two pages → 紛失時対策 → 遠隔初期化 → both tabs → per-device preview
-// → a wrong password registers nothing → OK → the new jobs in ジョブ管理. Once in Japanese (Wi-Fi
+// → a reload keeps devices and choices → a wrong password registers nothing → OK → the new jobs
+// in ジョブ管理. Once in Japanese (Wi-Fi
 // re-enrollment, keyboard only through the dialog), once in English (scheduled, double click).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -211,6 +212,26 @@ test('ja: wipe with Wi-Fi re-enrollment, keyboard through the dialog, jobs in �
   await page.getByTestId(`plan-not-wipeable-${byod.id}`).waitFor();
   assert.equal(await page.getByTestId('wipe-ok').isDisabled(), true);
   await page.getByTestId('wipe-skip-not-wipeable').check();
+
+  // A reload keeps the devices and every choice made; the password and the agreement are given
+  // again (a password typed before the reload is gone).
+  await page.getByTestId('wipe-password').fill('typed-before-reload');
+  await page.reload();
+  await page.getByTestId('wipe-form').waitFor();
+  assert.match(await page.getByTestId('wipe-lead').innerText(), new RegExp(`選択した${count}台の端末を遠隔初期化します`));
+  await previewReady(page);
+  assert.match(await page.getByTestId('preview-summary').innerText(), new RegExp(`^${count}台の端末、\\d+件のジョブ`));
+  assert.equal(await page.getByTestId('wipe-schedule').isChecked(), false);
+  assert.equal(await page.getByTestId('wipe-skip-not-wipeable').isChecked(), true);
+  assert.equal(await page.getByTestId('wipe-password').inputValue(), '');
+  assert.equal(await page.getByTestId('wipe-agree').isChecked(), false);
+  await page.getByTestId('tab-after').click();
+  assert.equal(await page.getByTestId('wipe-wifi').inputValue(), String(wifi.id));
+  await page.getByTestId('tab-settings').click();
+  const kept = await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
+  assert.ok(!kept.includes('typed-before-reload'), 'no password kept for the tab');
+  const back = await page.getByTestId('wipe-back').getAttribute('href');
+  assert.match(back, new RegExp(`group=${group.id}`), 'the way back to 端末管理 survives too');
 
   // A wrong password is explained next to the field, and nothing is registered.
   await page.getByTestId('wipe-password').fill('not-my-password');
@@ -428,11 +449,21 @@ for (const { lang, locale, t } of [
     await previewReady(page);
     assert.match(await page.getByTestId('preview-summary').innerText(), new RegExp(t.summary(total - 2)));
     await page.getByTestId('wipe-skip-not-wipeable').check();
+    // Every device matching lives in the address: a reload finds the same selection there.
+    assert.match(page.url(), /\/devices\/wipe\?select=all&/);
+    await page.reload();
+    await page.getByTestId('wipe-form').waitFor();
+    await previewReady(page);
+    assert.match(await page.getByTestId('preview-summary').innerText(), new RegExp(t.summary(total - 2)));
+    assert.equal(await page.getByTestId('wipe-skip-not-wipeable').isChecked(), true, 'the choice survived');
     // A group may hold an Intel Mac, whose erase needs the Find My PIN.
     if (await page.getByTestId('wipe-mac-pin').isVisible()) await page.getByTestId('wipe-mac-pin').fill('135790');
     await page.getByTestId('wipe-password').fill('Demo#2026');
     await page.getByTestId('wipe-agree').check();
     await page.getByTestId('wipe-ok').click();
+    await page.getByTestId('wipe-done').waitFor();
+    // Registered: the address no longer offers the same devices to a reload.
+    await page.waitForURL((url) => !url.search.includes('select=all'));
     await page.getByTestId('wipe-done').waitFor();
     const wipe = /wipe=(\d+)/.exec(await page.getByTestId('wipe-done-jobs').getAttribute('href'))[1];
     const wiped = new Set();

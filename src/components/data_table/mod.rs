@@ -13,6 +13,6 @@ mod sort;
 pub use badge::{Badge, Tone};
 pub use columns::{ColumnChooser, ColumnSet, TableColumn};
 pub use frame::TableFrame;
-pub use notice::{ListState, TableNotice, TableNoticeRow};
+pub use notice::{ListState, Notice, TableNotice, TableNoticeRow};
 pub use pager::{Pager, PagerText};
 pub use sort::{aria_sort, SortButton, SortHeader, SortKey};

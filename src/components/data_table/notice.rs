@@ -77,6 +77,25 @@ pub fn TableNoticeRow(
     #[prop(default = None)]
     on_action: Option<Callback<()>>,
 ) -> impl IntoView {
+    view! {
+        <tr class="table-notice-row">
+            <td colspan=columns.to_string()>
+                <Notice notice=notice on_action=on_action/>
+            </td>
+        </tr>
+    }
+}
+
+/// A [`TableNotice`] on its own, where there is no table around it (a detail panel loading or
+/// failing): the same words, look and test ids as in a table.
+#[component]
+pub fn Notice(
+    /// What to say.
+    notice: TableNotice,
+    /// Called by the notice's button: retry (or reset) for an error, the way on when empty.
+    #[prop(default = None)]
+    on_action: Option<Callback<()>>,
+) -> impl IntoView {
     let button = move |label: String, test_id: &'static str, primary: bool| {
         on_action.map(|action| {
             view! {
@@ -92,7 +111,7 @@ pub fn TableNoticeRow(
             }
         })
     };
-    let body = match notice {
+    match notice {
         TableNotice::Loading(text) => view! {
             <div class="table-notice" role="status" data-testid="table-loading">
                 <div class="spinner" aria-hidden="true"></div>
@@ -119,10 +138,5 @@ pub fn TableNoticeRow(
             </div>
         }
         .into_any(),
-    };
-    view! {
-        <tr class="table-notice-row">
-            <td colspan=columns.to_string()>{body}</td>
-        </tr>
     }
 }

@@ -29,6 +29,66 @@ pub struct PagerText {
     pub per_page_option: fn(u32) -> String,
 }
 
+/// Where a pager stands and where it may go: the list's signals and the callback it was given.
+#[derive(Clone, Copy)]
+struct PagerState {
+    page: Signal<u32>,
+    per_page: Signal<u32>,
+    total: Signal<u64>,
+    on_page: Callback<u32>,
+}
+
+impl PagerState {
+    /// Pages there are; an empty list still has its one (empty) page.
+    fn pages(&self) -> u64 {
+        page_count(self.total.get(), self.per_page.get()).max(1)
+    }
+
+    fn at_first(&self) -> bool {
+        self.page.get() <= 1
+    }
+
+    fn at_last(&self) -> bool {
+        u64::from(self.page.get()) >= self.pages()
+    }
+
+    /// Asks for `target`, brought within the pages there are; nothing for the page shown.
+    fn go(&self, target: u64) {
+        let target = target.clamp(1, self.pages());
+        if target != u64::from(self.page.get_untracked()) {
+            self.on_page.run(u32::try_from(target).unwrap_or(u32::MAX));
+        }
+    }
+
+    /// "1〜50件 / 全523件", or the empty list's words.
+    fn range(&self, text: &PagerText) -> String {
+        match rows_shown(self.page.get(), self.per_page.get(), self.total.get()) {
+            Some((first, last, total)) => (text.range)(first, last, total),
+            None => text.none.to_string(),
+        }
+    }
+}
+
+/// The first and last row a page shows and the total, 1-based; `None` for an empty list. A
+/// page past the end shows the last rows' numbers rather than rows that do not exist.
+fn rows_shown(page: u32, per_page: u32, total: u64) -> Option<(u64, u64, u64)> {
+    if total == 0 {
+        return None;
+    }
+    let per = u64::from(per_page.max(1));
+    let first = u64::from(page.saturating_sub(1)) * per + 1;
+    Some((first.min(total), (first + per - 1).min(total), total))
+}
+
+/// The page a typed page number goes to: out of range to the nearest page, not a number stays
+/// on `current`.
+fn typed_page(text: &str, current: u64, pages: u64) -> u64 {
+    text.trim()
+        .parse::<u64>()
+        .unwrap_or(current)
+        .clamp(1, pages.max(1))
+}
+
 /// Navigation for a list of `total` rows shown `per_page` at a time.
 #[component]
 pub fn Pager(
@@ -54,112 +114,171 @@ pub fn Pager(
     id: &'static str,
 ) -> impl IntoView {
     let locale = use_locale();
-    let text = Signal::derive(move || &locale.t().table.pager);
-    let pages = move || page_count(total.get(), per_page.get()).max(1);
-    let range = move || {
-        let t = text.get();
-        let total = total.get();
-        if total == 0 {
-            return t.none.to_string();
-        }
-        let per = u64::from(per_page.get());
-        let first = u64::from(page.get().saturating_sub(1)) * per + 1;
-        (t.range)(first.min(total), (first + per - 1).min(total), total)
+    let text = move || &locale.t().table.pager;
+    let state = PagerState {
+        page,
+        per_page,
+        total,
+        on_page,
     };
-    let go = move |target: u64| {
-        let target = target.clamp(1, pages());
-        if target != u64::from(page.get_untracked()) {
-            on_page.run(u32::try_from(target).unwrap_or(u32::MAX));
-        }
-    };
-    let at_first = move || page.get() <= 1;
-    let at_last = move || u64::from(page.get()) >= pages();
-    let page_box = format!("{id}-page");
-    let size_box = format!("{id}-per-page");
-    let (page_for, page_test) = (page_box.clone(), page_box.clone());
-    let (size_for, size_test) = (size_box.clone(), size_box.clone());
-
-    let nav_button = move |suffix: &'static str,
-                           label: fn(&PagerText) -> &'static str,
-                           symbol: &'static str,
-                           disabled: Signal<bool>,
-                           target: fn(u64, u64) -> u64| {
-        view! {
-            <button
-                type="button"
-                class="pager__button"
-                data-testid=format!("{id}-{suffix}")
-                aria-label=move || label(text.get())
-                title=move || label(text.get())
-                disabled=move || disabled.get()
-                on:click=move |_| go(target(u64::from(page.get_untracked()), pages()))
-            >
-                <span aria-hidden="true">{symbol}</span>
-            </button>
-        }
-    };
-
+    let first = Signal::derive(move || state.at_first());
+    let last = Signal::derive(move || state.at_last());
     view! {
-        <nav class="pager" aria-label=move || text.get().label data-testid=id>
+        <nav class="pager" aria-label=move || text().label data-testid=id>
             <span class="pager__range" data-testid=format!("{id}-range") aria-live="polite">
-                {range}
+                {move || state.range(text())}
             </span>
             <div class="pager__controls">
-                {nav_button("first", |t| t.first, "«", Signal::derive(at_first), |_, _| 1)}
-                {nav_button("previous", |t| t.previous, "‹", Signal::derive(at_first), |p, _| p.saturating_sub(1))}
-                <label class="pager__page" for=page_for>
-                    <span class="visually-hidden">{move || text.get().page}</span>
-                    <input
-                        type="number"
-                        class="pager__input"
-                        inputmode="numeric"
-                        enterkeyhint="go"
-                        id=page_box
-                        data-testid=page_test
-                        min="1"
-                        max=move || pages().to_string()
-                        prop:value=move || page.get().to_string()
-                        on:change=move |ev| {
-                            let input = event_target::<HtmlInputElement>(&ev);
-                            let current = u64::from(page.get_untracked());
-                            // Out of range goes to the nearest page; not a number stays put.
-                            let target = input.value().trim().parse::<u64>().unwrap_or(current);
-                            let target = target.clamp(1, pages());
-                            input.set_value(&target.to_string());
-                            go(target);
-                        }
-                    />
-                    <span class="pager__pages" data-testid=format!("{id}-pages")>
-                        {move || (text.get().of_pages)(pages())}
-                    </span>
-                </label>
-                {nav_button("next", |t| t.next, "›", Signal::derive(at_last), |p, _| p + 1)}
-                {nav_button("last", |t| t.last, "»", Signal::derive(at_last), |_, last| last)}
+                <NavButton state=state id=id suffix="first" label=|t| t.first symbol="«" disabled=first target=|_, _| 1/>
+                <NavButton state=state id=id suffix="previous" label=|t| t.previous symbol="‹" disabled=first
+                    target=|p, _| p.saturating_sub(1)/>
+                <PageNumberBox state=state id=id/>
+                <NavButton state=state id=id suffix="next" label=|t| t.next symbol="›" disabled=last target=|p, _| p + 1/>
+                <NavButton state=state id=id suffix="last" label=|t| t.last symbol="»" disabled=last target=|_, last| last/>
             </div>
-            <label class="pager__size" for=size_for>
-                <span>{move || text.get().per_page}</span>
-                <select
-                    class="field__input field__input--compact"
-                    id=size_box
-                    data-testid=size_test
-                    on:change=move |ev| {
-                        if let Ok(size) = event_target_value(&ev).parse::<u32>() {
-                            on_per_page.run(size);
-                        }
-                    }
-                >
-                    {choices
-                        .iter()
-                        .map(|&size| {
-                            view! {
-                                <option value=size.to_string() selected=move || per_page.get() == size>
-                                    {move || (text.get().per_page_option)(size)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </label>
+            <PageSizeSelect per_page=per_page choices=choices on_per_page=on_per_page id=id/>
         </nav>
+    }
+}
+
+/// One of first / previous / next / last.
+#[component]
+fn NavButton(
+    /// The pager.
+    state: PagerState,
+    /// The pager's id, prefix of the button's `data-testid`.
+    id: &'static str,
+    /// Which button: `{id}-{suffix}`.
+    suffix: &'static str,
+    /// Its accessible name and tooltip.
+    label: fn(&PagerText) -> &'static str,
+    /// What it shows.
+    symbol: &'static str,
+    /// There is no page that way.
+    disabled: Signal<bool>,
+    /// The page it goes to, from the page shown and the last page.
+    target: fn(u64, u64) -> u64,
+) -> impl IntoView {
+    let locale = use_locale();
+    let name = move || label(&locale.t().table.pager);
+    view! {
+        <button
+            type="button"
+            class="pager__button"
+            data-testid=format!("{id}-{suffix}")
+            aria-label=name
+            title=name
+            disabled=move || disabled.get()
+            on:click=move |_| state.go(target(u64::from(state.page.get_untracked()), state.pages()))
+        >
+            <span aria-hidden="true">{symbol}</span>
+        </button>
+    }
+}
+
+/// The page number to jump to, with the number of pages after it.
+#[component]
+fn PageNumberBox(
+    /// The pager.
+    state: PagerState,
+    /// The pager's id: the box is `{id}-page`.
+    id: &'static str,
+) -> impl IntoView {
+    let locale = use_locale();
+    let text = move || &locale.t().table.pager;
+    let input_id = format!("{id}-page");
+    let (label_for, test_id) = (input_id.clone(), input_id.clone());
+    view! {
+        <label class="pager__page" for=label_for>
+            <span class="visually-hidden">{move || text().page}</span>
+            <input
+                type="number"
+                class="pager__input"
+                inputmode="numeric"
+                enterkeyhint="go"
+                id=input_id
+                data-testid=test_id
+                min="1"
+                max=move || state.pages().to_string()
+                prop:value=move || state.page.get().to_string()
+                on:change=move |ev| {
+                    let input = event_target::<HtmlInputElement>(&ev);
+                    let current = u64::from(state.page.get_untracked());
+                    let target = typed_page(&input.value(), current, state.pages());
+                    input.set_value(&target.to_string());
+                    state.go(target);
+                }
+            />
+            <span class="pager__pages" data-testid=format!("{id}-pages")>
+                {move || (text().of_pages)(state.pages())}
+            </span>
+        </label>
+    }
+}
+
+/// The page size.
+#[component]
+fn PageSizeSelect(
+    /// Rows per page.
+    per_page: Signal<u32>,
+    /// The sizes offered.
+    choices: &'static [u32],
+    /// Called with the size chosen.
+    on_per_page: Callback<u32>,
+    /// The pager's id: the select is `{id}-per-page`.
+    id: &'static str,
+) -> impl IntoView {
+    let locale = use_locale();
+    let text = move || &locale.t().table.pager;
+    let select_id = format!("{id}-per-page");
+    let (label_for, test_id) = (select_id.clone(), select_id.clone());
+    view! {
+        <label class="pager__size" for=label_for>
+            <span>{move || text().per_page}</span>
+            <select
+                class="field__input field__input--compact"
+                id=select_id
+                data-testid=test_id
+                on:change=move |ev| {
+                    if let Ok(size) = event_target_value(&ev).parse::<u32>() {
+                        on_per_page.run(size);
+                    }
+                }
+            >
+                {choices
+                    .iter()
+                    .map(|&size| {
+                        view! {
+                            <option value=size.to_string() selected=move || per_page.get() == size>
+                                {move || (text().per_page_option)(size)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_range_names_the_rows_of_the_page_within_the_total() {
+        assert_eq!(rows_shown(1, 50, 523), Some((1, 50, 523)));
+        assert_eq!(rows_shown(11, 50, 523), Some((501, 523, 523)));
+        assert_eq!(rows_shown(1, 50, 0), None);
+        // A page past the end (the list shrank meanwhile) names no row beyond the last.
+        assert_eq!(rows_shown(20, 50, 523), Some((523, 523, 523)));
+    }
+
+    #[test]
+    fn a_typed_page_goes_to_the_nearest_page_or_stays() {
+        assert_eq!(typed_page(" 7 ", 2, 11), 7);
+        assert_eq!(typed_page("99", 2, 11), 11);
+        assert_eq!(typed_page("0", 2, 11), 1);
+        assert_eq!(typed_page("abc", 2, 11), 2);
+        assert_eq!(typed_page("-3", 2, 11), 2);
     }
 }

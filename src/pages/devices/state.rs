@@ -76,7 +76,9 @@ impl DevicesState {
     /// Reads the address, starts the fetches and keeps the selection in step with the filter.
     pub fn start() -> DevicesState {
         let api = expect_context::<Api>();
-        let DeviceSelection { selection, origin } = use_device_selection();
+        let DeviceSelection {
+            selection, origin, ..
+        } = use_device_selection();
         let params = use_query_map();
         let navigate = use_navigate();
         let session = use_session();

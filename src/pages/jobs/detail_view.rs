@@ -17,7 +17,7 @@ use super::options::{DeviceFacts, OptionsFacts};
 use super::reenrollment::ReenrollmentSection;
 use super::url::{cleared, detail_href, for_device, list_href, refined};
 use crate::components::StatusBadge;
-use crate::i18n::use_locale;
+use crate::i18n::{use_locale, JobsText};
 
 /// The jobs a cancel of this job takes along (its Hybrid partner too).
 fn cancel_set(detail: &JobDetail) -> Vec<Job> {
@@ -50,71 +50,17 @@ pub fn JobDetailView(
     /// Asks to cancel these jobs (the job and its partner); a confirmation follows.
     on_cancel: Callback<Vec<Job>>,
 ) -> impl IntoView {
-    let locale = use_locale();
-    let t = move || locale.t().jobs;
     let job = Memo::new(move |_| detail.with(|d| d.job.clone()));
-    let partner = Memo::new(move |_| detail.with(|d| d.partner.clone()));
     let history = Memo::new(move |_| detail.with(|d| d.history.clone()));
-    let cancel = Memo::new(move |_| detail.with(cancel_state));
-    let status = Signal::derive(move || job.with(|j| j.status));
     let time = move |at| format_datetime(at, zone.get());
-    let wipe_href = move || {
-        crate::routes::href(&list_href(&refined(&cleared(&query.get()), |q| {
-            q.wipe = Some(job.with(|j| j.wipe_id))
-        })))
-    };
     let device_href = move || {
-        crate::routes::href(&list_href(&for_device(
-            &cleared(&query.get()),
-            job.with(|j| j.device.id),
-        )))
+        let device = job.with(|j| j.device.id);
+        crate::routes::href(&list_href(&for_device(&cleared(&query.get()), device)))
     };
-
     view! {
         <div class="job-detail" data-testid="job-detail">
-            <div class="job-detail__status">
-                <StatusBadge status=status test_id="detail-status"/>
-                <span class="job-detail__reason" data-testid="detail-reason">
-                    {move || job.with(|j| j.status_reason.label(locale.lang()))}
-                </span>
-                {move || match cancel.get() {
-                    Ok(()) => view! {
-                        <button
-                            type="button"
-                            class="button job-button--danger-quiet"
-                            data-testid="detail-cancel"
-                            on:click=move |_| on_cancel.run(detail.with_untracked(cancel_set))
-                        >
-                            {move || t().cancel_button}
-                        </button>
-                    }
-                        .into_any(),
-                    Err(CancelRefusal::AlreadyRunning) => view! {
-                        <p class="job-detail__note" data-testid="detail-cancel-refused">{move || t().cancel_refused_running}</p>
-                    }
-                        .into_any(),
-                    Err(CancelRefusal::AlreadyFinished) => ().into_any(),
-                }}
-            </div>
-
-            {move || partner.get().map(|p| {
-                let partner_status = Signal::stored(p.status);
-                let href = crate::routes::href(&detail_href(p.id, &query.get_untracked()));
-                view! {
-                    <section class="job-section job-section--pair" aria-labelledby="job-pair-title" data-testid="job-pair">
-                        <h3 class="job-section__title" id="job-pair-title">{move || t().section_pair}</h3>
-                        <p class="job-section__lead">{move || t().pair_explain}</p>
-                        <div class="job-pair">
-                            <a href=href data-noscroll="" class="job-pair__link" data-testid="pair-link">
-                                {move || (t().pair_partner)(p.id.0, p.method.label(locale.lang()))}
-                            </a>
-                            <StatusBadge status=partner_status test_id="pair-status"/>
-                            <span class="job-pair__reason">{move || p.status_reason.label(locale.lang())}</span>
-                        </div>
-                    </section>
-                }
-            })}
-
+            <StatusLine detail=detail job=job on_cancel=on_cancel/>
+            <PairSection detail=detail query=query/>
             // What an open job waits for comes first: it is why the administrator opened it. A
             // finished job shows the conditions of its sends instead (below): the device now
             // says nothing about why it ran.
@@ -123,37 +69,7 @@ pub fn JobDetailView(
             </Show>
             <ReenrollmentSection job=job format_time=Callback::new(time)/>
             {crate::components::location_fix::job_location(detail, zone)}
-
-            <section class="job-section" aria-labelledby="job-summary-title">
-                <h3 class="job-section__title" id="job-summary-title">{move || t().section_summary}</h3>
-                <dl class="facts">
-                    <Fact term=Signal::derive(move || t().kind)>{move || job.with(|j| j.kind.label(locale.lang()))}</Fact>
-                    <Fact term=Signal::derive(move || t().method) test_id="detail-method">
-                        {move || job.with(|j| j.method.label(locale.lang()))}
-                    </Fact>
-                    <Fact term=Signal::derive(move || t().status_since)>{move || time(job.with(|j| j.status_changed_at))}</Fact>
-                    <Fact term=Signal::derive(move || t().registered_by) test_id="detail-registrant">
-                        {move || job.with(|j| j.registered_by.display_name.clone())}
-                    </Fact>
-                    <Fact term=Signal::derive(move || t().registered_at) test_id="detail-registered-at">
-                        {move || time(job.with(|j| j.registered_at))}
-                    </Fact>
-                    <Fact term=Signal::derive(move || t().time_zone) test_id="detail-time-zone">
-                        {move || zone.get().name()}
-                    </Fact>
-                    <Fact term=Signal::derive(move || t().registration)>
-                        <a href=wipe_href data-testid="detail-wipe-link">
-                            {move || (t().wipe_number)(job.with(|j| j.wipe_id.0))}
-                        </a>
-                    </Fact>
-                    <Show when=move || detail.with(|d| d.times_out_at.is_some())>
-                        <Fact term=Signal::derive(move || t().times_out_at)>
-                            {move || detail.with(|d| d.times_out_at.map(time)).unwrap_or_default()}
-                        </Fact>
-                    </Show>
-                </dl>
-            </section>
-
+            <SummarySection detail=detail job=job zone=zone query=query/>
             <DeviceFacts
                 job=job
                 device_now=Signal::derive(move || detail.with(|d| d.device_now.clone()))
@@ -165,5 +81,126 @@ pub fn JobDetailView(
             <CommandSection detail=detail/>
             <AuditList audit=audit zone=zone/>
         </div>
+    }
+}
+
+/// The status with its reason, and cancelling: the button, or why it is too late.
+#[component]
+fn StatusLine(
+    /// The detail.
+    detail: Signal<JobDetail>,
+    /// Its job.
+    job: Memo<Job>,
+    /// Asks to cancel the job and its partner.
+    on_cancel: Callback<Vec<Job>>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().jobs;
+    let cancel = Memo::new(move |_| detail.with(cancel_state));
+    view! {
+        <div class="job-detail__status">
+            <StatusBadge status=Signal::derive(move || job.with(|j| j.status)) test_id="detail-status"/>
+            <span class="job-detail__reason" data-testid="detail-reason">
+                {move || job.with(|j| j.status_reason.label(locale.lang()))}
+            </span>
+            {move || match cancel.get() {
+                Ok(()) => view! {
+                    <button
+                        type="button"
+                        class="button job-button--danger-quiet"
+                        data-testid="detail-cancel"
+                        on:click=move |_| on_cancel.run(detail.with_untracked(cancel_set))
+                    >
+                        {move || t().cancel_button}
+                    </button>
+                }
+                    .into_any(),
+                Err(CancelRefusal::AlreadyRunning) => view! {
+                    <p class="job-detail__note" data-testid="detail-cancel-refused">{move || t().cancel_refused_running}</p>
+                }
+                    .into_any(),
+                Err(CancelRefusal::AlreadyFinished) => ().into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The other job of a Hybrid pair: a link to it and where it stands.
+#[component]
+fn PairSection(
+    /// The detail.
+    detail: Signal<JobDetail>,
+    /// The list state, carried into the link.
+    query: Signal<JobQuery>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().jobs;
+    let partner = Memo::new(move |_| detail.with(|d| d.partner.clone()));
+    move || {
+        partner.get().map(|p| {
+            let href = crate::routes::href(&detail_href(p.id, &query.get_untracked()));
+            view! {
+                <section class="job-section job-section--pair" aria-labelledby="job-pair-title" data-testid="job-pair">
+                    <h3 class="job-section__title" id="job-pair-title">{move || t().section_pair}</h3>
+                    <p class="job-section__lead">{move || t().pair_explain}</p>
+                    <div class="job-pair">
+                        <a href=href data-noscroll="" class="job-pair__link" data-testid="pair-link">
+                            {move || (t().pair_partner)(p.id.0, p.method.label(locale.lang()))}
+                        </a>
+                        <StatusBadge status=Signal::stored(p.status) test_id="pair-status"/>
+                        <span class="job-pair__reason">{move || p.status_reason.label(locale.lang())}</span>
+                    </div>
+                </section>
+            }
+        })
+    }
+}
+
+/// What was ordered, when, by whom, and the registration it belongs to.
+#[component]
+fn SummarySection(
+    /// The detail.
+    detail: Signal<JobDetail>,
+    /// Its job.
+    job: Memo<Job>,
+    /// The administrator's time zone.
+    zone: Signal<Zone>,
+    /// The list state, carried into the registration's link.
+    query: Signal<JobQuery>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().jobs;
+    let term = move |text: fn(&'static JobsText) -> &'static str| {
+        Signal::derive(move || text(&locale.t().jobs))
+    };
+    let time = move |at| format_datetime(at, zone.get());
+    let wipe_href = move || {
+        let wipe = job.with(|j| j.wipe_id);
+        crate::routes::href(&list_href(&refined(&cleared(&query.get()), |q| {
+            q.wipe = Some(wipe)
+        })))
+    };
+    view! {
+        <section class="job-section" aria-labelledby="job-summary-title">
+            <h3 class="job-section__title" id="job-summary-title">{move || t().section_summary}</h3>
+            <dl class="facts">
+                <Fact term=term(|t| t.kind) test_id="detail-kind">{move || job.with(|j| j.kind.label(locale.lang()))}</Fact>
+                <Fact term=term(|t| t.method) test_id="detail-method">{move || job.with(|j| j.method.label(locale.lang()))}</Fact>
+                <Fact term=term(|t| t.status_since)>{move || time(job.with(|j| j.status_changed_at))}</Fact>
+                <Fact term=term(|t| t.registered_by) test_id="detail-registrant">
+                    {move || job.with(|j| j.registered_by.display_name.clone())}
+                </Fact>
+                <Fact term=term(|t| t.registered_at) test_id="detail-registered-at">{move || time(job.with(|j| j.registered_at))}</Fact>
+                <Fact term=term(|t| t.time_zone) test_id="detail-time-zone">{move || zone.get().name()}</Fact>
+                <Fact term=term(|t| t.registration)>
+                    <a href=wipe_href data-testid="detail-wipe-link">{move || (t().wipe_number)(job.with(|j| j.wipe_id.0))}</a>
+                </Fact>
+                <Show when=move || detail.with(|d| d.times_out_at.is_some())>
+                    <Fact term=term(|t| t.times_out_at)>
+                        {move || detail.with(|d| d.times_out_at.map(time)).unwrap_or_default()}
+                    </Fact>
+                </Show>
+            </dl>
+        </section>
     }
 }

@@ -1,14 +1,15 @@
-//! The filter bar of the job list: search, status, method and registration dates, plus chips for
+//! The filter bar of the job list: search, kind, status, method and registration dates, plus chips for
 //! the narrower filters that come from links (one device, one registrant, one registration).
 //! Choices apply at once; the search applies on Enter or the button.
 
 use leptos::prelude::*;
-use mdm_model::job::{JobMethod, JobQuery, JobStatus};
+use mdm_model::job::{JobKind, JobMethod, JobQuery, JobStatus};
 use mdm_model::time::Zone;
+use mdm_model::Lang;
 
-use super::dates::{from_input, range_from_inputs, to_input};
+use super::filter_form::JobFilterForm;
 use super::url::{cleared, is_filtered, refined};
-use crate::i18n::use_locale;
+use crate::i18n::{use_locale, JobsText};
 
 /// Readable names for the filters that only carry an id in the address.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -61,72 +62,39 @@ pub fn JobFilters(
 ) -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().jobs;
-    let fields = move || {
-        let q = query.get();
-        let zone = zone.get();
-        [
-            q.q.clone().unwrap_or_default(),
-            q.status.map(|s| s.as_str().to_string()).unwrap_or_default(),
-            q.method.map(|m| m.as_str().to_string()).unwrap_or_default(),
-            from_input(q.from, zone),
-            to_input(q.to, zone),
-        ]
-    };
-    let [search, status, method, from, to] = untrack(fields).map(RwSignal::new);
+    let shown = move || JobFilterForm::of(&query.get(), zone.get());
+    let form = RwSignal::new(untrack(shown));
     let range_error = RwSignal::new(false);
-
     // The address is the truth: back, forward and chips put the fields back in step with it.
     Effect::watch(
-        fields,
-        move |[q, s, m, f, t], _, _| {
-            search.set(q.clone());
-            status.set(s.clone());
-            method.set(m.clone());
-            from.set(f.clone());
-            to.set(t.clone());
+        shown,
+        move |fields, _, _| {
+            form.set(fields.clone());
             range_error.set(false);
         },
         false,
     );
-
     let apply = move || {
-        let Ok((range_from, range_to)) = range_from_inputs(
-            &from.get_untracked(),
-            &to.get_untracked(),
-            zone.get_untracked(),
-        ) else {
-            range_error.set(true);
-            return;
-        };
-        range_error.set(false);
-        let next = refined(&query.get_untracked(), |q| {
-            let text = search.get_untracked().trim().to_string();
-            q.q = (!text.is_empty()).then_some(text);
-            q.status = status.get_untracked().parse::<JobStatus>().ok();
-            q.method = method.get_untracked().parse::<JobMethod>().ok();
-            q.from = range_from;
-            q.to = range_to;
-        });
-        on_apply.run(next);
+        let next =
+            form.with_untracked(|f| f.apply_to(&query.get_untracked(), zone.get_untracked()));
+        range_error.set(next.is_err());
+        if let Ok(next) = next {
+            on_apply.run(next);
+        }
     };
-    let remove = move |change: fn(&mut JobQuery)| {
-        Callback::new(move |_| on_apply.run(refined(&query.get_untracked(), change)))
+    // A choice applies at once; the search waits for Enter or the button.
+    let field = move |pick: fn(&mut JobFilterForm) -> &mut String, at_once: bool| {
+        Callback::new(move |value: String| {
+            form.update(|f| *pick(f) = value);
+            if at_once {
+                apply();
+            }
+        })
     };
-    let device_label = Signal::derive(move || {
-        let name = names.with(|n| n.device.clone());
-        let id = query.with(|q| q.device.map(|d| d.0)).unwrap_or_default();
-        (t().chip_device)(&name.unwrap_or_else(|| format!("#{id}")))
-    });
-    let registrant_label = Signal::derive(move || {
-        let name = names.with(|n| n.registrant.clone());
-        let id = query
-            .with(|q| q.registrant.map(|r| r.0))
-            .unwrap_or_default();
-        (t().chip_registrant)(&name.unwrap_or_else(|| format!("#{id}")))
-    });
-    let wipe_label = Signal::derive(move || {
-        (t().chip_wipe)(query.with(|q| q.wipe.map(|w| w.0)).unwrap_or_default())
-    });
+    let value = move |read: fn(&JobFilterForm) -> &String| {
+        Signal::derive(move || form.with(|f| read(f).clone()))
+    };
+    let invalid = Signal::derive(move || range_error.get());
 
     view! {
         <form
@@ -140,100 +108,17 @@ pub fn JobFilters(
             }
         >
             <div class="job-filters__row">
-                <label class="field job-filters__search">
-                    <span class="field__label">{move || t().search_label}</span>
-                    <input
-                        type="search"
-                        class="field__input"
-                        data-testid="filter-search"
-                        maxlength="200"
-                        enterkeyhint="search"
-                        autocomplete="off"
-                        autocapitalize="off"
-                        spellcheck="false"
-                        placeholder=move || t().search_placeholder
-                        prop:value=search
-                        on:input=move |ev| search.set(event_target_value(&ev))
-                    />
-                </label>
-                <label class="field">
-                    <span class="field__label">{move || t().status_label}</span>
-                    <select
-                        class="field__input"
-                        data-testid="filter-status"
-                        prop:value=status
-                        on:change=move |ev| {
-                            status.set(event_target_value(&ev));
-                            apply();
-                        }
-                    >
-                        <option value="">{move || t().status_all}</option>
-                        {JobStatus::ALL
-                            .iter()
-                            .map(|s| {
-                                let s = *s;
-                                view! {
-                                    <option value=s.as_str() selected=move || status.get() == s.as_str()>
-                                        {move || s.label(locale.lang())}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-                <label class="field">
-                    <span class="field__label">{move || t().method_label}</span>
-                    <select
-                        class="field__input"
-                        data-testid="filter-method"
-                        prop:value=method
-                        on:change=move |ev| {
-                            method.set(event_target_value(&ev));
-                            apply();
-                        }
-                    >
-                        <option value="">{move || t().method_all}</option>
-                        {JobMethod::ALL
-                            .iter()
-                            .map(|m| {
-                                let m = *m;
-                                view! {
-                                    <option value=m.as_str() selected=move || method.get() == m.as_str()>
-                                        {move || m.label(locale.lang())}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-                <label class="field">
-                    <span class="field__label">{move || t().from_label}</span>
-                    <input
-                        type="date"
-                        class="field__input"
-                        data-testid="filter-from"
-                        aria-invalid=move || range_error.get().to_string()
-                        prop:value=from
-                        on:change=move |ev| {
-                            from.set(event_target_value(&ev));
-                            apply();
-                        }
-                    />
-                </label>
-                <label class="field">
-                    <span class="field__label">{move || t().to_label}</span>
-                    <input
-                        type="date"
-                        class="field__input"
-                        data-testid="filter-to"
-                        aria-invalid=move || range_error.get().to_string()
-                        prop:value=to
-                        on:change=move |ev| {
-                            to.set(event_target_value(&ev));
-                            apply();
-                        }
-                    />
-                </label>
+                <SearchField value=value(|f| &f.search) on_input=field(|f| &mut f.search, false)/>
+                <ChoiceFilter label=|t| t.kind all=|t| t.kind_all test_id="filter-kind" values=JobKind::ALL
+                    wire=JobKind::as_str text=JobKind::label chosen=value(|f| &f.kind) on_choose=field(|f| &mut f.kind, true)/>
+                <ChoiceFilter label=|t| t.status_label all=|t| t.status_all test_id="filter-status" values=JobStatus::ALL
+                    wire=JobStatus::as_str text=JobStatus::label chosen=value(|f| &f.status) on_choose=field(|f| &mut f.status, true)/>
+                <ChoiceFilter label=|t| t.method_label all=|t| t.method_all test_id="filter-method" values=JobMethod::ALL
+                    wire=JobMethod::as_str text=JobMethod::label chosen=value(|f| &f.method) on_choose=field(|f| &mut f.method, true)/>
+                <DateFilter label=|t| t.from_label test_id="filter-from" value=value(|f| &f.from) invalid=invalid
+                    on_change=field(|f| &mut f.from, true)/>
+                <DateFilter label=|t| t.to_label test_id="filter-to" value=value(|f| &f.to) invalid=invalid
+                    on_change=field(|f| &mut f.to, true)/>
                 <div class="job-filters__buttons">
                     <button type="submit" class="button button--primary" data-testid="filter-submit">
                         {move || t().search_submit}
@@ -253,19 +138,164 @@ pub fn JobFilters(
             <Show when=move || range_error.get()>
                 <p class="field__error" role="alert" data-testid="filter-range-error">{move || t().range_inverted}</p>
             </Show>
-            <Show when=move || query.with(|q| q.device.is_some() || q.registrant.is_some() || q.wipe.is_some())>
-                <ul class="filter-chips">
-                    <Show when=move || query.with(|q| q.device.is_some())>
-                        <Chip label=device_label test_id="chip-device" on_remove=remove(|q| q.device = None)/>
-                    </Show>
-                    <Show when=move || query.with(|q| q.registrant.is_some())>
-                        <Chip label=registrant_label test_id="chip-registrant" on_remove=remove(|q| q.registrant = None)/>
-                    </Show>
-                    <Show when=move || query.with(|q| q.wipe.is_some())>
-                        <Chip label=wipe_label test_id="chip-wipe" on_remove=remove(|q| q.wipe = None)/>
-                    </Show>
-                </ul>
-            </Show>
+            <FilterChips query=query names=names on_apply=on_apply/>
         </form>
+    }
+}
+
+/// The search box: device name, serial number or user.
+#[component]
+fn SearchField(
+    /// What is typed.
+    value: Signal<String>,
+    /// Called as it is typed.
+    on_input: Callback<String>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().jobs;
+    view! {
+        <label class="field job-filters__search">
+            <span class="field__label">{move || t().search_label}</span>
+            <input
+                type="search"
+                class="field__input"
+                data-testid="filter-search"
+                maxlength="200"
+                enterkeyhint="search"
+                autocomplete="off"
+                autocapitalize="off"
+                spellcheck="false"
+                placeholder=move || t().search_placeholder
+                prop:value=value
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            />
+        </label>
+    }
+}
+
+/// A select over one of the model's vocabularies (kind, status, method), "all" first.
+#[component]
+fn ChoiceFilter<T>(
+    /// The select's label.
+    label: fn(&'static JobsText) -> &'static str,
+    /// The "all" choice.
+    all: fn(&'static JobsText) -> &'static str,
+    /// `data-testid` of the select.
+    test_id: &'static str,
+    /// The values offered, in the vocabulary's order.
+    values: &'static [T],
+    /// A value's wire name (the address's).
+    wire: fn(T) -> &'static str,
+    /// A value's label.
+    text: fn(T, Lang) -> &'static str,
+    /// The wire name chosen; empty for "all".
+    chosen: Signal<String>,
+    /// Called with the wire name chosen.
+    on_choose: Callback<String>,
+) -> impl IntoView
+where
+    T: Copy + Send + Sync + 'static,
+{
+    let locale = use_locale();
+    view! {
+        <label class="field">
+            <span class="field__label">{move || label(&locale.t().jobs)}</span>
+            <select
+                class="field__input"
+                data-testid=test_id
+                prop:value=chosen
+                on:change=move |ev| on_choose.run(event_target_value(&ev))
+            >
+                <option value="">{move || all(&locale.t().jobs)}</option>
+                {values
+                    .iter()
+                    .map(|&value| {
+                        let name = wire(value);
+                        view! {
+                            <option value=name selected=move || chosen.with(|c| c == name)>
+                                {move || text(value, locale.lang())}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// One end of the registration period: a day in the administrator's zone.
+#[component]
+fn DateFilter(
+    /// The field's label.
+    label: fn(&'static JobsText) -> &'static str,
+    /// `data-testid` of the input.
+    test_id: &'static str,
+    /// The day entered (`2026-11-26`).
+    value: Signal<String>,
+    /// The period is inverted.
+    invalid: Signal<bool>,
+    /// Called with the day entered.
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <label class="field">
+            <span class="field__label">{move || label(&locale.t().jobs)}</span>
+            <input
+                type="date"
+                class="field__input"
+                data-testid=test_id
+                aria-invalid=move || invalid.get().to_string()
+                prop:value=value
+                on:change=move |ev| on_change.run(event_target_value(&ev))
+            />
+        </label>
+    }
+}
+
+/// The chips of the filters that come from links: one device, one registrant, one registration.
+#[component]
+fn FilterChips(
+    /// The list state.
+    query: Signal<JobQuery>,
+    /// Names for the id-only filters.
+    names: Signal<ChipNames>,
+    /// Show the list for this query.
+    on_apply: Callback<JobQuery>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().jobs;
+    let remove = move |change: fn(&mut JobQuery)| {
+        Callback::new(move |_| on_apply.run(refined(&query.get_untracked(), change)))
+    };
+    // A name from the rows shown, else the id the address carries.
+    let named = |name: Option<String>, id: Option<i64>| {
+        name.unwrap_or_else(|| format!("#{}", id.unwrap_or_default()))
+    };
+    let device = Signal::derive(move || {
+        let name = names.with(|n| n.device.clone());
+        (t().chip_device)(&named(name, query.with(|q| q.device.map(|d| d.0))))
+    });
+    let registrant = Signal::derive(move || {
+        let name = names.with(|n| n.registrant.clone());
+        (t().chip_registrant)(&named(name, query.with(|q| q.registrant.map(|r| r.0))))
+    });
+    let wipe = Signal::derive(move || {
+        (t().chip_wipe)(query.with(|q| q.wipe.map(|w| w.0)).unwrap_or_default())
+    });
+    view! {
+        <Show when=move || query.with(|q| q.device.is_some() || q.registrant.is_some() || q.wipe.is_some())>
+            <ul class="filter-chips">
+                <Show when=move || query.with(|q| q.device.is_some())>
+                    <Chip label=device test_id="chip-device" on_remove=remove(|q| q.device = None)/>
+                </Show>
+                <Show when=move || query.with(|q| q.registrant.is_some())>
+                    <Chip label=registrant test_id="chip-registrant" on_remove=remove(|q| q.registrant = None)/>
+                </Show>
+                <Show when=move || query.with(|q| q.wipe.is_some())>
+                    <Chip label=wipe test_id="chip-wipe" on_remove=remove(|q| q.wipe = None)/>
+                </Show>
+            </ul>
+        </Show>
     }
 }

@@ -1,160 +1,125 @@
 //! `/jobs/:id`: one job, in a panel beside the job list (which stays mounted, scrolled and
-//! refreshing behind it). Owns the job's data: the detail, its audit entries, and a live refresh
-//! while the job or its partner is still open.
+//! refreshing behind it). The data is [`JobDetailState`]'s; this file is the panel around it.
 
 use leptos::html::H2;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use mdm_model::ids::JobId;
 use mdm_model::job::JobDetail;
-use mdm_model::ErrorCode;
 
-use super::auto_refresh::{page_visibility, AutoRefresh, LoadOutcome, RefreshPolicy};
+use super::detail_state::JobDetailState;
 use super::detail_view::JobDetailView;
-use super::history::AuditView;
-use super::screen::{use_jobs_screen, JobsScreen};
 use super::url::list_href;
-use crate::api::{Api, ApiError};
+use crate::components::data_table::Notice;
 use crate::components::icons::{Icon, IconKind};
 use crate::i18n::use_locale;
 
-/// What the panel shows.
-#[derive(Debug, Clone, PartialEq)]
-enum PanelState {
-    Loading,
-    Failed(ApiError),
-    Ready,
+/// Back where the administrator came from once the panel is closed: the job's link in the table.
+fn focus_job_link(open: JobId) {
+    set_timeout(
+        move || {
+            let selector = format!("[data-job-link='{open}']");
+            let link = document().query_selector(&selector).ok().flatten();
+            if let Some(link) = link.and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = link.focus();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// The job detail panel of `/jobs/:id`.
 #[component]
 pub fn JobDetailPage() -> impl IntoView {
-    let api = expect_context::<Api>();
     let locale = use_locale();
-    let screen = use_jobs_screen();
-    let params = use_params_map();
+    let state = JobDetailState::start();
     let navigate = use_navigate();
-    let id = Memo::new(move |_| JobsScreen::job_id(params.with(|p| p.get("id"))));
-    let live = AutoRefresh::new(RefreshPolicy::LIVE, page_visibility());
-
-    let fetch_api = api.clone();
-    let resource = LocalResource::new(move || {
-        live.track();
-        screen.track_changes();
-        let id = id.get();
-        let api = fetch_api.clone();
-        async move {
-            let id = id?;
-            Some((id, api.job(id).await))
-        }
-    });
-    let shown = RwSignal::new(None::<JobDetail>);
-    let failure = RwSignal::new(None::<(JobId, ApiError)>);
-    Effect::new(move |_| {
-        let Some(Some((id, result))) = resource.get() else {
-            return;
-        };
-        match result {
-            Ok(detail) => {
-                let outcome = if shown.with_untracked(|s| s.as_ref() == Some(&detail)) {
-                    LoadOutcome::Unchanged
-                } else {
-                    LoadOutcome::Changed
-                };
-                let active = detail.job.status.is_open()
-                    || detail.partner.as_ref().is_some_and(|p| p.status.is_open());
-                shown.set(Some(detail));
-                failure.set(None);
-                live.loaded(active, outcome);
-            }
-            Err(error) => {
-                // A job that does not exist will not appear by asking again.
-                let active = error.code() != Some(ErrorCode::NotFound);
-                failure.set(Some((id, error)));
-                live.loaded(active, LoadOutcome::Failed);
-            }
-        }
-    });
-    let current = Memo::new(move |_| shown.get().filter(|d| Some(d.job.id) == id.get()));
-    let state = Memo::new(move |_| {
-        if current.with(Option::is_some) {
-            return PanelState::Ready;
-        }
-        match failure.get() {
-            Some((failed, error)) if Some(failed) == id.get() => PanelState::Failed(error),
-            _ => PanelState::Loading,
-        }
-    });
-
-    let audit_key = Memo::new(move |_| {
-        current.with(|d| {
-            d.as_ref().map(|d| {
-                // Asked again when the job or its partner moves (a cancel, a time-out).
-                let statuses = (d.history.len(), d.partner.as_ref().map(|p| p.status));
-                (d.job.id, statuses)
-            })
-        })
-    });
-    let audit = LocalResource::new(move || {
-        let key = audit_key.get();
-        let api = api.clone();
-        async move {
-            let (job, _) = key?;
-            Some(api.job_audit(job).await)
-        }
-    });
-    let audit_view = Signal::derive(move || match audit.get() {
-        Some(Some(Ok(entries))) => AuditView::Entries(entries),
-        Some(Some(Err(_))) => AuditView::Failed,
-        _ => AuditView::Loading,
-    });
-
-    let title = NodeRef::<H2>::new();
-    let title_text =
-        move || (locale.t().job_detail_title)(&id.get().map(|i| i.to_string()).unwrap_or_default());
-    // Opening a job moves the focus to the panel, so keyboard and screen reader users land there.
-    Effect::new(move |_| {
-        id.track();
-        if let Some(el) = title.get() {
-            let _ = el.focus();
-        }
+    let (id, screen) = (state.id, state.screen);
+    let title = Signal::derive(move || {
+        (locale.t().job_detail_title)(&id.get().map(|i| i.to_string()).unwrap_or_default())
     });
     Effect::new(move |_| {
-        crate::host::set_document_title(&(locale.t().document_title)(&title_text()))
+        crate::host::set_document_title(&(locale.t().document_title)(&title.get()))
     });
     on_cleanup(move || {
         let t = locale.t_untracked();
         crate::host::set_document_title(&(t.document_title)(t.jobs_title));
     });
-
-    let close = move || {
+    let close = Callback::new(move |_| {
         let open = id.get_untracked();
         let options = NavigateOptions {
             scroll: false,
             ..NavigateOptions::default()
         };
         navigate(&list_href(&screen.query.get_untracked()), options);
-        // Back to where the administrator came from: the job's link in the table.
         if let Some(open) = open {
-            set_timeout(
-                move || {
-                    let selector = format!("[data-job-link='{open}']");
-                    if let Some(link) = document().query_selector(&selector).ok().flatten() {
-                        if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
-                            let _ = link.focus();
-                        }
-                    }
-                },
-                std::time::Duration::from_millis(0),
-            );
+            focus_job_link(open);
         }
-    };
-    let close_on_click = close.clone();
-
+    });
     view! {
-        // A non-modal dialog beside the list: a `div`, since `aside` may not take the dialog role.
+        <JobDrawer title=title opened=Signal::derive(move || id.get()) on_close=close>
+            {move || state.notice.get().map(|notice| view! {
+                <Notice notice=notice on_action=Some(Callback::new(move |_| state.live.refresh_now()))/>
+            })}
+            <Show when=move || state.current.with(Option::is_some)>
+                <OpenJob state=state/>
+            </Show>
+        </JobDrawer>
+    }
+}
+
+/// The detail of the job once it is answered, updated in place by refreshes.
+#[component]
+fn OpenJob(
+    /// The panel's state.
+    state: JobDetailState,
+) -> impl IntoView {
+    let current = state.current;
+    current.get_untracked().map(|initial| {
+        // A refresh of another job on its way keeps this one shown until the panel changes.
+        let detail = Memo::new(move |previous: Option<&JobDetail>| {
+            current
+                .get()
+                .or_else(|| previous.cloned())
+                .unwrap_or_else(|| initial.clone())
+        });
+        let screen = state.screen;
+        view! {
+            <JobDetailView
+                detail=detail
+                audit=state.audit
+                zone=screen.zone
+                query=screen.query
+                on_cancel=Callback::new(move |jobs| screen.ask_cancel(jobs))
+            />
+        }
+    })
+}
+
+/// The panel beside the list: a non-modal dialog with its title (focused when a job opens, so
+/// keyboard and screen reader users land there) and a close button; Escape closes it too.
+#[component]
+fn JobDrawer(
+    /// The panel's title.
+    title: Signal<String>,
+    /// The job open; the focus moves to the title whenever it changes.
+    opened: Signal<Option<JobId>>,
+    /// Closes the panel.
+    on_close: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let locale = use_locale();
+    let heading = NodeRef::<H2>::new();
+    Effect::new(move |_| {
+        opened.track();
+        if let Some(el) = heading.get() {
+            let _ = el.focus();
+        }
+    });
+    view! {
+        // A `div`, since `aside` may not take the dialog role.
         <div
             class="job-drawer"
             role="dialog"
@@ -163,65 +128,25 @@ pub fn JobDetailPage() -> impl IntoView {
             data-testid="job-drawer"
             on:keydown=move |ev| {
                 if ev.key() == "Escape" {
-                    close();
+                    on_close.run(());
                 }
             }
         >
             <header class="job-drawer__header">
-                <h2 class="job-drawer__title" id="job-drawer-title" tabindex="-1" node_ref=title data-testid="job-drawer-title">
-                    {title_text}
+                <h2 class="job-drawer__title" id="job-drawer-title" tabindex="-1" node_ref=heading data-testid="job-drawer-title">
+                    {title}
                 </h2>
                 <button
                     type="button"
                     class="job-drawer__close"
                     data-testid="job-drawer-close"
                     aria-label=move || locale.t().jobs.close_detail
-                    on:click=move |_| close_on_click()
+                    on:click=move |_| on_close.run(())
                 >
                     <Icon kind=IconKind::Close/>
                 </button>
             </header>
-            <div class="job-drawer__body">
-                {move || match state.get() {
-                    PanelState::Loading => view! {
-                        <div class="job-drawer__state" role="status" data-testid="job-detail-loading">
-                            <div class="spinner" aria-hidden="true"></div>
-                            <p class="panel__text">{move || locale.t().jobs.detail_loading}</p>
-                        </div>
-                    }
-                        .into_any(),
-                    PanelState::Failed(error) => view! {
-                        <div class="panel panel--alert" role="alert" data-testid="job-detail-error">
-                            <h3 class="panel__title">{move || locale.t().jobs.detail_error_title}</h3>
-                            <p class="panel__text">{move || error.message(locale.lang())}</p>
-                            <div class="panel__actions">
-                                <button type="button" class="button" on:click=move |_| live.refresh_now()>
-                                    {move || locale.t().jobs.retry}
-                                </button>
-                            </div>
-                        </div>
-                    }
-                        .into_any(),
-                    PanelState::Ready => match current.get_untracked() {
-                        Some(initial) => {
-                            let detail = Memo::new(move |previous: Option<&JobDetail>| {
-                                current.get().or_else(|| previous.cloned()).unwrap_or_else(|| initial.clone())
-                            });
-                            view! {
-                                <JobDetailView
-                                    detail=detail
-                                    audit=audit_view
-                                    zone=screen.zone
-                                    query=screen.query
-                                    on_cancel=Callback::new(move |jobs| screen.ask_cancel(jobs))
-                                />
-                            }
-                                .into_any()
-                        }
-                        None => ().into_any(),
-                    },
-                }}
-            </div>
+            <div class="job-drawer__body">{children()}</div>
         </div>
     }
 }

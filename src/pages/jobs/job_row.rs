@@ -1,25 +1,40 @@
 //! One entry of the job table: a job on one row, or a Hybrid pair on two rows held together by
-//! one `<tbody>`, with the device, registration and cancel shared across both rows so it reads as
-//! one wipe that either method can complete.
+//! one `<tbody>`, with the device, kind, registration and cancel shared across both rows so it
+//! reads as one order that either method can complete.
 
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use mdm_model::device::ManagementMethod;
 use mdm_model::ids::JobId;
 use mdm_model::job::{
-    plan_administrator_cancel, Job, JobListEntry, JobQuery, JobSortKey, JobStatus, StatusReason,
+    plan_administrator_cancel, DeviceSnapshot, Job, JobListEntry, JobQuery, JobSortKey, JobStatus,
+    StatusReason,
 };
-use mdm_model::time::format_datetime;
-use mdm_model::time::Zone;
+use mdm_model::time::{format_datetime, Zone};
+use mdm_model::Lang;
 
 use super::reenrollment::ReenrollmentBadge;
 use super::url::{detail_href, for_device, for_registrant, list_href};
-use crate::components::StatusBadge;
+use crate::components::{RelativeTime, StatusBadge};
 use crate::i18n::{isolated, use_locale};
+use crate::routes;
 
 /// Whether an administrator may cancel the entry now (both jobs of a pair go together).
 pub fn can_cancel(entry: &JobListEntry) -> bool {
     let statuses: Vec<JobStatus> = entry.jobs().map(|job| job.status).collect();
     plan_administrator_cancel(&statuses).is_ok()
+}
+
+/// The line under a device's name: model, OS and version, and the user. Each part isolated, so
+/// a direction override in the owner's name cannot flip the others.
+pub fn device_meta(device: &DeviceSnapshot, lang: Lang) -> String {
+    let os = format!("{} {}", device.os.label(lang), device.os_version);
+    std::iter::once(device.model.as_str())
+        .chain([os.as_str()])
+        .chain(device.user_full_name.as_deref())
+        .map(isolated)
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// The rows of one entry of the table.
@@ -41,61 +56,13 @@ pub fn JobEntryRows(
     on_cancel: Callback<JobListEntry>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let first = entry.with_untracked(|e| e.job.clone());
-    let paired = entry.with_untracked(|e| e.partner.clone());
+    let (entry_id, paired) = entry.with_untracked(|e| (e.job.id, e.partner.clone()));
     let rows = if paired.is_some() { 2 } else { 1 };
-    let entry_id = first.id;
-
     let is_selected = move || {
         selected
             .get()
             .is_some_and(|open| entry.with(|e| e.jobs().any(|job| job.id == open)))
     };
-    let device_name = move || entry.with(|e| e.job.device.name.clone());
-    let device_meta = move || {
-        entry.with(|e| {
-            let d = &e.job.device;
-            let mut parts = vec![
-                d.model.clone(),
-                format!("{} {}", d.os.label(locale.lang()), d.os_version),
-            ];
-            if let Some(user) = &d.user_full_name {
-                parts.push(user.clone());
-            }
-            // Each part isolated: an override in the owner's name cannot flip the others.
-            parts
-                .iter()
-                .map(|p| isolated(p))
-                .collect::<Vec<_>>()
-                .join(" · ")
-        })
-    };
-    let device_href = move || {
-        entry.with(|e| crate::routes::href(&list_href(&for_device(&query.get(), e.job.device.id))))
-    };
-    let registrant = move || entry.with(|e| e.job.registered_by.display_name.clone());
-    let registrant_href = move || {
-        entry.with(|e| {
-            crate::routes::href(&list_href(&for_registrant(
-                &query.get(),
-                e.job.registered_by.id,
-            )))
-        })
-    };
-    let registered_at = move || entry.with(|e| format_datetime(e.job.registered_at, zone.get()));
-    let scheduled_at = move || {
-        entry.with(|e| {
-            e.job
-                .options
-                .scheduled_at
-                .map(|t| format_datetime(t, zone.get()))
-                .unwrap_or_else(|| locale.t().jobs.not_scheduled.to_string())
-        })
-    };
-    let ids_text = move || {
-        entry.with(|e| (locale.t().jobs.job_ids)(&e.jobs().map(|j| j.id.0).collect::<Vec<_>>()))
-    };
-    let cancellable = move || entry.with(can_cancel);
     let pair_label = move || {
         entry.with(|e| {
             e.partner
@@ -103,73 +70,9 @@ pub fn JobEntryRows(
                 .map(|p| (locale.t().jobs.pair_label)(e.job.id.0, p.id.0))
         })
     };
-
-    let shared_cells = view! {
-        <td class="job-cell job-cell--device" rowspan=rows>
-            <a
-                class="job-device__name"
-                href=device_href
-                data-noscroll=""
-                data-testid="job-device"
-                title=move || (locale.t().jobs.filter_by_device)(&isolated(&device_name()))
-            >
-                {device_name}
-            </a>
-            <div class="job-device__meta" title=device_meta data-testid="job-device-meta">{device_meta}</div>
-            {paired.is_some().then(|| view! {
-                <div class="job-pair-tag" data-testid="job-pair-tag">
-                    <span class="job-pair-tag__method">
-                        {move || ManagementMethod::Hybrid.label(locale.lang())}
-                    </span>
-                    <span class="job-pair-tag__note">{move || locale.t().jobs.pair_note}</span>
-                </div>
-            })}
-        </td>
-    };
-    let trailing_cells = view! {
-        // The labels show on a narrow console, where the cells are a card without column headings.
-        <td
-            class="job-cell job-cell--registered"
-            rowspan=rows
-            data-label=move || JobSortKey::RegisteredAt.label(locale.lang())
-        >
-            <div class="job-time">{registered_at}</div>
-            <a
-                class="job-registrant"
-                href=registrant_href
-                data-noscroll=""
-                title=move || (locale.t().jobs.filter_by_registrant)(&registrant())
-            >
-                {registrant}
-            </a>
-        </td>
-        <td
-            class="job-cell job-cell--scheduled job-time"
-            rowspan=rows
-            data-label=move || JobSortKey::ScheduledAt.label(locale.lang())
-            // Which side of a daylight saving time change: the zone and its abbreviation then.
-            title=move || entry.with(|e| e.job.options.scheduled_at.map(|t| zone.get().label_at(t)))
-            data-testid="job-scheduled-at"
-        >
-            {scheduled_at}
-        </td>
-        <td class="job-cell job-cell--actions" rowspan=rows>
-            <Show when=cancellable>
-                <button
-                    type="button"
-                    class="button job-button--small"
-                    data-testid="job-cancel"
-                    aria-label=move || (locale.t().jobs.cancel_entry)(&ids_text())
-                    on:click=move |_| on_cancel.run(entry.get_untracked())
-                >
-                    {move || locale.t().jobs.cancel}
-                </button>
-            </Show>
-        </td>
-    };
-
     let first_job = Memo::new(move |_| entry.with(|e| e.job.clone()));
     let second_row = paired.map(|initial| {
+        // Kept when a refresh briefly answers without the partner: the row stays as it was.
         let partner = Memo::new(move |previous: Option<&Job>| {
             entry
                 .with(|e| e.partner.clone())
@@ -182,7 +85,6 @@ pub fn JobEntryRows(
             </tr>
         }
     });
-
     view! {
         <tbody
             class="job-entry"
@@ -194,16 +96,170 @@ pub fn JobEntryRows(
             aria-label=pair_label
         >
             <tr class="job-row" data-testid="job-row" data-job-id=entry_id.0>
-                {shared_cells}
+                <DeviceCell entry=entry query=query rows=rows/>
+                <td class="job-cell job-cell--kind" rowspan=rows data-testid="job-kind"
+                    data-label=move || locale.t().jobs.kind>
+                    {move || entry.with(|e| e.job.kind.label(locale.lang()))}
+                </td>
                 <JobCells job=first_job zone=zone query=query selected=selected/>
-                {trailing_cells}
+                <RegisteredCell entry=entry zone=zone query=query rows=rows/>
+                <ScheduledCell entry=entry zone=zone rows=rows/>
+                <td class="job-cell job-cell--actions" rowspan=rows>
+                    <CancelButton entry=entry on_cancel=on_cancel/>
+                </td>
             </tr>
             {second_row}
         </tbody>
     }
 }
 
-/// The cells that belong to one job: id, method, status with its reason and time.
+/// The device the entry is for (a link to its jobs), what it is, and the pair's tag.
+#[component]
+fn DeviceCell(
+    /// The entry.
+    entry: Signal<JobListEntry>,
+    /// The list state, carried into the link.
+    query: Signal<JobQuery>,
+    /// Rows of the entry.
+    rows: u32,
+) -> impl IntoView {
+    let locale = use_locale();
+    let name = move || entry.with(|e| e.job.device.name.clone());
+    let meta = move || entry.with(|e| device_meta(&e.job.device, locale.lang()));
+    let href = move || {
+        entry.with(|e| routes::href(&list_href(&for_device(&query.get(), e.job.device.id))))
+    };
+    let paired = entry.with_untracked(|e| e.partner.is_some());
+    view! {
+        <td class="job-cell job-cell--device" rowspan=rows>
+            <a
+                class="job-device__name"
+                href=href
+                data-noscroll=""
+                data-testid="job-device"
+                title=move || (locale.t().jobs.filter_by_device)(&isolated(&name()))
+            >
+                {name}
+            </a>
+            <div class="job-device__meta" title=meta data-testid="job-device-meta">{meta}</div>
+            {paired.then(|| view! {
+                <div class="job-pair-tag" data-testid="job-pair-tag">
+                    <span class="job-pair-tag__method">
+                        {move || ManagementMethod::Hybrid.label(locale.lang())}
+                    </span>
+                    <span class="job-pair-tag__note">{move || locale.t().jobs.pair_note}</span>
+                </div>
+            })}
+        </td>
+    }
+}
+
+/// When the entry was registered (relative, the time itself on hover and focus) and by whom (a
+/// link to their jobs).
+#[component]
+fn RegisteredCell(
+    /// The entry.
+    entry: Signal<JobListEntry>,
+    /// The administrator's time zone.
+    zone: Signal<Zone>,
+    /// The list state, carried into the link.
+    query: Signal<JobQuery>,
+    /// Rows of the entry.
+    rows: u32,
+) -> impl IntoView {
+    let locale = use_locale();
+    let registrant = move || entry.with(|e| e.job.registered_by.display_name.clone());
+    let href = move || {
+        entry.with(|e| {
+            routes::href(&list_href(&for_registrant(
+                &query.get(),
+                e.job.registered_by.id,
+            )))
+        })
+    };
+    let at = Signal::derive(move || entry.with(|e| e.job.registered_at));
+    view! {
+        // The labels show on a narrow console, where the cells are a card without column headings.
+        <td
+            class="job-cell job-cell--registered"
+            rowspan=rows
+            data-label=move || JobSortKey::RegisteredAt.label(locale.lang())
+        >
+            <div class="job-time">
+                <RelativeTime time=at zone=zone test_id="job-registered-at".to_string()/>
+            </div>
+            <a
+                class="job-registrant"
+                href=href
+                data-noscroll=""
+                title=move || (locale.t().jobs.filter_by_registrant)(&registrant())
+            >
+                {registrant}
+            </a>
+        </td>
+    }
+}
+
+/// When the entry is scheduled for, in the administrator's zone; a schedule is read as a time,
+/// not as a distance.
+#[component]
+fn ScheduledCell(
+    /// The entry.
+    entry: Signal<JobListEntry>,
+    /// The administrator's time zone.
+    zone: Signal<Zone>,
+    /// Rows of the entry.
+    rows: u32,
+) -> impl IntoView {
+    let locale = use_locale();
+    let at = move || entry.with(|e| e.job.options.scheduled_at);
+    let text = move || match at() {
+        Some(t) => format_datetime(t, zone.get()),
+        None => locale.t().jobs.not_scheduled.to_string(),
+    };
+    view! {
+        <td
+            class="job-cell job-cell--scheduled job-time"
+            rowspan=rows
+            data-label=move || JobSortKey::ScheduledAt.label(locale.lang())
+            // Which side of a daylight saving time change: the zone and its abbreviation then.
+            title=move || at().map(|t: DateTime<Utc>| zone.get().label_at(t))
+            data-testid="job-scheduled-at"
+        >
+            {text}
+        </td>
+    }
+}
+
+/// 取消, while the entry may still be cancelled.
+#[component]
+fn CancelButton(
+    /// The entry.
+    entry: Signal<JobListEntry>,
+    /// Asks to cancel it.
+    on_cancel: Callback<JobListEntry>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let ids = move || {
+        entry.with(|e| (locale.t().jobs.job_ids)(&e.jobs().map(|j| j.id.0).collect::<Vec<_>>()))
+    };
+    view! {
+        <Show when=move || entry.with(can_cancel)>
+            <button
+                type="button"
+                class="button job-button--small"
+                data-testid="job-cancel"
+                aria-label=move || (locale.t().jobs.cancel_entry)(&ids())
+                on:click=move |_| on_cancel.run(entry.get_untracked())
+            >
+                {move || locale.t().jobs.cancel}
+            </button>
+        </Show>
+    }
+}
+
+/// The cells that belong to one job: id, method, status with its reason, and when the status
+/// last changed.
 #[component]
 fn JobCells(
     /// The job.
@@ -220,12 +276,12 @@ fn JobCells(
     let id = move || job.with(|j| j.id);
     let status = Signal::derive(move || job.with(|j| j.status));
     let reason = move || job.with(|j| j.status_reason);
-    let show_reason = move || reason() != StatusReason::Registered;
+    let changed_at = Signal::derive(move || job.with(|j| j.status_changed_at));
     view! {
         <td class="job-cell job-cell--id">
             <a
                 class="job-link"
-                href=move || crate::routes::href(&detail_href(id(), &query.get()))
+                href=move || routes::href(&detail_href(id(), &query.get()))
                 data-noscroll=""
                 data-testid="job-link"
                 data-job-link=move || id().0
@@ -241,7 +297,7 @@ fn JobCells(
         <td class="job-cell job-cell--status">
             <StatusBadge status=status test_id="job-status"/>
             <ReenrollmentBadge job=job test_id="job-reenrollment"/>
-            <Show when=show_reason>
+            <Show when=move || reason() != StatusReason::Registered>
                 <div
                     class="job-reason"
                     class:job-reason--partner=move || reason() == StatusReason::PartnerSucceeded
@@ -251,8 +307,44 @@ fn JobCells(
                 </div>
             </Show>
             <div class="job-updated">
-                {move || (locale.t().jobs.updated_at)(&format_datetime(job.with(|j| j.status_changed_at), zone.get()))}
+                {move || locale.t().jobs.updated}
+                " "
+                <RelativeTime time=changed_at zone=zone test_id="job-updated-at".to_string()/>
             </div>
         </td>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mdm_model::device::{Os, OsVersion, Ownership};
+    use mdm_model::ids::DeviceId;
+
+    #[test]
+    fn the_device_line_isolates_each_part_and_skips_a_missing_user() {
+        let mut device = DeviceSnapshot {
+            id: DeviceId(1),
+            name: "iPhone-001".into(),
+            os: Os::Ios,
+            os_version: OsVersion::major_minor(17, 4),
+            model: "iPhone 15".into(),
+            serial_number: "F2LX00000001".into(),
+            user_full_name: Some("山田 太郎".into()),
+            employee_number: None,
+            management_method: ManagementMethod::AppleMdm,
+            ownership: Ownership::Company,
+            group_path: String::new(),
+            mac_security_chip: None,
+            android_resource_name: None,
+        };
+        let parts = [
+            isolated("iPhone 15"),
+            isolated("iOS 17.4"),
+            isolated("山田 太郎"),
+        ];
+        assert_eq!(device_meta(&device, Lang::Ja), parts.join(" · "));
+        device.user_full_name = None;
+        assert_eq!(device_meta(&device, Lang::Ja), parts[..2].join(" · "));
     }
 }

@@ -13,7 +13,7 @@ use crate::components::data_table::{SortHeader, TableFrame, TableNotice, TableNo
 use crate::i18n::use_locale;
 
 /// Columns of the table.
-const COLUMNS: u32 = 7;
+const COLUMNS: u32 = 8;
 
 /// The table of jobs of the current page.
 #[component]
@@ -66,6 +66,8 @@ pub fn JobTable(
                 <thead>
                     <tr>
                         {header(JobSortKey::Device, None, "job-head--device")}
+                        // Not sortable: the job list has no sort key for it.
+                        <th scope="col" class="job-head job-head--kind">{move || locale.t().jobs.kind}</th>
                         {header(JobSortKey::Id, None, "job-head--id")}
                         {header(JobSortKey::Method, None, "job-head--method")}
                         {header(JobSortKey::Status, Some(JobSortKey::UpdatedAt), "job-head--status")}

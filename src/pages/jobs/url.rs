@@ -114,7 +114,8 @@ pub fn cleared(query: &JobQuery) -> JobQuery {
 
 /// Whether any filter or search narrows the list (an empty list then means "no match").
 pub fn is_filtered(query: &JobQuery) -> bool {
-    query.status.is_some()
+    query.kind.is_some()
+        || query.status.is_some()
         || query.method.is_some()
         || query.device.is_some()
         || query.registrant.is_some()

@@ -2,7 +2,7 @@
 
 mod form;
 
-pub use form::{validate, LoginErrors, LoginForm};
+pub use form::{form_message, validate, LoginErrors, LoginField, LoginForm};
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;

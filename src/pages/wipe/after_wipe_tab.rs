@@ -6,8 +6,10 @@ use mdm_model::ids::WifiSettingId;
 use mdm_model::wifi::{offered_for_reenrollment, WifiSetting};
 use mdm_model::wipe::WipeField;
 
+use super::field_help::WipeFieldHelp;
 use super::form::{FieldMessages, WipeForm};
-use crate::components::field::{Checkbox, FieldError, FieldHelp};
+use super::settings_tab::field_messages;
+use crate::components::field::{Checkbox, FieldError};
 use crate::i18n::{isolated, use_locale};
 use crate::pages::help::HelpTopic;
 
@@ -31,8 +33,7 @@ pub fn AfterWipeTab(
     let not_offered = wifi_settings.len() - offered.len();
     let none_offered = offered.is_empty();
     let blocked = Signal::derive(move || form.with(WipeForm::wifi_blocked));
-    let wifi_errors =
-        Signal::derive(move || messages.with(|m| m.for_field(WipeField::WifiSettingId)));
+    let wifi_errors = field_messages(messages, WipeField::WifiSettingId);
     let described_by = move || {
         let mut ids = vec!["wipe-wifi-hint", "wipe-error-wifi_setting_id"];
         if blocked.get() {
@@ -46,22 +47,12 @@ pub fn AfterWipeTab(
             <p class="hint">
                 {move || t().after_lead}
                 " "
-                <FieldHelp
-                    href=HelpTopic::Reenrollment.href()
-                    test_id=HelpTopic::Reenrollment.test_id()
-                    text=Signal::derive(move || t().help_text.to_string())
-                    label=Signal::derive(move || t().help_reenrollment.to_string())
-                />
+                <WipeFieldHelp topic=HelpTopic::Reenrollment label=|t| t.wipe.help_reenrollment/>
             </p>
             <div class="field wipe-field">
                 <div class="wipe-field__row">
                     <label class="field__label" for="wipe-wifi">{move || t().wifi}</label>
-                    <FieldHelp
-                        href=HelpTopic::Wifi.href()
-                        test_id=HelpTopic::Wifi.test_id()
-                        text=Signal::derive(move || t().help_text.to_string())
-                        label=Signal::derive(move || t().help_wifi.to_string())
-                    />
+                    <WipeFieldHelp topic=HelpTopic::Wifi label=|t| t.wipe.help_wifi/>
                 </div>
                 <Show when=move || blocked.get()>
                     <p class="notice" id="wipe-wifi-blocked" data-testid="wipe-wifi-blocked">{move || t().wifi_blocked}</p>

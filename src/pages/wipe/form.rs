@@ -14,13 +14,15 @@ use mdm_model::wipe::{
     WipeRequest, WipeSelection,
 };
 use mdm_model::{ErrorCode, ErrorDetails, Lang};
+use serde::{Deserialize, Serialize};
 
 pub use super::platform_form::{PlatformForm, PlatformsPresent};
 use crate::api::ApiError;
 use crate::i18n::WipeText;
 
-/// Everything entered on the two tabs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Everything entered on the two tabs. It serializes without the password and the agreement,
+/// for what the tab keeps across a reload (`kept_form`): both are given again, fresh.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WipeForm {
     /// 端末の一般情報・端末タグ情報を削除する.
     pub delete_general_info: bool,
@@ -33,8 +35,10 @@ pub struct WipeForm {
     pub wifi_setting_id: Option<WifiSettingId>,
     /// eSIMデータプランを維持する.
     pub keep_esim_data_plan: bool,
+    #[serde(skip)]
     pub password: String,
     /// 同意する.
+    #[serde(skip)]
     pub agreed: bool,
     /// Register the wipeable devices and leave out those that may not be wiped.
     pub skip_not_wipeable: bool,

@@ -9,6 +9,7 @@ use mdm_model::command::android::{AndroidWipe, AndroidWipeFlag, WipeReasonMessag
 use mdm_model::command::windows::WindowsWipeKind;
 use mdm_model::command::{CommandProblem, PlatformWipeChoices};
 use mdm_model::wipe::PreviewTotals;
+use serde::{Deserialize, Serialize};
 
 /// The platforms of the devices that will get a job, as the preview counted them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -31,8 +32,8 @@ impl PlatformsPresent {
 }
 
 /// What was entered in the platform sections; the defaults are what an administrator expects
-/// for a lost device.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// for a lost device. It serializes without the Find My PIN, which unlocks an erased Mac.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlatformForm {
     /// PRESERVE_RESET_PROTECTION_DATA.
     pub android_keep_frp: bool,
@@ -42,6 +43,7 @@ pub struct PlatformForm {
     pub android_reason: String,
     pub windows_kind: WindowsWipeKind,
     pub mac_obliteration: ObliterationBehavior,
+    #[serde(skip)]
     pub mac_pin: String,
 }
 

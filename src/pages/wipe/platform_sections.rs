@@ -7,8 +7,9 @@ use mdm_model::command::android::{AndroidWipeFlag, MAX_WIPE_REASON_CHARS};
 use mdm_model::command::windows::WindowsWipeKind;
 use mdm_model::command::{CommandField, CommandProblem};
 
+use super::field_help::WipeFieldHelp;
 use super::form::{PlatformsPresent, WipeForm};
-use crate::components::field::{Checkbox, FieldError, FieldHelp};
+use crate::components::field::{Checkbox, FieldError};
 use crate::i18n::use_locale;
 use crate::pages::help::HelpTopic;
 
@@ -49,18 +50,12 @@ fn PlatformFieldset(
     #[prop(into)] lead: Signal<&'static str>,
     children: Children,
 ) -> impl IntoView {
-    let locale = use_locale();
     view! {
         <fieldset class="wipe-platform" data-testid=test_id id=id tabindex=id.map(|_| "-1")>
             <legend class="wipe-platform__title">{title}</legend>
             <p class="hint">
                 {lead} " "
-                <FieldHelp
-                    href=HelpTopic::Platforms.href()
-                    test_id=HelpTopic::Platforms.test_id()
-                    text=Signal::derive(move || locale.t().wipe.help_text.to_string())
-                    label=Signal::derive(move || locale.t().platform.help.to_string())
-                />
+                <WipeFieldHelp topic=HelpTopic::Platforms label=|t| t.platform.help/>
             </p>
             {children()}
         </fieldset>

@@ -7,9 +7,10 @@ use mdm_model::wipe::{OutcomeCount, PreviewOutcome, WipeField, WipePreview, Wipe
 
 use super::backend::WipeBackend;
 use super::eligibility::PlanItem;
+use super::field_help::WipeFieldHelp;
 use super::form::{FieldMessages, WipeForm};
 use crate::api::ApiError;
-use crate::components::field::{Checkbox, FieldError, FieldHelp};
+use crate::components::field::{Checkbox, FieldError};
 use crate::i18n::use_locale;
 use crate::pages::help::HelpTopic;
 
@@ -118,18 +119,8 @@ pub fn PreviewPanel(
             <Show when=has_hybrid>
                 <p class="notice preview__hybrid" data-testid="preview-hybrid-note">
                     <span>{move || t().hybrid_note}</span>
-                    <FieldHelp
-                        href=HelpTopic::Hybrid.href()
-                        test_id=HelpTopic::Hybrid.test_id()
-                        text=Signal::derive(move || t().help_text.to_string())
-                        label=Signal::derive(move || t().help_hybrid.to_string())
-                    />
-                    <FieldHelp
-                        href=HelpTopic::IviDelay.href()
-                        test_id=HelpTopic::IviDelay.test_id()
-                        text=Signal::derive(move || t().help_text.to_string())
-                        label=Signal::derive(move || t().help_ivi_delay.to_string())
-                    />
+                    <WipeFieldHelp topic=HelpTopic::Hybrid label=|t| t.wipe.help_hybrid/>
+                    <WipeFieldHelp topic=HelpTopic::IviDelay label=|t| t.wipe.help_ivi_delay/>
                 </p>
             </Show>
             <div class="preview__groups">

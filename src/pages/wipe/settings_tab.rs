@@ -9,11 +9,17 @@ use mdm_model::time::Zone;
 use mdm_model::time::{format_datetime, to_datetime_local};
 use mdm_model::wipe::{WipeField, MAX_SCHEDULE_AHEAD};
 
+use super::field_help::WipeFieldHelp;
 use super::form::{FieldMessages, PlatformsPresent, WipeForm};
 use super::platform_sections::PlatformSections;
-use crate::components::field::{Checkbox, FieldError, FieldHelp};
+use crate::components::field::{Checkbox, FieldError};
 use crate::i18n::use_locale;
 use crate::pages::help::HelpTopic;
+
+/// The messages next to `field`.
+pub fn field_messages(messages: Signal<FieldMessages>, field: WipeField) -> Signal<Vec<String>> {
+    Signal::derive(move || messages.with(|m| m.for_field(field)))
+}
 
 /// The first tab of the wipe screen.
 #[component]
@@ -40,14 +46,25 @@ pub fn SettingsTab(
     #[prop(optional, into)]
     platform_problems: Signal<Vec<CommandProblem>>,
 ) -> impl IntoView {
+    view! {
+        <div class="wipe-fields">
+            <DeleteInfoField form=form/>
+            <ScheduleField form=form messages=messages zone=zone now=now/>
+            <PlatformSections form=form present=present problems=platform_problems/>
+            <PasswordField form=form messages=messages admin_name=admin_name admin_login=admin_login/>
+            <AgreementField form=form messages=messages/>
+        </div>
+    }
+}
+
+/// 端末の一般情報・端末タグ情報を削除する, with the fields it clears.
+#[component]
+fn DeleteInfoField(
+    /// What was entered.
+    form: RwSignal<WipeForm>,
+) -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().wipe;
-    let errors =
-        move |field: WipeField| Signal::derive(move || messages.with(|m| m.for_field(field)));
-    let schedule_errors = errors(WipeField::ScheduleAt);
-    let password_errors = errors(WipeField::Password);
-    let agreed_errors = errors(WipeField::Agreed);
-    let blocked = Signal::derive(move || form.with(WipeForm::schedule_blocked));
     let cleared_fields = move || {
         let lang = locale.lang();
         let names: Vec<&str> = GeneralInfoField::ALL
@@ -56,117 +73,151 @@ pub fn SettingsTab(
             .collect();
         (t().delete_info_hint)(&names.join(t().list_separator))
     };
-    let earliest = to_datetime_local(now, zone);
-    let latest = to_datetime_local(now + MAX_SCHEDULE_AHEAD, zone);
-
     view! {
-        <div class="wipe-fields">
-            <div class="wipe-field">
-                <div class="wipe-field__row">
-                    <Checkbox
-                        id="wipe-delete-info"
-                        checked=Signal::derive(move || form.with(|f| f.delete_general_info))
-                        on_change=Callback::new(move |on| form.update(|f| f.delete_general_info = on))
-                        label=Signal::derive(move || t().delete_info.to_string())
-                        described_by="wipe-delete-info-hint".to_string()
-                    />
-                    <FieldHelp
-                        href=HelpTopic::DeleteInfo.href()
-                        test_id=HelpTopic::DeleteInfo.test_id()
-                        text=Signal::derive(move || t().help_text.to_string())
-                        label=Signal::derive(move || t().help_delete_info.to_string())
-                    />
-                </div>
-                <p class="hint wipe-field__hint" id="wipe-delete-info-hint">{cleared_fields}</p>
-            </div>
-
-            <div class="wipe-field">
-                <div class="wipe-field__row">
-                    <Checkbox
-                        id="wipe-schedule"
-                        checked=Signal::derive(move || form.with(|f| f.schedule_enabled))
-                        on_change=Callback::new(move |on| form.update(|f| f.schedule_enabled = on))
-                        label=Signal::derive(move || t().schedule.to_string())
-                        disabled=blocked
-                        described_by=Signal::derive(move || if blocked.get() { "wipe-schedule-blocked".to_string() } else { String::new() })
-                    />
-                    <FieldHelp
-                        href=HelpTopic::Schedule.href()
-                        test_id=HelpTopic::Schedule.test_id()
-                        text=Signal::derive(move || t().help_text.to_string())
-                        label=Signal::derive(move || t().help_schedule.to_string())
-                    />
-                </div>
-                <Show when=move || blocked.get()>
-                    <p class="notice" id="wipe-schedule-blocked" data-testid="wipe-schedule-blocked">
-                        {move || t().schedule_blocked}
-                    </p>
-                </Show>
-                <div class="field wipe-field__nested">
-                    <label class="field__label" for="wipe-schedule-at">{move || t().schedule_field}</label>
-                    <input
-                        id="wipe-schedule-at"
-                        class="field__input wipe-field__datetime"
-                        type="datetime-local"
-                        data-testid="wipe-schedule-at"
-                        min=earliest
-                        max=latest
-                        disabled=move || form.with(|f| !f.schedule_enabled || f.schedule_blocked())
-                        aria-invalid=move || schedule_errors.with(|e| !e.is_empty()).to_string()
-                        aria-describedby="wipe-schedule-zone wipe-error-schedule_at"
-                        prop:value=move || form.with(|f| f.schedule_text.clone())
-                        on:input=move |ev| form.update(|f| f.schedule_text = event_target_value(&ev))
-                    />
-                    // The picker draws dates the browser's way; this line says it the console's way.
-                    <p class="hint" id="wipe-schedule-zone" data-testid="wipe-schedule-echo">
-                        {move || match form.with(|f| f.schedule_enabled.then(|| f.schedule_at(zone))) {
-                            None => t().schedule_off.to_string(),
-                            Some(Ok(Some(at))) => (t().schedule_echo)(&format_datetime(at, zone), &zone.label_at(at)),
-                            Some(_) => (t().schedule_zone)(zone.name()),
-                        }}
-                    </p>
-                    <FieldError id="wipe-error-schedule_at" messages=schedule_errors/>
-                </div>
-            </div>
-
-            <PlatformSections form=form present=present problems=platform_problems/>
-
-            <div class="field wipe-field">
-                // Whose password this is, for a password manager (hidden: the administrator
-                // does not type it); it fills the field below with the signed-in account's.
-                <input class="wipe-field__account" type="text" name="username" autocomplete="username" value=admin_login readonly tabindex="-1"/>
-                <label class="field__label" for="wipe-password">{move || t().password}</label>
-                <input
-                    id="wipe-password"
-                    class="field__input wipe-field__password"
-                    type="password"
-                    name="password"
-                    autocomplete="current-password"
-                    autocapitalize="off"
-                    spellcheck="false"
-                    enterkeyhint="done"
-                    data-testid="wipe-password"
-                    aria-invalid=move || password_errors.with(|e| !e.is_empty()).to_string()
-                    aria-describedby="wipe-password-hint wipe-error-password"
-                    prop:value=move || form.with(|f| f.password.clone())
-                    on:input=move |ev| form.update(|f| f.password = event_target_value(&ev))
-                />
-                <p class="hint" id="wipe-password-hint">{move || (t().password_hint)(&admin_name)}</p>
-                <FieldError id="wipe-error-password" messages=password_errors/>
-            </div>
-
-            <div class="wipe-field wipe-agreement">
-                <p class="wipe-agreement__statement" id="wipe-agree-statement">{move || t().agree_statement}</p>
+        <div class="wipe-field">
+            <div class="wipe-field__row">
                 <Checkbox
-                    id="wipe-agree"
-                    checked=Signal::derive(move || form.with(|f| f.agreed))
-                    on_change=Callback::new(move |on| form.update(|f| f.agreed = on))
-                    label=Signal::derive(move || t().agree.to_string())
-                    described_by="wipe-agree-statement wipe-error-agreed".to_string()
-                    invalid=Signal::derive(move || agreed_errors.with(|e| !e.is_empty()))
+                    id="wipe-delete-info"
+                    checked=Signal::derive(move || form.with(|f| f.delete_general_info))
+                    on_change=Callback::new(move |on| form.update(|f| f.delete_general_info = on))
+                    label=Signal::derive(move || t().delete_info.to_string())
+                    described_by="wipe-delete-info-hint".to_string()
                 />
-                <FieldError id="wipe-error-agreed" messages=agreed_errors/>
+                <WipeFieldHelp topic=HelpTopic::DeleteInfo label=|t| t.wipe.help_delete_info/>
             </div>
+            <p class="hint wipe-field__hint" id="wipe-delete-info-hint">{cleared_fields}</p>
+        </div>
+    }
+}
+
+/// スケジュール: the box, the date and time in the administrator's zone, and the echo that says
+/// the entered time the console's way.
+#[component]
+fn ScheduleField(
+    /// What was entered.
+    form: RwSignal<WipeForm>,
+    /// Messages next to the fields.
+    messages: Signal<FieldMessages>,
+    /// The administrator's time zone.
+    zone: Zone,
+    /// When the screen opened: bounds of the picker.
+    now: DateTime<Utc>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().wipe;
+    let errors = field_messages(messages, WipeField::ScheduleAt);
+    let blocked = Signal::derive(move || form.with(WipeForm::schedule_blocked));
+    let echo = move || match form.with(|f| f.schedule_enabled.then(|| f.schedule_at(zone))) {
+        None => t().schedule_off.to_string(),
+        Some(Ok(Some(at))) => (t().schedule_echo)(&format_datetime(at, zone), &zone.label_at(at)),
+        Some(_) => (t().schedule_zone)(zone.name()),
+    };
+    view! {
+        <div class="wipe-field">
+            <div class="wipe-field__row">
+                <Checkbox
+                    id="wipe-schedule"
+                    checked=Signal::derive(move || form.with(|f| f.schedule_enabled))
+                    on_change=Callback::new(move |on| form.update(|f| f.schedule_enabled = on))
+                    label=Signal::derive(move || t().schedule.to_string())
+                    disabled=blocked
+                    described_by=Signal::derive(move || if blocked.get() { "wipe-schedule-blocked".to_string() } else { String::new() })
+                />
+                <WipeFieldHelp topic=HelpTopic::Schedule label=|t| t.wipe.help_schedule/>
+            </div>
+            <Show when=move || blocked.get()>
+                <p class="notice" id="wipe-schedule-blocked" data-testid="wipe-schedule-blocked">
+                    {move || t().schedule_blocked}
+                </p>
+            </Show>
+            <div class="field wipe-field__nested">
+                <label class="field__label" for="wipe-schedule-at">{move || t().schedule_field}</label>
+                <input
+                    id="wipe-schedule-at"
+                    class="field__input wipe-field__datetime"
+                    type="datetime-local"
+                    data-testid="wipe-schedule-at"
+                    min=to_datetime_local(now, zone)
+                    max=to_datetime_local(now + MAX_SCHEDULE_AHEAD, zone)
+                    disabled=move || form.with(|f| !f.schedule_enabled || f.schedule_blocked())
+                    aria-invalid=move || errors.with(|e| !e.is_empty()).to_string()
+                    aria-describedby="wipe-schedule-zone wipe-error-schedule_at"
+                    prop:value=move || form.with(|f| f.schedule_text.clone())
+                    on:input=move |ev| form.update(|f| f.schedule_text = event_target_value(&ev))
+                />
+                // The picker draws dates the browser's way; this line says it the console's way.
+                <p class="hint" id="wipe-schedule-zone" data-testid="wipe-schedule-echo">{echo}</p>
+                <FieldError id="wipe-error-schedule_at" messages=errors/>
+            </div>
+        </div>
+    }
+}
+
+/// The signed-in administrator's password, which confirms the wipe.
+#[component]
+fn PasswordField(
+    /// What was entered.
+    form: RwSignal<WipeForm>,
+    /// Messages next to the fields.
+    messages: Signal<FieldMessages>,
+    /// Whose password it is.
+    admin_name: String,
+    /// Their user name, for a password manager.
+    admin_login: String,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().wipe;
+    let errors = field_messages(messages, WipeField::Password);
+    view! {
+        <div class="field wipe-field">
+            // Whose password this is, for a password manager (hidden: the administrator
+            // does not type it); it fills the field below with the signed-in account's.
+            <input class="wipe-field__account" type="text" name="username" autocomplete="username" value=admin_login readonly tabindex="-1"/>
+            <label class="field__label" for="wipe-password">{move || t().password}</label>
+            <input
+                id="wipe-password"
+                class="field__input wipe-field__password"
+                type="password"
+                name="password"
+                autocomplete="current-password"
+                autocapitalize="off"
+                spellcheck="false"
+                enterkeyhint="done"
+                data-testid="wipe-password"
+                aria-invalid=move || errors.with(|e| !e.is_empty()).to_string()
+                aria-describedby="wipe-password-hint wipe-error-password"
+                prop:value=move || form.with(|f| f.password.clone())
+                on:input=move |ev| form.update(|f| f.password = event_target_value(&ev))
+            />
+            <p class="hint" id="wipe-password-hint">{move || (t().password_hint)(&admin_name)}</p>
+            <FieldError id="wipe-error-password" messages=errors/>
+        </div>
+    }
+}
+
+/// 同意する, under the statement it agrees to.
+#[component]
+fn AgreementField(
+    /// What was entered.
+    form: RwSignal<WipeForm>,
+    /// Messages next to the fields.
+    messages: Signal<FieldMessages>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().wipe;
+    let errors = field_messages(messages, WipeField::Agreed);
+    view! {
+        <div class="wipe-field wipe-agreement">
+            <p class="wipe-agreement__statement" id="wipe-agree-statement">{move || t().agree_statement}</p>
+            <Checkbox
+                id="wipe-agree"
+                checked=Signal::derive(move || form.with(|f| f.agreed))
+                on_change=Callback::new(move |on| form.update(|f| f.agreed = on))
+                label=Signal::derive(move || t().agree.to_string())
+                described_by="wipe-agree-statement wipe-error-agreed".to_string()
+                invalid=Signal::derive(move || errors.with(|e| !e.is_empty()))
+            />
+            <FieldError id="wipe-error-agreed" messages=errors/>
         </div>
     }
 }

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use mdm_model::ids::AdministratorId;
 use mdm_model::time::Zone;
 use mdm_model::wifi::WifiSetting;
 use mdm_model::wipe::{WipeRegistered, WipeSelection};
@@ -16,7 +17,7 @@ use super::settings_tab::SettingsTab;
 use super::wizard_state::{WipeState, WipeTab};
 use crate::components::field::FieldError;
 use crate::components::tabs::{Tab, TabList, TabPanel};
-use crate::i18n::use_locale;
+use crate::i18n::{use_locale, WipeText};
 
 const TABS: &str = "wipe";
 
@@ -45,6 +46,10 @@ pub fn WipeWizard(
     /// Called once the portal has registered the jobs.
     #[prop(into)]
     on_registered: Callback<WipeRegistered>,
+    /// The signed-in administrator, for whom the tab keeps the choices across a reload;
+    /// without one nothing is kept.
+    #[prop(default = None)]
+    kept_for: Option<AdministratorId>,
 ) -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().wipe;
@@ -55,38 +60,9 @@ pub fn WipeWizard(
         now,
         backend.clone(),
         on_registered,
+        kept_for,
     );
-    let WipeState {
-        form,
-        tab,
-        done,
-        preview_request,
-        summary,
-        present,
-        messages,
-        platform_problems,
-        blocked_by,
-        pending,
-        ..
-    } = state;
-    let general = Signal::derive(move || messages.with(|m| m.general.clone()));
-    let register_line = move || {
-        // Only the devices that get jobs: the others are refused or left out.
-        state
-            .totals()
-            .map(|totals| (t().register_line)(totals.wipeable_devices, totals.jobs))
-            .unwrap_or_default()
-    };
-    let tabs = vec![
-        Tab {
-            key: WipeTab::Settings.key(),
-            label: Signal::derive(move || t().tab_settings.to_string()),
-        },
-        Tab {
-            key: WipeTab::After.key(),
-            label: Signal::derive(move || t().tab_after.to_string()),
-        },
-    ];
+    let done = state.done;
     let back = back_href.clone();
     // Arriving from the 紛失時対策 dialog, focus starts on what is about to happen; Tab goes on
     // to the tabs.
@@ -97,9 +73,8 @@ pub fn WipeWizard(
         }
     });
     // Read by the tab panels, which are built anew if the screen is.
-    let admin_name = StoredValue::new(admin_name);
-    let admin_login = StoredValue::new(admin_login);
-    let wifi_for_tab = StoredValue::new(wifi_settings);
+    let admin = StoredValue::new((admin_name, admin_login));
+    let wifi_settings = StoredValue::new(wifi_settings);
 
     view! {
         <Show
@@ -114,51 +89,118 @@ pub fn WipeWizard(
             </p>
             <form class="wipe" novalidate data-testid="wipe-form" on:submit=move |ev| { ev.prevent_default(); state.submit(); }>
                 <div class="wipe__layout">
-                    <section class="panel wipe__settings">
-                        <TabList
-                            id=TABS
-                            label=Signal::derive(move || t().tabs_label.to_string())
-                            tabs=tabs.clone()
-                            active=tab
-                            on_select=Callback::new(move |key| tab.set(key))
-                        />
-                        <TabPanel id=TABS key=WipeTab::Settings.key() active=tab>
-                            <SettingsTab form=form messages=messages zone=zone now=now admin_name=admin_name.get_value() admin_login=admin_login.get_value()
-                                present=present platform_problems=platform_problems/>
-                        </TabPanel>
-                        <TabPanel id=TABS key=WipeTab::After.key() active=tab>
-                            <AfterWipeTab form=form wifi_settings=wifi_for_tab.get_value() messages=messages/>
-                        </TabPanel>
-                    </section>
+                    <WipeTabs state=state zone=zone now=now admin=admin.get_value() wifi_settings=wifi_settings.get_value()/>
                     <PreviewPanel
-                        request=preview_request
-                        summary=Signal::derive(move || summary.get())
-                        on_retry=Callback::new(move |_| summary.refetch())
+                        request=state.preview_request
+                        summary=Signal::derive(move || state.summary.get())
+                        on_retry=Callback::new(move |_| state.summary.refetch())
                         backend=backend.clone()
-                        form=form
-                        messages=messages
+                        form=state.form
+                        messages=state.messages
                     />
                 </div>
-                <div class="wipe__actions" data-testid="wipe-actions">
-                    <div class="wipe__actions-info">
-                        <p class="wipe__register-line" data-testid="register-line">{register_line}</p>
-                        <FieldError id="wipe-error-general" messages=general/>
-                        <ul class="wipe__reasons" id="wipe-ok-reasons" data-testid="ok-reasons">
-                            {move || blocked_by.get().into_iter().map(|b| view! { <li>{b.message(t())}</li> }).collect_view()}
-                        </ul>
-                    </div>
-                    <a class="button" href=crate::routes::href(&back_href) data-testid="wipe-cancel">{move || t().cancel}</a>
-                    <button
-                        type="submit"
-                        class="button button--danger"
-                        data-testid="wipe-ok"
-                        disabled=move || pending.get() || !blocked_by.with(Vec::is_empty)
-                        aria-describedby="wipe-ok-reasons"
-                    >
-                        {move || if pending.get() { t().registering } else { t().ok }}
-                    </button>
-                </div>
+                <WipeActions state=state back_href=back_href.clone()/>
             </form>
         </Show>
+    }
+}
+
+/// The two tabs: 遠隔初期化設定 and 遠隔初期化後の設定.
+#[component]
+fn WipeTabs(
+    /// The screen's state.
+    state: WipeState,
+    /// The administrator's time zone.
+    zone: Zone,
+    /// When the screen opened.
+    now: DateTime<Utc>,
+    /// The administrator's name and user name.
+    admin: (String, String),
+    /// All of the tenant's Wi-Fi settings.
+    wifi_settings: Vec<WifiSetting>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().wipe;
+    let tab = |key: WipeTab, label: fn(&'static WipeText) -> &'static str| Tab {
+        key: key.key(),
+        label: Signal::derive(move || label(t()).to_string()),
+    };
+    let tabs = vec![
+        tab(WipeTab::Settings, |t| t.tab_settings),
+        tab(WipeTab::After, |t| t.tab_after),
+    ];
+    let (admin_name, admin_login) = admin;
+    let WipeState {
+        form,
+        tab: active,
+        messages,
+        present,
+        platform_problems,
+        ..
+    } = state;
+    view! {
+        <section class="panel wipe__settings">
+            <TabList
+                id=TABS
+                label=Signal::derive(move || t().tabs_label.to_string())
+                tabs=tabs
+                active=active
+                on_select=Callback::new(move |key| active.set(key))
+            />
+            <TabPanel id=TABS key=WipeTab::Settings.key() active=active>
+                <SettingsTab form=form messages=messages zone=zone now=now admin_name=admin_name admin_login=admin_login
+                    present=present platform_problems=platform_problems/>
+            </TabPanel>
+            <TabPanel id=TABS key=WipeTab::After.key() active=active>
+                <AfterWipeTab form=form wifi_settings=wifi_settings messages=messages/>
+            </TabPanel>
+        </section>
+    }
+}
+
+/// What OK registers, what still stops it, キャンセル and OK.
+#[component]
+fn WipeActions(
+    /// The screen's state.
+    state: WipeState,
+    /// Where キャンセル goes.
+    back_href: String,
+) -> impl IntoView {
+    let locale = use_locale();
+    let t = move || locale.t().wipe;
+    let WipeState {
+        messages,
+        blocked_by,
+        pending,
+        ..
+    } = state;
+    let general = Signal::derive(move || messages.with(|m| m.general.clone()));
+    let register_line = move || {
+        // Only the devices that get jobs: the others are refused or left out.
+        state
+            .totals()
+            .map(|totals| (t().register_line)(totals.wipeable_devices, totals.jobs))
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="wipe__actions" data-testid="wipe-actions">
+            <div class="wipe__actions-info">
+                <p class="wipe__register-line" data-testid="register-line">{register_line}</p>
+                <FieldError id="wipe-error-general" messages=general/>
+                <ul class="wipe__reasons" id="wipe-ok-reasons" data-testid="ok-reasons">
+                    {move || blocked_by.get().into_iter().map(|b| view! { <li>{b.message(t())}</li> }).collect_view()}
+                </ul>
+            </div>
+            <a class="button" href=crate::routes::href(&back_href) data-testid="wipe-cancel">{move || t().cancel}</a>
+            <button
+                type="submit"
+                class="button button--danger"
+                data-testid="wipe-ok"
+                disabled=move || pending.get() || !blocked_by.with(Vec::is_empty)
+                aria-describedby="wipe-ok-reasons"
+            >
+                {move || if pending.get() { t().registering } else { t().ok }}
+            </button>
+        </div>
     }
 }

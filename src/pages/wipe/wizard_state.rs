@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use mdm_model::command::CommandProblem;
+use mdm_model::ids::AdministratorId;
 use mdm_model::time::Zone;
 use mdm_model::wifi::WifiSetting;
 use mdm_model::wipe::{
@@ -15,6 +16,7 @@ use mdm_model::wipe::{
 
 use super::backend::WipeBackend;
 use super::form::{blockers, Blocker, FieldMessages, PlatformsPresent, PreviewState, WipeForm};
+use super::kept_form::{forget_form, keep_form, kept_form};
 use super::keys::{new_key, KeyRing};
 use super::platform_sections::platform_target;
 use super::preview::SummaryAnswer;
@@ -134,7 +136,8 @@ pub struct WipeState {
 }
 
 impl WipeState {
-    /// The screen as it opens for `selection`, talking to `backend`.
+    /// The screen as it opens for `selection`, talking to `backend`. With `kept_for`, what is
+    /// entered is kept for that administrator in the tab and brought back by a reload.
     pub fn start(
         selection: WipeSelection,
         wifi_settings: Vec<WifiSetting>,
@@ -142,9 +145,16 @@ impl WipeState {
         now: DateTime<Utc>,
         backend: WipeBackend,
         on_registered: Callback<WipeRegistered>,
+        kept_for: Option<AdministratorId>,
     ) -> WipeState {
-        let form = RwSignal::new(WipeForm::initial(now, zone));
+        let initial = kept_for
+            .and_then(|admin| kept_form(admin, &selection))
+            .unwrap_or_else(|| WipeForm::initial(now, zone));
+        let form = RwSignal::new(initial);
         let chosen = StoredValue::new(selection);
+        if let Some(admin) = kept_for {
+            Effect::new(move || form.with(|f| chosen.with_value(|s| keep_form(admin, s, f))));
+        }
         // Outcomes depend on the selection, the Wi-Fi setting and the Windows method only; the
         // time is checked at OK.
         let preview_request = Memo::new(move |_| WipePreviewRequest {
@@ -224,6 +234,8 @@ impl WipeState {
         let locale = use_locale();
         Effect::new(move || match self.register.value().get() {
             Some(Ok(registered)) => {
+                // Registered: a reload shows a fresh form, not the choices of what is done.
+                forget_form();
                 self.done.set(Some(registered.clone()));
                 on_registered.run(registered);
             }
