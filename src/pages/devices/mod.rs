@@ -6,6 +6,7 @@ pub mod group_picker;
 pub mod group_tree;
 pub mod measure_counts;
 pub mod measures_dialog;
+pub mod screen_selection;
 pub mod selection;
 pub mod selection_bar;
 pub mod selection_keep;
@@ -25,15 +26,15 @@ use crate::components::data_table::{ColumnChooser, Pager};
 use crate::components::PageHeader;
 use crate::i18n::use_locale;
 use crate::pages::measures::locations::LocationHistoryDialog;
-use crate::routes;
 
 pub use device_table::DeviceTable;
 pub use group_picker::GroupPicker;
 pub use group_tree::GroupTreeView;
 pub use measures_dialog::{CountsAnswer, MeasuresDialog};
+pub use screen_selection::{replaced, selection_for_screen};
 pub use selection::{use_device_selection, DeviceSelection, Selection};
 pub use selection_bar::SelectionBar;
-pub use selection_keep::{matching_from_address, wipe_href, KeptSelection};
+pub use selection_keep::{matching_from_address, measure_href, wipe_href, KeptSelection};
 pub use state::DevicesState;
 pub use toolbar::DeviceToolbar;
 
@@ -45,12 +46,7 @@ pub fn DevicesPage() -> impl IntoView {
     let navigate = use_navigate();
     let on_next = Callback::new(move |measure| {
         state.measures_open.set(false);
-        // The wipe screen carries a "select all matching" selection in its address so a
-        // reload keeps it; the other measures read the app-wide selection.
-        let href = match measure {
-            mdm_model::measure::Measure::Wipe => wipe_href(&state.selection.get_untracked()),
-            other => routes::measure(other),
-        };
+        let href = measure_href(measure, &state.selection.get_untracked());
         navigate(&href, NavigateOptions::default());
     });
     let counts = measure_counts::measure_counts(state.measures_open.into(), state.selection);

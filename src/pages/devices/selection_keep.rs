@@ -49,13 +49,24 @@ impl KeptSelection {
 
 /// The wipe screen's address for `selection`.
 pub fn wipe_href(selection: &Selection) -> String {
+    screen_href(routes::WIPE, selection)
+}
+
+/// The address of `measure`'s screen for `selection` (the wipe's, or another measure's): every
+/// measure screen carries "every device matching" in its address the same way.
+pub fn measure_href(measure: mdm_model::measure::Measure, selection: &Selection) -> String {
+    screen_href(&routes::measure(measure), selection)
+}
+
+/// The screen at `path` for `selection`.
+pub fn screen_href(path: &str, selection: &Selection) -> String {
     let Selection::Matching {
         filter,
         total,
         excluded,
     } = selection
     else {
-        return routes::WIPE.to_string();
+        return path.to_string();
     };
     let mut pairs = vec![(SELECT_PARAM, SELECT_ALL.to_string())];
     pairs.extend(filter.write(QueryWriter::new()).into_pairs());
@@ -64,7 +75,7 @@ pub fn wipe_href(selection: &Selection) -> String {
         let ids: Vec<String> = excluded.iter().map(DeviceId::to_string).collect();
         pairs.push(("excluded", ids.join(",")));
     }
-    format!("{}{}", routes::WIPE, routes::query_string(&pairs))
+    format!("{path}{}", routes::query_string(&pairs))
 }
 
 /// The "every device matching" selection the wipe screen's address names: `None` when it names

@@ -68,8 +68,8 @@ pub fn JobDetailView(
                 <ConditionsSection detail=detail zone=zone/>
             </Show>
             <ReenrollmentSection job=job format_time=Callback::new(time)/>
-            <SummarySection detail=detail job=job zone=zone query=query/>
             {crate::components::location_fix::job_location(detail, zone)}
+            <SummarySection detail=detail job=job zone=zone query=query/>
             <DeviceFacts
                 job=job
                 device_now=Signal::derive(move || detail.with(|d| d.device_now.clone()))

@@ -18,13 +18,13 @@ pub mod screen;
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 use mdm_model::measure::{Measure, MeasureRegistered};
 
 use crate::api::Api;
 use crate::components::{use_toasts, PageHeader, ToastKind};
 use crate::i18n::use_locale;
-use crate::pages::devices::{use_device_selection, Selection};
+use crate::pages::devices::{replaced, selection_for_screen, use_device_selection, Selection};
 use crate::routes;
 use crate::session::use_session;
 
@@ -40,16 +40,8 @@ pub fn MeasurePage() -> impl IntoView {
     let toasts = use_toasts();
     let devices = use_device_selection();
     let params = use_params_map();
-    // Taken once: after OK the selection is cleared, and this screen keeps showing the result.
-    let chosen = devices.selection.get_untracked();
-    let back_href = devices.origin.get_untracked();
     let session = use_session();
     let admin = untrack(move || session.administrator());
-    let admin_login = admin
-        .as_ref()
-        .map(|a| a.username.clone())
-        .unwrap_or_default();
-    let admin_name = admin.map(|a| a.display_name).unwrap_or_default();
     // The wipe has its own screen; any other word in the address is no measure.
     let measure = Memo::new(move |_| {
         params
@@ -57,8 +49,23 @@ pub fn MeasurePage() -> impl IntoView {
             .and_then(|m| m.parse::<Measure>().ok())
             .filter(|m| *m != Measure::Wipe)
     });
+    let path = measure
+        .get_untracked()
+        .map_or_else(|| routes::MEASURES.to_string(), routes::measure);
+    // Taken once, as the wipe screen takes it (a reload brings it back from the tab or the
+    // address): after OK the selection is cleared, and this screen keeps showing the result.
+    let chosen = selection_for_screen(devices, admin.as_ref().map(|a| a.id), &path);
+    let back_href = devices.origin.get_untracked();
+    let admin_login = admin
+        .as_ref()
+        .map(|a| a.username.clone())
+        .unwrap_or_default();
+    let admin_name = admin.map(|a| a.display_name).unwrap_or_default();
+    let navigate = use_navigate();
     let on_registered = Callback::new(move |registered: MeasureRegistered| {
         devices.selection.set(Selection::default());
+        // Done: a reload must not offer the same devices again from the address.
+        navigate(&path, replaced());
         let name = registered.measure.label(locale.lang_untracked());
         toasts.show(
             ToastKind::Success,
