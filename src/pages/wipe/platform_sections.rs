@@ -242,13 +242,9 @@ fn MacSection(
             >
                 <TypedField
                     kind=Typed::Pin
-                    id="wipe-mac-pin"
-                    error_id="wipe-error-pin"
-                    class="wipe-platform__pin"
+                    form=form
                     label=Signal::derive(move || t().mac_pin.to_string())
                     hint=Signal::derive(move || (t().mac_pin_hint)(present.with(|p| p.macs_taking_pin)))
-                    value=Signal::derive(move || form.with(|f| f.platform.mac_pin.clone()))
-                    on_input=Callback::new(move |typed| form.update(|f| f.platform.mac_pin = typed))
                     errors=pin_errors
                 />
             </Show>

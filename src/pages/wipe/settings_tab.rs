@@ -171,13 +171,9 @@ fn PasswordField(
     view! {
         <TypedField
             kind=Typed::Password
-            id="wipe-password"
-            error_id="wipe-error-password"
-            class="wipe-field__password"
+            form=form
             label=Signal::derive(move || t().password.to_string())
             hint=Signal::derive(move || (t().password_hint)(&admin_name))
-            value=Signal::derive(move || form.with(|f| f.password.clone()))
-            on_input=Callback::new(move |typed| form.update(|f| f.password = typed))
             errors=field_messages(messages, WipeField::Password)
         >
             // Whose password this is, for a password manager (hidden: the administrator

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::form::WipeForm;
 use crate::components::field::FieldError;
 
 /// What the field takes, which decides how browsers and keyboards treat it.
@@ -15,6 +16,44 @@ pub enum Typed {
 }
 
 impl Typed {
+    /// Element id and `data-testid` of the input; the hint is `{id}-hint`.
+    fn id(self) -> &'static str {
+        match self {
+            Typed::Password => "wipe-password",
+            Typed::Pin => "wipe-mac-pin",
+        }
+    }
+
+    /// Element id of the messages (named after the request field they concern).
+    fn error_id(self) -> &'static str {
+        match self {
+            Typed::Password => "wipe-error-password",
+            Typed::Pin => "wipe-error-pin",
+        }
+    }
+
+    fn class(self) -> &'static str {
+        match self {
+            Typed::Password => "field__input wipe-field__password",
+            Typed::Pin => "field__input wipe-platform__pin",
+        }
+    }
+
+    /// What was typed into it.
+    fn text(self, form: &WipeForm) -> &str {
+        match self {
+            Typed::Password => &form.password,
+            Typed::Pin => &form.platform.mac_pin,
+        }
+    }
+
+    fn text_mut(self, form: &mut WipeForm) -> &mut String {
+        match self {
+            Typed::Password => &mut form.password,
+            Typed::Pin => &mut form.platform.mac_pin,
+        }
+    }
+
     fn input_type(self) -> &'static str {
         match self {
             Typed::Password => "password",
@@ -35,23 +74,14 @@ impl Typed {
 pub fn TypedField(
     /// What the field takes.
     kind: Typed,
-    /// Element id and `data-testid` of the input; the hint is `{id}-hint`.
-    id: &'static str,
-    /// Element id of the messages.
-    error_id: &'static str,
-    /// Extra classes of the input.
-    class: &'static str,
+    /// The form it types into.
+    form: RwSignal<WipeForm>,
     /// The label.
     #[prop(into)]
     label: Signal<String>,
     /// The hint under the input.
     #[prop(into)]
     hint: Signal<String>,
-    /// What is typed.
-    #[prop(into)]
-    value: Signal<String>,
-    /// Called as it is typed.
-    on_input: Callback<String>,
     /// Messages about the field.
     #[prop(into)]
     errors: Signal<Vec<String>>,
@@ -59,6 +89,7 @@ pub fn TypedField(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
+    let (id, error_id) = (kind.id(), kind.error_id());
     let hint_id = format!("{id}-hint");
     let described_by = format!("{hint_id} {error_id}");
     let password = kind == Typed::Password;
@@ -68,7 +99,7 @@ pub fn TypedField(
             <label class="field__label" for=id>{label}</label>
             <input
                 id=id
-                class=format!("field__input {class}")
+                class=kind.class()
                 type=kind.input_type()
                 name=password.then_some("password")
                 autocomplete=kind.autocomplete()
@@ -80,8 +111,8 @@ pub fn TypedField(
                 data-testid=id
                 aria-invalid=move || errors.with(|e| !e.is_empty()).to_string()
                 aria-describedby=described_by
-                prop:value=value
-                on:input=move |ev| on_input.run(event_target_value(&ev))
+                prop:value=move || form.with(|f| kind.text(f).to_string())
+                on:input=move |ev| form.update(|f| *kind.text_mut(f) = event_target_value(&ev))
             />
             <p class="hint" id=hint_id>{hint}</p>
             <FieldError id=error_id messages=errors/>
