@@ -279,27 +279,44 @@ async fn only_jobs_not_yet_sent_can_be_cancelled_and_a_pair_goes_together() {
     assert_eq!(asked.get_untracked(), vec![vec![JobId(11), JobId(12)]]);
 }
 
-#[wasm_bindgen_test]
-async fn filters_apply_from_page_one_and_refuse_an_inverted_date_range() {
-    let applied = RwSignal::new(Vec::<JobQuery>::new());
-    let query = RwSignal::new(JobQuery {
-        device: Some(DeviceId(7)),
+/// The list on its third page, 50 a page, no filter.
+fn on_page_3() -> JobQuery {
+    JobQuery {
         page: mdm_model::paging::PageRequest {
             page: 3,
             per_page: 50,
         },
         ..JobQuery::default()
-    });
+    }
+}
+
+/// The filter bar over the address `query`, with a record of the queries it applies.
+fn filter_bar(query: RwSignal<JobQuery>, names: ChipNames) -> (Mounted, RwSignal<Vec<JobQuery>>) {
+    let applied = RwSignal::new(Vec::<JobQuery>::new());
     let view = mount(Lang::Ja, move || {
         view! {
             <JobFilters
                 query=query
                 zone=Signal::stored(Zone::JAPAN)
-                names=Signal::stored(ChipNames { device: Some("iPhone-007".into()), registrant: None })
+                names=Signal::stored(names)
                 on_apply=Callback::new(move |q| applied.update(|all| all.push(q)))
             />
         }
     });
+    (view, applied)
+}
+
+#[wasm_bindgen_test]
+async fn filters_apply_from_page_one_and_refuse_an_inverted_date_range() {
+    let query = RwSignal::new(JobQuery {
+        device: Some(DeviceId(7)),
+        ..on_page_3()
+    });
+    let names = ChipNames {
+        device: Some("iPhone-007".into()),
+        registrant: None,
+    };
+    let (view, applied) = filter_bar(query, names);
     assert!(view.text("chip-device").starts_with("端末: iPhone-007"));
 
     let status: HtmlSelectElement = view.find("filter-status").unchecked_into();
@@ -343,25 +360,11 @@ async fn filters_apply_from_page_one_and_refuse_an_inverted_date_range() {
 
 #[wasm_bindgen_test]
 async fn the_kind_filter_writes_kind_and_follows_the_address() {
-    let applied = RwSignal::new(Vec::<JobQuery>::new());
     let query = RwSignal::new(JobQuery {
         status: Some(JobStatus::Sent),
-        page: mdm_model::paging::PageRequest {
-            page: 2,
-            per_page: 50,
-        },
-        ..JobQuery::default()
+        ..on_page_3()
     });
-    let view = mount(Lang::Ja, move || {
-        view! {
-            <JobFilters
-                query=query
-                zone=Signal::stored(Zone::JAPAN)
-                names=Signal::stored(ChipNames::default())
-                on_apply=Callback::new(move |q| applied.update(|all| all.push(q)))
-            />
-        }
-    });
+    let (view, applied) = filter_bar(query, ChipNames::default());
     // The bar starts following the address once it is drawn.
     settle().await;
     let kind: HtmlSelectElement = view.find("filter-kind").unchecked_into();

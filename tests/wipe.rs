@@ -14,13 +14,12 @@ use chrono::{TimeDelta, Utc};
 use fleet::*;
 use leptos::prelude::*;
 use mdm_console::api::ApiError;
-use mdm_console::pages::wipe::WipeWizard;
 use mdm_model::device::Os;
 use mdm_model::ids::{AdministratorId, DeviceId, JobId};
 use mdm_model::time::{to_datetime_local, Zone};
 use mdm_model::wipe::{
     wrong_password_error, RefusedDevice, RegistrationRefusal, WipeProblem, WipeRegistered,
-    WipeRequest, WipeSelection, WipeValidationErrors,
+    WipeRequest, WipeValidationErrors,
 };
 use mdm_model::Lang;
 use wasm_bindgen_test::*;
@@ -332,19 +331,7 @@ async fn switching_the_language_keeps_what_was_entered() {
     let locale = RwSignal::new(None);
     let s = mount("ja", move || {
         locale.set(Some(mdm_console::i18n::use_locale()));
-        view! {
-            <WipeWizard
-                selection=WipeSelection::Devices { device_ids: ids }
-                device_count=3
-                wifi_settings=wifi_settings()
-                zone=Zone::JAPAN
-                now=Utc::now()
-                admin_name="山田 太郎".to_string()
-                backend=backend
-                back_href="/devices".to_string()
-                on_registered=Callback::new(|_| ())
-            />
-        }
+        wizard(ids, backend, Opening::default(), Callback::new(|_| ()))
     });
     settle().await;
     ready(&s).await;
@@ -364,23 +351,13 @@ async fn switching_the_language_keeps_what_was_entered() {
 /// The wipe screen as `admin` opens it for `ids`, keeping what is entered for the tab.
 async fn kept_screen(portal: &FakePortal, ids: Vec<i64>, admin: i64) -> Mounted {
     let backend = portal.backend(registered);
-    let count = ids.len() as u64;
+    let opening = Opening {
+        kept_for: Some(AdministratorId(admin)),
+        ..Opening::default()
+    };
+    let device_ids = ids.into_iter().map(DeviceId).collect();
     let view = mount("ja", move || {
-        let device_ids = ids.into_iter().map(DeviceId).collect();
-        view! {
-            <WipeWizard
-                selection=WipeSelection::Devices { device_ids }
-                device_count=count
-                wifi_settings=wifi_settings()
-                zone=Zone::JAPAN
-                now=Utc::now()
-                admin_name="山田 太郎".to_string()
-                backend=backend
-                back_href="/devices".to_string()
-                on_registered=Callback::new(|_| ())
-                kept_for=Some(AdministratorId(admin))
-            />
-        }
+        wizard(device_ids, backend, opening, Callback::new(|_| ()))
     });
     settle().await;
     view

@@ -13,7 +13,7 @@ use mdm_console::api::ApiError;
 use mdm_console::pages::wipe::{WipeBackend, WipeWizard};
 use mdm_model::dep::DepProfile;
 use mdm_model::device::{Device, Os};
-use mdm_model::ids::{JobId, WipeId};
+use mdm_model::ids::{AdministratorId, DeviceId, JobId, WipeId};
 use mdm_model::paging::Page;
 use mdm_model::time::Zone;
 use mdm_model::wipe::{
@@ -186,27 +186,61 @@ pub async fn screen_in(
         .iter()
         .map(|(d, _, _)| d.id)
         .collect::<Vec<_>>();
-    let count = ids.len() as u64;
     let backend = portal.backend(answer);
     let done = RwSignal::new(None);
-    let view = mount(lang, move || {
-        view! {
-            <WipeWizard
-                selection=WipeSelection::Devices { device_ids: ids }
-                device_count=count
-                wifi_settings=wifi_settings()
-                zone=zone
-                now=now
-                admin_name="山田 太郎".to_string()
-                backend=backend
-                back_href="/devices?group=2".to_string()
-                on_registered=Callback::new(move |r| done.set(Some(r)))
-            />
-        }
-    });
+    let opening = Opening {
+        now,
+        zone,
+        ..Opening::default()
+    };
+    let on_registered = Callback::new(move |r| done.set(Some(r)));
+    let view = mount(lang, move || wizard(ids, backend, opening, on_registered));
     // Properties (input values) are set by effects right after the first render.
     settle().await;
     Screen { view, done }
+}
+
+/// How the wipe screen is opened, where a test does not care.
+#[derive(Clone, Copy)]
+pub struct Opening {
+    pub now: chrono::DateTime<Utc>,
+    pub zone: Zone,
+    /// The administrator the tab keeps the choices for (none: nothing kept).
+    pub kept_for: Option<AdministratorId>,
+}
+
+impl Default for Opening {
+    fn default() -> Self {
+        Opening {
+            now: Utc::now(),
+            zone: Zone::JAPAN,
+            kept_for: None,
+        }
+    }
+}
+
+/// The wipe screen for `ids` of the small fleet's administrator.
+pub fn wizard(
+    ids: Vec<DeviceId>,
+    backend: WipeBackend,
+    opening: Opening,
+    on_registered: Callback<WipeRegistered>,
+) -> impl IntoView {
+    let count = ids.len() as u64;
+    view! {
+        <WipeWizard
+            selection=WipeSelection::Devices { device_ids: ids }
+            device_count=count
+            wifi_settings=wifi_settings()
+            zone=opening.zone
+            now=opening.now
+            admin_name="山田 太郎".to_string()
+            backend=backend
+            back_href="/devices?group=2".to_string()
+            on_registered=on_registered
+            kept_for=opening.kept_for
+        />
+    }
 }
 
 pub async fn ready(s: &Mounted) {

@@ -152,10 +152,8 @@ fn SearchField(
     on_input: Callback<String>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let t = move || locale.t().jobs;
     view! {
-        <label class="field job-filters__search">
-            <span class="field__label">{move || t().search_label}</span>
+        <FilterLabel label=|t| t.search_label class="job-filters__search">
             <input
                 type="search"
                 class="field__input"
@@ -165,10 +163,30 @@ fn SearchField(
                 autocomplete="off"
                 autocapitalize="off"
                 spellcheck="false"
-                placeholder=move || t().search_placeholder
+                placeholder=move || locale.t().jobs.search_placeholder
                 prop:value=value
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             />
+        </FilterLabel>
+    }
+}
+
+/// A field of the filter bar: its label around the control.
+#[component]
+fn FilterLabel(
+    /// The label.
+    label: fn(&'static JobsText) -> &'static str,
+    /// A class of the field's own (its width).
+    #[prop(optional)]
+    class: &'static str,
+    /// The control.
+    children: Children,
+) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <label class=format!("field {class}").trim_end().to_string()>
+            <span class="field__label">{move || label(locale.t().jobs)}</span>
+            {children()}
         </label>
     }
 }
@@ -198,8 +216,7 @@ where
 {
     let locale = use_locale();
     view! {
-        <label class="field">
-            <span class="field__label">{move || label(locale.t().jobs)}</span>
+        <FilterLabel label=label>
             <select
                 class="field__input"
                 data-testid=test_id
@@ -219,7 +236,7 @@ where
                     })
                     .collect_view()}
             </select>
-        </label>
+        </FilterLabel>
     }
 }
 
@@ -237,10 +254,8 @@ fn DateFilter(
     /// Called with the day entered.
     on_change: Callback<String>,
 ) -> impl IntoView {
-    let locale = use_locale();
     view! {
-        <label class="field">
-            <span class="field__label">{move || label(locale.t().jobs)}</span>
+        <FilterLabel label=label>
             <input
                 type="date"
                 class="field__input"
@@ -249,7 +264,7 @@ fn DateFilter(
                 prop:value=value
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             />
-        </label>
+        </FilterLabel>
     }
 }
 

@@ -13,6 +13,7 @@ pub mod platform_form;
 pub mod platform_sections;
 pub mod preview;
 pub mod settings_tab;
+pub mod typed_field;
 pub mod wizard;
 pub mod wizard_state;
 

@@ -9,6 +9,7 @@ use mdm_model::command::{CommandField, CommandProblem};
 
 use super::field_help::WipeFieldHelp;
 use super::form::{PlatformsPresent, WipeForm};
+use super::typed_field::{Typed, TypedField};
 use crate::components::field::{Checkbox, FieldError};
 use crate::i18n::use_locale;
 use crate::pages::help::HelpTopic;
@@ -239,24 +240,13 @@ fn MacSection(
                 when=move || present.with(|p| p.macs_taking_pin > 0)
                 fallback=move || view! { <p class="hint" data-testid="wipe-mac-no-pin">{move || t().mac_no_pin}</p> }
             >
-                <div class="field wipe-field">
-                    <label class="field__label" for="wipe-mac-pin">{move || t().mac_pin}</label>
-                    <input
-                        id="wipe-mac-pin"
-                        class="field__input wipe-platform__pin"
-                        type="text"
-                        inputmode="numeric"
-                        autocomplete="off"
-                        maxlength="6"
-                        data-testid="wipe-mac-pin"
-                        aria-invalid=move || pin_errors.with(|e| !e.is_empty()).to_string()
-                        aria-describedby="wipe-mac-pin-hint wipe-error-pin"
-                        prop:value=move || form.with(|f| f.platform.mac_pin.clone())
-                        on:input=move |ev| form.update(|f| f.platform.mac_pin = event_target_value(&ev))
-                    />
-                    <p class="hint" id="wipe-mac-pin-hint">{move || (t().mac_pin_hint)(present.with(|p| p.macs_taking_pin))}</p>
-                    <FieldError id="wipe-error-pin" messages=pin_errors/>
-                </div>
+                <TypedField
+                    kind=Typed::Pin
+                    form=form
+                    label=Signal::derive(move || t().mac_pin.to_string())
+                    hint=Signal::derive(move || (t().mac_pin_hint)(present.with(|p| p.macs_taking_pin)))
+                    errors=pin_errors
+                />
             </Show>
             <p class="hint">{move || t().mac_esim}</p>
         </PlatformFieldset>

@@ -12,6 +12,7 @@ use mdm_model::wipe::{WipeField, MAX_SCHEDULE_AHEAD};
 use super::field_help::WipeFieldHelp;
 use super::form::{FieldMessages, PlatformsPresent, WipeForm};
 use super::platform_sections::PlatformSections;
+use super::typed_field::{Typed, TypedField};
 use crate::components::field::{Checkbox, FieldError};
 use crate::i18n::use_locale;
 use crate::pages::help::HelpTopic;
@@ -167,31 +168,18 @@ fn PasswordField(
 ) -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().wipe;
-    let errors = field_messages(messages, WipeField::Password);
     view! {
-        <div class="field wipe-field">
+        <TypedField
+            kind=Typed::Password
+            form=form
+            label=Signal::derive(move || t().password.to_string())
+            hint=Signal::derive(move || (t().password_hint)(&admin_name))
+            errors=field_messages(messages, WipeField::Password)
+        >
             // Whose password this is, for a password manager (hidden: the administrator
             // does not type it); it fills the field below with the signed-in account's.
-            <input class="wipe-field__account" type="text" name="username" autocomplete="username" value=admin_login readonly tabindex="-1"/>
-            <label class="field__label" for="wipe-password">{move || t().password}</label>
-            <input
-                id="wipe-password"
-                class="field__input wipe-field__password"
-                type="password"
-                name="password"
-                autocomplete="current-password"
-                autocapitalize="off"
-                spellcheck="false"
-                enterkeyhint="done"
-                data-testid="wipe-password"
-                aria-invalid=move || errors.with(|e| !e.is_empty()).to_string()
-                aria-describedby="wipe-password-hint wipe-error-password"
-                prop:value=move || form.with(|f| f.password.clone())
-                on:input=move |ev| form.update(|f| f.password = event_target_value(&ev))
-            />
-            <p class="hint" id="wipe-password-hint">{move || (t().password_hint)(&admin_name)}</p>
-            <FieldError id="wipe-error-password" messages=errors/>
-        </div>
+            <input class="wipe-field__account" type="text" name="username" autocomplete="username" value=admin_login.clone() readonly tabindex="-1"/>
+        </TypedField>
     }
 }
 
