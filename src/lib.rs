@@ -5,6 +5,7 @@
 pub mod api;
 pub mod components;
 pub mod config;
+pub mod device_selection;
 pub mod host;
 pub mod i18n;
 pub mod pages;
@@ -19,9 +20,10 @@ use leptos_router::path;
 
 use crate::api::Api;
 use crate::components::{Now, TapTips, ToastHost, Toasts};
+use crate::device_selection::DeviceSelection;
 use crate::i18n::Locale;
 use crate::pages::audit::AuditPage;
-use crate::pages::devices::{DeviceSelection, DevicesPage};
+use crate::pages::devices::DevicesPage;
 use crate::pages::help::{HelpArticlePage, HelpIndexPage};
 use crate::pages::jobs::{JobDetailPage, JobsPage};
 use crate::pages::measures::MeasurePage;

@@ -17,8 +17,9 @@ use mdm_console::components::data_table::{
 };
 use mdm_console::components::theme_switch::ThemeSwitch;
 use mdm_console::components::RelativeTime;
+use mdm_console::device_selection::Selection;
 use mdm_console::pages::devices::state::{columns_storage_key, OPTIONAL_COLUMNS};
-use mdm_console::pages::devices::{DeviceTable, Selection};
+use mdm_console::pages::devices::DeviceTable;
 use mdm_console::theme::THEME_STORAGE_KEY;
 use mdm_model::device::{DeviceSortKey, Os};
 use mdm_model::job::JobSortKey;

@@ -10,10 +10,8 @@ mod wait;
 
 use fleet::*;
 use leptos::prelude::*;
-use mdm_console::pages::devices::{
-    matching_from_address, wipe_href, DeviceSelection, DeviceTable, MeasuresDialog, Selection,
-    SelectionBar,
-};
+use mdm_console::device_selection::{matching_from_address, wipe_href, DeviceSelection, Selection};
+use mdm_console::pages::devices::{DeviceTable, MeasuresDialog, SelectionBar};
 use mdm_console::tab_storage;
 use mdm_model::device::{Device, DeviceFilter, DeviceSortKey, Os};
 use mdm_model::ids::{AdministratorId, DeviceId};

@@ -10,7 +10,8 @@ mod wait;
 
 use fleet::*;
 use leptos::prelude::*;
-use mdm_console::pages::devices::{DeviceTable, Selection};
+use mdm_console::device_selection::Selection;
+use mdm_console::pages::devices::DeviceTable;
 use mdm_model::device::{Device, DeviceSortKey, Os};
 use mdm_model::paging::SortOrder;
 use mdm_model::time::Zone;

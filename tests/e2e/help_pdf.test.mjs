@@ -165,3 +165,24 @@ test('in English the printed article and its footer are English, the table whole
     assert.ok(!text.includes(label), `"${label}" must not be printed`);
   }
 });
+
+test('the articles of the other lost-device measures print as the others do', async () => {
+  const articles = [
+    ['remote-lock', '端末を遠隔ロックする', '対象の端末'],
+    ['lost-mode', '紛失モードで端末を探す', '位置情報を取得する'],
+    ['remove-company-data', '企業データを削除する', 'プラットフォームごとの動作'],
+  ];
+  for (const [slug, title, section] of articles) {
+    const pdf = await printToPdf(`/help/${slug}`, `${slug}-ja`);
+    await savePreview(pdf, `${slug}-ja`);
+    const pages = await pagesOf(pdf);
+    const text = pages.join('\n');
+    assert.ok(text.includes(title) && text.includes(section), `${slug}: title and section printed`);
+    for (const label of ['このページをPDF出力', 'この記事は役に立ちましたか?', 'サインアウト']) {
+      assert.ok(!text.includes(label), `${slug}: "${label}" must not be printed`);
+    }
+    pages.forEach((page, index) => {
+      assert.match(page, new RegExp(`/help/${slug}\\s+印刷日時: \\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}`), `${slug}: footer of page ${index + 1}`);
+    });
+  }
+});

@@ -3,8 +3,9 @@
 
 use chrono::Utc;
 use leptos::prelude::*;
+use mdm_console::device_selection::Selection;
 use mdm_console::i18n::Locale;
-use mdm_console::pages::devices::{DeviceTable, Selection};
+use mdm_console::pages::devices::DeviceTable;
 use mdm_console::pages::wipe::WipeWizard;
 use mdm_model::device::{Device, DeviceFilter, DeviceSortKey};
 use mdm_model::paging::SortOrder;

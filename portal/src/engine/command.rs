@@ -2,6 +2,7 @@
 //! detail (which shows what will be sent) use: the model's [`wipe_command`] on the job record.
 
 use crate::ids::TenantId;
+use chrono::Duration;
 use mdm_model::{
     apple::measures::MDM_ENROLLMENT_PROFILE_IDENTIFIER,
     command::{measure_command, wipe_command, WipeCommand},
@@ -14,6 +15,9 @@ use crate::{
     error::ApiError,
     store::{catalog, jobs},
 };
+
+/// A device that answered NotNow gets the command again after this long.
+pub(super) const NOT_NOW_RETRY: Duration = Duration::minutes(5);
 
 /// The command with its real secrets (`None` for IVI MDM). The Wi-Fi password is read from the
 /// setting at this moment: it is kept nowhere else. `attempt` numbers the send.

@@ -12,6 +12,7 @@ use mdm_model::{
 };
 use rusqlite::Connection;
 
+use super::command::NOT_NOW_RETRY;
 use super::{command, reenrollment};
 use crate::{
     error::ApiError,
@@ -22,8 +23,6 @@ use crate::{
 /// A waiting job whose device cannot run it is looked at again after this long (sooner when
 /// the simulator changes the device).
 const RECHECK: Duration = Duration::hours(1);
-/// A device that answered NotNow gets the command again after this long.
-pub(super) const NOT_NOW_RETRY: Duration = Duration::minutes(5);
 
 /// What a tick did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

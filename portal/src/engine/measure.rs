@@ -8,7 +8,7 @@ use mdm_model::{
 };
 use rusqlite::Connection;
 
-use super::lifecycle::NOT_NOW_RETRY;
+use super::command::NOT_NOW_RETRY;
 use crate::{
     error::ApiError,
     simulator::{after, Simulator},

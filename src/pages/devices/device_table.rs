@@ -13,12 +13,13 @@ use mdm_model::time::Zone;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use super::selection::{PageTicks, RowTicks, Selection};
+use super::row_ticks::RowTicks;
 use crate::components::data_table::{
     Badge, ColumnSet, SortHeader, TableFrame, TableNotice, TableNoticeRow, Tone,
 };
 use crate::components::keyed_rows::KeyedRows;
 use crate::components::RelativeTime;
+use crate::device_selection::{PageTicks, Selection};
 use crate::i18n::use_locale;
 
 /// Columns of the table, checkbox included.
@@ -80,14 +81,8 @@ pub fn DeviceTable(
     let keyed = StoredValue::new(KeyedRows::<DeviceId, Device>::default());
     let page_ids =
         Memo::new(move |_| rows.with(|rows| rows.iter().map(|d| d.id).collect::<Vec<DeviceId>>()));
-    let ticks = Memo::new(move |_| page_ids.with(|ids| selection.with(|s| s.page_ticks(ids))));
     let row_ticks = RowTicks::follow(selection);
     Effect::new(move || page_ids.with(|ids| row_ticks.keep(ids)));
-    let sort_header = move |key: DeviceSortKey,
-                            second: Option<DeviceSortKey>,
-                            class: &'static str| {
-        view! { <SortHeader key=key second=second sort=sort on_sort=on_sort class=class.to_string()/> }
-    };
     // As `<For>` does: each row has its own owner under the table's, so redrawing the body's
     // list keeps the rows that stay alive; a row's owner goes with its view.
     let parent = Owner::current().expect("the device table has a reactive owner");
@@ -122,34 +117,7 @@ pub fn DeviceTable(
                 data-testid="device-table"
                 on:click=on_click
             >
-                <thead>
-                    <tr>
-                        <th scope="col" class="col-check">
-                            <input
-                                type="checkbox"
-                                class="check__box"
-                                data-testid="select-page"
-                                aria-label=move || locale.t().devices.select_page
-                                disabled=move || page_ids.with(Vec::is_empty)
-                                prop:checked=move || ticks.get() == PageTicks::All
-                                prop:indeterminate=move || ticks.get() == PageTicks::Some
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    page_ids.with_untracked(|ids| selection.update(|s| s.set_page(ids, on)));
-                                }
-                            />
-                        </th>
-                        {sort_header(DeviceSortKey::Name, None, "col-name")}
-                        {sort_header(DeviceSortKey::Os, None, "col-os")}
-                        {sort_header(DeviceSortKey::Model, None, "col-model")}
-                        {sort_header(DeviceSortKey::User, None, "col-user")}
-                        {sort_header(DeviceSortKey::PhoneNumber, None, "col-phone")}
-                        {sort_header(DeviceSortKey::Method, None, "col-method")}
-                        {sort_header(DeviceSortKey::Ownership, None, "col-ownership")}
-                        {sort_header(DeviceSortKey::Status, Some(DeviceSortKey::LastSeen), "col-status")}
-                        {sort_header(DeviceSortKey::Tags, None, "col-tags")}
-                    </tr>
-                </thead>
+                <DeviceTableHead page_ids=page_ids selection=selection sort=sort on_sort=on_sort/>
                 {move || match notice.get() {
                     Some(notice) => EitherOf3::A(view! {
                         <tbody><TableNoticeRow columns=COLUMNS notice=notice on_action=on_retry/></tbody>
@@ -165,6 +133,53 @@ pub fn DeviceTable(
                 }}
             </table>
         </TableFrame>
+    }
+}
+
+/// The table's header row: the page's checkbox and a sort header per column.
+#[component]
+fn DeviceTableHead(
+    page_ids: Memo<Vec<DeviceId>>,
+    selection: RwSignal<Selection>,
+    sort: Signal<(DeviceSortKey, SortOrder)>,
+    on_sort: Callback<DeviceSortKey>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let ticks = Memo::new(move |_| page_ids.with(|ids| selection.with(|s| s.page_ticks(ids))));
+    let sort_header = move |key: DeviceSortKey,
+                            second: Option<DeviceSortKey>,
+                            class: &'static str| {
+        view! { <SortHeader key=key second=second sort=sort on_sort=on_sort class=class.to_string()/> }
+    };
+    view! {
+    <thead>
+        <tr>
+            <th scope="col" class="col-check">
+                <input
+                    type="checkbox"
+                    class="check__box"
+                    data-testid="select-page"
+                    aria-label=move || locale.t().devices.select_page
+                    disabled=move || page_ids.with(Vec::is_empty)
+                    prop:checked=move || ticks.get() == PageTicks::All
+                    prop:indeterminate=move || ticks.get() == PageTicks::Some
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        page_ids.with_untracked(|ids| selection.update(|s| s.set_page(ids, on)));
+                    }
+                />
+            </th>
+            {sort_header(DeviceSortKey::Name, None, "col-name")}
+            {sort_header(DeviceSortKey::Os, None, "col-os")}
+            {sort_header(DeviceSortKey::Model, None, "col-model")}
+            {sort_header(DeviceSortKey::User, None, "col-user")}
+            {sort_header(DeviceSortKey::PhoneNumber, None, "col-phone")}
+            {sort_header(DeviceSortKey::Method, None, "col-method")}
+            {sort_header(DeviceSortKey::Ownership, None, "col-ownership")}
+            {sort_header(DeviceSortKey::Status, Some(DeviceSortKey::LastSeen), "col-status")}
+            {sort_header(DeviceSortKey::Tags, None, "col-tags")}
+        </tr>
+    </thead>
     }
 }
 

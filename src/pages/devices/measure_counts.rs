@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use mdm_model::measure::MeasureCountsRequest;
 
 use super::measures_dialog::CountsAnswer;
-use super::selection::Selection;
 use crate::api::Api;
+use crate::device_selection::Selection;
 
 /// The counts for `selection` while `open`; nothing is asked while the dialog is closed.
 pub fn measure_counts(

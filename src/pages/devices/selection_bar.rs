@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use mdm_model::device::DeviceFilter;
 use mdm_model::ids::DeviceId;
 
-use super::selection::{PageTicks, Selection};
+use crate::device_selection::{PageTicks, Selection};
 use crate::i18n::use_locale;
 
 /// The selection count and actions.

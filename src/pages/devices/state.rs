@@ -12,10 +12,10 @@ use mdm_model::paging::Page;
 use mdm_model::time::Zone;
 use mdm_model::ErrorCode;
 
-use super::selection::{use_device_selection, DeviceSelection, Selection};
 use super::url;
 use crate::api::{Api, ApiError};
 use crate::components::data_table::{ColumnSet, ListState, TableColumn, TableNotice};
+use crate::device_selection::{use_device_selection, DeviceSelection, Selection};
 use crate::i18n::use_locale;
 use crate::session::use_session;
 

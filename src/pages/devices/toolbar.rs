@@ -82,6 +82,25 @@ const SELECTS: [FilterSelect; 5] = [
     },
 ];
 
+/// Whether `filter` narrows the list beyond its group (a search or a filter is set).
+fn narrows(f: &DeviceFilter) -> bool {
+    f.q.is_some()
+        || f.os.is_some()
+        || f.ownership.is_some()
+        || f.method.is_some()
+        || f.status.is_some()
+        || f.mark.is_some()
+}
+
+/// `filter` without its search and filters: the group stays.
+fn cleared(f: &DeviceFilter) -> DeviceFilter {
+    DeviceFilter {
+        group: f.group,
+        include_subgroups: f.include_subgroups,
+        ..Default::default()
+    }
+}
+
 /// Keyword search (applied on Enter or the search button) and the OS, ownership, method,
 /// status and measure-state filters (applied as soon as they change).
 #[component]
@@ -107,24 +126,8 @@ pub fn DeviceToolbar(
             on_change.run(next);
         }
     };
-    let any_criterion = move || {
-        filter.with(|f| {
-            f.q.is_some()
-                || f.os.is_some()
-                || f.ownership.is_some()
-                || f.method.is_some()
-                || f.status.is_some()
-                || f.mark.is_some()
-        })
-    };
-    let clear = move |_| {
-        let kept = filter.with_untracked(|f| DeviceFilter {
-            group: f.group,
-            include_subgroups: f.include_subgroups,
-            ..Default::default()
-        });
-        on_change.run(kept);
-    };
+    let any_criterion = move || filter.with(narrows);
+    let clear = move |_| on_change.run(filter.with_untracked(cleared));
 
     view! {
         <form

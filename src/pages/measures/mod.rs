@@ -23,8 +23,8 @@ use mdm_model::measure::{Measure, MeasureRegistered};
 
 use crate::api::Api;
 use crate::components::{use_toasts, PageHeader, ToastKind};
+use crate::device_selection::{replaced, selection_for_screen, use_device_selection, Selection};
 use crate::i18n::use_locale;
-use crate::pages::devices::{replaced, selection_for_screen, use_device_selection, Selection};
 use crate::routes;
 use crate::session::use_session;
 

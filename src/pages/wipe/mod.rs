@@ -19,57 +19,18 @@ pub mod wizard_state;
 
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
-use mdm_model::ids::AdministratorId;
+use leptos_router::hooks::use_navigate;
 use mdm_model::wifi::WifiSettingQuery;
 
 use crate::api::Api;
 use crate::components::{use_toasts, PageHeader, ToastKind};
+use crate::device_selection::{replaced, selection_for_screen, use_device_selection, Selection};
 use crate::i18n::use_locale;
-use crate::pages::devices::{
-    matching_from_address, use_device_selection, wipe_href, DeviceSelection, Selection,
-};
 use crate::pages::measures::lost_mode_notice::LostModeNotice;
 use crate::session::use_session;
 
 pub use backend::WipeBackend;
 pub use wizard::WipeWizard;
-
-/// Moves the address without a new history entry or a scroll.
-fn replaced() -> NavigateOptions {
-    NavigateOptions {
-        replace: true,
-        scroll: false,
-        ..NavigateOptions::default()
-    }
-}
-
-/// The selection the wipe screen is for. After a reload the app-wide selection is empty: the
-/// devices picked come back from the tab, "every device matching" from the address. The address
-/// is made to carry an "every device matching" selection that arrived without it, so a reload
-/// finds it there.
-fn selection_for_screen(devices: DeviceSelection, admin: Option<AdministratorId>) -> Selection {
-    if let Some(admin) = admin {
-        devices.restore(admin);
-    }
-    let in_address = use_query_map()
-        .with_untracked(|map| matching_from_address(map.into_iter().map(|(k, v)| (k.as_ref(), v))));
-    match in_address {
-        Some(matching) => devices.selection.set(matching),
-        None if devices.selection.with_untracked(Selection::is_matching) => {
-            let href = wipe_href(&devices.selection.get_untracked());
-            let navigate = use_navigate();
-            // Once the screen is drawn: the router is not asked to move while it draws.
-            set_timeout(
-                move || navigate(&href, replaced()),
-                std::time::Duration::ZERO,
-            );
-        }
-        None => {}
-    }
-    devices.selection.get_untracked()
-}
 
 /// The wipe screen for the devices selected on 端末管理.
 #[component]
@@ -81,7 +42,7 @@ pub fn WipePage() -> impl IntoView {
     let session = use_session();
     let admin = untrack(move || session.administrator());
     // Taken once: after OK the selection is cleared, and this screen keeps showing the result.
-    let chosen = selection_for_screen(devices, admin.as_ref().map(|a| a.id));
+    let chosen = selection_for_screen(devices, admin.as_ref().map(|a| a.id), crate::routes::WIPE);
     let back_href = devices.origin.get_untracked();
     let kept_for = admin.as_ref().map(|a| a.id);
     // The zone as the screen opens: a change made meanwhile applies the next time it opens, so

@@ -8,8 +8,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use mdm_model::ids::AdministratorId;
 
-use super::selection::{DeviceSelection, Selection};
-use super::selection_keep::{matching_from_address, screen_href};
+use super::context::DeviceSelection;
+use super::kept::{matching_from_address, screen_href};
+use super::selection::Selection;
 
 /// Moves the address without a new history entry or a scroll.
 pub fn replaced() -> NavigateOptions {

@@ -1,17 +1,10 @@
-//! Which devices the administrator has ticked. The selection outlives paging, sorting, searching
-//! and the move to the wipe screen, so it lives in an app-wide context.
+//! Which devices the administrator has ticked: picked one by one, or every device matching.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
-use leptos::prelude::*;
 use mdm_model::device::DeviceFilter;
-use mdm_model::ids::{AdministratorId, DeviceId};
+use mdm_model::ids::DeviceId;
 use mdm_model::wipe::WipeSelection;
-
-use super::selection_keep::{KeptSelection, SELECTION_KEY};
-use crate::routes;
-use crate::session::{Session, SessionState};
-use crate::tab_storage;
 
 /// The ticked devices: picked one by one, or "every device matching" a filter minus the ones
 /// unticked since.
@@ -144,137 +137,6 @@ impl Selection {
             },
         })
     }
-}
-
-/// Whether each shown row is ticked, one signal per row: ticking one device sets one row's
-/// signal, where a check in every row would run a thousand times for one click.
-#[derive(Clone, Copy)]
-pub struct RowTicks {
-    rows: StoredValue<HashMap<DeviceId, ArcRwSignal<bool>>>,
-}
-
-impl RowTicks {
-    /// Follows `selection` for the rows asked for with [`RowTicks::of`].
-    pub fn follow(selection: RwSignal<Selection>) -> RowTicks {
-        let ticks = RowTicks {
-            rows: StoredValue::new(HashMap::new()),
-        };
-        Effect::new(move || {
-            selection.with(|s| {
-                ticks.rows.with_value(|rows| {
-                    for (id, ticked) in rows {
-                        let on = s.contains(*id);
-                        if ticked.get_untracked() != on {
-                            ticked.set(on);
-                        }
-                    }
-                })
-            })
-        });
-        ticks
-    }
-
-    /// The signal of row `id` (made on first use from `selection`).
-    pub fn of(&self, id: DeviceId, selection: RwSignal<Selection>) -> ArcRwSignal<bool> {
-        let made = || ArcRwSignal::new(selection.with_untracked(|s| s.contains(id)));
-        self.rows
-            .try_update_value(|rows| rows.entry(id).or_insert_with(made).clone())
-            .unwrap_or_else(made)
-    }
-
-    /// Forgets the rows not in `shown`.
-    pub fn keep(&self, shown: &[DeviceId]) {
-        self.rows.update_value(|rows| {
-            if rows.len() > shown.len() {
-                let shown: std::collections::HashSet<_> = shown.iter().collect();
-                rows.retain(|id, _| shown.contains(id));
-            }
-        });
-    }
-}
-
-/// The app-wide selection, provided by the app root so it survives moving between screens,
-/// and kept for the tab so it survives a reload too (see [`selection_keep`](super::selection_keep)).
-#[derive(Clone, Copy)]
-pub struct DeviceSelection {
-    /// The ticked devices.
-    pub selection: RwSignal<Selection>,
-    /// The devices screen address (group, filters, page) to return to from the wipe screen.
-    pub origin: RwSignal<String>,
-    /// Whose selection it is: the administrator it was restored for or made by.
-    owner: StoredValue<Option<AdministratorId>>,
-}
-
-impl DeviceSelection {
-    /// Creates an empty selection and provides it as context. A selection belongs to the
-    /// administrator who made it: signing out empties it and forgets what the tab kept, and
-    /// signing in (again, or as someone else) brings back only that administrator's.
-    pub fn provide() -> DeviceSelection {
-        let context = DeviceSelection {
-            selection: RwSignal::new(Selection::default()),
-            origin: RwSignal::new(routes::DEVICES.to_string()),
-            owner: StoredValue::new(None),
-        };
-        if let Some(session) = use_context::<Session>() {
-            // `Some(None)` once nobody is signed in; `None` while that is not known (the first
-            // check, the portal out of reach), which changes nothing.
-            Effect::watch(
-                move || match session.state() {
-                    SessionState::SignedIn(admin) => Some(Some(admin.id)),
-                    SessionState::SignedOut => Some(None),
-                    _ => None,
-                },
-                move |signed_in, _, _| match signed_in {
-                    Some(Some(admin)) => context.restore(*admin),
-                    Some(None) => context.clear(),
-                    None => {}
-                },
-                false,
-            );
-        }
-        Effect::new(move || {
-            let kept = KeptSelection::of(&context.selection.read(), &context.origin.read());
-            if let Some(admin) = context.owner.get_value() {
-                tab_storage::keep(SELECTION_KEY, admin, &kept);
-            }
-        });
-        provide_context(context);
-        context
-    }
-
-    /// Makes the selection `admin`'s: what the tab kept for them before a reload, or nothing.
-    /// Nothing changes when it is theirs already, so calling it again is harmless (the wipe
-    /// screen calls it as it opens, before the session's own follow-up may have run).
-    pub fn restore(&self, admin: AdministratorId) {
-        if self.owner.get_value() == Some(admin) {
-            return;
-        }
-        self.owner.set_value(Some(admin));
-        let kept = tab_storage::kept::<KeptSelection>(SELECTION_KEY, admin);
-        self.selection.set(
-            kept.as_ref()
-                .map(KeptSelection::selection)
-                .unwrap_or_default(),
-        );
-        self.origin.set(
-            kept.map(|k| k.origin)
-                .unwrap_or_else(|| routes::DEVICES.to_string()),
-        );
-    }
-
-    /// Empties the selection and forgets all the tab kept (signed out): the next administrator
-    /// of the tab starts afresh.
-    fn clear(&self) {
-        self.owner.set_value(None);
-        self.selection.set(Selection::default());
-        self.origin.set(routes::DEVICES.to_string());
-        tab_storage::forget_all();
-    }
-}
-
-/// The app-wide [`DeviceSelection`]; panics outside the console's root.
-pub fn use_device_selection() -> DeviceSelection {
-    expect_context::<DeviceSelection>()
 }
 
 #[cfg(test)]
