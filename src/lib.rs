@@ -8,6 +8,7 @@ pub mod config;
 pub mod device_selection;
 pub mod host;
 pub mod i18n;
+pub mod idempotency;
 pub mod pages;
 pub mod routes;
 pub mod session;

@@ -4,8 +4,11 @@
 pub mod coming_soon;
 pub mod csv_export;
 pub mod data_table;
+pub mod device_brief;
 pub mod dialog;
 pub mod field;
+pub mod field_messages;
+pub mod focus;
 pub mod header;
 pub mod help_link;
 pub mod icons;
@@ -14,6 +17,7 @@ pub mod language_switch;
 pub mod location_fix;
 pub mod main_content;
 pub mod page_header;
+pub mod registration_done;
 pub mod relative_time;
 pub mod side_nav;
 pub mod status_badge;
@@ -26,6 +30,8 @@ pub mod toast;
 
 pub use coming_soon::ComingSoon;
 pub use dialog::Dialog;
+pub use field_messages::FieldMessages;
+pub use focus::{focus_later, focus_when_drawn};
 pub use header::AppHeader;
 pub use help_link::HelpLink;
 pub use language_switch::LanguageSwitch;

@@ -1,27 +1,12 @@
-//! Shown after OK: what was registered, and the way to ジョブ管理 narrowed to this registration.
+//! Shown after OK: what the measure registered, and the way to ジョブ管理.
 
-use leptos::html::H2;
 use leptos::prelude::*;
-use mdm_model::job::JobQuery;
 use mdm_model::measure::MeasureRegistered;
 
+use crate::components::registration_done::RegistrationDone;
 use crate::i18n::use_locale;
-use crate::routes;
 
-/// The job list narrowed to the jobs of one registration (`wipe=` names any registration).
-pub fn jobs_of(registered: &MeasureRegistered) -> String {
-    let query = JobQuery {
-        wipe: Some(registered.registration_id),
-        ..Default::default()
-    };
-    format!(
-        "{}{}",
-        routes::JOBS,
-        routes::query_string(&query.to_query_pairs())
-    )
-}
-
-/// "Registration complete", with the numbers. Takes focus, so screen readers announce it.
+/// "Registration complete" for a measure.
 #[component]
 pub fn MeasureDonePanel(
     /// The portal's answer to the registration.
@@ -31,57 +16,40 @@ pub fn MeasureDonePanel(
 ) -> impl IntoView {
     let locale = use_locale();
     let t = move || locale.t().measures;
-    let heading = NodeRef::<H2>::new();
-    Effect::new(move || {
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
-    let jobs_href = routes::href(&jobs_of(&registered));
     let MeasureRegistered {
         measure,
+        registration_id,
         device_count,
         job_count,
         skipped_device_count,
         ..
     } = registered;
+    let skipped = (skipped_device_count > 0)
+        .then(|| Signal::derive(move || (t().done_skipped)(skipped_device_count)));
+    let body = move || (t().done_body)(measure.label(locale.lang()), device_count, job_count);
     view! {
-        <section class="panel done" data-testid="measure-done" role="status">
-            <h2 class="done__title" tabindex="-1" node_ref=heading data-testid="measure-done-title">
-                <span class="done__mark" aria-hidden="true">"✓"</span>
-                {move || t().done_title}
-            </h2>
-            <p data-testid="measure-done-body">
-                {move || (t().done_body)(measure.label(locale.lang()), device_count, job_count)}
-            </p>
-            {(skipped_device_count > 0).then(|| view! {
-                <p class="hint" data-testid="measure-done-skipped">{move || (t().done_skipped)(skipped_device_count)}</p>
-            })}
-            <div class="panel__actions">
-                <a class="button button--primary" href=jobs_href data-testid="measure-done-jobs">{move || t().done_jobs_link}</a>
-                <a class="button" href=routes::href(&back_href) data-testid="measure-done-back">{move || t().done_back}</a>
-            </div>
-        </section>
+        <RegistrationDone
+            test_id="measure-done"
+            registration=registration_id
+            back_href=back_href
+            title=Signal::derive(move || t().done_title.to_string())
+            body=Signal::derive(body)
+            skipped=skipped
+            jobs_label=Signal::derive(move || t().done_jobs_link.to_string())
+            back_label=Signal::derive(move || t().done_back.to_string())
+        />
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::Utc;
-    use mdm_model::ids::WipeId;
-    use mdm_model::measure::Measure;
-
-    #[test]
-    fn the_jobs_link_narrows_the_list_to_the_registration() {
-        let registered = MeasureRegistered {
-            measure: Measure::Lock,
-            registration_id: WipeId(42),
-            device_count: 2,
-            job_count: 2,
-            skipped_device_count: 0,
-            registered_at: Utc::now(),
-        };
-        assert_eq!(jobs_of(&registered), "/jobs?wipe=42");
+/// The screen's fallback: the panel once `done` holds the portal's answer.
+pub fn done_view(
+    done: RwSignal<Option<MeasureRegistered>>,
+    back_href: String,
+) -> impl Fn() -> Option<AnyView> + Clone + Send + Sync + 'static {
+    move || {
+        done.get().map(|registered| {
+            view! { <MeasureDonePanel registered=registered back_href=back_href.clone()/> }
+                .into_any()
+        })
     }
 }

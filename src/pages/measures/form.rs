@@ -13,6 +13,7 @@ use mdm_model::wipe::WipeSelection;
 use mdm_model::{ErrorCode, ErrorDetails, Lang};
 
 use crate::api::ApiError;
+use crate::components::FieldMessages;
 use crate::i18n::{catalog, MeasuresText};
 
 /// A field of the screen: a text option of the measure, the password, or 同意する.
@@ -210,27 +211,10 @@ pub struct FormCheck {
     pub password_missing: bool,
 }
 
-/// Messages placed next to the field they concern, and those that concern no field.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Messages {
-    pub fields: Vec<(FormField, String)>,
-    pub general: Vec<String>,
-}
+/// The measure form's messages.
+pub type Messages = FieldMessages<FormField>;
 
 impl Messages {
-    pub fn for_field(&self, field: FormField) -> Vec<String> {
-        self.fields
-            .iter()
-            .filter(|(f, _)| *f == field)
-            .map(|(_, m)| m.clone())
-            .collect()
-    }
-
-    /// The first field with something to fix, in the order of the screen.
-    pub fn first_field(&self) -> Option<FormField> {
-        self.fields.first().map(|(field, _)| *field)
-    }
-
     /// Before OK was pressed, a text shows its problem as it is typed; what is missing (a
     /// message or phone number, the password) waits for OK, not to scold an empty screen.
     pub fn from_check(check: &FormCheck, attempted: bool, lang: Lang) -> Messages {
@@ -262,11 +246,7 @@ impl Messages {
         if let Some(ErrorDetails::MeasureValidation { errors }) = &body.details {
             if body.code == ErrorCode::ValidationFailed && !errors.is_empty() {
                 for e in errors {
-                    let text = e.problem.label(lang).to_string();
-                    match FormField::of(e.field) {
-                        Some(field) => messages.fields.push((field, text)),
-                        None => messages.general.push(text),
-                    }
+                    messages.place(FormField::of(e.field), e.problem.label(lang).to_string());
                 }
                 return messages;
             }
@@ -277,16 +257,8 @@ impl Messages {
             .and_then(FormField::from_wire)
             .or((body.code == ErrorCode::WrongPassword).then_some(FormField::Password));
         // The portal words it in the language of the request, which is the console's.
-        match field {
-            Some(field) => messages.fields.push((field, error.message(lang))),
-            None => messages.general.push(error.message(lang)),
-        }
+        messages.place(field, error.message(lang));
         messages
-    }
-
-    pub fn extend(&mut self, other: Messages) {
-        self.fields.extend(other.fields);
-        self.general.extend(other.general);
     }
 }
 

@@ -1,46 +1,27 @@
-//! Idempotency keys of measure registrations, kept as the wipe keeps its own: the same request
-//! keeps its key (a double click, a retry after a lost answer or a corrected password registers
-//! once), a changed request gets a new one.
+//! What makes two measure requests the same registration (see [`crate::idempotency`]).
 
 use mdm_model::measure::MeasureRequest;
 
-/// The key of the last request sent, and what that request said (without the password, which
-/// the portal leaves out of its comparison too).
-#[derive(Debug, Clone, Default)]
-pub struct KeyRing {
-    last: Option<(String, String)>,
-}
+use crate::idempotency::Fingerprint;
 
-fn fingerprint(request: &MeasureRequest) -> String {
-    let parts = (
-        request.selection.normalized(),
-        request.options.recorded(),
-        request.agreed,
-        request.skip_not_applicable,
-    );
-    // Serializing plain data cannot fail; an empty fingerprint would only mean a fresh key.
-    serde_json::to_string(&parts).unwrap_or_default()
-}
-
-impl KeyRing {
-    /// The key to send `request` with; `fresh` makes a new one when needed.
-    pub fn key_for(&mut self, request: &MeasureRequest, fresh: impl FnOnce() -> String) -> String {
-        let print = fingerprint(request);
-        match &self.last {
-            Some((last, key)) if *last == print && !print.is_empty() => key.clone(),
-            _ => {
-                let key = fresh();
-                self.last = Some((print, key.clone()));
-                key
-            }
-        }
+impl Fingerprint for MeasureRequest {
+    fn fingerprint(&self) -> String {
+        let parts = (
+            self.selection.normalized(),
+            self.options.recorded(),
+            self.agreed,
+            self.skip_not_applicable,
+        );
+        // Serializing plain data cannot fail.
+        serde_json::to_string(&parts).unwrap_or_default()
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::idempotency::KeyRing;
     use mdm_model::ids::DeviceId;
+    use mdm_model::measure::MeasureRequest;
     use mdm_model::measure::{LockOptions, MeasureOptions};
     use mdm_model::wipe::WipeSelection;
 

@@ -6,7 +6,8 @@ use mdm_model::device::DeviceMark;
 use mdm_model::measure::DeviceMeasurePlan;
 
 use crate::components::data_table::Badge;
-use crate::i18n::{isolated, use_locale};
+use crate::components::device_brief::device_facts;
+use crate::i18n::use_locale;
 use crate::pages::devices::device_table::mark_tone;
 
 /// A device and what the measure does to it, as a list item.
@@ -20,23 +21,7 @@ pub fn MeasurePlanItem(
     let id = device.id;
     let meta = {
         let device = device.clone();
-        move || {
-            let lang = locale.lang();
-            let mut parts = vec![
-                format!("{} {}", device.os.label(lang), device.os_version),
-                device.model.clone(),
-                device.management_method.label(lang).to_string(),
-            ];
-            if let Some(user) = &device.user_full_name {
-                parts.insert(2, user.clone());
-            }
-            // Each part isolated: an override in the owner's name cannot flip the others.
-            parts
-                .iter()
-                .map(|p| isolated(p))
-                .collect::<Vec<_>>()
-                .join(" · ")
-        }
+        move || device_facts(&device, locale.lang())
     };
     let marks: Vec<DeviceMark> = [
         (plan.lost_mode, DeviceMark::LostMode),

@@ -66,8 +66,8 @@ pub fn MeasurePreviewPanel(
                 let request = state.preview_request.get_untracked();
                 view! {
                     <div class="preview__groups">
-                        <PlanGroup applicable=true total=applicable request=request.clone() backend=backend.clone()/>
-                        <PlanGroup applicable=false total=left_out request=request backend=backend.clone()/>
+                        <PlanGroup group=Group { applicable: true, total: applicable, request: request.clone(), backend: backend.clone() }/>
+                        <PlanGroup group=Group { applicable: false, total: left_out, request, backend: backend.clone() }/>
                     </div>
                 }
             })}
@@ -75,18 +75,34 @@ pub fn MeasurePreviewPanel(
     }
 }
 
-/// The devices that get a job, or those left out: a disclosure with the count, and the devices
-/// a page at a time when open. The left-out ones start open: they are what needs a decision.
-#[component]
-fn PlanGroup(
+/// One group of the preview: the devices that get a job, or those left out.
+#[derive(Clone)]
+struct Group {
     applicable: bool,
+    /// How many devices it holds.
     total: u64,
     request: MeasurePreviewRequest,
     backend: MeasureBackend,
-) -> impl IntoView {
+}
+
+impl Group {
+    /// The group's part of its test ids.
+    fn key(&self) -> &'static str {
+        if self.applicable {
+            "registered"
+        } else {
+            "left-out"
+        }
+    }
+}
+
+/// A group as a disclosure with the count, and its devices a page at a time when open. The
+/// left-out ones start open: they are what needs a decision.
+#[component]
+fn PlanGroup(group: Group) -> impl IntoView {
     let locale = use_locale();
+    let (applicable, total, key) = (group.applicable, group.total, group.key());
     let open = RwSignal::new(!applicable || total <= u64::from(GROUP_PAGE));
-    let key = if applicable { "registered" } else { "left-out" };
     let body_id = format!("measure-group-{key}-devices");
     let class = if applicable {
         "preview-group preview-group--positive"
@@ -108,7 +124,7 @@ fn PlanGroup(
             </button>
             <div id=body_id.clone() hidden=move || !open.get()>
                 <Show when=move || open.get()>
-                    <GroupDevices applicable=applicable total=total request=request.clone() backend=backend.clone()/>
+                    <GroupDevices group=group.clone()/>
                 </Show>
             </div>
         </div>
@@ -117,15 +133,16 @@ fn PlanGroup(
 
 /// The devices of one group, a page at a time.
 #[component]
-fn GroupDevices(
-    applicable: bool,
-    total: u64,
-    request: MeasurePreviewRequest,
-    backend: MeasureBackend,
-) -> impl IntoView {
+fn GroupDevices(group: Group) -> impl IntoView {
     let locale = use_locale();
     let page = RwSignal::new(1u32);
-    let key = if applicable { "registered" } else { "left-out" };
+    let (total, key) = (group.total, group.key());
+    let Group {
+        applicable,
+        request,
+        backend,
+        ..
+    } = group;
     let answer = LocalResource::new(move || {
         let asked = MeasurePreviewRequest {
             applicable: Some(applicable),

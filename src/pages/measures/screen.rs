@@ -9,11 +9,12 @@ use mdm_model::wipe::WipeSelection;
 
 use super::backend::MeasureBackend;
 use super::confirm::ConfirmFields;
-use super::done::MeasureDonePanel;
+use super::done::done_view;
 use super::options_form::OptionsFields;
 use super::preview::MeasurePreviewPanel;
 use super::state::MeasureState;
 use crate::components::field::FieldHelp;
+use crate::components::focus_when_drawn;
 use crate::i18n::use_locale;
 use crate::pages::help::HelpTopic;
 
@@ -43,23 +44,12 @@ pub fn MeasureScreen(
     let t = move || locale.t().measures;
     let state = MeasureState::start(measure, selection, backend.clone(), on_registered);
     let done = state.done;
-    let back = back_href.clone();
     // Arriving from the 紛失時対策 dialog, focus starts on what is about to happen.
     let lead = NodeRef::<leptos::html::P>::new();
-    Effect::new(move || {
-        if let Some(lead) = lead.get() {
-            let _ = lead.focus();
-        }
-    });
+    focus_when_drawn(lead);
     let help = HelpTopic::of_measure(measure);
     view! {
-        <Show
-            when=move || done.with(Option::is_none)
-            fallback=move || {
-                let back = back.clone();
-                done.get().map(move |registered| view! { <MeasureDonePanel registered=registered back_href=back/> })
-            }
-        >
+        <Show when=move || done.with(Option::is_none) fallback=done_view(done, back_href.clone())>
             <p class="page-lead wipe__lead" data-testid="measure-lead" tabindex="-1" node_ref=lead>
                 {move || (t().lead)(measure.label(locale.lang()), device_count)}
             </p>

@@ -3,7 +3,6 @@
 //! registering. Plain signals, so the views only read it and call [`MeasureState::submit`].
 
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 use mdm_model::measure::{
     Measure, MeasurePreview, MeasurePreviewRequest, MeasureRegistered, MeasureRequest,
 };
@@ -11,29 +10,15 @@ use mdm_model::wipe::WipeSelection;
 
 use super::backend::MeasureBackend;
 use super::form::{blockers, Blocker, FormField, MeasureForm, Messages, PreviewState};
-use super::keys::KeyRing;
 use super::mac_probe::lock_reaches_a_mac;
 use crate::api::ApiError;
+use crate::components::field_messages::forget_refusal_on_change;
+use crate::components::focus_later;
 use crate::i18n::use_locale;
-use crate::pages::wipe::keys::new_key;
+use crate::idempotency::{new_key, KeyRing};
 
 /// A summary answer with the request it answers, so a stale answer is recognised.
 pub type SummaryAnswer = (MeasurePreviewRequest, Result<MeasurePreview, ApiError>);
-
-fn focus_later(id: &'static str) {
-    // After the messages have been drawn (a timer: animation frames pause in background tabs).
-    set_timeout(
-        move || {
-            if let Some(element) = document()
-                .get_element_by_id(id)
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = element.focus();
-            }
-        },
-        std::time::Duration::ZERO,
-    );
-}
 
 /// Everything a measure's screen holds.
 #[derive(Clone, Copy)]
@@ -129,12 +114,7 @@ impl MeasureState {
             register,
         };
         state.follow_registration(on_registered);
-        // A changed form is a new request: the last refusal no longer applies.
-        Effect::watch(
-            move || form.track(),
-            move |_, _, _| refusal.set(None),
-            false,
-        );
+        forget_refusal_on_change(form, refusal);
         state
     }
 

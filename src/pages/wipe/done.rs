@@ -1,27 +1,12 @@
-//! Shown after OK: what was registered, and the way to ジョブ管理.
+//! Shown after OK: what the wipe registered, and the way to ジョブ管理.
 
-use leptos::html::H2;
 use leptos::prelude::*;
-use mdm_model::job::JobQuery;
 use mdm_model::wipe::WipeRegistered;
 
+use crate::components::registration_done::RegistrationDone;
 use crate::i18n::use_locale;
-use crate::routes;
 
-/// The job list narrowed to the jobs of one registration.
-pub fn jobs_of(registered: &WipeRegistered) -> String {
-    let query = JobQuery {
-        wipe: Some(registered.wipe_id),
-        ..Default::default()
-    };
-    format!(
-        "{}{}",
-        routes::JOBS,
-        routes::query_string(&query.to_query_pairs())
-    )
-}
-
-/// "Registration complete", with the numbers. Takes focus, so screen readers announce it.
+/// "Registration complete" for a wipe.
 #[component]
 pub fn DonePanel(
     /// The portal's answer to the registration.
@@ -30,33 +15,38 @@ pub fn DonePanel(
     back_href: String,
 ) -> impl IntoView {
     let locale = use_locale();
-    let heading = NodeRef::<H2>::new();
-    Effect::new(move || {
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
-    let jobs_href = crate::routes::href(&jobs_of(&registered));
+    let t = move || locale.t().wipe;
     let WipeRegistered {
+        wipe_id,
         device_count,
         job_count,
         skipped_device_count,
         ..
     } = registered;
+    let skipped = (skipped_device_count > 0)
+        .then(|| Signal::derive(move || (t().done_skipped)(skipped_device_count)));
     view! {
-        <section class="panel done" data-testid="wipe-done" role="status">
-            <h2 class="done__title" tabindex="-1" node_ref=heading data-testid="wipe-done-title">
-                <span class="done__mark" aria-hidden="true">"✓"</span>
-                {move || locale.t().wipe.done_title}
-            </h2>
-            <p data-testid="wipe-done-body">{move || (locale.t().wipe.done_body)(device_count, job_count)}</p>
-            {(skipped_device_count > 0).then(|| view! {
-                <p class="hint" data-testid="wipe-done-skipped">{move || (locale.t().wipe.done_skipped)(skipped_device_count)}</p>
-            })}
-            <div class="panel__actions">
-                <a class="button button--primary" href=jobs_href data-testid="wipe-done-jobs">{move || locale.t().wipe.done_jobs_link}</a>
-                <a class="button" href=crate::routes::href(&back_href) data-testid="wipe-done-back">{move || locale.t().wipe.done_back}</a>
-            </div>
-        </section>
+        <RegistrationDone
+            test_id="wipe-done"
+            registration=wipe_id
+            back_href=back_href
+            title=Signal::derive(move || t().done_title.to_string())
+            body=Signal::derive(move || (t().done_body)(device_count, job_count))
+            skipped=skipped
+            jobs_label=Signal::derive(move || t().done_jobs_link.to_string())
+            back_label=Signal::derive(move || t().done_back.to_string())
+        />
+    }
+}
+
+/// The screen's fallback: the panel once `done` holds the portal's answer.
+pub fn done_view(
+    done: RwSignal<Option<WipeRegistered>>,
+    back_href: String,
+) -> impl Fn() -> Option<AnyView> + Clone + Send + Sync + 'static {
+    move || {
+        done.get().map(|registered| {
+            view! { <DonePanel registered=registered back_href=back_href.clone()/> }.into_any()
+        })
     }
 }

@@ -7,7 +7,8 @@ use mdm_model::device::ManagementMethod;
 use mdm_model::wipe::{DeviceWipePlan, Reenrollment};
 use mdm_model::Lang;
 
-use crate::i18n::{isolated, use_locale};
+use crate::components::device_brief::device_facts;
+use crate::i18n::use_locale;
 
 fn pane_labels(keys: &[String], lang: Lang, separator: &str) -> String {
     keys.iter()
@@ -32,23 +33,7 @@ pub fn PlanItem(
     let device = plan.device.clone();
     let meta = {
         let device = device.clone();
-        move || {
-            let lang = locale.lang();
-            let mut parts = vec![
-                format!("{} {}", device.os.label(lang), device.os_version),
-                device.model.clone(),
-                device.management_method.label(lang).to_string(),
-            ];
-            if let Some(user) = &device.user_full_name {
-                parts.insert(2, user.clone());
-            }
-            // Each part isolated: an override in the owner's name cannot flip the others.
-            parts
-                .iter()
-                .map(|p| isolated(p))
-                .collect::<Vec<_>>()
-                .join(" · ")
-        }
+        move || device_facts(&device, locale.lang())
     };
     let jobs = plan.jobs.clone();
     let jobs_line = move || {

@@ -177,22 +177,10 @@ impl FormCheck {
     }
 }
 
-/// Messages placed next to the field they concern, and those that concern no field.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FieldMessages {
-    pub fields: Vec<(WipeField, String)>,
-    pub general: Vec<String>,
-}
+/// The wipe form's messages.
+pub type FieldMessages = crate::components::FieldMessages<WipeField>;
 
 impl FieldMessages {
-    pub fn for_field(&self, field: WipeField) -> Vec<String> {
-        self.fields
-            .iter()
-            .filter(|(f, _)| *f == field)
-            .map(|(_, m)| m.clone())
-            .collect()
-    }
-
     /// The messages before OK is pressed (`attempted` false) show schedule problems only: they
     /// concern a value the screen proposed. After an attempt, every problem shows.
     pub fn from_check(check: &FormCheck, attempted: bool, lang: Lang) -> FieldMessages {
@@ -236,11 +224,6 @@ impl FieldMessages {
         }
         messages.general.push(error.message(lang));
         messages
-    }
-
-    pub fn extend(&mut self, other: FieldMessages) {
-        self.fields.extend(other.fields);
-        self.general.extend(other.general);
     }
 }
 

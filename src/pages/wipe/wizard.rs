@@ -11,11 +11,12 @@ use mdm_model::wipe::{WipeRegistered, WipeSelection};
 
 use super::after_wipe_tab::AfterWipeTab;
 use super::backend::WipeBackend;
-use super::done::DonePanel;
+use super::done::done_view;
 use super::preview::PreviewPanel;
 use super::settings_tab::SettingsTab;
 use super::wizard_state::{WipeState, WipeTab};
 use crate::components::field::FieldError;
+use crate::components::focus_when_drawn;
 use crate::components::tabs::{Tab, TabList, TabPanel};
 use crate::i18n::{use_locale, WipeText};
 
@@ -63,27 +64,16 @@ pub fn WipeWizard(
         kept_for,
     );
     let done = state.done;
-    let back = back_href.clone();
     // Arriving from the 紛失時対策 dialog, focus starts on what is about to happen; Tab goes on
     // to the tabs.
     let lead = NodeRef::<leptos::html::P>::new();
-    Effect::new(move || {
-        if let Some(lead) = lead.get() {
-            let _ = lead.focus();
-        }
-    });
+    focus_when_drawn(lead);
     // Read by the tab panels, which are built anew if the screen is.
     let admin = StoredValue::new((admin_name, admin_login));
     let wifi_settings = StoredValue::new(wifi_settings);
 
     view! {
-        <Show
-            when=move || done.with(Option::is_none)
-            fallback=move || {
-                let back = back.clone();
-                done.get().map(move |registered| view! { <DonePanel registered=registered back_href=back/> })
-            }
-        >
+        <Show when=move || done.with(Option::is_none) fallback=done_view(done, back_href.clone())>
             <p class="page-lead wipe__lead" data-testid="wipe-lead" tabindex="-1" node_ref=lead>
                 {move || (t().lead)(device_count)}
             </p>

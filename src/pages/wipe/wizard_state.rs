@@ -4,7 +4,6 @@
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 use mdm_model::command::CommandProblem;
 use mdm_model::ids::AdministratorId;
 use mdm_model::time::Zone;
@@ -17,11 +16,13 @@ use mdm_model::wipe::{
 use super::backend::WipeBackend;
 use super::form::{blockers, Blocker, FieldMessages, PlatformsPresent, PreviewState, WipeForm};
 use super::kept_form::{forget_form, keep_form, kept_form};
-use super::keys::{new_key, KeyRing};
 use super::platform_sections::platform_target;
 use super::preview::SummaryAnswer;
 use crate::api::ApiError;
+use crate::components::field_messages::forget_refusal_on_change;
+use crate::components::focus_later;
 use crate::i18n::use_locale;
+use crate::idempotency::{new_key, KeyRing};
 
 /// The wizard's two tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,21 +51,6 @@ fn target(field: WipeField) -> (Option<WipeTab>, &'static str) {
         WipeField::Password => (Some(WipeTab::Settings), "wipe-password"),
         WipeField::Agreed => (Some(WipeTab::Settings), "wipe-agree"),
     }
-}
-
-fn focus_later(id: &'static str) {
-    // After the tab switch has been drawn (a timer: animation frames pause in background tabs).
-    set_timeout(
-        move || {
-            if let Some(element) = document()
-                .get_element_by_id(id)
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = element.focus();
-            }
-        },
-        std::time::Duration::ZERO,
-    );
 }
 
 /// The model's verdict on the form and the messages it places: next to each field (schedule
@@ -220,12 +206,7 @@ impl WipeState {
             register,
         };
         state.follow_registration(on_registered);
-        // A changed form is a new request: the last refusal no longer applies.
-        Effect::watch(
-            move || form.track(),
-            move |_, _, _| refusal.set(None),
-            false,
-        );
+        forget_refusal_on_change(form, refusal);
         state
     }
 
@@ -240,11 +221,9 @@ impl WipeState {
                 on_registered.run(registered);
             }
             Some(Err(error)) => {
-                if let Some(field) = FieldMessages::from_refusal(&error, locale.lang_untracked())
-                    .fields
-                    .first()
-                {
-                    self.focus_field(field.0);
+                let placed = FieldMessages::from_refusal(&error, locale.lang_untracked());
+                if let Some(field) = placed.first_field() {
+                    self.focus_field(field);
                 }
                 self.refusal.set(Some(error));
             }
