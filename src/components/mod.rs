@@ -1,6 +1,7 @@
 //! Router-free views shared by the pages: they take props and read only app-wide context, so they
 //! mount in browser tests without network or routes.
 
+pub mod answered;
 pub mod coming_soon;
 pub mod csv_export;
 pub mod data_table;

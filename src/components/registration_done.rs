@@ -23,6 +23,18 @@ pub fn jobs_of(registration: WipeId) -> String {
     )
 }
 
+/// What a done panel says, in the current language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DoneTexts {
+    pub title: String,
+    /// The numbers: devices and jobs registered.
+    pub body: String,
+    /// The devices left out at the administrator's request, when there were any.
+    pub skipped: Option<String>,
+    pub jobs_label: String,
+    pub back_label: String,
+}
+
 /// "Registration complete" with the numbers; the texts come from the screen's catalog.
 #[component]
 pub fn RegistrationDone(
@@ -32,31 +44,25 @@ pub fn RegistrationDone(
     registration: WipeId,
     /// Where "back to devices" goes.
     back_href: String,
-    #[prop(into)] title: Signal<String>,
-    /// The numbers: devices and jobs registered.
-    #[prop(into)]
-    body: Signal<String>,
-    /// The devices left out at the administrator's request, when there were any.
-    #[prop(optional, into)]
-    skipped: Option<Signal<String>>,
-    #[prop(into)] jobs_label: Signal<String>,
-    #[prop(into)] back_label: Signal<String>,
+    /// The panel's texts, following the language.
+    texts: Signal<DoneTexts>,
 ) -> impl IntoView {
     let heading = NodeRef::<H2>::new();
     focus_when_drawn(heading);
+    let text = move |pick: fn(&DoneTexts) -> String| move || texts.with(pick);
     view! {
         <section class="panel done" data-testid=test_id role="status">
             <h2 class="done__title" tabindex="-1" node_ref=heading data-testid=format!("{test_id}-title")>
                 <span class="done__mark" aria-hidden="true">"✓"</span>
-                {title}
+                {text(|t| t.title.clone())}
             </h2>
-            <p data-testid=format!("{test_id}-body")>{body}</p>
-            {skipped.map(|skipped| view! {
+            <p data-testid=format!("{test_id}-body")>{text(|t| t.body.clone())}</p>
+            {move || texts.with(|t| t.skipped.clone()).map(|skipped| view! {
                 <p class="hint" data-testid=format!("{test_id}-skipped")>{skipped}</p>
             })}
             <div class="panel__actions">
-                <a class="button button--primary" href=routes::href(&jobs_of(registration)) data-testid=format!("{test_id}-jobs")>{jobs_label}</a>
-                <a class="button" href=routes::href(&back_href) data-testid=format!("{test_id}-back")>{back_label}</a>
+                <a class="button button--primary" href=routes::href(&jobs_of(registration)) data-testid=format!("{test_id}-jobs")>{text(|t| t.jobs_label.clone())}</a>
+                <a class="button" href=routes::href(&back_href) data-testid=format!("{test_id}-back")>{text(|t| t.back_label.clone())}</a>
             </div>
         </section>
     }

@@ -12,6 +12,7 @@ use super::backend::MeasureBackend;
 use super::form::{blockers, Blocker, FormField, MeasureForm, Messages, PreviewState};
 use super::mac_probe::lock_reaches_a_mac;
 use crate::api::ApiError;
+use crate::components::answered::answered;
 use crate::components::field_messages::forget_refusal_on_change;
 use crate::components::focus_later;
 use crate::i18n::use_locale;
@@ -63,12 +64,9 @@ impl MeasureState {
         });
         let summary: LocalResource<SummaryAnswer> = {
             let backend = backend.clone();
-            LocalResource::new(move || {
-                let (backend, asked) = (backend.clone(), preview_request.get());
-                async move {
-                    let answer = backend.preview(asked.clone()).await;
-                    (asked, answer)
-                }
+            answered(preview_request, move |asked| {
+                let backend = backend.clone();
+                async move { backend.preview(asked).await }
             })
         };
         let preview_state = Memo::new(move |_| match summary.get() {

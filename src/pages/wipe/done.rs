@@ -3,50 +3,31 @@
 use leptos::prelude::*;
 use mdm_model::wipe::WipeRegistered;
 
-use crate::components::registration_done::RegistrationDone;
+use crate::components::registration_done::{DoneTexts, RegistrationDone};
 use crate::i18n::use_locale;
 
-/// "Registration complete" for a wipe.
-#[component]
-pub fn DonePanel(
-    /// The portal's answer to the registration.
-    registered: WipeRegistered,
-    /// Where "back to devices" goes.
-    back_href: String,
-) -> impl IntoView {
-    let locale = use_locale();
-    let t = move || locale.t().wipe;
-    let WipeRegistered {
-        wipe_id,
-        device_count,
-        job_count,
-        skipped_device_count,
-        ..
-    } = registered;
-    let skipped = (skipped_device_count > 0)
-        .then(|| Signal::derive(move || (t().done_skipped)(skipped_device_count)));
-    view! {
-        <RegistrationDone
-            test_id="wipe-done"
-            registration=wipe_id
-            back_href=back_href
-            title=Signal::derive(move || t().done_title.to_string())
-            body=Signal::derive(move || (t().done_body)(device_count, job_count))
-            skipped=skipped
-            jobs_label=Signal::derive(move || t().done_jobs_link.to_string())
-            back_label=Signal::derive(move || t().done_back.to_string())
-        />
-    }
-}
-
-/// The screen's fallback: the panel once `done` holds the portal's answer.
+/// The wipe screen's fallback: "registration complete" once `done` holds the portal's answer.
 pub fn done_view(
     done: RwSignal<Option<WipeRegistered>>,
     back_href: String,
 ) -> impl Fn() -> Option<AnyView> + Clone + Send + Sync + 'static {
+    let locale = use_locale();
     move || {
-        done.get().map(|registered| {
-            view! { <DonePanel registered=registered back_href=back_href.clone()/> }.into_any()
-        })
+        let registered = done.get()?;
+        let texts = Signal::derive(move || {
+            let t = locale.t().wipe;
+            let skipped = registered.skipped_device_count;
+            DoneTexts {
+                title: t.done_title.to_string(),
+                body: (t.done_body)(registered.device_count, registered.job_count),
+                skipped: (skipped > 0).then(|| (t.done_skipped)(skipped)),
+                jobs_label: t.done_jobs_link.to_string(),
+                back_label: t.done_back.to_string(),
+            }
+        });
+        let view = view! {
+            <RegistrationDone test_id="wipe-done" registration=registered.wipe_id back_href=back_href.clone() texts=texts/>
+        };
+        Some(view.into_any())
     }
 }

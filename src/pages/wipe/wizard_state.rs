@@ -19,6 +19,7 @@ use super::kept_form::{forget_form, keep_form, kept_form};
 use super::platform_sections::platform_target;
 use super::preview::SummaryAnswer;
 use crate::api::ApiError;
+use crate::components::answered::answered;
 use crate::components::field_messages::forget_refusal_on_change;
 use crate::components::focus_later;
 use crate::i18n::use_locale;
@@ -155,12 +156,9 @@ impl WipeState {
         });
         let summary: LocalResource<SummaryAnswer> = {
             let backend = backend.clone();
-            LocalResource::new(move || {
-                let (backend, asked) = (backend.clone(), preview_request.get());
-                async move {
-                    let answer = backend.preview(asked.clone()).await;
-                    (asked, answer)
-                }
+            answered(preview_request, move |asked| {
+                let backend = backend.clone();
+                async move { backend.preview(asked).await }
             })
         };
         let preview_state = Memo::new(move |_| match summary.get() {
