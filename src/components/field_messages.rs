@@ -2,22 +2,6 @@
 //! (shown above OK). One shape for every form; each form says how its checks and the portal's
 //! refusals are placed.
 
-use leptos::prelude::*;
-
-use crate::api::ApiError;
-
-/// A changed form is a new request: the portal's last refusal no longer applies.
-pub fn forget_refusal_on_change<T>(form: RwSignal<T>, refusal: RwSignal<Option<ApiError>>)
-where
-    T: Send + Sync + 'static,
-{
-    Effect::watch(
-        move || form.track(),
-        move |_, _, _| refusal.set(None),
-        false,
-    );
-}
-
 /// The messages of a form whose fields are `F`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldMessages<F> {

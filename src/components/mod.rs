@@ -18,6 +18,7 @@ pub mod language_switch;
 pub mod location_fix;
 pub mod main_content;
 pub mod page_header;
+pub mod registering;
 pub mod registration_done;
 pub mod relative_time;
 pub mod side_nav;

@@ -13,8 +13,8 @@ use super::form::{blockers, Blocker, FormField, MeasureForm, Messages, PreviewSt
 use super::mac_probe::lock_reaches_a_mac;
 use crate::api::ApiError;
 use crate::components::answered::answered;
-use crate::components::field_messages::forget_refusal_on_change;
 use crate::components::focus_later;
+use crate::components::registering::{follow_registration, Registering};
 use crate::i18n::use_locale;
 use crate::idempotency::{new_key, KeyRing};
 
@@ -64,10 +64,7 @@ impl MeasureState {
         });
         let summary: LocalResource<SummaryAnswer> = {
             let backend = backend.clone();
-            answered(preview_request, move |asked| {
-                let backend = backend.clone();
-                async move { backend.preview(asked).await }
-            })
+            answered(preview_request, move |asked| backend.preview(asked))
         };
         let preview_state = Memo::new(move |_| match summary.get() {
             Some((_, Ok(preview))) => PreviewState::Ready {
@@ -112,27 +109,30 @@ impl MeasureState {
             register,
         };
         state.follow_registration(on_registered);
-        forget_refusal_on_change(form, refusal);
         state
     }
 
-    /// The portal's answer: the done panel, or the refusal placed next to its field.
+    /// The portal's answer to OK: the done panel naming the measure, or the refusal placed next
+    /// to its field (an option, the password) or above OK (devices it does not apply to).
     fn follow_registration(self, on_registered: Callback<MeasureRegistered>) {
+        // The language when the answer comes, which may not be the one of the request.
         let locale = use_locale();
-        Effect::new(move || match self.register.value().get() {
-            Some(Ok(registered)) => {
-                self.done.set(Some(registered.clone()));
-                on_registered.run(registered);
+        let on_done = move |registered: MeasureRegistered| {
+            self.done.set(Some(registered.clone()));
+            on_registered.run(registered);
+        };
+        let on_refused = move |error: &ApiError| {
+            let placed = Messages::from_refusal(error, locale.lang_untracked());
+            if let Some(field) = placed.first_field() {
+                focus_later(field.input_id());
             }
-            Some(Err(error)) => {
-                let placed = Messages::from_refusal(&error, locale.lang_untracked());
-                if let Some(field) = placed.first_field() {
-                    focus_later(field.input_id());
-                }
-                self.refusal.set(Some(error));
-            }
-            None => {}
-        });
+        };
+        let screen = Registering {
+            form: self.form,
+            register: self.register,
+            refusal: self.refusal,
+        };
+        follow_registration(screen, on_done, on_refused);
     }
 
     /// OK: the model's verdict first (focus on the first field to fix), then what the preview

@@ -20,8 +20,8 @@ use super::platform_sections::platform_target;
 use super::preview::SummaryAnswer;
 use crate::api::ApiError;
 use crate::components::answered::answered;
-use crate::components::field_messages::forget_refusal_on_change;
 use crate::components::focus_later;
+use crate::components::registering::{follow_registration, Registering};
 use crate::i18n::use_locale;
 use crate::idempotency::{new_key, KeyRing};
 
@@ -156,10 +156,7 @@ impl WipeState {
         });
         let summary: LocalResource<SummaryAnswer> = {
             let backend = backend.clone();
-            answered(preview_request, move |asked| {
-                let backend = backend.clone();
-                async move { backend.preview(asked).await }
-            })
+            answered(preview_request, move |asked| backend.preview(asked))
         };
         let preview_state = Memo::new(move |_| match summary.get() {
             Some((asked, Ok(preview))) if asked == preview_request.get() => {
@@ -204,29 +201,30 @@ impl WipeState {
             register,
         };
         state.follow_registration(on_registered);
-        forget_refusal_on_change(form, refusal);
         state
     }
 
     /// The portal's answer: the done panel, or the refusal placed next to its field.
     fn follow_registration(self, on_registered: Callback<WipeRegistered>) {
         let locale = use_locale();
-        Effect::new(move || match self.register.value().get() {
-            Some(Ok(registered)) => {
-                // Registered: a reload shows a fresh form, not the choices of what is done.
-                forget_form();
-                self.done.set(Some(registered.clone()));
-                on_registered.run(registered);
+        let on_done = move |registered: WipeRegistered| {
+            // Registered: a reload shows a fresh form, not the choices of what is done.
+            forget_form();
+            self.done.set(Some(registered.clone()));
+            on_registered.run(registered);
+        };
+        let on_refused = move |error: &ApiError| {
+            let placed = FieldMessages::from_refusal(error, locale.lang_untracked());
+            if let Some(field) = placed.first_field() {
+                self.focus_field(field);
             }
-            Some(Err(error)) => {
-                let placed = FieldMessages::from_refusal(&error, locale.lang_untracked());
-                if let Some(field) = placed.first_field() {
-                    self.focus_field(field);
-                }
-                self.refusal.set(Some(error));
-            }
-            None => {}
-        });
+        };
+        let screen = Registering {
+            form: self.form,
+            register: self.register,
+            refusal: self.refusal,
+        };
+        follow_registration(screen, on_done, on_refused);
     }
 
     /// Shows the tab holding `field` and moves the focus to it.
