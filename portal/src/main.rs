@@ -13,6 +13,7 @@ use mdm_portal::{
     sign_in::{address_limit::AddressRate, hashing::PasswordSlots},
     simulator::SimulatorConfig,
     store::{
+        database_url::DatabaseUrl,
         seed::{self, FleetSpec},
         Store,
     },
@@ -30,6 +31,15 @@ struct Args {
     /// SQLite database file (created with its folder if missing).
     #[arg(long, default_value = "data/portal.sqlite3", env = "MDM_DB")]
     db: PathBuf,
+    /// The database as a URL instead of `--db`: `sqlite://FILE` (relative) or
+    /// `sqlite:///FILE` (absolute). A scheme this build cannot open refuses the start.
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "MDM_DATABASE_URL",
+        conflicts_with = "db"
+    )]
+    database_url: Option<DatabaseUrl>,
     /// Write the demo tenant (administrators, groups, Wi-Fi settings, DEP profiles, devices)
     /// into the database when it has none.
     #[arg(long, env = "MDM_SEED")]
@@ -116,6 +126,16 @@ struct Args {
     backup_to: Option<PathBuf>,
 }
 
+impl Args {
+    /// The SQLite file the portal runs on, from `--database-url` or `--db`.
+    fn database_file(&self) -> PathBuf {
+        match &self.database_url {
+            Some(DatabaseUrl::Sqlite(path)) => path.clone(),
+            None => self.db.clone(),
+        }
+    }
+}
+
 fn parse_readers(text: &str) -> Result<usize, String> {
     match text.parse::<usize>() {
         Ok(n) if n <= 64 => Ok(n),
@@ -196,10 +216,10 @@ async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     init_logging(args.log_json);
     if let Some(to) = &args.backup_to {
-        let version = mdm_portal::store::backup::backup(&args.db, to)?;
+        let version = mdm_portal::store::backup::backup(&args.database_file(), to)?;
         println!(
             "backup of {} (schema {version}) written to {}",
-            args.db.display(),
+            args.database_file().display(),
             to.display()
         );
         return Ok(());
@@ -222,7 +242,7 @@ async fn main() -> anyhow::Result<()> {
         ClockMode::Wall => Clock::system(),
         ClockMode::Manual => Clock::manual(args.clock_start.unwrap_or_else(Utc::now)),
     };
-    let store = Store::open_with_readers(&args.db, args.read_connections)?;
+    let store = Store::open_with_readers(&args.database_file(), args.read_connections)?;
     if args.seed {
         let fleet = FleetSpec {
             devices: args.seed_devices,

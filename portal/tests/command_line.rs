@@ -68,9 +68,18 @@ fn refused(flags: &[&str]) -> String {
 /// [`refused`] with environment variables set for the portal.
 fn refused_with(flags: &[&str], env: &[(&str, &str)]) -> String {
     let dir = std::env::temp_dir().join(format!("mdm-cli-{}", std::process::id()));
+    let db = dir.join("portal.sqlite3");
+    let mut args = vec!["--db", db.to_str().unwrap()];
+    args.extend(flags);
+    let stderr = refused_on(&args, env);
+    let _ = std::fs::remove_dir_all(dir);
+    stderr
+}
+
+/// Runs the portal with exactly `flags` (and a free port) and expects it to refuse to start.
+fn refused_on(flags: &[&str], env: &[(&str, &str)]) -> String {
     let mut child = portal()
-        .args(["--addr", "127.0.0.1:0", "--db"])
-        .arg(dir.join("portal.sqlite3"))
+        .args(["--addr", "127.0.0.1:0"])
         .args(flags)
         .envs(env.iter().copied())
         .stdout(Stdio::piped())
@@ -97,8 +106,54 @@ fn refused_with(flags: &[&str], env: &[(&str, &str)]) -> String {
         !stdout.contains("listening"),
         "{flags:?} started a portal: {stdout}"
     );
-    let _ = std::fs::remove_dir_all(dir);
     String::from_utf8_lossy(&stderr).into_owned()
+}
+
+/// Issue 16: an unknown scheme, or a database this build cannot open, is a clear refusal and a
+/// non-zero exit, before anything is created.
+#[test]
+fn a_database_url_the_portal_cannot_open_refuses_the_start_with_the_reason() {
+    let stderr = refused_on(&["--database-url", "mysql://root@localhost/mdm"], &[]);
+    assert!(
+        stderr.contains("unknown database URL scheme \"mysql\""),
+        "{stderr}"
+    );
+    let stderr = refused_on(&[], &[("MDM_DATABASE_URL", "postgres://mdm@db/mdm")]);
+    assert!(stderr.contains("cannot run on PostgreSQL yet"), "{stderr}");
+    let stderr = refused_on(&["--database-url", "data/portal.sqlite3"], &[]);
+    assert!(stderr.contains("expected a database URL"), "{stderr}");
+    // One database at a time: --db and --database-url together are a contradiction.
+    let stderr = refused_on(
+        &["--db", "a.sqlite3", "--database-url", "sqlite://b.sqlite3"],
+        &[],
+    );
+    assert!(stderr.contains("cannot be used with"), "{stderr}");
+}
+
+/// `--database-url sqlite://FILE` runs the portal on FILE, as `--db FILE` does.
+#[test]
+fn a_sqlite_database_url_opens_that_file() {
+    use std::io::{BufRead, BufReader};
+    let dir = std::env::temp_dir().join(format!("mdm-cli-url-{}", std::process::id()));
+    let db = dir.join("portal.sqlite3");
+    let mut child = portal()
+        .args(["--addr", "127.0.0.1:0", "--database-url"])
+        .arg(format!("sqlite://{}", db.display()))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    let listening = stdout
+        .lines()
+        .map_while(Result::ok)
+        .any(|line| line.contains("listening"));
+    let _ = child.kill();
+    let _ = child.wait();
+    let created = db.exists();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(listening, "the portal did not start");
+    assert!(created, "{} was not created", db.display());
 }
 
 /// Every flag can come from the environment (`--session-idle-minutes` from

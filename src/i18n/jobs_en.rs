@@ -5,7 +5,7 @@ use super::JobsText;
 pub const EN: JobsText = JobsText {
     times_in_zone: |zone| format!("Times are shown in your time zone ({zone})."),
     time_zone: "Time zone",
-    lead: "Follow the progress of wipe jobs. A Hybrid device has two jobs, shown together as a pair: when one method succeeds, the other job is cancelled automatically.",
+    lead: "Follow the progress of wipe jobs and of the other lost-device measures. A Hybrid device has two jobs, shown together as a pair: when one method succeeds, the other job is cancelled automatically.",
 
     filters_label: "Filter jobs",
     search_label: "Keyword",

@@ -5,7 +5,7 @@ use super::JobsText;
 pub const JA: JobsText = JobsText {
     times_in_zone: |zone| format!("日時は表示タイムゾーン({zone})の時刻です。"),
     time_zone: "表示タイムゾーン",
-    lead: "端末初期化ジョブの進み具合を確認できます。Hybrid MDM方式の端末は2件のジョブを1組で表示します。どちらかの方式で成功すると、もう一方は自動的に取り消されます。",
+    lead: "遠隔初期化や紛失時対策のジョブの進み具合を確認できます。Hybrid MDM方式の端末は2件のジョブを1組で表示します。どちらかの方式で成功すると、もう一方は自動的に取り消されます。",
 
     filters_label: "ジョブの絞り込み",
     search_label: "キーワード",

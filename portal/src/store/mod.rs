@@ -5,6 +5,7 @@ pub mod admins;
 pub mod audit;
 pub mod backup;
 pub mod catalog;
+pub mod database_url;
 pub mod device_lists;
 pub mod devices;
 pub mod groups;
