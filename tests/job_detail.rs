@@ -56,7 +56,7 @@ async fn the_cancel_confirmation_names_both_jobs_and_warns_a_running_wipe_comple
     );
     assert_eq!(
         view.text("cancel-dialog-warning"),
-        "すでに端末で実行中の初期化は取り消せず、そのまま完了します。"
+        "すでに端末に送信されたコマンドは取り消せず、端末でそのまま実行されます(初期化は完了します)。"
     );
 
     view.find("cancel-dialog-confirm").click();
@@ -209,7 +209,7 @@ async fn the_detail_cancels_the_pair_until_a_command_goes_out() {
     assert!(view.maybe("detail-cancel").is_none());
     assert!(view
         .text("detail-cancel-refused")
-        .contains("cannot be cancelled; the wipe will complete"));
+        .contains("cannot be cancelled; the device carries out the command it received"));
     assert_eq!(view.all("history-item").len(), 2, "the timeline grew");
     assert!(view
         .text("job-waiting")

@@ -182,8 +182,8 @@ error_codes! {
         en: "Some devices already have an open wipe job.";
     /// The wipe command already went to the device: it cannot be cancelled and will complete.
     JobAlreadyRunning = "job_already_running", 409,
-        ja: "初期化のコマンドはすでに端末に送信されているため取り消せません。遠隔初期化はそのまま完了します。",
-        en: "The wipe command has already been sent to the device, so it cannot be cancelled; the wipe will complete.";
+        ja: "コマンドはすでに端末に送信されているため取り消せません。端末は受け取ったコマンドをそのまま実行します。",
+        en: "The command has already been sent to the device, so the job cannot be cancelled; the device carries out the command it received.";
     /// The job has already finished (succeeded, failed or cancelled).
     JobAlreadyFinished = "job_already_finished", 409,
         ja: "このジョブはすでに終了しているため取り消せません。",

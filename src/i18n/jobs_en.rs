@@ -183,14 +183,14 @@ pub const EN: JobsText = JobsText {
     audit_wipe: |devices, jobs| format!("{devices} device(s), {jobs} job(s) registered"),
 
     cancel_button: "Cancel the job",
-    cancel_refused_running: "The wipe command has already been sent to the device, so the job cannot be cancelled; the wipe will complete.",
+    cancel_refused_running: "The command has already been sent to the device, so the job cannot be cancelled; the device carries out the command it received.",
     cancel_title: "Cancel this job?",
     cancel_single: |id, method| format!("Job #{id} ({method}) will be cancelled."),
     cancel_pair: |ivi, apple| {
         format!("Both jobs of the Hybrid pair will be cancelled: #{ivi} (IVI MDM) and #{apple} (Apple MDM).")
     },
     cancel_device: |name| format!("Device: {name}"),
-    cancel_running_note: "A wipe already running on the device cannot be stopped and will still complete.",
+    cancel_running_note: "A command already sent to the device cannot be called back: the device still carries it out (a wipe still completes).",
     cancel_keep: "Keep the job",
     cancel_confirm: "Cancel the job",
     cancelling: "Cancelling…",

@@ -183,14 +183,14 @@ pub const JA: JobsText = JobsText {
     audit_wipe: |devices, jobs| format!("端末 {devices}台、ジョブ {jobs}件を登録"),
 
     cancel_button: "ジョブを取り消す",
-    cancel_refused_running: "初期化のコマンドはすでに端末に送信されているため、取り消せません。初期化はそのまま完了します。",
+    cancel_refused_running: "コマンドはすでに端末に送信されているため、取り消せません。端末は受け取ったコマンドをそのまま実行します。",
     cancel_title: "ジョブを取り消しますか?",
     cancel_single: |id, method| format!("ジョブ #{id}({method})を取り消します。"),
     cancel_pair: |ivi, apple| {
         format!("Hybrid MDM方式のペアのジョブ #{ivi}(IVI MDM)と #{apple}(Apple MDM)を、2件とも取り消します。")
     },
     cancel_device: |name| format!("対象の端末: {name}"),
-    cancel_running_note: "すでに端末で実行中の初期化は取り消せず、そのまま完了します。",
+    cancel_running_note: "すでに端末に送信されたコマンドは取り消せず、端末でそのまま実行されます(初期化は完了します)。",
     cancel_keep: "取り消さない",
     cancel_confirm: "ジョブを取り消す",
     cancelling: "取り消しています…",

@@ -38,7 +38,7 @@ test('cancelling a scheduled Hybrid wipe cancels both jobs after a confirmation;
   assert.equal(await dialog.getByTestId('cancel-dialog-what').innerText(),
     `Hybrid MDM方式のペアのジョブ #${iviId}(IVI MDM)と #${appleId}(Apple MDM)を、2件とも取り消します。`);
   assert.equal(await dialog.getByTestId('cancel-dialog-warning').innerText(),
-    'すでに端末で実行中の初期化は取り消せず、そのまま完了します。');
+    'すでに端末に送信されたコマンドは取り消せず、端末でそのまま実行されます(初期化は完了します)。');
   await screenshot(page, 'jobs-cancel-dialog-ja-1280');
 
   // Changing one's mind leaves the jobs alone.

@@ -210,8 +210,9 @@ pub struct StatusChange {
 /// Why an administrator's cancel is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum CancelRefusal {
-    /// A command already went to the device: the wipe will complete whatever the console does.
-    #[error("the wipe is already running on the device")]
+    /// A command already went to the device: the device carries it out (a wipe completes, a
+    /// lock locks) whatever the console does.
+    #[error("the command was already sent to the device")]
     AlreadyRunning,
     /// Nothing left to cancel.
     #[error("the job has already finished")]

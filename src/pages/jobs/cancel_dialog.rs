@@ -1,5 +1,5 @@
 //! The confirmation before cancelling: which jobs go (both of a Hybrid pair), for which device,
-//! and the warning that a wipe already running on the device still completes. A native modal
+//! and the warning that a command already sent to the device is still carried out. A native modal
 //! `<dialog>`: focus stays inside, Escape closes it, the page behind is inert.
 
 use leptos::html::Dialog;
