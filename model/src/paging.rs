@@ -142,6 +142,20 @@ impl<T> Page<T> {
         }
     }
 
+    /// The page `request` asks for out of every row (a list computed whole, such as a
+    /// preview's plans); a page past the last one is refused as [`PageRequest::ensure_within`]
+    /// refuses it.
+    pub fn of_all(all: Vec<T>, request: PageRequest) -> Result<Self, QueryParamError> {
+        let total = all.len() as u64;
+        request.ensure_within(total)?;
+        let items = all
+            .into_iter()
+            .skip(request.offset() as usize)
+            .take(request.limit() as usize)
+            .collect();
+        Ok(Page::new(items, total, request))
+    }
+
     pub fn page_count(&self) -> u64 {
         page_count(self.total, self.per_page)
     }
@@ -173,6 +187,29 @@ mod tests {
 
     fn read(pairs: &[(&'static str, &'static str)]) -> Result<PageRequest, QueryParamError> {
         PageRequest::from_query(&QueryReader::new(pairs.iter().copied()))
+    }
+
+    #[test]
+    fn a_page_of_a_whole_list() {
+        let ask = |page, per_page| {
+            Page::of_all(
+                (1..=7).collect::<Vec<u32>>(),
+                PageRequest { page, per_page },
+            )
+        };
+        let second = ask(2, 3).unwrap();
+        assert_eq!((second.items, second.total), (vec![4, 5, 6], 7));
+        assert_eq!(ask(3, 3).unwrap().items, vec![7]);
+        assert!(ask(4, 3).is_err(), "past the last page");
+        let empty = Page::of_all(
+            Vec::<u32>::new(),
+            PageRequest {
+                page: 1,
+                per_page: 3,
+            },
+        )
+        .unwrap();
+        assert_eq!((empty.items.len(), empty.total), (0, 0));
     }
 
     #[test]

@@ -112,18 +112,11 @@ pub async fn preview(
             if let Some(wanted) = request.applicable {
                 plans.retain(|p| p.registers() == wanted);
             }
-            let total = plans.len() as u64;
-            page_request.ensure_within(total)?;
-            let items = plans
-                .into_iter()
-                .skip(page_request.offset() as usize)
-                .take(page_request.limit() as usize)
-                .collect();
             Ok(MeasurePreview {
                 measure: request.measure,
                 applicable,
                 left_out,
-                devices: Page::new(items, total, page_request),
+                devices: Page::of_all(plans, page_request)?,
             })
         })
         .await

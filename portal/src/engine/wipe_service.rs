@@ -68,16 +68,9 @@ pub async fn preview(
                     .cmp(&b.device.name)
                     .then(a.device.id.cmp(&b.device.id))
             });
-            let total = plans.len() as u64;
-            page_request.ensure_within(total)?;
-            let items = plans
-                .into_iter()
-                .skip(page_request.offset() as usize)
-                .take(page_request.limit() as usize)
-                .collect();
             Ok(WipePreview {
                 summary,
-                devices: Page::new(items, total, page_request),
+                devices: Page::of_all(plans, page_request)?,
             })
         })
         .await

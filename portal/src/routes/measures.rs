@@ -14,13 +14,11 @@ use mdm_model::{
         MeasurePreviewRequest, MeasureRegistered, MeasureRequest,
     },
     paging::PageRequest,
-    wipe::{is_valid_idempotency_key, IDEMPOTENCY_KEY_HEADER},
-    ErrorCode,
 };
 
 use crate::{
     auth::CurrentAdmin,
-    engine::{measure_service, wipe_service::WipeCaller},
+    engine::measure_service,
     error::ApiError,
     extract::{ApiJson, ApiPath, ClientAddress, QueryPairs},
     state::AppState,
@@ -56,20 +54,7 @@ pub async fn register(
     headers: HeaderMap,
     ApiJson(request): ApiJson<MeasureRequest>,
 ) -> Result<(StatusCode, ApiJson<MeasureRegistered>), ApiError> {
-    let key = headers
-        .get(IDEMPOTENCY_KEY_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .filter(|k| is_valid_idempotency_key(k))
-        .map(str::to_string)
-        .ok_or_else(|| {
-            ApiError::new(ErrorCode::IdempotencyKeyInvalid).with_field(IDEMPOTENCY_KEY_HEADER)
-        })?;
-    let caller = WipeCaller {
-        tenant_id: current.tenant_id,
-        admin_id: current.admin.id,
-        address: address.0,
-        idempotency_key: key,
-    };
+    let caller = super::wipes::registering_caller(&current, address, &headers)?;
     let registered = measure_service::register(&state, caller, request).await?;
     Ok((StatusCode::CREATED, ApiJson(registered)))
 }

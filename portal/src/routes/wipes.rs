@@ -41,6 +41,19 @@ pub async fn register(
     headers: HeaderMap,
     ApiJson(request): ApiJson<WipeRequest>,
 ) -> Result<(StatusCode, ApiJson<WipeRegistered>), ApiError> {
+    let caller = registering_caller(&current, address, &headers)?;
+    let registered = wipe_service::register(&state, caller, request).await?;
+    // A repeat gets the first answer, status included.
+    Ok((StatusCode::CREATED, ApiJson(registered)))
+}
+
+/// Who registers (a wipe, or another measure: `routes::measures` uses it too), with the
+/// request's idempotency key, refused 400 on the header when missing or malformed.
+pub(super) fn registering_caller(
+    current: &CurrentAdmin,
+    address: ClientAddress,
+    headers: &HeaderMap,
+) -> Result<WipeCaller, ApiError> {
     let key = headers
         .get(IDEMPOTENCY_KEY_HEADER)
         .and_then(|v| v.to_str().ok())
@@ -49,13 +62,10 @@ pub async fn register(
         .ok_or_else(|| {
             ApiError::new(ErrorCode::IdempotencyKeyInvalid).with_field(IDEMPOTENCY_KEY_HEADER)
         })?;
-    let caller = WipeCaller {
+    Ok(WipeCaller {
         tenant_id: current.tenant_id,
         admin_id: current.admin.id,
         address: address.0,
         idempotency_key: key,
-    };
-    let registered = wipe_service::register(&state, caller, request).await?;
-    // A repeat gets the first answer, status included.
-    Ok((StatusCode::CREATED, ApiJson(registered)))
+    })
 }
