@@ -6,20 +6,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startPortal } from './support/portal.mjs';
-import { launchBrowser, newPage, signIn, atPath } from './support/browser.mjs';
-import { activeSyncOn, advanceClock, apiCall, devices, entryRows, eventually, registerWipe } from './jobs.support.mjs';
+import { activeSyncOn, advanceClock, apiCall, devices, entryRows, eventually, registerWipe, openScriptedFleet } from './jobs.support.mjs';
 
 let portal;
 let browser;
 let page;
-before(async () => {
-  portal = await startPortal({ args: ['--clock', 'manual', '--simulator', 'scripted', '--seed-devices', '1000'] });
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  await signIn(page, portal.url);
-  await page.waitForURL(atPath('/devices'));
-});
+before(async () => { ({ portal, browser, page } = await openScriptedFleet()); });
 after(async () => { await browser?.close(); await portal?.stop(); });
 
 // Reachable by Apple MDM only (its ActiveSync account syncs nothing), so the Apple MDM job wins.

@@ -1,6 +1,9 @@
 // Helpers of the job screens' end-to-end tests: the portal's API called from the signed-in page
-// (its cookies, its CSRF token), device picking, wipe registration, and reading the job table.
+// (its cookies, its CSRF token), device picking, wipe registration, reading the job table, and
+// the scripted fleet the step-by-step files start from.
 import { randomUUID } from 'node:crypto';
+import { startPortal } from './support/portal.mjs';
+import { launchBrowser, newPage, signIn, atPath } from './support/browser.mjs';
 
 /** Calls the portal API as the signed-in page does; resolves to { status, body }. */
 export async function apiCall(page, method, path, body, headers = {}) {
@@ -93,4 +96,16 @@ export async function eventually(check, { timeout = 60_000, every = 500, what = 
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, every));
   }
+}
+
+// A portal on a manual clock whose 1,000 devices answer as scripted (nothing moves until a test
+// advances the clock), and a page signed in on 端末管理: the set-up of the files that follow
+// jobs step by step.
+export async function openScriptedFleet() {
+  const portal = await startPortal({ args: ['--clock', 'manual', '--simulator', 'scripted', '--seed-devices', '1000'] });
+  const browser = await launchBrowser();
+  const page = await newPage(browser);
+  await signIn(page, portal.url);
+  await page.waitForURL(atPath('/devices'));
+  return { portal, browser, page };
 }

@@ -7,21 +7,14 @@
 // through the address (`?kind=`). axe reports nothing on each new screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPortal } from './support/portal.mjs';
-import { launchBrowser, newPage, signIn, atPath, screenshot } from './support/browser.mjs';
+import { atPath, screenshot } from './support/browser.mjs';
 import { axeViolations } from './support/axe.mjs';
-import { advanceClock, apiCall, devices } from './jobs.support.mjs';
+import { advanceClock, apiCall, devices, openScriptedFleet } from './jobs.support.mjs';
 
 let portal;
 let browser;
 let page;
-before(async () => {
-  portal = await startPortal({ args: ['--clock', 'manual', '--simulator', 'scripted', '--seed-devices', '1000'] });
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  await signIn(page, portal.url);
-  await page.waitForURL(atPath('/devices'));
-});
+before(async () => { ({ portal, browser, page } = await openScriptedFleet()); });
 after(async () => { await browser?.close(); await portal?.stop(); });
 
 const WORDS = {
