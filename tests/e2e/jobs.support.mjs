@@ -109,3 +109,16 @@ export async function openScriptedFleet() {
   await page.waitForURL(atPath('/devices'));
   return { portal, browser, page };
 }
+
+// Opens 端末管理 in `lang` and ticks each of `chosen`, found one by one by serial number (the
+// ticks outlive each new search).
+export async function tickDevices(page, baseUrl, lang, chosen) {
+  await page.goto(`${baseUrl}/devices`);
+  await page.getByTestId(`lang-${lang}`).click();
+  for (const device of chosen) {
+    await page.getByTestId('device-search').fill(device.serial_number);
+    await page.getByTestId('device-search-submit').click();
+    await page.waitForURL((url) => new URL(url).searchParams.get('q') === device.serial_number);
+    await page.getByTestId(`select-device-${device.id}`).check();
+  }
+}

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { atPath, screenshot } from './support/browser.mjs';
 import { axeViolations } from './support/axe.mjs';
-import { advanceClock, apiCall, devices, openScriptedFleet } from './jobs.support.mjs';
+import { advanceClock, apiCall, devices, openScriptedFleet, tickDevices } from './jobs.support.mjs';
 
 let portal;
 let browser;
@@ -53,14 +53,7 @@ async function noAxeViolations(what) {
 
 /** Ticks `chosen` on 端末管理 (found one by one by serial number) and opens 紛失時対策. */
 async function openMeasures(lang, chosen) {
-  await page.goto(`${portal.url}/devices`);
-  await page.getByTestId(`lang-${lang}`).click();
-  for (const device of chosen) {
-    await page.getByTestId('device-search').fill(device.serial_number);
-    await page.getByTestId('device-search-submit').click();
-    await page.waitForURL((url) => new URL(url).searchParams.get('q') === device.serial_number);
-    await page.getByTestId(`select-device-${device.id}`).check();
-  }
+  await tickDevices(page, portal.url, lang, chosen);
   await page.getByTestId('measures-button').click();
   await page.getByTestId('measure-list').waitFor();
 }
