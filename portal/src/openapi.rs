@@ -21,9 +21,11 @@ use serde_json::{json, Map, Value};
 use crate::access::Access;
 
 mod exports;
+mod measure_schemas;
 mod operations;
 mod parameters;
 mod platform;
+mod schema_parts;
 mod schemas;
 
 use operations::describe;

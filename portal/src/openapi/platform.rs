@@ -8,15 +8,8 @@ use mdm_model::{
 };
 use serde_json::{json, Map, Value};
 
+use super::schema_parts::{nullable, object};
 use super::{parameters::words, schema_ref as r};
-
-fn object(required: &[&str], properties: Value) -> Value {
-    json!({ "type": "object", "required": required, "properties": properties })
-}
-
-fn nullable(schema: Value) -> Value {
-    json!({ "anyOf": [schema, { "type": "null" }] })
-}
 
 /// The vocabularies of the platform types, for the schemas that name them elsewhere.
 pub(super) fn mac_chip() -> Value {
