@@ -44,12 +44,12 @@ pub const REFRESH_ENTRY: &str = concat!(
 /// Each entry moves the schema from version `index` to `index + 1`.
 const MIGRATIONS: &[&str] = &[
     // 1: tenants, administrators, their sessions, and the audit log.
-    include_str!("migrations/01_tenants_and_audit.sql"),
+    include_str!("migrations/sqlite/01_tenants_and_audit.sql"),
     // 2: the fleet (groups, devices, Wi-Fi settings, DEP profiles), wipes and their jobs.
-    include_str!("migrations/02_fleet_and_jobs.sql"),
+    include_str!("migrations/sqlite/02_fleet_and_jobs.sql"),
     // 3: indexes that cover the device filter columns, so counting and paging a filtered,
     // sorted device list reads only index pages (the rows are wide).
-    include_str!("migrations/03_device_filter_indexes.sql"),
+    include_str!("migrations/sqlite/03_device_filter_indexes.sql"),
     // 4: the job list reads only the entry's own row: what it filters and sorts on (both
     // jobs' statuses and methods, the registrant, the device name, the schedule) is kept on
     // the entry row, under covering indexes.
@@ -110,16 +110,16 @@ const MIGRATIONS: &[&str] = &[
     // kept. A token expires soon (`expires_at`); renewing makes a new one in the same `chain`
     // (the hash of the sign-in's first token), never beyond the sign-in's absolute limit
     // (`renewable_until`). Revoking revokes the chain. Revoked tokens stay until they expire.
-    include_str!("migrations/09_bearer_tokens.sql"),
+    include_str!("migrations/sqlite/09_bearer_tokens.sql"),
     // 10: the sign-in lockout, shared by every portal instance on the database. Each attempt
     // is reserved before its password is checked (`pending` = 1) so attempts in flight count
     // against the budget, then kept as a failure (0) or deleted on success. `account` is the
     // exact account (tenant and user name, never lower-cased); `source` the client address.
     // A renewed bearer token is marked retired: presenting it again revokes its chain.
-    include_str!("migrations/10_sign_in_lockout.sql"),
+    include_str!("migrations/sqlite/10_sign_in_lockout.sql"),
     // 11: what each audit entry is about, so a job's entries are one indexed lookup: the jobs
     // an event names and the wipe a registration made. Filled in for the entries so far.
-    include_str!("migrations/11_audit_subjects.sql"),
+    include_str!("migrations/sqlite/11_audit_subjects.sql"),
     // 12: a job is a record of what it was ordered on, not a view of the device now. Each job
     // keeps a snapshot of its device (JSON, the model's `DeviceSnapshot`) and the search text
     // taken from it; a wipe keeps its Wi-Fi setting's name and SSID; a Return-to-Service plan
@@ -127,17 +127,17 @@ const MIGRATIONS: &[&str] = &[
     // time, the nearest truth left. `job_attempts` records each send: the device's conditions
     // then (JSON `ConditionsAt`) and, for Apple MDM, the command's digest and masked copy
     // (JSON `SentCommand`); the plaintext Wi-Fi password is never written here.
-    include_str!("migrations/12_job_snapshots.sql"),
+    include_str!("migrations/sqlite/12_job_snapshots.sql"),
     // 13: re-enrollment is observed, not assumed. Devices record Activation Lock as reported
     // (NULL: not reported); a Return-to-Service job keeps whether the lock was on when it was
     // registered, and once its erase is acknowledged, the re-enrollment outcome (the model's
     // `ReenrollmentOutcome`) and when the engine looks at it next. Jobs that succeeded before
     // this migration were counted re-enrolled at the erase without being seen: they get no
     // outcome rather than an invented one.
-    include_str!("migrations/13_reenrollment_observed.sql"),
+    include_str!("migrations/sqlite/13_reenrollment_observed.sql"),
     // From here on, each migration is a file of its own.
-    include_str!("migrations/14_platforms.sql"),
-    include_str!("migrations/15_lost_device_measures.sql"),
+    include_str!("migrations/sqlite/14_platforms.sql"),
+    include_str!("migrations/sqlite/15_lost_device_measures.sql"),
 ];
 
 /// The schema version this binary migrates to.
