@@ -24,9 +24,10 @@ fi
 # Node.js and npm usually come with the machine; Debian's packages otherwise.
 command -v npm >/dev/null 2>&1 || missing_node=1
 # Debian packages: the browser and its driver for tests, a Japanese font so screenshots and
-# printed help pages show text, poppler for PDF checks, brotli for size figures.
+# printed help pages show text, poppler for PDF checks, brotli for size figures, PostgreSQL for
+# the portal's tests against a real PostgreSQL (scripts/postgres.sh starts a private cluster).
 missing=()
-for pkg in chromium chromium-driver fonts-noto-cjk poppler-utils brotli; do
+for pkg in chromium chromium-driver fonts-noto-cjk poppler-utils brotli postgresql; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 [ -n "${missing_node:-}" ] && missing+=(nodejs npm)

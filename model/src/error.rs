@@ -159,6 +159,11 @@ error_codes! {
     Timeout = "timeout", 503,
         ja: "処理に時間がかかりすぎたため、応答を打ち切りました。状況を確認してから再度お試しください。",
         en: "The request took too long and was cut off. Please check the outcome before trying again.";
+    /// The database does not answer (it restarted or the network to it broke). Nothing was
+    /// written; the same request may be repeated once the portal is ready again.
+    DatabaseUnavailable = "database_unavailable", 503,
+        ja: "データベースに接続できません。しばらくしてから再度お試しください。",
+        en: "The database cannot be reached. Please try again in a moment.";
     /// Something failed inside the portal.
     Internal = "internal", 500,
         ja: "サーバーでエラーが発生しました。時間をおいて再度お試しください。",

@@ -90,20 +90,6 @@ macro_rules! id_type {
                 value.trim().parse::<i64>().map($name)
             }
         }
-
-        #[cfg(feature = "sql")]
-        impl rusqlite::ToSql for $name {
-            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-                self.0.to_sql()
-            }
-        }
-
-        #[cfg(feature = "sql")]
-        impl rusqlite::types::FromSql for $name {
-            fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-                i64::column_result(value).map($name)
-            }
-        }
     };
 }
 

@@ -152,8 +152,12 @@ impl ApiError {
     }
 }
 
-impl From<rusqlite::Error> for ApiError {
-    fn from(error: rusqlite::Error) -> Self {
+impl From<crate::store::sql::Error> for ApiError {
+    fn from(error: crate::store::sql::Error) -> Self {
+        if error.is_unavailable() {
+            tracing::warn!(%error, "the database does not answer");
+            return ApiError::new(ErrorCode::DatabaseUnavailable).with_retry_after(5);
+        }
         ApiError::internal(error)
     }
 }

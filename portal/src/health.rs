@@ -27,7 +27,7 @@ pub struct Readiness {
 
 /// `GET /readyz`: 200 when the database answers at the schema head, 503 otherwise.
 pub async fn ready(State(state): State<AppState>) -> (StatusCode, Json<Readiness>) {
-    let head = migrations::head();
+    let head = migrations::head(state.store.dialect());
     let found = state
         .store
         .call(|conn| Ok(migrations::version(conn)?))

@@ -32,7 +32,9 @@ struct Args {
     #[arg(long, default_value = "data/portal.sqlite3", env = "MDM_DB")]
     db: PathBuf,
     /// The database as a URL instead of `--db`: `sqlite://FILE` (relative) or
-    /// `sqlite:///FILE` (absolute). A scheme this build cannot open refuses the start.
+    /// `sqlite:///FILE` (absolute), or `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`
+    /// (several portal instances may share one). Any other scheme, or a PostgreSQL server
+    /// that does not answer, refuses the start.
     #[arg(
         long,
         value_name = "URL",
@@ -127,12 +129,11 @@ struct Args {
 }
 
 impl Args {
-    /// The SQLite file the portal runs on, from `--database-url` or `--db`.
-    fn database_file(&self) -> PathBuf {
-        match &self.database_url {
-            Some(DatabaseUrl::Sqlite(path)) => path.clone(),
-            None => self.db.clone(),
-        }
+    /// The database the portal runs on, from `--database-url` or `--db`.
+    fn database(&self) -> DatabaseUrl {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| DatabaseUrl::sqlite(&self.db))
     }
 }
 
@@ -216,10 +217,16 @@ async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     init_logging(args.log_json);
     if let Some(to) = &args.backup_to {
-        let version = mdm_portal::store::backup::backup(&args.database_file(), to)?;
+        let DatabaseUrl::Sqlite(file) = args.database() else {
+            anyhow::bail!(
+                "--backup-to copies a SQLite database; back up PostgreSQL with pg_dump \
+                 (see \"Backup and restore\" in portal/README.md)"
+            );
+        };
+        let version = mdm_portal::store::backup::backup(&file, to)?;
         println!(
             "backup of {} (schema {version}) written to {}",
-            args.database_file().display(),
+            file.display(),
             to.display()
         );
         return Ok(());
@@ -242,7 +249,7 @@ async fn main() -> anyhow::Result<()> {
         ClockMode::Wall => Clock::system(),
         ClockMode::Manual => Clock::manual(args.clock_start.unwrap_or_else(Utc::now)),
     };
-    let store = Store::open_with_readers(&args.database_file(), args.read_connections)?;
+    let store = Store::open_url(&args.database(), args.read_connections)?;
     if args.seed {
         let fleet = FleetSpec {
             devices: args.seed_devices,

@@ -118,8 +118,17 @@ fn a_database_url_the_portal_cannot_open_refuses_the_start_with_the_reason() {
         stderr.contains("unknown database URL scheme \"mysql\""),
         "{stderr}"
     );
-    let stderr = refused_on(&[], &[("MDM_DATABASE_URL", "postgres://mdm@db/mdm")]);
-    assert!(stderr.contains("cannot run on PostgreSQL yet"), "{stderr}");
+    // A PostgreSQL server that does not answer (nothing listens on port 1): a clear message
+    // naming it, without its password, and no panic.
+    let unreachable = "postgres://mdm:s3cret@127.0.0.1:1/mdm";
+    let stderr = refused_on(&[], &[("MDM_DATABASE_URL", unreachable)]);
+    assert!(
+        stderr.contains("connecting to PostgreSQL at postgres://mdm:***@127.0.0.1:1/mdm"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("s3cret") && !stderr.contains("panicked"), "{stderr}");
+    let stderr = refused_on(&["--database-url", "postgres://mdm@db:port/mdm"], &[]);
+    assert!(stderr.contains("not a PostgreSQL URL"), "{stderr}");
     let stderr = refused_on(&["--database-url", "data/portal.sqlite3"], &[]);
     assert!(stderr.contains("expected a database URL"), "{stderr}");
     // One database at a time: --db and --database-url together are a contradiction.

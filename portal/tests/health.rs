@@ -5,7 +5,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::TestApp;
-use mdm_portal::store::{migrations, Store};
+use mdm_portal::store::{migrations, sql::Dialect, Store};
 
 #[tokio::test]
 async fn alive_and_ready_without_signing_in() {
@@ -17,8 +17,9 @@ async fn alive_and_ready_without_signing_in() {
     assert_eq!(ready.status, StatusCode::OK, "{}", ready.text());
     let body = ready.json();
     assert_eq!(body["ready"], true);
-    assert_eq!(body["schema_version"], migrations::head());
-    assert_eq!(body["schema_head"], migrations::head());
+    let head = migrations::head(app.state.store.dialect());
+    assert_eq!(body["schema_version"], head);
+    assert_eq!(body["schema_head"], head);
 }
 
 #[test]
@@ -27,8 +28,9 @@ fn a_database_with_a_newer_schema_is_refused_with_the_reason() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("newer.sqlite3");
     let _ = std::fs::remove_file(&path);
+    let head = migrations::head(Dialect::Sqlite);
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.pragma_update(None, "user_version", migrations::head() + 1)
+    conn.pragma_update(None, "user_version", head + 1)
         .unwrap();
     drop(conn);
     let refused = Store::open(&path).err().expect("a newer schema is refused");
@@ -36,8 +38,8 @@ fn a_database_with_a_newer_schema_is_refused_with_the_reason() {
     assert!(
         reason.contains(&format!(
             "schema is version {}, newer than this portal knows ({})",
-            migrations::head() + 1,
-            migrations::head()
+            head + 1,
+            head
         )),
         "{reason}"
     );
@@ -46,5 +48,5 @@ fn a_database_with_a_newer_schema_is_refused_with_the_reason() {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(version, migrations::head() + 1);
+    assert_eq!(version, head + 1);
 }

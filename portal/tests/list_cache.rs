@@ -102,13 +102,16 @@ async fn a_change_in_another_tenant_keeps_this_tenants_lists() {
         .state
         .store
         .blocking(|conn| {
-            conn.execute("INSERT INTO tenants (name) VALUES ('他社株式会社')", [])?;
-            let tenant = TenantId(conn.last_insert_rowid());
-            conn.execute(
-                "INSERT INTO groups (tenant_id, name) VALUES (?1, '本社')",
-                [tenant.0],
+            let tenant = conn.query_row(
+                "INSERT INTO tenants (name) VALUES ('他社株式会社') RETURNING id",
+                [],
+                |r| r.get(0).map(TenantId),
             )?;
-            let group = mdm_model::ids::GroupId(conn.last_insert_rowid());
+            let group = conn.query_row(
+                "INSERT INTO groups (tenant_id, name) VALUES (?1, '本社') RETURNING id",
+                [tenant.0],
+                |r| r.get(0).map(mdm_model::ids::GroupId),
+            )?;
             let mut device = devices::get(conn, TenantId(1), DeviceId(1))?.expect("device");
             device.group_id = group;
             Ok((tenant, devices::insert(conn, tenant, &device)?))

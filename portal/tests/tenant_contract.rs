@@ -14,14 +14,14 @@ use mdm_portal::{
 
 #[test]
 fn a_tenant_contracted_after_2018_is_seeded_without_ivi_and_refuses_a_hybrid_device() {
-    let store = Store::open_in_memory().unwrap();
+    let store = Store::open_scratch().unwrap();
     let now = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
     let fleet = FleetSpec {
         devices: 400,
         seed: 11,
         contracted_on: NaiveDate::from_ymd_opt(2021, 4, 1).unwrap(),
     };
-    let all_of = |conn: &rusqlite::Connection, tenant| {
+    let all_of = |conn: &mdm_portal::store::sql::Connection, tenant| {
         devices::matching(conn, tenant, &DeviceFilter::default(), None)
     };
     store

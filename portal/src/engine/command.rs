@@ -2,13 +2,13 @@
 //! detail (which shows what will be sent) use: the model's [`wipe_command`] on the job record.
 
 use crate::ids::TenantId;
+use crate::store::sql::Connection;
 use chrono::Duration;
 use mdm_model::{
     apple::measures::MDM_ENROLLMENT_PROFILE_IDENTIFIER,
     command::{measure_command, wipe_command, WipeCommand},
     job::{Job, SentCommand},
 };
-use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
 use crate::{

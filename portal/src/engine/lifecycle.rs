@@ -1,5 +1,6 @@
 //! One pass over the jobs that are due.
 
+use crate::store::sql::Connection;
 use chrono::Duration;
 use mdm_model::{
     audit::AuditEvent,
@@ -10,7 +11,6 @@ use mdm_model::{
     },
     wipe::{apply_success_effects, success_effects},
 };
-use rusqlite::Connection;
 
 use super::command::NOT_NOW_RETRY;
 use super::{command, reenrollment};

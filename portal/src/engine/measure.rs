@@ -2,11 +2,11 @@
 //! data removal) and what it changes: the device's record, and for a location request, the
 //! location it gave.
 
+use crate::store::sql::Connection;
 use mdm_model::{
     job::{after_measure_reply, ChannelAnswer, JobMethod, JobStatus},
     measure::{apply_measure_success, Measure},
 };
-use rusqlite::Connection;
 
 use super::command::NOT_NOW_RETRY;
 use crate::{

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use crate::store::sql::{Connection, TransactionBehavior};
 use mdm_model::{
     audit::{AuditEvent, WipeRefusal},
     device::Device,
@@ -19,7 +20,6 @@ use mdm_model::{
     wipe::WipeSelection,
     ErrorCode,
 };
-use rusqlite::{Connection, TransactionBehavior};
 
 use super::registration::resolve_selection;
 use super::wipe_service::{digest_of, earlier_answer, recheck_password, WipeCaller};
@@ -244,12 +244,14 @@ pub async fn register(
 
 /// Another registration of the measure for the device committed between our check and our
 /// insert: the unique index refused it. Answer the model's refusal, as the check would have.
-fn open_job_race(error: rusqlite::Error, plan: &DeviceMeasurePlan, measure: Measure) -> ApiError {
-    if let rusqlite::Error::SqliteFailure(failure, _) = &error {
-        if failure.code == rusqlite::ErrorCode::ConstraintViolation {
-            let refusal = MeasureRefusal::OpenJobExists(vec![plan.refused()]);
-            return ApiError::rendered(move |lang| refusal.to_api_error(measure, lang));
-        }
+fn open_job_race(
+    error: crate::store::sql::Error,
+    plan: &DeviceMeasurePlan,
+    measure: Measure,
+) -> ApiError {
+    if error.is_constraint_violation() {
+        let refusal = MeasureRefusal::OpenJobExists(vec![plan.refused()]);
+        return ApiError::rendered(move |lang| refusal.to_api_error(measure, lang));
     }
     ApiError::from(error)
 }

@@ -2,13 +2,13 @@
 //! whether the device comes back is settled later, when it checks in again (再登録済み) or
 //! when the window closes without it (再登録を確認できません, with the likely reason).
 
+use crate::store::sql::Connection;
 use mdm_model::{
     audit::AuditEvent,
     ids::JobId,
     job::{reenrollment_outcome, ReenrollmentFacts, ReenrollmentStatus},
     wipe::apply_reenrollment,
 };
-use rusqlite::Connection;
 
 use crate::{
     error::ApiError,

@@ -6,6 +6,7 @@ use crate::ids::TenantId;
 use mdm_model::ids::AdministratorId;
 use std::collections::HashMap;
 
+use crate::store::sql::Connection;
 use chrono::{DateTime, Utc};
 use mdm_model::{
     audit::AuditEvent,
@@ -24,7 +25,6 @@ use mdm_model::{
         WipeSelection, WipeValidationErrors,
     },
 };
-use rusqlite::Connection;
 
 use crate::{
     error::ApiError,
@@ -242,18 +242,16 @@ pub fn register(
 
 /// Another registration for the same device committed between our check and our insert: the
 /// unique index refused it. Answer the model's own refusal, as the check would have given it.
-fn open_wipe_race(error: rusqlite::Error, plan: &DeviceWipePlan) -> ApiError {
-    if let rusqlite::Error::SqliteFailure(failure, _) = &error {
-        if failure.code == rusqlite::ErrorCode::ConstraintViolation {
-            let refusal = RegistrationRefusal::OpenWipeExists(vec![RefusedDevice {
-                id: plan.device.id,
-                name: plan.device.name.clone(),
-                not_wipeable_reason: None,
-                not_applicable: None,
-                open_job_ids: Vec::new(),
-            }]);
-            return ApiError::rendered(move |lang| refusal.to_api_error(lang));
-        }
+fn open_wipe_race(error: crate::store::sql::Error, plan: &DeviceWipePlan) -> ApiError {
+    if error.is_constraint_violation() {
+        let refusal = RegistrationRefusal::OpenWipeExists(vec![RefusedDevice {
+            id: plan.device.id,
+            name: plan.device.name.clone(),
+            not_wipeable_reason: None,
+            not_applicable: None,
+            open_job_ids: Vec::new(),
+        }]);
+        return ApiError::rendered(move |lang| refusal.to_api_error(lang));
     }
     ApiError::from(error)
 }

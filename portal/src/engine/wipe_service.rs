@@ -3,6 +3,7 @@
 //! administrator's password under the sign-in guards, and writes the jobs in one IMMEDIATE
 //! transaction that also answers a repeated idempotency key.
 
+use crate::store::sql::TransactionBehavior;
 use chrono::{DateTime, Utc};
 use mdm_model::{
     audit::{AuditEvent, WipeRefusal},
@@ -15,7 +16,6 @@ use mdm_model::{
     },
     ErrorCode,
 };
-use rusqlite::TransactionBehavior;
 use sha2::{Digest, Sha256};
 
 use super::registration::{self, Registrant};
@@ -140,7 +140,7 @@ pub(crate) async fn recheck_password(
 /// The answer already given to this administrator's idempotency key, when the request is the
 /// same one again; a key reused for another request is refused.
 pub(crate) fn earlier_answer<T: serde::de::DeserializeOwned>(
-    conn: &rusqlite::Connection,
+    conn: &crate::store::sql::Connection,
     caller: &WipeCaller,
     digest: &str,
 ) -> Result<Option<T>, ApiError> {

@@ -12,12 +12,12 @@ mod jobs;
 pub use devices::devices_csv;
 pub use jobs::jobs_csv;
 
+use crate::store::sql::Transaction;
 use axum::{
     body::{Body, Bytes},
     http::{header, HeaderValue},
     response::{IntoResponse, Response},
 };
-use rusqlite::Transaction;
 use tokio::sync::mpsc;
 
 use crate::{error::ApiError, store::Store};
@@ -67,8 +67,8 @@ impl From<ApiError> for Stop {
     }
 }
 
-impl From<rusqlite::Error> for Stop {
-    fn from(error: rusqlite::Error) -> Stop {
+impl From<crate::store::sql::Error> for Stop {
+    fn from(error: crate::store::sql::Error) -> Stop {
         Stop::Failed(error.into())
     }
 }

@@ -85,7 +85,7 @@ pub async fn csv(
 
 /// Every matching device id in the query's order.
 fn ordered_ids(
-    conn: &rusqlite::Connection,
+    conn: &crate::store::sql::Connection,
     tenant_id: TenantId,
     query: &DeviceQuery,
 ) -> Result<Vec<i64>, ApiError> {

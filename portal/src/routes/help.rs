@@ -1,13 +1,13 @@
 //! `/api/help/{article}/feedback`: "was this article helpful?", one answer per administrator and
 //! article.
 
+use crate::store::sql::{params, OptionalExtension};
 use axum::{extract::State, http::StatusCode, Extension};
 use mdm_model::{
     audit::AuditEvent,
     help::{HelpArticle, HelpFeedbackRecorded, HelpFeedbackRequest, HelpFeedbackState},
     ErrorCode,
 };
-use rusqlite::{params, OptionalExtension};
 
 use crate::{
     auth::CurrentAdmin,

@@ -1,6 +1,7 @@
 //! `GET /api/jobs`, `GET /api/jobs.csv`, `GET /api/jobs/{id}`, `POST /api/jobs/{id}/cancel`.
 
 use crate::ids::TenantId;
+use crate::store::sql::{Connection, TransactionBehavior};
 use axum::{extract::State, http::HeaderMap, response::Response, Extension};
 use mdm_model::{
     audit::AuditEvent,
@@ -14,7 +15,6 @@ use mdm_model::{
     paging::Page,
     ErrorCode, ErrorDetails, JobState,
 };
-use rusqlite::{Connection, TransactionBehavior};
 
 use crate::{
     auth::CurrentAdmin,

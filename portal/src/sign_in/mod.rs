@@ -53,7 +53,8 @@ pub async fn check_password(state: &AppState, attempt: PasswordAttempt) -> Resul
     let reservation = state
         .store
         .call(move |conn| {
-            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let tx =
+                conn.transaction_with_behavior(crate::store::sql::TransactionBehavior::Immediate)?;
             let reservation =
                 sign_in_attempts::reserve(&tx, &account, &source, now, lockout::BUDGET)?;
             tx.commit()?;

@@ -2,13 +2,13 @@
 //! a found device leaving lost mode or being unlocked by its user, and Android devices in lost
 //! mode reporting their location by themselves.
 
+use crate::store::sql::Connection;
 use chrono::{DateTime, Utc};
 use mdm_model::{
     device::{Device, Os},
     ids::JobId,
     measure::DeviceLocationFix,
 };
-use rusqlite::Connection;
 
 use super::Simulator;
 use crate::{error::ApiError, ids::TenantId, store::locations};

@@ -4,13 +4,13 @@
 //! and jobs wait, run, are refused or time out as a result.
 
 use crate::ids::TenantId;
+use crate::store::sql::Connection;
 use chrono::Duration;
 use mdm_model::{
     device::ActiveSyncAccount,
     ids::{DeviceId, JobId},
     job::{AndroidReply, AppleReply},
 };
-use rusqlite::Connection;
 
 mod lost_device;
 mod reenrollment;

@@ -2,12 +2,12 @@
 //! records, so the log and the data never disagree.
 
 use crate::ids::TenantId;
+use crate::store::sql::{params, params_from_iter, Connection, Value};
 use mdm_model::{
     audit::{AuditActor, AuditEntry, AuditEvent, AuditQuery},
     ids::{AdministratorId, AuditEntryId},
     job::AdministratorRef,
 };
-use rusqlite::{params, params_from_iter, types::Value, Connection};
 
 use super::{from_millis, Millis};
 
@@ -20,22 +20,26 @@ pub fn record(
     at: Millis,
     summary: &str,
     event: &AuditEvent,
-) -> rusqlite::Result<()> {
+) -> crate::store::sql::Result<()> {
     let details = serde_json::to_string(event)
-        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-    conn.prepare_cached(
-        "INSERT INTO audit_log (tenant_id, admin_id, at, action, summary, details) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        tenant_id,
-        admin_id,
-        at,
-        event.action().as_str(),
-        summary,
-        details
-    ])?;
-    let entry = conn.last_insert_rowid();
+        .map_err(|e| crate::store::sql::Error::ToSqlConversionFailure(Box::new(e)))?;
+    let new_id: i64 = conn
+        .prepare_cached(
+            "INSERT INTO audit_log (tenant_id, admin_id, at, action, summary, details) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+        )?
+        .query_row(
+            params![
+                tenant_id,
+                admin_id,
+                at,
+                event.action().as_str(),
+                summary,
+                details
+            ],
+            |r| r.get(0),
+        )?;
+    let entry = new_id;
     let mut subject = conn.prepare_cached(
         "INSERT INTO audit_subjects (entry_id, job_id, wipe_id) VALUES (?1, ?2, ?3)",
     )?;
@@ -104,7 +108,11 @@ fn where_clause(
 }
 
 /// How many entries match.
-pub fn count(conn: &Connection, tenant_id: TenantId, query: &AuditQuery) -> rusqlite::Result<u64> {
+pub fn count(
+    conn: &Connection,
+    tenant_id: TenantId,
+    query: &AuditQuery,
+) -> crate::store::sql::Result<u64> {
     let (clause, values) = where_clause(tenant_id, query, None);
     let total: i64 = conn
         .prepare_cached(&format!("SELECT COUNT(*) FROM audit_log l WHERE {clause}"))?
@@ -117,13 +125,16 @@ pub fn page(
     conn: &Connection,
     tenant_id: TenantId,
     query: &AuditQuery,
-) -> rusqlite::Result<Vec<AuditEntry>> {
+) -> crate::store::sql::Result<Vec<AuditEntry>> {
     page_upto(conn, tenant_id, query, None)
 }
 
 /// The newest entry of a tenant's log so far: a bound that keeps pages read one after another
 /// (the CSV export) from shifting as new entries arrive.
-pub fn last_id(conn: &Connection, tenant_id: TenantId) -> rusqlite::Result<Option<AuditEntryId>> {
+pub fn last_id(
+    conn: &Connection,
+    tenant_id: TenantId,
+) -> crate::store::sql::Result<Option<AuditEntryId>> {
     conn.prepare_cached("SELECT MAX(id) FROM audit_log WHERE tenant_id = ?1")?
         .query_row(params![tenant_id], |r| r.get::<_, Option<i64>>(0))
         .map(|id| id.map(AuditEntryId))
@@ -135,7 +146,7 @@ pub fn page_upto(
     tenant_id: TenantId,
     query: &AuditQuery,
     upto: Option<AuditEntryId>,
-) -> rusqlite::Result<Vec<AuditEntry>> {
+) -> crate::store::sql::Result<Vec<AuditEntry>> {
     let (clause, mut values) = where_clause(tenant_id, query, upto);
     values.push(Value::Integer(query.page.limit() as i64));
     values.push(Value::Integer(query.page.offset() as i64));
@@ -149,10 +160,14 @@ pub fn page_upto(
 const ENTRY_COLUMNS: &str = "SELECT l.id, l.at, l.action, l.admin_id, a.display_name, l.summary, \
      l.details FROM audit_log l LEFT JOIN administrators a ON a.id = l.admin_id";
 
-fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+fn entry_from_row(row: &crate::store::sql::Row<'_>) -> crate::store::sql::Result<AuditEntry> {
     let (action, details): (String, String) = (row.get(2)?, row.get(6)?);
     let event = event_from(&action, &details).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, Box::new(e))
+        crate::store::sql::Error::FromSqlConversionFailure(
+            6,
+            crate::store::sql::Type::Text,
+            Box::new(e),
+        )
     })?;
     let admin: Option<i64> = row.get(3)?;
     Ok(AuditEntry {
@@ -171,7 +186,10 @@ fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
 }
 
 /// The administrators who appear in a tenant's log, by name: the choices of the actor filter.
-pub fn actors(conn: &Connection, tenant_id: TenantId) -> rusqlite::Result<Vec<AdministratorRef>> {
+pub fn actors(
+    conn: &Connection,
+    tenant_id: TenantId,
+) -> crate::store::sql::Result<Vec<AdministratorRef>> {
     let mut stmt = conn.prepare_cached(
         "SELECT a.id, a.display_name FROM administrators a WHERE a.id IN \
          (SELECT DISTINCT admin_id FROM audit_log WHERE tenant_id = ?1 AND admin_id IS NOT NULL) \
@@ -193,7 +211,7 @@ pub fn for_job(
     tenant_id: TenantId,
     jobs: &[i64],
     wipe_id: i64,
-) -> rusqlite::Result<Vec<AuditEntry>> {
+) -> crate::store::sql::Result<Vec<AuditEntry>> {
     let ids: Vec<String> = jobs.iter().map(i64::to_string).collect();
     let sql = format!(
         "{ENTRY_COLUMNS} WHERE l.tenant_id = ?1 AND l.id IN (SELECT entry_id FROM audit_subjects \

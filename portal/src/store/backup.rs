@@ -5,7 +5,9 @@
 use std::path::Path;
 
 use anyhow::{bail, Context};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::OpenFlags;
+
+use super::sql::Connection;
 
 /// Copies the database at `db` into the new file `to` and answers its schema version.
 pub fn backup(db: &Path, to: &Path) -> anyhow::Result<i64> {
@@ -20,9 +22,10 @@ pub fn backup(db: &Path, to: &Path) -> anyhow::Result<i64> {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("creating the folder {}", parent.display()))?;
     }
-    let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
+    let conn = rusqlite::Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .with_context(|| format!("opening {}", db.display()))?;
     conn.busy_timeout(std::time::Duration::from_secs(30))?;
+    let conn = Connection::Sqlite(conn);
     let version = super::migrations::version(&conn)?;
     let target = to
         .to_str()

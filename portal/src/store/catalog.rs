@@ -1,16 +1,16 @@
 //! The tenant's Wi-Fi settings and DEP profiles (short lists, read whole).
 
 use crate::ids::TenantId;
+use crate::store::sql::{params, Connection, OptionalExtension, Row};
 use mdm_model::{
     dep::DepProfile,
     ids::{DepProfileId, GroupId, WifiSettingId},
     wifi::{WifiSecurity, WifiSetting},
 };
-use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::parse_col;
 
-fn wifi_from_row(row: &Row<'_>) -> rusqlite::Result<WifiSetting> {
+fn wifi_from_row(row: &Row<'_>) -> crate::store::sql::Result<WifiSetting> {
     Ok(WifiSetting {
         id: WifiSettingId(row.get(0)?),
         name: row.get(1)?,
@@ -25,7 +25,10 @@ fn wifi_from_row(row: &Row<'_>) -> rusqlite::Result<WifiSetting> {
 const WIFI_COLUMNS: &str = "id, name, ssid, security, auto_join, hidden, in_remote_settings";
 
 /// Every Wi-Fi setting of the tenant, by id.
-pub fn wifi_settings(conn: &Connection, tenant_id: TenantId) -> rusqlite::Result<Vec<WifiSetting>> {
+pub fn wifi_settings(
+    conn: &Connection,
+    tenant_id: TenantId,
+) -> crate::store::sql::Result<Vec<WifiSetting>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {WIFI_COLUMNS} FROM wifi_settings WHERE tenant_id = ?1 ORDER BY id"
     ))?;
@@ -38,7 +41,7 @@ pub fn wifi_setting(
     conn: &Connection,
     tenant_id: TenantId,
     id: WifiSettingId,
-) -> rusqlite::Result<Option<(WifiSetting, Option<String>)>> {
+) -> crate::store::sql::Result<Option<(WifiSetting, Option<String>)>> {
     conn.prepare_cached(&format!(
         "SELECT {WIFI_COLUMNS}, password FROM wifi_settings WHERE tenant_id = ?1 AND id = ?2"
     ))?
@@ -64,16 +67,15 @@ pub fn insert_wifi(
     conn: &Connection,
     tenant_id: TenantId,
     new: &NewWifi<'_>,
-) -> rusqlite::Result<WifiSettingId> {
-    conn.execute(
+) -> crate::store::sql::Result<WifiSettingId> {
+    let new_id: i64 = conn.query_row(
         "INSERT INTO wifi_settings (tenant_id, name, ssid, security, password, auto_join, hidden, in_remote_settings) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![tenant_id, new.name, new.ssid, new.security.as_str(), new.password, new.auto_join, new.hidden, new.in_remote_settings],
-    )?;
-    Ok(WifiSettingId(conn.last_insert_rowid()))
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+        params![tenant_id, new.name, new.ssid, new.security.as_str(), new.password, new.auto_join, new.hidden, new.in_remote_settings], |r| r.get(0))?;
+    Ok(WifiSettingId(new_id))
 }
 
-fn dep_from_row(row: &Row<'_>) -> rusqlite::Result<DepProfile> {
+fn dep_from_row(row: &Row<'_>) -> crate::store::sql::Result<DepProfile> {
     let panes: String = row.get(5)?;
     Ok(DepProfile {
         id: DepProfileId(row.get(0)?),
@@ -90,7 +92,10 @@ const DEP_SELECT: &str =
      p.skipped_setup_panes FROM dep_profiles p JOIN groups g ON g.id = p.enrollment_group_id";
 
 /// Every DEP profile of the tenant, by id.
-pub fn dep_profiles(conn: &Connection, tenant_id: TenantId) -> rusqlite::Result<Vec<DepProfile>> {
+pub fn dep_profiles(
+    conn: &Connection,
+    tenant_id: TenantId,
+) -> crate::store::sql::Result<Vec<DepProfile>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{DEP_SELECT} WHERE p.tenant_id = ?1 ORDER BY p.id"
     ))?;
@@ -106,12 +111,11 @@ pub fn insert_dep_profile(
     enrollment_group: GroupId,
     skip_authentication_screen: bool,
     skipped_setup_panes: &[&str],
-) -> rusqlite::Result<DepProfileId> {
+) -> crate::store::sql::Result<DepProfileId> {
     let panes = serde_json::to_string(skipped_setup_panes).unwrap_or_else(|_| "[]".into());
-    conn.execute(
+    let new_id: i64 = conn.query_row(
         "INSERT INTO dep_profiles (tenant_id, name, enrollment_group_id, skip_authentication_screen, skipped_setup_panes) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![tenant_id, name, enrollment_group.0, skip_authentication_screen, panes],
-    )?;
-    Ok(DepProfileId(conn.last_insert_rowid()))
+         VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+        params![tenant_id, name, enrollment_group.0, skip_authentication_screen, panes], |r| r.get(0))?;
+    Ok(DepProfileId(new_id))
 }

@@ -1,8 +1,8 @@
 //! What a device list reads and what a device update changes, in the column groups of
 //! [`crate::cache::device_deps`], so the list cache retires only the lists a change can move.
 
+use crate::store::sql::{Connection, OptionalExtension, Value};
 use mdm_model::device::{Device, DeviceQuery, DeviceSortKey};
-use rusqlite::{types::Value, Connection, OptionalExtension};
 
 use super::to_millis;
 use crate::{
@@ -16,13 +16,13 @@ use crate::{
 pub(super) fn changed_columns(
     conn: &Connection,
     device: &Device,
-) -> rusqlite::Result<Option<(TenantId, Deps)>> {
+) -> crate::store::sql::Result<Option<(TenantId, Deps)>> {
     conn.prepare_cached(
         "SELECT tenant_id, group_id, status, last_seen_at, user_full_name, phone_number, \
          employee_number, tags_sort, search_text, lost_mode, locked FROM devices WHERE id = ?1",
     )?
     .query_row([device.id.0], |r| {
-        let differs = |index: usize, now: Value| -> rusqlite::Result<bool> {
+        let differs = |index: usize, now: Value| -> crate::store::sql::Result<bool> {
             Ok(r.get::<_, Value>(index)? != now)
         };
         let text = |t: Option<&str>| t.map_or(Value::Null, |t| Value::Text(t.to_string()));

@@ -4,6 +4,7 @@
 use crate::ids::TenantId;
 use std::collections::HashSet;
 
+use crate::store::sql::{params, params_from_iter, Connection, Row, Value};
 use mdm_model::{
     device::{
         check_management_method, search_terms, Device, DeviceFilter, DeviceMark, DeviceQuery,
@@ -12,7 +13,6 @@ use mdm_model::{
     ids::{DepProfileId, DeviceId, GroupId},
     paging::SortOrder,
 };
-use rusqlite::{params, params_from_iter, types::Value, Connection, Row};
 
 use super::{
     from_millis, parse_col, parse_opt_col,
@@ -28,7 +28,7 @@ const COLUMNS: &str = "id, group_id, name, os, os_version, model, serial_number,
     last_seen_at, activation_lock_enabled, mac_security_chip, android_resource_name, supervised, \
     lost_mode, locked";
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Device> {
+fn from_row(row: &Row<'_>) -> crate::store::sql::Result<Device> {
     let tags: String = row.get(12)?;
     let activesync: Option<String> = row.get(21)?;
     Ok(Device {
@@ -103,7 +103,7 @@ pub fn insert(
     conn: &Connection,
     tenant_id: TenantId,
     device: &Device,
-) -> rusqlite::Result<DeviceId> {
+) -> crate::store::sql::Result<DeviceId> {
     let contracted_on = super::admins::contracted_on(conn, tenant_id)?;
     check_management_method(
         device.os,
@@ -112,7 +112,7 @@ pub fn insert(
         contracted_on,
     )
     .map_err(|problem| {
-        rusqlite::Error::ToSqlConversionFailure(Box::new(MethodRefused {
+        crate::store::sql::Error::ToSqlConversionFailure(Box::new(MethodRefused {
             name: device.name.clone(),
             os: device.os,
             method: device.management_method,
@@ -125,16 +125,16 @@ pub fn insert(
         .state
         .activesync
         .map(|a| serde_json::to_string(&a).unwrap_or_default());
-    conn.prepare_cached(
+    let new_id: i64 = conn.prepare_cached(
         "INSERT INTO devices (tenant_id, group_id, name, os, os_version, os_version_key, model, \
          serial_number, phone_number, user_full_name, employee_number, email, notes, tags, tags_sort, \
          ownership, enrollment, dep_profile_id, management_method, esim, powered_on, network_connected, \
          mdm_profile_installed, activesync, status, last_seen_at, search_text, phone_digits, job_search_text, \
          activation_lock_enabled, mac_security_chip, android_resource_name, supervised, lost_mode, locked) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, \
-         ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35)",
+         ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35) RETURNING id",
     )?
-    .execute(params![
+    .query_row(params![
         tenant_id,
         device.group_id.0,
         device.name,
@@ -170,8 +170,8 @@ pub fn insert(
         device.supervised,
         device.lost_mode,
         device.locked,
-    ])?;
-    Ok(DeviceId(conn.last_insert_rowid()))
+    ], |r| r.get(0))?;
+    Ok(DeviceId(new_id))
 }
 
 /// Escapes `%`, `_` and the escape character itself for a `LIKE … ESCAPE '\'` pattern.
@@ -280,7 +280,7 @@ pub fn ordered_ids(
     tenant_id: TenantId,
     query: &DeviceQuery,
     scope: Option<&HashSet<GroupId>>,
-) -> rusqlite::Result<Vec<i64>> {
+) -> crate::store::sql::Result<Vec<i64>> {
     let (clause, values) = where_clause(tenant_id, &query.filter, scope);
     let sql = format!(
         "SELECT id FROM devices WHERE {clause} ORDER BY {}",
@@ -296,7 +296,7 @@ pub fn in_order(
     conn: &Connection,
     tenant_id: TenantId,
     ids: &[i64],
-) -> rusqlite::Result<Vec<Device>> {
+) -> crate::store::sql::Result<Vec<Device>> {
     let ids: Vec<DeviceId> = ids.iter().copied().map(DeviceId).collect();
     let mut rows: std::collections::HashMap<DeviceId, Device> = by_ids(conn, tenant_id, &ids)?
         .into_iter()
@@ -311,7 +311,7 @@ pub fn matching(
     tenant_id: TenantId,
     filter: &DeviceFilter,
     scope: Option<&HashSet<GroupId>>,
-) -> rusqlite::Result<Vec<Device>> {
+) -> crate::store::sql::Result<Vec<Device>> {
     let (clause, values) = where_clause(tenant_id, filter, scope);
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM devices WHERE {clause} ORDER BY id"
@@ -325,7 +325,7 @@ pub fn by_ids(
     conn: &Connection,
     tenant_id: TenantId,
     ids: &[DeviceId],
-) -> rusqlite::Result<Vec<Device>> {
+) -> crate::store::sql::Result<Vec<Device>> {
     let mut devices = Vec::with_capacity(ids.len());
     // Chunks keep each statement under SQLite's parameter limit.
     for chunk in ids.chunks(500) {
@@ -347,7 +347,7 @@ pub fn get(
     conn: &Connection,
     tenant_id: TenantId,
     id: DeviceId,
-) -> rusqlite::Result<Option<Device>> {
+) -> crate::store::sql::Result<Option<Device>> {
     Ok(by_ids(conn, tenant_id, &[id])?.into_iter().next())
 }
 
@@ -355,7 +355,7 @@ pub fn get(
 pub fn counts_by_group(
     conn: &Connection,
     tenant_id: TenantId,
-) -> rusqlite::Result<Vec<(GroupId, u64)>> {
+) -> crate::store::sql::Result<Vec<(GroupId, u64)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT group_id, COUNT(*) FROM devices WHERE tenant_id = ?1 GROUP BY group_id",
     )?;
@@ -367,7 +367,7 @@ pub fn counts_by_group(
 
 /// Writes back everything of a device that can change after enrollment: group, personal
 /// fields, tags and state.
-pub fn update(conn: &Connection, device: &Device) -> rusqlite::Result<()> {
+pub fn update(conn: &Connection, device: &Device) -> crate::store::sql::Result<()> {
     // A device no longer stored is not updated: nothing to record.
     let Some((tenant_id, changed)) = super::device_lists::changed_columns(conn, device)? else {
         return Ok(());

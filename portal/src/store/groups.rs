@@ -1,11 +1,11 @@
 //! The group tree.
 
 use crate::ids::TenantId;
+use crate::store::sql::{params, Connection};
 use mdm_model::{
     group::{Group, GroupForest},
     ids::GroupId,
 };
-use rusqlite::{params, Connection};
 
 use crate::error::ApiError;
 
@@ -16,16 +16,16 @@ pub fn insert(
     parent: Option<GroupId>,
     name: &str,
     position: i64,
-) -> rusqlite::Result<GroupId> {
-    conn.prepare_cached(
-        "INSERT INTO groups (tenant_id, parent_id, name, position) VALUES (?1, ?2, ?3, ?4)",
+) -> crate::store::sql::Result<GroupId> {
+    let new_id: i64 = conn.prepare_cached(
+        "INSERT INTO groups (tenant_id, parent_id, name, position) VALUES (?1, ?2, ?3, ?4) RETURNING id",
     )?
-    .execute(params![tenant_id, parent.map(|g| g.0), name, position])?;
-    Ok(GroupId(conn.last_insert_rowid()))
+    .query_row(params![tenant_id, parent.map(|g| g.0), name, position], |r| r.get(0))?;
+    Ok(GroupId(new_id))
 }
 
 /// The tenant's groups in display order.
-pub fn all(conn: &Connection, tenant_id: TenantId) -> rusqlite::Result<Vec<Group>> {
+pub fn all(conn: &Connection, tenant_id: TenantId) -> crate::store::sql::Result<Vec<Group>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, parent_id, name FROM groups WHERE tenant_id = ?1 ORDER BY position, id",
     )?;

@@ -1,11 +1,11 @@
 //! Where devices in lost mode said they were (`device_locations`), newest first when read.
 
+use crate::store::sql::{params, Connection, Row};
 use mdm_model::{
     ids::{DeviceId, JobId},
     measure::DeviceLocationFix,
     paging::{Page, PageRequest},
 };
-use rusqlite::{params, Connection, Row};
 
 use super::{from_millis, to_millis};
 use crate::ids::TenantId;
@@ -16,7 +16,7 @@ pub fn insert(
     tenant_id: TenantId,
     device: DeviceId,
     fix: &DeviceLocationFix,
-) -> rusqlite::Result<()> {
+) -> crate::store::sql::Result<()> {
     conn.prepare_cached(
         "INSERT INTO device_locations (tenant_id, device_id, job_id, latitude, longitude, \
          horizontal_accuracy_m, located_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -33,7 +33,7 @@ pub fn insert(
     Ok(())
 }
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<DeviceLocationFix> {
+fn from_row(row: &Row<'_>) -> crate::store::sql::Result<DeviceLocationFix> {
     Ok(DeviceLocationFix {
         latitude: row.get(0)?,
         longitude: row.get(1)?,
@@ -52,7 +52,7 @@ pub fn of_device(
     tenant_id: TenantId,
     device: DeviceId,
     page: PageRequest,
-) -> rusqlite::Result<Page<DeviceLocationFix>> {
+) -> crate::store::sql::Result<Page<DeviceLocationFix>> {
     let total: i64 = conn
         .prepare_cached(
             "SELECT COUNT(*) FROM device_locations WHERE tenant_id = ?1 AND device_id = ?2",
@@ -72,13 +72,16 @@ pub fn of_device(
             ],
             from_row,
         )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<crate::store::sql::Result<Vec<_>>>()?;
     Ok(Page::new(items, total as u64, page))
 }
 
 /// The location a location request's job got back, if it did.
-pub fn of_job(conn: &Connection, job: JobId) -> rusqlite::Result<Option<DeviceLocationFix>> {
-    use rusqlite::OptionalExtension;
+pub fn of_job(
+    conn: &Connection,
+    job: JobId,
+) -> crate::store::sql::Result<Option<DeviceLocationFix>> {
+    use crate::store::sql::OptionalExtension;
     conn.prepare_cached(&format!(
         "{SELECT} WHERE job_id = ?1 ORDER BY id DESC LIMIT 1"
     ))?

@@ -1,7 +1,8 @@
-//! Versioned schema migrations, applied in order at start. The applied version is kept in
-//! SQLite's `user_version`; a migration is never edited once released, only appended.
+//! Versioned schema migrations, applied in order at start, one folder per database. The
+//! applied version is kept in SQLite's `user_version`, or PostgreSQL's `schema_version` table;
+//! a migration is never edited once released, only appended.
 
-use rusqlite::Connection;
+use super::sql::{Connection, Dialect};
 
 /// The bit of a job status in `jobs.status_mask`: `1 << position in JobStatus::ALL`.
 macro_rules! status_bit {
@@ -42,7 +43,7 @@ pub const REFRESH_ENTRY: &str = concat!(
 );
 
 /// Each entry moves the schema from version `index` to `index + 1`.
-const MIGRATIONS: &[&str] = &[
+const SQLITE: &[&str] = &[
     // 1: tenants, administrators, their sessions, and the audit log.
     include_str!("migrations/sqlite/01_tenants_and_audit.sql"),
     // 2: the fleet (groups, devices, Wi-Fi settings, DEP profiles), wipes and their jobs.
@@ -140,15 +141,65 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/sqlite/15_lost_device_measures.sql"),
 ];
 
-/// The schema version this binary migrates to.
-pub fn head() -> i64 {
-    MIGRATIONS.len() as i64
+/// PostgreSQL's migrations. Its databases start at SQLite's head schema (there was no data to
+/// carry over), so its history starts there; later changes append a file to both folders.
+const POSTGRES: &[&str] = &[include_str!("migrations/postgres/01_schema.sql")];
+
+fn migrations(dialect: Dialect) -> &'static [&'static str] {
+    match dialect {
+        Dialect::Sqlite => SQLITE,
+        Dialect::Postgres => POSTGRES,
+    }
 }
 
-/// The database's schema version.
-pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+/// The schema version this binary migrates a database of `dialect` to.
+pub fn head(dialect: Dialect) -> i64 {
+    migrations(dialect).len() as i64
 }
+
+/// The database's schema version (0: empty).
+pub fn version(conn: &Connection) -> super::sql::Result<i64> {
+    match conn.as_sqlite() {
+        Some(sqlite) => Ok(sqlite.pragma_query_value(None, "user_version", |row| row.get(0))?),
+        None => {
+            let has_table: bool = conn.query_row(
+                "SELECT to_regclass('schema_version') IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )?;
+            if !has_table {
+                return Ok(0);
+            }
+            conn.query_row(
+                "SELECT COALESCE(MAX(version), 0) FROM schema_version",
+                [],
+                |r| r.get(0),
+            )
+        }
+    }
+}
+
+/// Records that the schema is at `version`, inside the migration's transaction.
+fn set_version(conn: &Connection, version: i64) -> super::sql::Result<()> {
+    match conn.as_sqlite() {
+        Some(sqlite) => Ok(sqlite.pragma_update(None, "user_version", version)?),
+        None => {
+            conn.execute_batch(
+                "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL); \
+                 DELETE FROM schema_version;",
+            )?;
+            conn.execute(
+                "INSERT INTO schema_version (version) VALUES (?1)",
+                [version],
+            )?;
+            Ok(())
+        }
+    }
+}
+
+/// The advisory lock PostgreSQL instances starting together take, so one migrates and the
+/// others then find the schema at head ("MDM migrate").
+const MIGRATION_KEY: i64 = 0x4D44_4D5F_4D49;
 
 /// A database written by a newer portal: its schema has migrations this binary does not know,
 /// and running on it could misread or damage the data.
@@ -165,19 +216,32 @@ pub struct SchemaTooNew {
 /// Applies every migration newer than the database's version, each in its own transaction;
 /// refuses a database whose schema is newer than this binary's.
 pub fn apply(conn: &mut Connection) -> anyhow::Result<()> {
+    let dialect = conn.dialect();
+    if dialect == Dialect::Postgres {
+        conn.execute_batch(&format!("SELECT pg_advisory_lock({MIGRATION_KEY})"))?;
+    }
+    let applied = apply_pending(conn);
+    if dialect == Dialect::Postgres {
+        conn.execute_batch(&format!("SELECT pg_advisory_unlock({MIGRATION_KEY})"))?;
+    }
+    applied
+}
+
+fn apply_pending(conn: &mut Connection) -> anyhow::Result<()> {
+    let dialect = conn.dialect();
     let found = version(conn)?;
-    if found > head() {
+    if found > head(dialect) {
         return Err(SchemaTooNew {
             found,
-            head: head(),
+            head: head(dialect),
         }
         .into());
     }
     let current = usize::try_from(found).unwrap_or(0);
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+    for (index, sql) in migrations(dialect).iter().enumerate().skip(current) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", (index + 1) as i64)?;
+        set_version(&tx, (index + 1) as i64)?;
         tx.commit()?;
     }
     Ok(())

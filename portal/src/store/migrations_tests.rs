@@ -41,10 +41,11 @@ fn open_job_lookups_use_the_open_jobs_index() {
     let mut conn = Connection::open_in_memory().unwrap();
     apply(&mut conn).unwrap();
     for sql in OPEN_JOB_LOOKUPS {
+        let count = parameter_count(&conn, sql);
         let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
-        let values = vec![1i64; stmt.parameter_count()];
+        let values = vec![1i64; count];
         let plan: Vec<String> = stmt
-            .query_map(rusqlite::params_from_iter(values), |r| r.get(3))
+            .query_map(crate::store::sql::params_from_iter(values), |r| r.get(3))
             .unwrap()
             .map(Result::unwrap)
             .collect();
@@ -61,10 +62,8 @@ fn applying_twice_is_a_no_op() {
     let mut conn = Connection::open_in_memory().unwrap();
     apply(&mut conn).unwrap();
     apply(&mut conn).unwrap();
-    let version: i64 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .unwrap();
-    assert_eq!(version as usize, MIGRATIONS.len());
+    let version = super::version(&conn).unwrap();
+    assert_eq!(version as usize, SQLITE.len());
 }
 
 #[test]
@@ -72,9 +71,10 @@ fn api_tokens_are_looked_up_by_hash_and_purged_by_expiry() {
     let mut conn = Connection::open_in_memory().unwrap();
     apply(&mut conn).unwrap();
     let plan = |sql: &str| -> Vec<String> {
+        let count = parameter_count(&conn, sql);
         let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
-        let values = vec![1i64; stmt.parameter_count()];
-        stmt.query_map(rusqlite::params_from_iter(values), |r| r.get(3))
+        let values = vec![1i64; count];
+        stmt.query_map(crate::store::sql::params_from_iter(values), |r| r.get(3))
             .unwrap()
             .map(Result::unwrap)
             .collect()
@@ -97,10 +97,10 @@ fn api_tokens_are_looked_up_by_hash_and_purged_by_expiry() {
 fn jobs_registered_before_snapshots_get_their_device_as_it_is_at_migration() {
     let mut conn = Connection::open_in_memory().unwrap();
     // The schema before the snapshot migration (12), with one job on it.
-    for sql in &MIGRATIONS[..11] {
+    for sql in &SQLITE[..11] {
         conn.execute_batch(sql).unwrap();
     }
-    conn.pragma_update(None, "user_version", 11).unwrap();
+    super::set_version(&conn, 11).unwrap();
     conn.execute_batch(
         "INSERT INTO tenants (id, name) VALUES (1, 't');
          INSERT INTO administrators (id, tenant_id, username, display_name, password_hash) VALUES (1, 1, 'a', 'A', 'x');
@@ -145,10 +145,10 @@ fn jobs_registered_before_snapshots_get_their_device_as_it_is_at_migration() {
 #[test]
 fn android_and_windows_devices_get_their_own_methods_and_sent_commands_name_their_platform() {
     let mut conn = Connection::open_in_memory().unwrap();
-    for sql in &MIGRATIONS[..13] {
+    for sql in &SQLITE[..13] {
         conn.execute_batch(sql).unwrap();
     }
-    conn.pragma_update(None, "user_version", 13).unwrap();
+    super::set_version(&conn, 13).unwrap();
     let old_command = serde_json::json!({
         "sha256": "ab".repeat(32),
         "display": { "command_uuid": "wipe-job-1", "preserve_data_plan": true, "return_to_service": null },
@@ -173,7 +173,7 @@ fn android_and_windows_devices_get_their_own_methods_and_sent_commands_name_thei
              serial_number, ownership, enrollment, management_method, esim, powered_on, network_connected, \
              mdm_profile_installed, status, last_seen_at, search_text, job_search_text) \
              VALUES (?1, 1, 1, ?2, ?3, '14', 14000000, 'm', ?2, ?4, 'standard', ?5, 0, 1, 1, 1, 'online', 0, '', '')",
-            rusqlite::params![index as i64 + 1, name, os, ownership, method],
+            crate::store::sql::params![index as i64 + 1, name, os, ownership, method],
         )
         .unwrap();
     }
@@ -188,7 +188,7 @@ fn android_and_windows_devices_get_their_own_methods_and_sent_commands_name_thei
     conn.execute(
         "INSERT INTO job_attempts (job_id, number, at, conditions, command_sha256, command) \
          VALUES (1, 1, 0, '{}', ?1, ?2)",
-        rusqlite::params!["ab".repeat(32), old_command.to_string()],
+        crate::store::sql::params!["ab".repeat(32), old_command.to_string()],
     )
     .unwrap();
     apply(&mut conn).unwrap();
@@ -245,4 +245,10 @@ fn android_and_windows_devices_get_their_own_methods_and_sent_commands_name_thei
         .query_row("SELECT contracted_on FROM tenants", [], |r| r.get(0))
         .unwrap();
     assert!(contracted.as_str() < "2018-12-01");
+}
+
+/// How many parameters `sql` takes (SQLite's own count).
+fn parameter_count(conn: &Connection, sql: &str) -> usize {
+    let sqlite = conn.as_sqlite().expect("a SQLite connection");
+    sqlite.prepare(sql).unwrap().parameter_count()
 }

@@ -1,5 +1,7 @@
-//! SQLite storage: opening the database, applying migrations, and one module of SQL per kind
-//! of data. Handlers never write SQL; they call the functions here through [`Store::call`].
+//! Storage on SQLite (embedded, the default) or PostgreSQL (several portal instances): opening
+//! the database, applying migrations, and one module of SQL per kind of data, written once
+//! against [`sql`]. Handlers never write SQL; they call the functions here through
+//! [`Store::call`].
 
 pub mod admins;
 pub mod audit;
@@ -13,13 +15,17 @@ pub mod jobs;
 pub mod locations;
 pub mod migrations;
 pub mod pool;
+mod scratch;
 mod search_text;
 pub mod seed;
 pub mod sessions;
 pub mod sign_in_attempts;
 mod snapshot;
+pub mod sql;
 pub mod stats;
 pub mod tokens;
+pub use scratch::{scratch_database, TEST_POSTGRES_URL};
+mod writer_lock;
 
 use std::{
     path::{Path, PathBuf},
@@ -27,9 +33,9 @@ use std::{
 };
 
 use anyhow::Context;
-use rusqlite::Connection;
 
 use crate::error::ApiError;
+use sql::{Connection, PgRuntime};
 
 /// Timestamps are stored as milliseconds since the Unix epoch (UTC): compact, and they sort
 /// and compare as plain integers in indexes.
@@ -47,50 +53,54 @@ pub fn from_millis(millis: Millis) -> chrono::DateTime<chrono::Utc> {
 }
 
 /// Reads a text column into a type with a `FromStr` (the model's vocabularies, versions).
-pub fn parse_col<T: std::str::FromStr>(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<T>
+pub fn parse_col<T: std::str::FromStr>(row: &sql::Row<'_>, index: usize) -> sql::Result<T>
 where
     T::Err: std::error::Error + Send + Sync + 'static,
 {
     let text: String = row.get(index)?;
-    text.parse().map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e))
-    })
+    text.parse()
+        .map_err(|e| sql::Error::FromSqlConversionFailure(index, sql::Type::Text, Box::new(e)))
 }
 
 /// Like [`parse_col`] for a column that may be NULL.
 pub fn parse_opt_col<T: std::str::FromStr>(
-    row: &rusqlite::Row<'_>,
+    row: &sql::Row<'_>,
     index: usize,
-) -> rusqlite::Result<Option<T>>
+) -> sql::Result<Option<T>>
 where
     T::Err: std::error::Error + Send + Sync + 'static,
 {
     let text: Option<String> = row.get(index)?;
     text.map(|text| {
-        text.parse().map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(
-                index,
-                rusqlite::types::Type::Text,
-                Box::new(e),
-            )
-        })
+        text.parse()
+            .map_err(|e| sql::Error::FromSqlConversionFailure(index, sql::Type::Text, Box::new(e)))
     })
     .transpose()
 }
 
-/// Read-only connections a file database gets by default.
+/// Read-only connections a database gets by default.
 pub const DEFAULT_READERS: usize = 4;
 
+/// Where the store's data lives.
+enum Location {
+    /// A private SQLite database in memory (tests, benchmarks).
+    Memory,
+    SqliteFile(PathBuf),
+    Postgres {
+        url: String,
+        runtime: Arc<PgRuntime>,
+    },
+}
+
 /// Handle to the database. Cloning is cheap; all clones share one writer connection, used by
-/// one task at a time on tokio's blocking pool, and a pool of read-only connections.
+/// one task at a time on tokio's blocking pool, and a pool of read connections.
 #[derive(Clone)]
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
     readers: Arc<pool::ReadPool>,
     /// The changes written through this store, for the list caches.
     ledger: Arc<crate::cache::Ledger>,
-    /// The database file; `None` for an in-memory store (see [`Store::read_snapshot`]).
-    path: Option<Arc<PathBuf>>,
+    location: Arc<Location>,
 }
 
 impl Store {
@@ -106,7 +116,7 @@ impl Store {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("creating the database folder {}", parent.display()))?;
         }
-        let conn = Connection::open(path)
+        let conn = rusqlite::Connection::open(path)
             .with_context(|| format!("opening the database {}", path.display()))?;
         // WAL lets readers (for example a backup) proceed while the portal writes.
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -115,9 +125,9 @@ impl Store {
         // in memory.
         conn.pragma_update(None, "cache_size", -65_536)?;
         conn.pragma_update(None, "mmap_size", 268_435_456)?;
-        let mut store = Store::prepare(conn, Some(path.to_path_buf()))?;
+        let mut store = Store::prepare(conn, Location::SqliteFile(path.to_path_buf()))?;
         // Opened after the migrations, so every reader sees the schema at head.
-        let readers = pool::ReadPool::open(path, readers)
+        let readers = pool::ReadPool::open_sqlite(path, readers)
             .with_context(|| format!("opening read connections to {}", path.display()))?;
         store.readers = Arc::new(readers);
         Ok(store)
@@ -125,20 +135,65 @@ impl Store {
 
     /// A private in-memory database (tests, benchmarks).
     pub fn open_in_memory() -> anyhow::Result<Store> {
-        Store::prepare(Connection::open_in_memory()?, None)
+        Store::prepare(rusqlite::Connection::open_in_memory()?, Location::Memory)
     }
 
-    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> anyhow::Result<Store> {
+    fn prepare(conn: rusqlite::Connection, location: Location) -> anyhow::Result<Store> {
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.set_prepared_statement_cache_capacity(128);
+        let mut conn = Connection::Sqlite(conn);
         migrations::apply(&mut conn).context("applying database migrations")?;
-        Ok(Store {
+        Ok(Store::around(conn, pool::ReadPool::default(), location))
+    }
+
+    /// Opens the PostgreSQL database at `url` with `readers` connections for reads beside
+    /// the writer, and applies any pending migrations.
+    pub fn open_postgres(url: &str, readers: usize) -> anyhow::Result<Store> {
+        let runtime = PgRuntime::new().context("starting the PostgreSQL connection runtime")?;
+        let connect = || {
+            sql::connect_postgres(url, &runtime).with_context(|| {
+                format!(
+                    "connecting to PostgreSQL at {}",
+                    database_url::redacted(url)
+                )
+            })
+        };
+        let mut conn = connect()?;
+        migrations::apply(&mut conn).context("applying database migrations")?;
+        let readers = (0..readers)
+            .map(|_| connect())
+            .collect::<anyhow::Result<_>>()?;
+        let location = Location::Postgres {
+            url: url.to_string(),
+            runtime,
+        };
+        Ok(Store::around(conn, pool::ReadPool::of(readers), location))
+    }
+
+    /// Opens the database a `--database-url` names.
+    pub fn open_url(url: &database_url::DatabaseUrl, readers: usize) -> anyhow::Result<Store> {
+        match url {
+            database_url::DatabaseUrl::Sqlite(path) => Store::open_with_readers(path, readers),
+            database_url::DatabaseUrl::Postgres(url) => Store::open_postgres(url, readers),
+        }
+    }
+
+    fn around(conn: Connection, readers: pool::ReadPool, location: Location) -> Store {
+        Store {
             conn: Arc::new(Mutex::new(conn)),
-            readers: Arc::default(),
+            readers: Arc::new(readers),
             ledger: Arc::default(),
-            path: path.map(Arc::new),
-        })
+            location: Arc::new(location),
+        }
+    }
+
+    /// Which SQL the database speaks.
+    pub fn dialect(&self) -> sql::Dialect {
+        match *self.location {
+            Location::Postgres { .. } => sql::Dialect::Postgres,
+            _ => sql::Dialect::Sqlite,
+        }
     }
 
     /// Runs `f` with the connection on the blocking pool, so SQLite never stalls the async
@@ -160,7 +215,7 @@ impl Store {
         f: impl FnOnce(&mut Connection) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
         // A panic while holding the lock cannot leave a half-done transaction behind
-        // (rusqlite rolls back on drop), so a poisoned lock is safe to reuse.
+        // (a dropped transaction rolls back), so a poisoned lock is safe to reuse.
         let asked = std::time::Instant::now();
         let mut conn = self
             .conn
@@ -170,11 +225,28 @@ impl Store {
         self.readers
             .writer_wait_micros
             .fetch_add(waited, std::sync::atomic::Ordering::Relaxed);
-        let result = f(&mut conn);
+        self.reconnect_if_broken(&mut conn)?;
+        let result = match conn.dialect() {
+            sql::Dialect::Sqlite => f(&mut conn),
+            sql::Dialect::Postgres => writer_lock::holding(&mut conn, f),
+        };
         // Every transaction `f` opened is committed or rolled back by now: only now may list
         // caches learn of its changes (see `crate::cache`).
         self.ledger.publish();
         result
+    }
+
+    /// A PostgreSQL connection the server closed (a restart, a broken network) is opened
+    /// again before it is used; if the database is still away the request answers 503.
+    fn reconnect_if_broken(&self, conn: &mut Connection) -> Result<(), ApiError> {
+        let Location::Postgres { url, runtime } = &*self.location else {
+            return Ok(());
+        };
+        if !conn.is_broken() {
+            return Ok(());
+        }
+        *conn = sql::connect_postgres(url, runtime)?;
+        Ok(())
     }
 
     /// Runs a read-only `f` on a reader connection on the blocking pool, beside the writer.
@@ -198,7 +270,10 @@ impl Store {
         if self.readers.is_empty() {
             return self.blocking(|conn| f(conn));
         }
-        self.readers.with(f)
+        self.readers.with(|conn| {
+            self.reconnect_if_broken(conn)?;
+            f(conn)
+        })
     }
 
     /// The changes written through this store, which list caches compare against.

@@ -1,8 +1,8 @@
-//! Read-only SQLite connections beside the one writer. In WAL mode a reader works on the last
-//! committed state while the writer writes, so list pages, job details and session checks do
-//! not queue behind a simulator step or a 10,000-device registration. Hand-made rather than a
-//! pool crate: it is a vector, a condition variable and a few counters, and it stays in step
-//! with the rusqlite version the store already uses.
+//! Read connections beside the one writer. On SQLite (WAL mode) a read-only connection works
+//! on the last committed state while the writer writes; on PostgreSQL each reader is a session
+//! of its own. Either way list pages, job details and session checks do not queue behind a
+//! simulator step or a 10,000-device registration. Hand-made rather than a pool crate: it is a
+//! vector, a condition variable and a few counters, over the store's own connection type.
 
 use std::{
     path::Path,
@@ -13,7 +13,9 @@ use std::{
     time::Instant,
 };
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::OpenFlags;
+
+use super::sql::Connection;
 
 /// Figures about the pool for `/metrics`.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -43,28 +45,33 @@ pub struct ReadPool {
 }
 
 impl ReadPool {
-    /// Opens `size` read-only connections to the database file.
-    pub fn open(path: &Path, size: usize) -> rusqlite::Result<ReadPool> {
+    /// Opens `size` read-only connections to the SQLite database file.
+    pub fn open_sqlite(path: &Path, size: usize) -> rusqlite::Result<ReadPool> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
         let idle = (0..size)
             .map(|_| {
-                let conn = Connection::open_with_flags(path, flags)?;
+                let conn = rusqlite::Connection::open_with_flags(path, flags)?;
                 // A smaller page cache each than the writer's: the pages they share live in
                 // the memory map, which every connection of the process reads from.
                 conn.pragma_update(None, "cache_size", -16_384)?;
                 conn.pragma_update(None, "mmap_size", 268_435_456)?;
                 conn.busy_timeout(std::time::Duration::from_secs(5))?;
                 conn.set_prepared_statement_cache_capacity(128);
-                Ok(conn)
+                Ok(Connection::Sqlite(conn))
             })
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(ReadPool {
-            idle: Mutex::new(idle),
-            size,
+        Ok(ReadPool::of(idle))
+    }
+
+    /// A pool of connections opened already (PostgreSQL sessions).
+    pub fn of(connections: Vec<Connection>) -> ReadPool {
+        ReadPool {
+            size: connections.len(),
+            idle: Mutex::new(connections),
             ..ReadPool::default()
-        })
+        }
     }
 
     /// Whether reads have connections of their own.
@@ -73,15 +80,15 @@ impl ReadPool {
     }
 
     /// Runs `f` on an idle reader, waiting for one when all are lent out.
-    pub fn with<T>(&self, f: impl FnOnce(&Connection) -> T) -> T {
+    pub fn with<T>(&self, f: impl FnOnce(&mut Connection) -> T) -> T {
         let conn = self.take();
         self.busy.fetch_add(1, Ordering::Relaxed);
         // Given back even when `f` panics, so a panicking handler does not shrink the pool.
-        let lent = Lent {
+        let mut lent = Lent {
             pool: self,
             conn: Some(conn),
         };
-        f(lent.conn.as_ref().expect("lent connection"))
+        f(lent.conn.as_mut().expect("lent connection"))
     }
 
     fn take(&self) -> Connection {

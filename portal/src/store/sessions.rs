@@ -5,8 +5,8 @@
 //! sign-in) or a stretch of inactivity longer than the idle timeout since `last_seen_at`,
 //! which slides forward as the session is used.
 
+use crate::store::sql::{params, Connection, OptionalExtension};
 use mdm_model::ids::AdministratorId;
-use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{admins::AdminRecord, Millis};
 
@@ -22,7 +22,7 @@ pub fn insert(
     admin_id: AdministratorId,
     now: Millis,
     expires_at: Millis,
-) -> rusqlite::Result<()> {
+) -> crate::store::sql::Result<()> {
     conn.prepare_cached(
         "INSERT INTO sessions (token_hash, admin_id, created_at, expires_at, last_seen_at) \
          VALUES (?1, ?2, ?3, ?4, ?3)",
@@ -37,7 +37,7 @@ pub fn admin_for(
     token_hash: &str,
     now: Millis,
     idle_ms: Millis,
-) -> rusqlite::Result<Option<AdminRecord>> {
+) -> crate::store::sql::Result<Option<AdminRecord>> {
     let admin_id: Option<AdministratorId> = conn
         .prepare_cached(
             "SELECT admin_id FROM sessions \
@@ -58,7 +58,7 @@ pub fn resume(
     token_hash: &str,
     now: Millis,
     idle_ms: Millis,
-) -> rusqlite::Result<Option<AdminRecord>> {
+) -> crate::store::sql::Result<Option<AdminRecord>> {
     let Some(record) = admin_for(conn, token_hash, now, idle_ms)? else {
         delete(conn, token_hash)?;
         return Ok(None);
@@ -86,7 +86,7 @@ pub fn check(
     token_hash: &str,
     now: Millis,
     idle_ms: Millis,
-) -> rusqlite::Result<Check> {
+) -> crate::store::sql::Result<Check> {
     let touch_every = TOUCH_EVERY_MS.min(idle_ms / 30);
     let fresh: Option<AdministratorId> = conn
         .prepare_cached(
@@ -102,7 +102,7 @@ pub fn check(
 }
 
 /// Ends a session (no error when it does not exist).
-pub fn delete(conn: &Connection, token_hash: &str) -> rusqlite::Result<()> {
+pub fn delete(conn: &Connection, token_hash: &str) -> crate::store::sql::Result<()> {
     conn.prepare_cached("DELETE FROM sessions WHERE token_hash = ?1")?
         .execute([token_hash])?;
     Ok(())
@@ -110,12 +110,16 @@ pub fn delete(conn: &Connection, token_hash: &str) -> rusqlite::Result<()> {
 
 /// Drops sessions past their absolute expiry or idle for longer than `idle_ms`; returns how
 /// many.
-pub fn purge_expired(conn: &Connection, now: Millis, idle_ms: Millis) -> rusqlite::Result<usize> {
+pub fn purge_expired(
+    conn: &Connection,
+    now: Millis,
+    idle_ms: Millis,
+) -> crate::store::sql::Result<usize> {
     conn.prepare_cached("DELETE FROM sessions WHERE expires_at <= ?1 OR last_seen_at <= ?1 - ?2")?
         .execute(params![now, idle_ms])
 }
 
 /// How many sessions are stored (live or not yet purged).
-pub fn count(conn: &Connection) -> rusqlite::Result<i64> {
+pub fn count(conn: &Connection) -> crate::store::sql::Result<i64> {
     conn.query_row("SELECT COUNT(*) FROM sessions", [], |r| r.get(0))
 }

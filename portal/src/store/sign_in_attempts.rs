@@ -5,7 +5,7 @@
 //! pass the count before the first of them is recorded: [`reserve`] counts and inserts in the
 //! caller's (immediate) transaction.
 
-use rusqlite::{params, Connection};
+use crate::store::sql::{params, Connection};
 
 use super::Millis;
 
@@ -37,7 +37,7 @@ pub fn reserve(
     source: &str,
     now: Millis,
     budget: Budget,
-) -> rusqlite::Result<Reservation> {
+) -> crate::store::sql::Result<Reservation> {
     let since = now - budget.window_ms;
     conn.prepare_cached("DELETE FROM sign_in_attempts WHERE started_at <= ?1")?
         .execute([since])?;
@@ -63,15 +63,15 @@ pub fn reserve(
             });
         }
     }
-    conn.prepare_cached(
-        "INSERT INTO sign_in_attempts (account, source, started_at, pending) VALUES (?1, ?2, ?3, 1)",
+    let new_id: i64 = conn.prepare_cached(
+        "INSERT INTO sign_in_attempts (account, source, started_at, pending) VALUES (?1, ?2, ?3, 1) RETURNING id",
     )?
-    .execute(params![account, source, now])?;
-    Ok(Reservation::Reserved(conn.last_insert_rowid()))
+    .query_row(params![account, source, now], |r| r.get(0))?;
+    Ok(Reservation::Reserved(new_id))
 }
 
 /// Keeps a reserved attempt as a failure.
-pub fn failed(conn: &Connection, attempt: i64) -> rusqlite::Result<()> {
+pub fn failed(conn: &Connection, attempt: i64) -> crate::store::sql::Result<()> {
     conn.prepare_cached("UPDATE sign_in_attempts SET pending = 0 WHERE id = ?1")?
         .execute([attempt])?;
     Ok(())
@@ -79,7 +79,7 @@ pub fn failed(conn: &Connection, attempt: i64) -> rusqlite::Result<()> {
 
 /// A correct password: forgets the attempt and the earlier failures from the same source
 /// (failures from other addresses still count towards the account's own limit).
-pub fn succeeded(conn: &Connection, attempt: i64) -> rusqlite::Result<()> {
+pub fn succeeded(conn: &Connection, attempt: i64) -> crate::store::sql::Result<()> {
     conn.prepare_cached(
         "DELETE FROM sign_in_attempts WHERE id = ?1 OR (account, source) = \
          (SELECT account, source FROM sign_in_attempts WHERE id = ?1)",
@@ -89,14 +89,14 @@ pub fn succeeded(conn: &Connection, attempt: i64) -> rusqlite::Result<()> {
 }
 
 /// Drops a reservation whose password was never checked (no hashing slot was free).
-pub fn cancel(conn: &Connection, attempt: i64) -> rusqlite::Result<()> {
+pub fn cancel(conn: &Connection, attempt: i64) -> crate::store::sql::Result<()> {
     conn.prepare_cached("DELETE FROM sign_in_attempts WHERE id = ?1")?
         .execute([attempt])?;
     Ok(())
 }
 
 /// How many attempts are recorded for an account (tests, diagnostics).
-pub fn count(conn: &Connection, account: &str) -> rusqlite::Result<u32> {
+pub fn count(conn: &Connection, account: &str) -> crate::store::sql::Result<u32> {
     conn.prepare_cached("SELECT COUNT(*) FROM sign_in_attempts WHERE account = ?1")?
         .query_row([account], |r| r.get(0))
 }

@@ -9,8 +9,8 @@
 //! chain's current token can be renewed; renewing a retired one revokes the chain, so a
 //! copied token cannot fork a sign-in into two live ones.
 
+use crate::store::sql::{params, Connection, OptionalExtension};
 use mdm_model::ids::AdministratorId;
-use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{admins::AdminRecord, Millis};
 
@@ -39,7 +39,7 @@ pub struct NewToken<'a> {
 }
 
 /// Records a new token.
-pub fn insert(conn: &Connection, token: &NewToken<'_>) -> rusqlite::Result<()> {
+pub fn insert(conn: &Connection, token: &NewToken<'_>) -> crate::store::sql::Result<()> {
     conn.prepare_cached(
         "INSERT INTO api_tokens \
          (token_hash, chain, admin_id, created_at, expires_at, renewable_until) \
@@ -61,7 +61,7 @@ pub fn live(
     conn: &Connection,
     token_hash: &str,
     now: Millis,
-) -> rusqlite::Result<Option<TokenRecord>> {
+) -> crate::store::sql::Result<Option<TokenRecord>> {
     let found: Option<(AdministratorId, String, Millis, Millis)> = conn
         .prepare_cached(
             "SELECT admin_id, chain, expires_at, renewable_until FROM api_tokens \
@@ -87,10 +87,12 @@ pub fn live(
 /// Retires a token being renewed: marks it and cuts its life to the grace period. Only the
 /// current token of a chain can be retired: `false` when it already was (the token was
 /// renewed before, so presenting it again means two holders), or has been revoked.
-pub fn retire(conn: &Connection, token_hash: &str, now: Millis) -> rusqlite::Result<bool> {
+pub fn retire(conn: &Connection, token_hash: &str, now: Millis) -> crate::store::sql::Result<bool> {
     let changed = conn
         .prepare_cached(
-            "UPDATE api_tokens SET expires_at = MIN(expires_at, ?2), retired_at = ?3 \
+            "UPDATE api_tokens \
+             SET expires_at = CASE WHEN expires_at < ?2 THEN expires_at ELSE ?2 END, \
+                 retired_at = ?3 \
              WHERE token_hash = ?1 AND retired_at IS NULL AND revoked_at IS NULL",
         )?
         .execute(params![token_hash, now + RENEWAL_GRACE_MS, now])?;
@@ -98,7 +100,11 @@ pub fn retire(conn: &Connection, token_hash: &str, now: Millis) -> rusqlite::Res
 }
 
 /// Revokes every token of `chain`; returns how many were still unrevoked.
-pub fn revoke_chain(conn: &Connection, chain: &str, now: Millis) -> rusqlite::Result<usize> {
+pub fn revoke_chain(
+    conn: &Connection,
+    chain: &str,
+    now: Millis,
+) -> crate::store::sql::Result<usize> {
     conn.prepare_cached(
         "UPDATE api_tokens SET revoked_at = ?2 WHERE chain = ?1 AND revoked_at IS NULL",
     )?
@@ -106,7 +112,7 @@ pub fn revoke_chain(conn: &Connection, chain: &str, now: Millis) -> rusqlite::Re
 }
 
 /// Drops tokens past their expiry (revoked ones included); returns how many.
-pub fn purge_expired(conn: &Connection, now: Millis) -> rusqlite::Result<usize> {
+pub fn purge_expired(conn: &Connection, now: Millis) -> crate::store::sql::Result<usize> {
     conn.prepare_cached("DELETE FROM api_tokens WHERE expires_at <= ?1")?
         .execute([now])
 }

@@ -1,4 +1,5 @@
-//! Test harness: the whole portal on an in-memory database with a manual clock, driven
+//! Test harness: the whole portal on a fresh database (in memory, or on the PostgreSQL server
+//! `MDM_TEST_POSTGRES_URL` names) with a manual clock, driven
 //! through `tower::ServiceExt::oneshot` (no sockets), with a tiny cookie jar.
 
 #![allow(dead_code)]
@@ -61,9 +62,9 @@ pub const TEST_FLEET: FleetSpec = FleetSpec {
     contracted_on: mdm_portal::store::seed::DEMO_CONTRACTED_ON,
 };
 
-/// A seeded in-memory portal.
+/// A seeded portal on a fresh database.
 pub fn seeded_state(settings: Settings) -> AppState {
-    let store = Store::open_in_memory().unwrap();
+    let store = Store::open_scratch().unwrap();
     store
         .blocking(|conn| {
             mdm_portal::store::seed::seed_demo(conn, HashCost::Fast, TEST_FLEET, start_time())

@@ -1,20 +1,28 @@
 //! The send attempts of a job: when, in which device conditions, and which command.
 
+use crate::store::sql::{params, Connection};
 use mdm_model::{
     ids::JobId,
     job::{ConditionsAt, SendAttempt, SentCommand},
 };
-use rusqlite::{params, Connection};
 
 use crate::store::{from_millis, Millis};
 
-fn to_json<T: serde::Serialize>(value: &T) -> rusqlite::Result<String> {
-    serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))
+fn to_json<T: serde::Serialize>(value: &T) -> crate::store::sql::Result<String> {
+    serde_json::to_string(value)
+        .map_err(|e| crate::store::sql::Error::ToSqlConversionFailure(e.into()))
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(index: usize, text: &str) -> rusqlite::Result<T> {
+fn from_json<T: serde::de::DeserializeOwned>(
+    index: usize,
+    text: &str,
+) -> crate::store::sql::Result<T> {
     serde_json::from_str(text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into())
+        crate::store::sql::Error::FromSqlConversionFailure(
+            index,
+            crate::store::sql::Type::Text,
+            e.into(),
+        )
     })
 }
 
@@ -25,9 +33,9 @@ pub fn record_attempt(
     at: Millis,
     conditions: &ConditionsAt,
     command: Option<&SentCommand>,
-) -> rusqlite::Result<u32> {
+) -> crate::store::sql::Result<u32> {
     let number: u32 = conn
-        .prepare_cached("SELECT IFNULL(MAX(number), 0) + 1 FROM job_attempts WHERE job_id = ?1")?
+        .prepare_cached("SELECT COALESCE(MAX(number), 0) + 1 FROM job_attempts WHERE job_id = ?1")?
         .query_row([job.0], |r| r.get(0))?;
     conn.prepare_cached(
         "INSERT INTO job_attempts (job_id, number, at, conditions, command_sha256, command) \
@@ -45,7 +53,7 @@ pub fn record_attempt(
 }
 
 /// A job's send attempts, oldest first.
-pub fn attempts(conn: &Connection, job: JobId) -> rusqlite::Result<Vec<SendAttempt>> {
+pub fn attempts(conn: &Connection, job: JobId) -> crate::store::sql::Result<Vec<SendAttempt>> {
     let mut stmt = conn.prepare_cached(
         "SELECT number, at, conditions, command FROM job_attempts WHERE job_id = ?1 ORDER BY number",
     )?;

@@ -5,6 +5,7 @@ use crate::ids::TenantId;
 use mdm_model::ids::AdministratorId;
 use std::collections::HashMap;
 
+use crate::store::sql::{params, params_from_iter, Connection, OptionalExtension, Row, Value};
 use mdm_model::{
     command::PlatformWipeOptions,
     ids::{DeviceId, JobId, WipeId},
@@ -14,7 +15,6 @@ use mdm_model::{
     },
     measure::MeasureOptions,
 };
-use rusqlite::{params, params_from_iter, types::Value, Connection, OptionalExtension, Row};
 
 mod attempts;
 mod read;
@@ -42,13 +42,13 @@ pub struct NewWipe<'a> {
 }
 
 /// Inserts a wipe row.
-pub fn insert_wipe(conn: &Connection, new: &NewWipe<'_>) -> rusqlite::Result<WipeId> {
-    conn.prepare_cached(
+pub fn insert_wipe(conn: &Connection, new: &NewWipe<'_>) -> crate::store::sql::Result<WipeId> {
+    let new_id: i64 = conn.prepare_cached(
         "INSERT INTO wipes (tenant_id, registered_by, registered_at, delete_general_info, scheduled_at, \
          wifi_setting_id, keep_esim_data_plan, idempotency_key, request_digest, wifi_name, wifi_ssid) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
     )?
-    .execute(params![
+    .query_row(params![
         new.tenant_id,
         new.registered_by,
         new.registered_at,
@@ -60,8 +60,8 @@ pub fn insert_wipe(conn: &Connection, new: &NewWipe<'_>) -> rusqlite::Result<Wip
         new.request_digest,
         new.wifi_setting.map(|w| w.name.as_str()),
         new.wifi_setting.map(|w| w.ssid.as_str()),
-    ])?;
-    Ok(WipeId(conn.last_insert_rowid()))
+    ], |r| r.get(0))?;
+    Ok(WipeId(new_id))
 }
 
 /// Stores the answer given to a registration, replayed for a repeat of its idempotency key.
@@ -69,7 +69,7 @@ pub fn store_wipe_response(
     conn: &Connection,
     wipe: WipeId,
     response: &str,
-) -> rusqlite::Result<()> {
+) -> crate::store::sql::Result<()> {
     conn.prepare_cached("UPDATE wipes SET response = ?2 WHERE id = ?1")?
         .execute(params![wipe.0, response])?;
     Ok(())
@@ -80,7 +80,7 @@ pub fn wipe_by_idempotency_key(
     conn: &Connection,
     admin_id: AdministratorId,
     key: &str,
-) -> rusqlite::Result<Option<(Option<String>, Option<String>)>> {
+) -> crate::store::sql::Result<Option<(Option<String>, Option<String>)>> {
     conn.prepare_cached("SELECT request_digest, response FROM wipes WHERE registered_by = ?1 AND idempotency_key = ?2")?
         .query_row(params![admin_id, key], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()
@@ -120,8 +120,8 @@ fn job_search_text(device: &DeviceSnapshot) -> String {
 
 /// The id the next inserted job gets. Registration runs in an IMMEDIATE transaction, so no
 /// other writer can take ids between this read and the inserts.
-pub fn next_job_id(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.query_row("SELECT IFNULL(MAX(id), 0) + 1 FROM jobs", [], |r| r.get(0))
+pub fn next_job_id(conn: &Connection) -> crate::store::sql::Result<i64> {
+    conn.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM jobs", [], |r| r.get(0))
 }
 
 /// The bit of a value in the entry masks: `1 << position in ALL` (see migration 4).
@@ -141,7 +141,7 @@ pub fn insert_entry(
     conn: &Connection,
     first_id: i64,
     jobs: &[NewJob],
-) -> rusqlite::Result<Vec<JobId>> {
+) -> crate::store::sql::Result<Vec<JobId>> {
     if let Some(first) = jobs.first() {
         crate::cache::record(
             crate::cache::Table::Jobs,
@@ -193,7 +193,7 @@ pub fn insert_entry(
             if index == 0 { status_mask } else { 0 },
             if index == 0 { method_mask } else { 0 },
             serde_json::to_string(&new.device)
-                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?,
+                .map_err(|e| crate::store::sql::Error::ToSqlConversionFailure(e.into()))?,
             job_search_text(&new.device),
             rts.and_then(|p| p.dep_profile_name.clone()),
             rts.is_some_and(|p| p.activation_lock_enabled),
@@ -201,7 +201,7 @@ pub fn insert_entry(
                 .as_ref()
                 .map(serde_json::to_string)
                 .transpose()
-                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?,
+                .map_err(|e| crate::store::sql::Error::ToSqlConversionFailure(e.into()))?,
             new.measure
                 .as_ref()
                 .map_or(JobKind::Wipe, |m| JobKind::of(m.measure()))
@@ -210,7 +210,7 @@ pub fn insert_entry(
                 .as_ref()
                 .map(serde_json::to_string)
                 .transpose()
-                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?,
+                .map_err(|e| crate::store::sql::Error::ToSqlConversionFailure(e.into()))?,
         ])?;
         add_event(
             conn,
@@ -229,7 +229,11 @@ pub fn insert_entry(
 
 /// Recomputes the list columns of an entry after one of its jobs changed: its status and
 /// update time, which the engine changes all the time (soft changes for the list cache).
-fn refresh_entry(conn: &Connection, entry: JobId, tenant_id: TenantId) -> rusqlite::Result<()> {
+fn refresh_entry(
+    conn: &Connection,
+    entry: JobId,
+    tenant_id: TenantId,
+) -> crate::store::sql::Result<()> {
     crate::cache::record(
         crate::cache::Table::Jobs,
         tenant_id,
@@ -246,7 +250,7 @@ fn add_event(
     at: Millis,
     status: JobStatus,
     reason: StatusReason,
-) -> rusqlite::Result<()> {
+) -> crate::store::sql::Result<()> {
     conn.prepare_cached(
         "INSERT INTO job_events (job_id, at, status, reason) VALUES (?1, ?2, ?3, ?4)",
     )?
@@ -283,27 +287,31 @@ pub fn transition(
 }
 
 /// Postpones the engine's next look at a job without changing its status.
-pub fn recheck_at(conn: &Connection, job: JobId, at: Millis) -> rusqlite::Result<()> {
+pub fn recheck_at(conn: &Connection, job: JobId, at: Millis) -> crate::store::sql::Result<()> {
     conn.prepare_cached("UPDATE jobs SET next_check_at = ?2 WHERE id = ?1")?
         .execute(params![job.0, at])?;
     Ok(())
 }
 
 /// Counts one more command sent for a job.
-pub fn count_attempt(conn: &Connection, job: JobId) -> rusqlite::Result<()> {
+pub fn count_attempt(conn: &Connection, job: JobId) -> crate::store::sql::Result<()> {
     conn.prepare_cached("UPDATE jobs SET attempts = attempts + 1 WHERE id = ?1")?
         .execute([job.0])?;
     Ok(())
 }
 
 /// How many times the job's command has been sent (counted with [`count_attempt`]).
-pub fn attempt_count(conn: &Connection, job: JobId) -> rusqlite::Result<u32> {
+pub fn attempt_count(conn: &Connection, job: JobId) -> crate::store::sql::Result<u32> {
     conn.prepare_cached("SELECT attempts FROM jobs WHERE id = ?1")?
         .query_row([job.0], |r| r.get(0))
 }
 
 /// Asks the engine to look at a device's open jobs now (its state changed).
-pub fn wake_device_jobs(conn: &Connection, device: DeviceId, now: Millis) -> rusqlite::Result<()> {
+pub fn wake_device_jobs(
+    conn: &Connection,
+    device: DeviceId,
+    now: Millis,
+) -> crate::store::sql::Result<()> {
     conn.prepare_cached(
         "UPDATE jobs SET next_check_at = ?2 WHERE device_id = ?1 AND next_check_at > ?2 \
          AND status IN ('scheduled', 'waiting_for_device', 'sent')",
@@ -318,7 +326,7 @@ pub fn open_jobs_of(
     tenant_id: TenantId,
     devices: &[DeviceId],
     kind: JobKind,
-) -> rusqlite::Result<HashMap<DeviceId, Vec<JobId>>> {
+) -> crate::store::sql::Result<HashMap<DeviceId, Vec<JobId>>> {
     let mut open: HashMap<DeviceId, Vec<JobId>> = HashMap::new();
     for chunk in devices.chunks(500) {
         let placeholders = vec!["?"; chunk.len()].join(",");
@@ -359,7 +367,7 @@ pub struct EngineJob {
     pub kind: JobKind,
 }
 
-fn engine_job(row: &Row<'_>) -> rusqlite::Result<EngineJob> {
+fn engine_job(row: &Row<'_>) -> crate::store::sql::Result<EngineJob> {
     Ok(EngineJob {
         id: JobId(row.get(0)?),
         tenant_id: row.get(1)?,
@@ -382,7 +390,7 @@ pub fn due_for_check(
     conn: &Connection,
     now: Millis,
     limit: usize,
-) -> rusqlite::Result<Vec<EngineJob>> {
+) -> crate::store::sql::Result<Vec<EngineJob>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{ENGINE_SELECT} WHERE next_check_at <= ?1 AND status IN ('scheduled', 'waiting_for_device', 'sent') \
          ORDER BY next_check_at LIMIT ?2"
@@ -393,7 +401,10 @@ pub fn due_for_check(
 
 /// The earliest time after `now` at which the engine has something to look at (an open job,
 /// or a wiped device awaited back): the next moment a manually advanced clock must stop at.
-pub fn next_check_after(conn: &Connection, now: Millis) -> rusqlite::Result<Option<Millis>> {
+pub fn next_check_after(
+    conn: &Connection,
+    now: Millis,
+) -> crate::store::sql::Result<Option<Millis>> {
     let open: Option<Millis> = conn
         .prepare_cached(
             "SELECT MIN(next_check_at) FROM jobs WHERE next_check_at > ?1 \
@@ -405,7 +416,10 @@ pub fn next_check_after(conn: &Connection, now: Millis) -> rusqlite::Result<Opti
 }
 
 /// One job in engine form.
-pub fn engine_job_by_id(conn: &Connection, id: JobId) -> rusqlite::Result<Option<EngineJob>> {
+pub fn engine_job_by_id(
+    conn: &Connection,
+    id: JobId,
+) -> crate::store::sql::Result<Option<EngineJob>> {
     conn.prepare_cached(&format!("{ENGINE_SELECT} WHERE id = ?1"))?
         .query_row([id.0], engine_job)
         .optional()

@@ -1,6 +1,7 @@
 //! Reading jobs: one job, its history, and the job list (a Hybrid pair is one entry).
 
 use crate::ids::TenantId;
+use crate::store::sql::{params, params_from_iter, Connection, OptionalExtension, Row, Value};
 use mdm_model::{
     command::PlatformWipeOptions,
     ids::{AdministratorId, GroupId, JobId, WifiSettingId, WipeId},
@@ -11,7 +12,6 @@ use mdm_model::{
     measure::MeasureOptions,
     paging::SortOrder,
 };
-use rusqlite::{params, params_from_iter, types::Value, Connection, OptionalExtension, Row};
 
 use super::bit;
 use crate::store::{from_millis, parse_col};
@@ -34,16 +34,20 @@ const ENTRY_COLUMN: usize = 21;
 fn json_col<T: serde::de::DeserializeOwned>(
     row: &Row<'_>,
     index: usize,
-) -> rusqlite::Result<Option<T>> {
+) -> crate::store::sql::Result<Option<T>> {
     match row.get::<_, Option<String>>(index)? {
         Some(json) => serde_json::from_str(&json).map(Some).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into())
+            crate::store::sql::Error::FromSqlConversionFailure(
+                index,
+                crate::store::sql::Type::Text,
+                e.into(),
+            )
         }),
         None => Ok(None),
     }
 }
 
-fn job_from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
+fn job_from_row(row: &Row<'_>) -> crate::store::sql::Result<Job> {
     let rts_group: Option<i64> = row.get(8)?;
     let wifi_id: Option<i64> = row.get(14)?;
     Ok(Job {
@@ -90,7 +94,11 @@ fn job_from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
         device: {
             let json: String = row.get(19)?;
             serde_json::from_str(&json).map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(19, rusqlite::types::Type::Text, e.into())
+                crate::store::sql::Error::FromSqlConversionFailure(
+                    19,
+                    crate::store::sql::Type::Text,
+                    e.into(),
+                )
             })?
         },
         reenrollment: reenrollment_from_row(row)?,
@@ -98,7 +106,7 @@ fn job_from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
 }
 
 /// The re-enrollment outcome columns (23–26), set once a Return-to-Service erase succeeded.
-fn reenrollment_from_row(row: &Row<'_>) -> rusqlite::Result<Option<ReenrollmentOutcome>> {
+fn reenrollment_from_row(row: &Row<'_>) -> crate::store::sql::Result<Option<ReenrollmentOutcome>> {
     if row.get::<_, Option<String>>(23)?.is_none() {
         return Ok(None);
     }
@@ -114,7 +122,11 @@ fn reenrollment_from_row(row: &Row<'_>) -> rusqlite::Result<Option<ReenrollmentO
 }
 
 /// One job of the tenant.
-pub fn get(conn: &Connection, tenant_id: TenantId, id: JobId) -> rusqlite::Result<Option<Job>> {
+pub fn get(
+    conn: &Connection,
+    tenant_id: TenantId,
+    id: JobId,
+) -> crate::store::sql::Result<Option<Job>> {
     conn.prepare_cached(&format!(
         "{JOB_SELECT} WHERE j.tenant_id = ?1 AND j.id = ?2"
     ))?
@@ -123,7 +135,7 @@ pub fn get(conn: &Connection, tenant_id: TenantId, id: JobId) -> rusqlite::Resul
 }
 
 /// A job's status history, oldest first.
-pub fn history(conn: &Connection, id: JobId) -> rusqlite::Result<Vec<StatusChange>> {
+pub fn history(conn: &Connection, id: JobId) -> crate::store::sql::Result<Vec<StatusChange>> {
     let mut stmt = conn.prepare_cached(
         "SELECT status, reason, at FROM job_events WHERE job_id = ?1 ORDER BY id",
     )?;
@@ -223,7 +235,7 @@ pub fn ordered_entry_ids(
     conn: &Connection,
     tenant_id: TenantId,
     query: &JobQuery,
-) -> rusqlite::Result<Vec<i64>> {
+) -> crate::store::sql::Result<Vec<i64>> {
     let (from_where, values) = from_where(tenant_id, query);
     let sql = format!(
         "SELECT e.id {from_where} ORDER BY {}",
@@ -235,7 +247,10 @@ pub fn ordered_entry_ids(
 }
 
 /// The list entries with these ids, in the given order, each a job or a Hybrid pair.
-pub fn entries(conn: &Connection, entry_ids: &[i64]) -> rusqlite::Result<Vec<JobListEntry>> {
+pub fn entries(
+    conn: &Connection,
+    entry_ids: &[i64],
+) -> crate::store::sql::Result<Vec<JobListEntry>> {
     let mut by_entry: std::collections::HashMap<i64, Vec<Job>> = std::collections::HashMap::new();
     // One statement per chunk rather than one per entry.
     for chunk in entry_ids.chunks(500) {
@@ -268,7 +283,7 @@ pub fn entries(conn: &Connection, entry_ids: &[i64]) -> rusqlite::Result<Vec<Job
 pub fn command_options(
     conn: &Connection,
     id: JobId,
-) -> rusqlite::Result<(Option<PlatformWipeOptions>, Option<MeasureOptions>)> {
+) -> crate::store::sql::Result<(Option<PlatformWipeOptions>, Option<MeasureOptions>)> {
     conn.prepare_cached("SELECT platform_options, measure_options FROM jobs WHERE id = ?1")?
         .query_row([id.0], |row| Ok((json_col(row, 0)?, json_col(row, 1)?)))
 }

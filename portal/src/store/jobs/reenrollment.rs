@@ -2,11 +2,11 @@
 //! acknowledged, settled when the device checks in again or the window closes.
 
 use crate::ids::TenantId;
+use crate::store::sql::{params, Connection, Row};
 use mdm_model::{
     ids::{DeviceId, GroupId, JobId},
     job::{ReenrollmentFacts, ReenrollmentOutcome, ReenrollmentStatus},
 };
-use rusqlite::{params, Connection, Row};
 
 use crate::store::{to_millis, Millis};
 
@@ -21,7 +21,7 @@ pub struct AwaitedDevice {
     pub erased_at: Millis,
 }
 
-fn awaited(row: &Row<'_>) -> rusqlite::Result<AwaitedDevice> {
+fn awaited(row: &Row<'_>) -> crate::store::sql::Result<AwaitedDevice> {
     Ok(AwaitedDevice {
         job_id: JobId(row.get(0)?),
         tenant_id: row.get(1)?,
@@ -42,7 +42,7 @@ pub fn set_reenrollment(
     job: JobId,
     outcome: &ReenrollmentOutcome,
     check_at: Option<Millis>,
-) -> rusqlite::Result<()> {
+) -> crate::store::sql::Result<()> {
     // The outcome is shown in a row, read afresh for every page; no list sorts or filters by
     // it, so no cached list changes.
     conn.prepare_cached(
@@ -65,7 +65,7 @@ pub fn reenrollment_due(
     conn: &Connection,
     now: Millis,
     limit: usize,
-) -> rusqlite::Result<Vec<AwaitedDevice>> {
+) -> crate::store::sql::Result<Vec<AwaitedDevice>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, tenant_id, device_id, rts_group_id, rts_activation_lock, rts_user_must_authenticate, \
          reenrollment_since FROM jobs \
@@ -80,7 +80,7 @@ pub fn reenrollment_due(
 pub fn next_reenrollment_check_after(
     conn: &Connection,
     now: Millis,
-) -> rusqlite::Result<Option<Millis>> {
+) -> crate::store::sql::Result<Option<Millis>> {
     conn.prepare_cached(
         "SELECT MIN(reenrollment_check_at) FROM jobs WHERE reenrollment_status = 'awaiting' \
          AND reenrollment_check_at > ?1",

@@ -2,6 +2,7 @@
 //! devices, all reproducible from a seed number.
 
 use crate::ids::TenantId;
+use crate::store::sql::Connection;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use mdm_model::{
     dep::SETUP_ASSISTANT_PANES,
@@ -12,7 +13,6 @@ use mdm_model::{
     ids::{DepProfileId, DeviceId, GroupId},
     wifi::WifiSecurity,
 };
-use rusqlite::Connection;
 
 use super::{names::*, rng::SeedRng};
 use crate::store::{
@@ -88,7 +88,7 @@ struct Catalog {
     dep_profiles: Vec<DepProfileId>,
 }
 
-fn seed_catalog(conn: &Connection, tenant_id: TenantId) -> rusqlite::Result<Catalog> {
+fn seed_catalog(conn: &Connection, tenant_id: TenantId) -> crate::store::sql::Result<Catalog> {
     let mut ids: Vec<GroupId> = Vec::with_capacity(GROUPS.len());
     for (position, (name, parent)) in GROUPS.iter().enumerate() {
         let parent = parent.map(|index| ids[index]);
@@ -419,7 +419,7 @@ pub fn seed_fleet(
     tenant_id: TenantId,
     spec: FleetSpec,
     now: DateTime<Utc>,
-) -> rusqlite::Result<()> {
+) -> crate::store::sql::Result<()> {
     let catalog = seed_catalog(conn, tenant_id)?;
     let mut rng = SeedRng::new(spec.seed);
     for number in 1..=spec.devices {

@@ -4,6 +4,7 @@
 //! they must be shown as text, keep the layout whole and never run.
 
 use crate::ids::TenantId;
+use crate::store::sql::Connection;
 use chrono::{DateTime, Duration, Utc};
 use mdm_model::{
     device::{
@@ -13,7 +14,6 @@ use mdm_model::{
     ids::DeviceId,
     wifi::WifiSecurity,
 };
-use rusqlite::Connection;
 
 use crate::store::{
     catalog::{self, NewWifi},
@@ -140,7 +140,7 @@ pub fn seed_hostile(
     conn: &Connection,
     tenant_id: TenantId,
     now: DateTime<Utc>,
-) -> rusqlite::Result<()> {
+) -> crate::store::sql::Result<()> {
     let group = groups::insert(conn, tenant_id, None, GROUP, 100)?;
     for (number, profile) in profiles().into_iter().enumerate() {
         devices::insert(conn, tenant_id, &device(group, number + 1, profile, now))?;

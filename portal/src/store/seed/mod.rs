@@ -9,9 +9,9 @@ pub mod rng;
 pub use fleet::{seed_fleet, FleetSpec, DEMO_CONTRACTED_ON};
 
 use crate::ids::TenantId;
+use crate::store::sql::Connection;
 use chrono::{DateTime, Utc};
 use mdm_model::Lang;
-use rusqlite::Connection;
 
 use super::admins::{self, NewAdmin};
 use crate::{

@@ -1,0 +1,120 @@
+//! The store's one way of talking to a database, SQLite or PostgreSQL. The store's functions
+//! are written once against this module: a [`Connection`] prepares statements, binds
+//! [`ToSql`] parameters and reads [`FromSql`] columns by position, whichever database is
+//! behind it. Its shape follows rusqlite's (prepared statements, `params!`, `optional()`),
+//! which the store was first written against, so the SQL and its call sites stayed as they
+//! were. SQL is written in the subset both databases share; `?N` parameters are renumbered
+//! for PostgreSQL, and the few statements that must differ ask [`Connection::dialect`].
+
+mod connection;
+mod error;
+mod postgres;
+mod value;
+
+pub use connection::{
+    Connection, Dialect, MappedRows, Row, RowIndex, Statement, Transaction, TransactionBehavior,
+};
+pub use error::{Error, Result};
+pub use postgres::{connect_postgres, PgRuntime};
+pub use value::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, Type, Value, ValueRef};
+
+/// Parameters of one statement, in order.
+pub trait Params {
+    fn values(&self) -> Result<Vec<ToSqlOutput<'_>>>;
+}
+
+impl Params for &[&dyn ToSql] {
+    fn values(&self) -> Result<Vec<ToSqlOutput<'_>>> {
+        self.iter().map(|p| p.to_sql()).collect()
+    }
+}
+
+impl Params for [&dyn ToSql; 0] {
+    fn values(&self) -> Result<Vec<ToSqlOutput<'_>>> {
+        Ok(Vec::new())
+    }
+}
+
+macro_rules! array_params {
+    ($($n:literal),*) => {$(
+        impl<T: ToSql> Params for [T; $n] {
+            fn values(&self) -> Result<Vec<ToSqlOutput<'_>>> {
+                self.iter().map(|p| p.to_sql()).collect()
+            }
+        }
+    )*};
+}
+
+array_params!(1, 2, 3, 4, 5, 6, 7, 8);
+
+/// Parameters from an iterator (a filter's values, a batch of ids).
+pub struct ParamsFromIter(std::result::Result<Vec<Value>, String>);
+
+impl Params for ParamsFromIter {
+    fn values(&self) -> Result<Vec<ToSqlOutput<'_>>> {
+        match &self.0 {
+            Ok(values) => Ok(values
+                .iter()
+                .map(|v| ToSqlOutput::Borrowed(v.as_ref()))
+                .collect()),
+            Err(message) => Err(Error::ToSqlConversionFailure(message.clone().into())),
+        }
+    }
+}
+
+/// Binds every item of `items`, in order.
+pub fn params_from_iter<I>(items: I) -> ParamsFromIter
+where
+    I: IntoIterator,
+    I::Item: ToSql,
+{
+    // Made owned at once: the items may borrow from the iterator being consumed.
+    ParamsFromIter(
+        items
+            .into_iter()
+            .map(|item| match item.to_sql() {
+                Ok(ToSqlOutput::Owned(value)) => Ok(value),
+                Ok(ToSqlOutput::Borrowed(value)) => Ok(owned(value)),
+                Err(error) => Err(error.to_string()),
+            })
+            .collect(),
+    )
+}
+
+fn owned(value: ValueRef<'_>) -> Value {
+    match value {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::Integer(i),
+        ValueRef::Real(f) => Value::Real(f),
+        ValueRef::Text(t) => Value::Text(t.to_string()),
+        ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+    }
+}
+
+/// A statement's parameters: `params![a, b]`.
+#[macro_export]
+macro_rules! sql_params {
+    () => {
+        &[] as &[&dyn $crate::store::sql::ToSql]
+    };
+    ($($param:expr),+ $(,)?) => {
+        &[$(&$param as &dyn $crate::store::sql::ToSql),+] as &[&dyn $crate::store::sql::ToSql]
+    };
+}
+
+pub use crate::sql_params as params;
+
+/// `query_row(…).optional()`: no row is `None`, not an error.
+pub trait OptionalExtension<T> {
+    fn optional(self) -> Result<Option<T>>;
+}
+
+impl<T> OptionalExtension<T> for Result<T> {
+    fn optional(self) -> Result<Option<T>> {
+        match self {
+            Ok(value) => Ok(Some(value)),
+            Err(Error::QueryReturnedNoRows) => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+}
