@@ -86,6 +86,12 @@ pub fn record(table: Table, tenant: TenantId, deps: Deps) {
     }
 }
 
+/// This thread's recorded changes not yet published (written to the shared journal of a
+/// database several instances use, see `store::instances`).
+pub fn pending() -> Vec<(Table, i64, Deps)> {
+    PENDING.with(|p| p.borrow().clone())
+}
+
 /// Published change counters of one database, per table, tenant and column.
 #[derive(Debug, Default)]
 pub struct Ledger(Mutex<HashMap<(Table, i64), Versions>>);
@@ -97,13 +103,18 @@ impl Ledger {
         if pending.is_empty() {
             return;
         }
-        let mut ledger = self.0.lock().unwrap_or_else(|p| p.into_inner());
         for (table, tenant, deps) in pending {
-            let versions = ledger.entry((table, tenant)).or_insert([0; BITS]);
-            for (bit, version) in versions.iter_mut().enumerate() {
-                if deps & (1 << bit) != 0 {
-                    *version += 1;
-                }
+            self.apply(table, tenant, deps);
+        }
+    }
+
+    /// Counts a change another instance made (read from the shared journal).
+    pub fn apply(&self, table: Table, tenant: i64, deps: Deps) {
+        let mut ledger = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let versions = ledger.entry((table, tenant)).or_insert([0; BITS]);
+        for (bit, version) in versions.iter_mut().enumerate() {
+            if deps & (1 << bit) != 0 {
+                *version += 1;
             }
         }
     }

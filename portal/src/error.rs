@@ -154,6 +154,9 @@ impl ApiError {
 
 impl From<crate::store::sql::Error> for ApiError {
     fn from(error: crate::store::sql::Error) -> Self {
+        if matches!(error, crate::store::sql::Error::NulInText) {
+            return ApiError::new(ErrorCode::InvalidParameter);
+        }
         if error.is_unavailable() {
             tracing::warn!(%error, "the database does not answer");
             return ApiError::new(ErrorCode::DatabaseUnavailable).with_retry_after(5);

@@ -16,6 +16,7 @@ pub mod health;
 pub mod ids;
 mod logging;
 pub mod metrics;
+mod nul_guard;
 pub mod openapi;
 pub mod routes;
 pub mod security;
@@ -56,6 +57,7 @@ pub fn app(state: AppState) -> Router {
         .route("/metrics", get(metrics::scrape).with_state(ready_state))
         .nest("/api", api)
         .merge(console)
+        .layer(middleware::from_fn(nul_guard::refuse_nul))
         .layer(middleware::from_fn_with_state(
             metrics_state,
             metrics::track,

@@ -304,6 +304,9 @@ async fn main() -> anyhow::Result<()> {
     let state = AppState::new(store, clock, settings)
         .map_err(|e| anyhow::anyhow!("preparing the portal failed: {:?}", e.code))?;
 
+    // Other instances on the same PostgreSQL database: their changes retire this one's lists.
+    let follower = state.store.spawn_change_follower();
+
     // The engine picks up where it left off: scheduled jobs whose time passed while the
     // portal was down start on the first tick.
     let simulator = match args.simulator {
@@ -338,8 +341,8 @@ async fn main() -> anyhow::Result<()> {
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("serving")?;
-    if let Some(engine) = background {
-        engine.abort();
+    for task in background.into_iter().chain(follower) {
+        task.abort();
     }
     Ok(())
 }

@@ -42,11 +42,12 @@ fn json_content(name: &str) -> Value {
 /// The refusals the router's own layers can give an operation before its handler runs, so the
 /// document declares them whatever the operation's own list says: 401 without a signed-in
 /// administrator, 403 for a state-changing request without its CSRF token, 400/413 for a body
-/// that is not the expected JSON or too large, 429 on the credential endpoints, and 503 for any
-/// request that outlives `--request-timeout-seconds`.
+/// that is not the expected JSON or too large, 400 for an address carrying a NUL character,
+/// 429 on the credential endpoints, and 503 for any request that outlives
+/// `--request-timeout-seconds` or finds the database away.
 fn layer_errors(method: &Method, access: Access, has_body: bool) -> Vec<u16> {
     let writes = !matches!(*method, Method::GET | Method::HEAD);
-    let mut errors = vec![503];
+    let mut errors = vec![400, 503];
     if access == Access::Session {
         errors.push(401);
     }
@@ -54,7 +55,7 @@ fn layer_errors(method: &Method, access: Access, has_body: bool) -> Vec<u16> {
         errors.push(403);
     }
     if has_body {
-        errors.extend([400, 413]);
+        errors.push(413);
     }
     if access == Access::Credentials || (access == Access::Public && writes) {
         errors.push(429);

@@ -126,7 +126,10 @@ fn a_database_url_the_portal_cannot_open_refuses_the_start_with_the_reason() {
         stderr.contains("connecting to PostgreSQL at postgres://mdm:***@127.0.0.1:1/mdm"),
         "{stderr}"
     );
-    assert!(!stderr.contains("s3cret") && !stderr.contains("panicked"), "{stderr}");
+    assert!(
+        !stderr.contains("s3cret") && !stderr.contains("panicked"),
+        "{stderr}"
+    );
     let stderr = refused_on(&["--database-url", "postgres://mdm@db:port/mdm"], &[]);
     assert!(stderr.contains("not a PostgreSQL URL"), "{stderr}");
     let stderr = refused_on(&["--database-url", "data/portal.sqlite3"], &[]);

@@ -30,8 +30,7 @@ fn a_database_with_a_newer_schema_is_refused_with_the_reason() {
     let _ = std::fs::remove_file(&path);
     let head = migrations::head(Dialect::Sqlite);
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.pragma_update(None, "user_version", head + 1)
-        .unwrap();
+    conn.pragma_update(None, "user_version", head + 1).unwrap();
     drop(conn);
     let refused = Store::open(&path).err().expect("a newer schema is refused");
     let reason = format!("{refused:#}");

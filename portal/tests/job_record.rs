@@ -153,11 +153,10 @@ async fn the_command_as_sent_is_the_command_the_device_received() {
                 [wifi_id],
                 |r| r.get(0),
             )?;
-            let stored = conn.query_row(
-                "SELECT group_concat(conditions || IFNULL(command, ''), '') FROM job_attempts",
-                [],
-                |r| r.get(0),
-            )?;
+            let stored: String = conn
+                .prepare("SELECT conditions || COALESCE(command, '') FROM job_attempts")?
+                .query_map([], |r| r.get::<_, String>(0))?
+                .collect::<Result<_, _>>()?;
             Ok((password, stored))
         })
         .unwrap();

@@ -2,8 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use mdm_model::job::{JobMethod, JobStatus};
-use mdm_portal::store::{seed::rng::SeedRng, Store};
-use rusqlite::params;
+use mdm_portal::store::{seed::rng::SeedRng, sql::params, Store};
 
 /// Writes `count` historical jobs straight into the store: mostly finished, a few open, spread
 /// over the last 90 days, some as Hybrid pairs.
@@ -21,12 +20,12 @@ pub fn seed_jobs(store: &Store, count: usize, now: DateTime<Utc>, avoid_group: i
             while written < count {
                 let (device, method, group, name) = &devices[rng.below(devices.len() as u64) as usize];
                 let at = (now - Duration::minutes(rng.below(90 * 24 * 60) as i64)).timestamp_millis();
-                tx.execute(
+                let wipe: i64 = tx.query_row(
                     "INSERT INTO wipes (tenant_id, registered_by, registered_at, delete_general_info, keep_esim_data_plan) \
-                     VALUES (1, 1, ?1, 1, 0)",
+                     VALUES (1, 1, ?1, 1, 0) RETURNING id",
                     [at],
+                    |r| r.get(0),
                 )?;
-                let wipe = tx.last_insert_rowid();
                 let open = *group != avoid_group && rng.chance(0.03) && open_devices.insert(*device);
                 let methods: &[&str] = match method.as_str() {
                     "hybrid" => &["ivi_mdm", "apple_mdm"],
@@ -41,17 +40,17 @@ pub fn seed_jobs(store: &Store, count: usize, now: DateTime<Utc>, avoid_group: i
                     } else {
                         *rng.weighted(&[("succeeded", 80), ("failed", 8), ("cancelled", 12)])
                     };
-                    tx.execute(
+                    let id: i64 = tx.query_row(
                         "INSERT INTO jobs (tenant_id, wipe_id, device_id, method, status, status_reason, status_changed_at, \
                          entry_id, registered_at, due_at, next_check_at, updated_at, entry_updated_at, registered_by, device_name) \
-                         VALUES (1, ?1, ?2, ?3, ?4, 'registered', ?5, 0, ?5, ?5, ?6, ?5, ?5, 1, ?7)",
+                         VALUES (1, ?1, ?2, ?3, ?4, 'registered', ?5, 0, ?5, ?5, ?6, ?5, ?5, 1, ?7) RETURNING id",
                         params![wipe, device, m, status, at, at + 86_400_000_000i64, name],
+                        |r| r.get(0),
                     )?;
                     let status_position = JobStatus::ALL.iter().position(|s| s.as_str() == status).unwrap_or(0);
                     let method_position = JobMethod::ALL.iter().position(|x| x.as_str() == *m).unwrap_or(0);
                     status_mask |= 1 << status_position;
                     method_mask |= 1 << method_position;
-                    let id = tx.last_insert_rowid();
                     tx.execute("UPDATE jobs SET entry_id = ?1 WHERE id = ?1", [id])?;
                     tx.execute(
                         "INSERT INTO job_events (job_id, at, status, reason) VALUES (?1, ?2, ?3, 'registered')",

@@ -72,6 +72,7 @@ impl EngineHandle {
     pub async fn tick(&self, state: &AppState) -> Result<TickReport, ApiError> {
         let now = state.clock.now();
         let engine = self.0.clone();
+        let instance = state.store.instance().to_string();
         let changed = state
             .store
             .call(move |conn| {
@@ -81,6 +82,11 @@ impl EngineHandle {
                     .map(|last| now - last)
                     .unwrap_or_else(Duration::zero);
                 engine.last_tick = Some(now);
+                // The fleet changes by itself once, however many instances share it: the
+                // lease's holder simulates; the others only run jobs.
+                if !crate::store::instances::hold_lease(conn, "simulator", &instance)? {
+                    return Ok(0);
+                }
                 engine.simulator.step(conn, now.timestamp_millis(), elapsed)
             })
             .await?;

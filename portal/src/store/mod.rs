@@ -11,6 +11,7 @@ pub mod database_url;
 pub mod device_lists;
 pub mod devices;
 pub mod groups;
+pub mod instances;
 pub mod jobs;
 pub mod locations;
 pub mod migrations;
@@ -78,6 +79,11 @@ where
     .transpose()
 }
 
+/// The machine's name, as far as the environment says (instance names in logs).
+fn hostname() -> String {
+    std::env::var("HOSTNAME").unwrap_or_else(|_| "portal".to_string())
+}
+
 /// Read-only connections a database gets by default.
 pub const DEFAULT_READERS: usize = 4;
 
@@ -101,6 +107,8 @@ pub struct Store {
     /// The changes written through this store, for the list caches.
     ledger: Arc<crate::cache::Ledger>,
     location: Arc<Location>,
+    /// This process's name among the instances sharing a PostgreSQL database.
+    instance: Arc<String>,
 }
 
 impl Store {
@@ -185,6 +193,12 @@ impl Store {
             readers: Arc::new(readers),
             ledger: Arc::default(),
             location: Arc::new(location),
+            instance: Arc::new(format!(
+                "{}-{}-{:08x}",
+                hostname(),
+                std::process::id(),
+                rand::random::<u32>()
+            )),
         }
     }
 
@@ -228,7 +242,7 @@ impl Store {
         self.reconnect_if_broken(&mut conn)?;
         let result = match conn.dialect() {
             sql::Dialect::Sqlite => f(&mut conn),
-            sql::Dialect::Postgres => writer_lock::holding(&mut conn, f),
+            sql::Dialect::Postgres => writer_lock::holding(&mut conn, &self.instance, f),
         };
         // Every transaction `f` opened is committed or rolled back by now: only now may list
         // caches learn of its changes (see `crate::cache`).

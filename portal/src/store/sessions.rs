@@ -41,7 +41,7 @@ pub fn admin_for(
     let admin_id: Option<AdministratorId> = conn
         .prepare_cached(
             "SELECT admin_id FROM sessions \
-             WHERE token_hash = ?1 AND expires_at > ?2 AND last_seen_at > ?2 - ?3",
+             WHERE token_hash = ?1 AND expires_at > ?2 AND last_seen_at > CAST(?2 AS BIGINT) - CAST(?3 AS BIGINT)",
         )?
         .query_row(params![token_hash, now, idle_ms], |r| r.get(0))
         .optional()?;
@@ -65,7 +65,7 @@ pub fn resume(
     };
     let touch_every = TOUCH_EVERY_MS.min(idle_ms / 30);
     conn.prepare_cached(
-        "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1 AND last_seen_at <= ?2 - ?3",
+        "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1 AND last_seen_at <= CAST(?2 AS BIGINT) - CAST(?3 AS BIGINT)",
     )?
     .execute(params![token_hash, now, touch_every])?;
     Ok(Some(record))
@@ -91,7 +91,7 @@ pub fn check(
     let fresh: Option<AdministratorId> = conn
         .prepare_cached(
             "SELECT admin_id FROM sessions WHERE token_hash = ?1 AND expires_at > ?2 \
-             AND last_seen_at > ?2 - ?3 AND last_seen_at > ?2 - ?4",
+             AND last_seen_at > CAST(?2 AS BIGINT) - CAST(?3 AS BIGINT) AND last_seen_at > CAST(?2 AS BIGINT) - CAST(?4 AS BIGINT)",
         )?
         .query_row(params![token_hash, now, idle_ms, touch_every], |r| r.get(0))
         .optional()?;
@@ -115,7 +115,7 @@ pub fn purge_expired(
     now: Millis,
     idle_ms: Millis,
 ) -> crate::store::sql::Result<usize> {
-    conn.prepare_cached("DELETE FROM sessions WHERE expires_at <= ?1 OR last_seen_at <= ?1 - ?2")?
+    conn.prepare_cached("DELETE FROM sessions WHERE expires_at <= ?1 OR last_seen_at <= CAST(?1 AS BIGINT) - CAST(?2 AS BIGINT)")?
         .execute(params![now, idle_ms])
 }
 

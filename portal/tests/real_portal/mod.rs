@@ -22,11 +22,25 @@ pub struct Portal {
 impl Portal {
     /// Starts the binary on `db` with extra flags and waits for its "listening" line.
     pub fn start(db: &Path, flags: &[&str]) -> Portal {
+        let database = ["--db".as_ref(), db.as_os_str()];
+        Portal::start_with(&database, &db.with_extension("no-dist"), flags)
+    }
+
+    /// Starts the binary on the database `url` names (`--database-url`).
+    pub fn start_on_url(url: &str, flags: &[&str]) -> Portal {
+        let database = ["--database-url", url];
+        Portal::start_with(&database, Path::new("no-dist"), flags)
+    }
+
+    fn start_with<S: AsRef<std::ffi::OsStr>>(
+        database: &[S],
+        dist: &Path,
+        flags: &[&str],
+    ) -> Portal {
         let mut child = Command::new(env!("CARGO_BIN_EXE_mdm-portal"))
-            .arg("--db")
-            .arg(db)
+            .args(database)
             .args(["--addr", "127.0.0.1:0", "--dist"])
-            .arg(db.with_extension("no-dist"))
+            .arg(dist)
             .args(flags)
             .env("RUST_LOG", "error")
             .stdout(Stdio::piped())

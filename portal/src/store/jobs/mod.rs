@@ -121,7 +121,9 @@ fn job_search_text(device: &DeviceSnapshot) -> String {
 /// The id the next inserted job gets. Registration runs in an IMMEDIATE transaction, so no
 /// other writer can take ids between this read and the inserts.
 pub fn next_job_id(conn: &Connection) -> crate::store::sql::Result<i64> {
-    conn.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM jobs", [], |r| r.get(0))
+    conn.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM jobs", [], |r| {
+        r.get(0)
+    })
 }
 
 /// The bit of a value in the entry masks: `1 << position in ALL` (see migration 4).

@@ -138,7 +138,7 @@ pub enum Statement<'c> {
 impl<'c> Statement<'c> {
     /// Runs the statement; the number of rows it changed.
     pub fn execute<P: Params>(&mut self, params: P) -> Result<usize> {
-        let values = params.values()?;
+        let values = super::checked_values(&params)?;
         match self {
             Statement::Postgres(conn, statement) => conn.execute(statement, &values),
             sqlite => Ok(sqlite
@@ -176,7 +176,7 @@ impl<'c> Statement<'c> {
     }
 
     fn rows<P: Params>(&mut self, params: P) -> Result<RowsInner<'_>> {
-        let values = params.values()?;
+        let values = super::checked_values(&params)?;
         Ok(match self {
             Statement::Postgres(conn, statement) => {
                 RowsInner::Postgres(conn.query(statement, &values)?.into_iter())

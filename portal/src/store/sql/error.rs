@@ -6,7 +6,7 @@ use super::value::{FromSqlError, Type};
 pub enum Error {
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
-    #[error(transparent)]
+    #[error("{}", describe_postgres(.0))]
     Postgres(#[from] tokio_postgres::Error),
     /// A row was expected and there was none (see [`super::OptionalExtension`]).
     #[error("the query returned no rows")]
@@ -15,6 +15,10 @@ pub enum Error {
     FromSqlConversionFailure(usize, Type, Box<dyn std::error::Error + Send + Sync>),
     #[error("a parameter could not be bound: {0}")]
     ToSqlConversionFailure(Box<dyn std::error::Error + Send + Sync>),
+    /// Text with a NUL character, which PostgreSQL cannot store; refused on SQLite too, so
+    /// the API answers the same on both.
+    #[error("text with a NUL character cannot be stored")]
+    NulInText,
     /// The task serving a connection failed (it panicked or its runtime stopped).
     #[error("the database connection's task failed: {0}")]
     Task(String),
@@ -63,6 +67,15 @@ impl Error {
 
     pub(super) fn from_sql(index: usize, kind: Type, error: FromSqlError) -> Error {
         Error::FromSqlConversionFailure(index, kind, Box::new(error))
+    }
+}
+
+/// The server's own message and SQLSTATE where there is one (the driver's Display says only
+/// "db error").
+fn describe_postgres(error: &tokio_postgres::Error) -> String {
+    match error.as_db_error() {
+        Some(db) => format!("PostgreSQL {}: {}", db.code().code(), db.message()),
+        None => error.to_string(),
     }
 }
 

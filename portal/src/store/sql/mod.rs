@@ -23,6 +23,18 @@ pub trait Params {
     fn values(&self) -> Result<Vec<ToSqlOutput<'_>>>;
 }
 
+/// The parameters' values, refusing text with a NUL character (see [`Error::NulInText`]).
+pub(crate) fn checked_values<P: Params>(params: &P) -> Result<Vec<ToSqlOutput<'_>>> {
+    let values = params.values()?;
+    let nul = values
+        .iter()
+        .any(|v| matches!(v.value(), ValueRef::Text(text) if text.contains('\0')));
+    if nul {
+        return Err(Error::NulInText);
+    }
+    Ok(values)
+}
+
 impl Params for &[&dyn ToSql] {
     fn values(&self) -> Result<Vec<ToSqlOutput<'_>>> {
         self.iter().map(|p| p.to_sql()).collect()

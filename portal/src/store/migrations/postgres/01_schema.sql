@@ -339,3 +339,26 @@ CREATE TABLE sign_in_attempts (
 );
 CREATE INDEX sign_in_attempts_by_account ON sign_in_attempts(account, started_at);
 CREATE INDEX sign_in_attempts_by_time ON sign_in_attempts(started_at);
+
+-- Several portal instances on one database (PostgreSQL only).
+
+-- Work one instance at a time does for all, held for a while and renewed: the simulated fleet's
+-- own changes. A killed instance stops renewing; once `until` (milliseconds, the database's
+-- clock) passes, another instance takes the lease over.
+CREATE TABLE leases (
+    name            TEXT PRIMARY KEY,
+    holder          TEXT NOT NULL,
+    until           BIGINT NOT NULL
+);
+
+-- What each instance's writes changed, for the other instances' list caches: `tbl` 0 devices,
+-- 1 jobs; `deps` the changed column groups (see the portal's cache module). Kept for minutes.
+CREATE TABLE list_changes (
+    seq             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    instance        TEXT NOT NULL,
+    tbl             BIGINT NOT NULL,
+    tenant_id       BIGINT NOT NULL,
+    deps            BIGINT NOT NULL,
+    at              BIGINT NOT NULL
+);
+CREATE INDEX list_changes_by_time ON list_changes(at);
