@@ -4,11 +4,13 @@
 #                                   with mktemp -d), starts it on a free port of 127.0.0.1 and
 #                                   prints its URL: postgres://USER@127.0.0.1:PORT/postgres
 #   scripts/postgres.sh stop DIR    stops it and removes DIR
+#   scripts/postgres.sh pause DIR   stops the server, keeping its data (a database that goes away)
+#   scripts/postgres.sh resume DIR  starts it again on the same port
 # Trust authentication, no password: the server listens on the loopback only and its socket is
 # inside DIR. Durability is off (fsync and the like): the data is thrown away anyway.
 set -euo pipefail
 
-[ $# -eq 2 ] && [ -d "$2" ] || { echo "usage: $0 start|stop DIR (an existing folder)" >&2; exit 2; }
+[ $# -eq 2 ] && [ -d "$2" ] || { echo "usage: $0 start|stop|pause|resume DIR (an existing folder)" >&2; exit 2; }
 command=$1
 dir=$(cd "$2" && pwd) # absolute: the server's settings and pg_ctl need it so
 
@@ -57,6 +59,7 @@ CONF
       (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
       offset=$(stat -c %s "$log")
       if as_user "$pg_ctl" start -D "$dir/data" -l "$log" -o "-p $port" -w -t 30 -s >>"$log" 2>&1; then
+        echo "$port" >"$dir/port" # for resume
         echo "postgres://$user@127.0.0.1:$port/postgres"
         exit 0
       fi
@@ -75,15 +78,22 @@ CONF
     fi
     # Remove DIR only if it holds nothing but a cluster of this script: a wrong argument must
     # not delete someone's folder.
-    if [ -n "$(find "$dir" -mindepth 1 -maxdepth 1 ! -name data ! -name log ! -name '.s.PGSQL.*')" ]; then
+    if [ -n "$(find "$dir" -mindepth 1 -maxdepth 1 ! -name data ! -name log ! -name port ! -name '.s.PGSQL.*')" ]; then
       echo "postgres.sh: $dir holds more than a cluster of this script; not removed" >&2
       exit 1
     fi
     cd /
     rm -rf "$dir"
     ;;
+  pause)
+    as_user "$pg_ctl" stop -D "$dir/data" -m fast -s
+    ;;
+  resume)
+    as_user "$pg_ctl" start -D "$dir/data" -l "$dir/log" -o "-p $(cat "$dir/port")" -w -t 30 -s >>"$dir/log" 2>&1 \
+      || { echo "postgres.sh: the server did not start again; the end of $dir/log:" >&2; tail -n 20 "$dir/log" >&2; exit 1; }
+    ;;
   *)
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|stop|pause|resume DIR" >&2
     exit 2
     ;;
 esac

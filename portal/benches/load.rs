@@ -1,7 +1,8 @@
-//! Load benchmark of the real `mdm-portal` binary on a large SQLite fleet with the simulator
-//! running at real time: 1, 8 and 32 signed-in clients page random pages of device and job
-//! lists over HTTP, and a 10,000-device wipe is registered under the 32-client load. Each
-//! set-up runs on the same database in one run, so the figures compare.
+//! Load benchmark of the real `mdm-portal` binary on a large fleet with the simulator running at
+//! real time: 1, 8 and 32 signed-in clients page random pages of device and job lists over
+//! HTTP, and a 10,000-device wipe is registered under the 32-client load. SQLite, PostgreSQL
+//! with one instance and PostgreSQL with two instances (clients split between them) run on the
+//! same seeded rows in one run, beside a baseline, so the figures compare.
 //!
 //! `cargo bench -p mdm-portal --bench load -- --devices 1000000 --jobs 2000000 --seconds 20`
 //! (sizes default to 200,000 devices and twice as many jobs). The database goes to the
@@ -10,6 +11,8 @@
 mod common;
 #[path = "common/http.rs"]
 mod http;
+#[path = "common/postgres.rs"]
+mod postgres;
 
 use std::{
     path::Path,
@@ -64,13 +67,20 @@ struct Portal {
 }
 
 impl Portal {
-    fn start(db: &Path, flags: &[&str]) -> Portal {
+    /// Starts the binary on the database `database` names (`--db FILE` or
+    /// `--database-url URL`).
+    fn start(database: &[String], flags: &[&str]) -> Portal {
         use std::io::BufRead;
         let mut child = Command::new(env!("CARGO_BIN_EXE_mdm-portal"))
-            .arg("--db")
-            .arg(db)
-            .args(["--addr", "127.0.0.1:0", "--time-scale", "1", "--dist"])
-            .arg(db.with_extension("no-dist"))
+            .args(database)
+            .args([
+                "--addr",
+                "127.0.0.1:0",
+                "--time-scale",
+                "1",
+                "--dist",
+                "no-dist",
+            ])
             // Every client signs in from 127.0.0.1: the per-address limit is for sprays.
             .args([
                 "--sign-in-rate-per-minute",
@@ -125,13 +135,16 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 /// `clients` signed-in clients page random pages for `seconds`; `during` runs on its own
 /// thread a third of the way in and answers its own figure.
 fn run_level(
-    addr: &str,
+    addrs: &[String],
     clients: usize,
     seconds: u64,
     pages: &[u64],
     during: Option<Box<dyn FnOnce() -> String + Send>>,
 ) -> (Figures, Option<String>) {
-    let connections: Vec<Connection> = (0..clients).map(|_| Connection::sign_in(addr)).collect();
+    // Clients are spread over the instances, as a load balancer would.
+    let connections: Vec<Connection> = (0..clients)
+        .map(|i| Connection::sign_in(&addrs[i % addrs.len()]))
+        .collect();
     let gate = Arc::new(Barrier::new(clients + 1));
     let pages = Arc::new(pages.to_vec());
     let threads: Vec<_> = connections
@@ -310,22 +323,41 @@ fn main() {
         wipeable.len()
     );
 
-    let setups: [(&str, &[&str]); 4] = [
-        ("this portal (4 readers, lists refreshed after 1 s)", &[]),
-        ("this portal with 2 readers", &["--read-connections", "2"]),
+    // (name, PostgreSQL instances (0: SQLite), flags)
+    let setups: [(&str, usize, &[&str]); 4] = [
+        ("SQLite (4 readers)", 0, &[]),
+        ("PostgreSQL, one instance", 1, &[]),
+        ("PostgreSQL, two instances", 2, &[]),
         (
-            "baseline: one connection, exact lists",
+            "baseline: SQLite, one connection, exact lists",
+            0,
             &["--read-connections", "0", "--list-refresh-ms", "0"],
         ),
-        ("baseline: simulator off", &["--simulator", "scripted"]),
     ];
+    const BASELINE: usize = 3;
+    // The same rows in PostgreSQL: copied once into a template each set-up's database copies.
+    let cluster = postgres::Cluster::start(&dir);
+    cluster.admin("CREATE DATABASE pristine");
+    postgres::copy_sqlite_into(&pristine, &cluster.database("pristine"));
     let mut results = Vec::new();
-    for (name, flags) in setups.iter() {
-        for suffix in ["sqlite3-wal", "sqlite3-shm"] {
-            let _ = std::fs::remove_file(db.with_extension(suffix));
-        }
-        std::fs::copy(&pristine, &db).expect("a copy of the seeded database");
-        let portal = Portal::start(&db, flags);
+    for (number, (name, instances, flags)) in setups.iter().enumerate() {
+        let portals: Vec<Portal> = if *instances == 0 {
+            for suffix in ["sqlite3-wal", "sqlite3-shm"] {
+                let _ = std::fs::remove_file(db.with_extension(suffix));
+            }
+            std::fs::copy(&pristine, &db).expect("a copy of the seeded database");
+            let database = ["--db".to_string(), db.display().to_string()];
+            vec![Portal::start(&database, flags)]
+        } else {
+            let copy = format!("run_{number}");
+            cluster.admin(&format!("CREATE DATABASE {copy} TEMPLATE pristine"));
+            let database = ["--database-url".to_string(), cluster.database(&copy)];
+            (0..*instances)
+                .map(|_| Portal::start(&database, flags))
+                .collect()
+        };
+        let addrs: Vec<String> = portals.iter().map(|p| p.addr.clone()).collect();
+        let portal = &portals[0];
         let mut first = Connection::sign_in(&portal.addr);
         // Each list's size, and its first (cold) computation.
         let mut pages = Vec::new();
@@ -345,7 +377,7 @@ fn main() {
                 Box::new(move || wipe(&addr, slice, "load-1".to_string()))
                     as Box<dyn FnOnce() -> String + Send>
             });
-            let (figures, wipe) = run_level(&portal.addr, clients, seconds, &pages, during);
+            let (figures, wipe) = run_level(&addrs, clients, seconds, &pages, during);
             println!(
                 "{name}: {clients:>2} clients {:>7.0} req/s  p50 {:>7.2} ms  p95 {:>7.2} ms  p99 {:>7.2} ms  errors {}{}",
                 figures.per_second,
@@ -373,14 +405,16 @@ fn main() {
             );
         }
         results.push((name.to_string(), levels));
+        drop(portals);
     }
+    drop(cluster);
     println!("load average at the end: {}", load_average());
 
     println!("\n| set-up | clients | requests/s | p50 ms | p95 ms | p99 ms | vs one connection (req/s, p95) | 10k wipe |");
     println!("|---|---:|---:|---:|---:|---:|---:|---|");
     for (name, levels) in &results {
         for (i, (f, wipe)) in levels.iter().enumerate() {
-            let base = results[2].1[i].0;
+            let base: Figures = results[BASELINE].1[i].0;
             println!(
                 "| {name} | {} | {:.0} | {:.2} | {:.2} | {:.2} | {:.2}× / {:.2}× | {} |",
                 LEVELS[i],
