@@ -221,8 +221,15 @@ fn wipe(addr: &str, devices: Vec<i64>, key: String) -> String {
     let mut connection = Connection::sign_in(addr);
     let body = json!({
         "selection": { "kind": "devices", "device_ids": devices },
+        // Every platform's options, as the console sends them for a mixed selection (a Mac
+        // without Apple silicon or a T2 chip needs its PIN).
         "options": { "delete_general_info": true, "schedule_at": null,
-                     "wifi_setting_id": null, "keep_esim_data_plan": true },
+                     "wifi_setting_id": null, "keep_esim_data_plan": true,
+                     "platform": {
+                         "android": { "wipe_data_flags": [], "wipe_reason_message": null },
+                         "windows": "doWipe",
+                         "mac": { "obliteration_behavior": "Default", "pin": "135790" },
+                     } },
         "password": "Demo#2026",
         "agreed": true,
     });

@@ -254,7 +254,11 @@ async fn main() {
 
     let selection =
         json!({ "kind": "filter", "filter": { "group": osaka, "ownership": "company" } });
-    let options = json!({ "delete_general_info": true, "schedule_at": null, "wifi_setting_id": null, "keep_esim_data_plan": true });
+    // Every platform's options, as the console sends them (a Mac without Apple silicon or a
+    // T2 chip needs its PIN).
+    let options = json!({ "delete_general_info": true, "schedule_at": null, "wifi_setting_id": null, "keep_esim_data_plan": true,
+        "platform": { "android": { "wipe_data_flags": [], "wipe_reason_message": null }, "windows": "doWipe",
+                      "mac": { "obliteration_behavior": "Default", "pin": "135790" } } });
     let started = Instant::now();
     let (status, preview) = client
         .send(

@@ -113,8 +113,8 @@ struct Args {
     /// Log as JSON lines instead of compact text.
     #[arg(long, env = "MDM_LOG_JSON")]
     log_json: bool,
-    /// Read-only database connections beside the writer, so reads do not wait for writes
-    /// (0: every read uses the writer connection).
+    /// Database connections for reads beside the writer, so reads do not wait for writes
+    /// (SQLite: read-only connections; PostgreSQL: sessions; 0: every read uses the writer).
     #[arg(long, default_value_t = mdm_portal::store::DEFAULT_READERS, value_parser = clap::builder::ValueParser::new(parse_readers), env = "MDM_READ_CONNECTIONS")]
     read_connections: usize,
     /// How long a list the fleet changed by itself (device status or last-seen time, job

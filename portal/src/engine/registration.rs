@@ -166,8 +166,7 @@ pub fn register(
         .collect();
     let by_id: HashMap<DeviceId, &Device> = devices.iter().map(|d| (d.id, d)).collect();
     let status = JobStatus::initial(options.schedule_at.is_some());
-    let mut job_count = 0u64;
-    let mut next_id = jobs::next_job_id(conn)?;
+    let mut entries: Vec<Vec<NewJob>> = Vec::with_capacity(registrable.len());
     for plan in &registrable {
         let device = by_id
             .get(&plan.device.id)
@@ -203,10 +202,10 @@ pub fn register(
                 }
             })
             .collect();
-        jobs::insert_entry(conn, next_id, &new_jobs).map_err(|e| open_wipe_race(e, plan))?;
-        next_id += new_jobs.len() as i64;
-        job_count += new_jobs.len() as u64;
+        entries.push(new_jobs);
     }
+    let job_count = entries.iter().map(Vec::len).sum::<usize>() as u64;
+    insert_jobs(conn, who.tenant_id, &entries)?;
     let registered = WipeRegistered {
         wipe_id,
         device_count: registrable.len() as u64,
@@ -240,18 +239,42 @@ pub fn register(
     Ok(registered)
 }
 
-/// Another registration for the same device committed between our check and our insert: the
-/// unique index refused it. Answer the model's own refusal, as the check would have given it.
-fn open_wipe_race(error: crate::store::sql::Error, plan: &DeviceWipePlan) -> ApiError {
-    if error.is_constraint_violation() {
-        let refusal = RegistrationRefusal::OpenWipeExists(vec![RefusedDevice {
-            id: plan.device.id,
-            name: plan.device.name.clone(),
-            not_wipeable_reason: None,
-            not_applicable: None,
-            open_job_ids: Vec::new(),
-        }]);
-        return ApiError::rendered(move |lang| refusal.to_api_error(lang));
+/// Writes every device's jobs at once. Should another registration of the same devices have
+/// committed between the open-wipe check and here, the unique index on open jobs refuses the
+/// batch: the batch is undone to its savepoint and the model's own refusal names the devices
+/// that now have an open wipe, as the check would have.
+fn insert_jobs(
+    conn: &Connection,
+    tenant_id: TenantId,
+    entries: &[Vec<NewJob>],
+) -> Result<(), ApiError> {
+    let batch: Vec<&[NewJob]> = entries.iter().map(Vec::as_slice).collect();
+    conn.execute_batch("SAVEPOINT register_jobs")?;
+    let first_id = jobs::next_job_id(conn)?;
+    match jobs::insert_entries(conn, first_id, &batch) {
+        Ok(_) => Ok(conn.execute_batch("RELEASE register_jobs")?),
+        Err(error) if error.is_constraint_violation() => {
+            conn.execute_batch("ROLLBACK TO register_jobs")?;
+            let ids: Vec<DeviceId> = entries
+                .iter()
+                .filter_map(|jobs| jobs.first().map(|j| j.device.id))
+                .collect();
+            let open = jobs::open_jobs_of(conn, tenant_id, &ids, JobKind::Wipe)?;
+            let refused: Vec<RefusedDevice> = entries
+                .iter()
+                .filter_map(|jobs| jobs.first())
+                .filter(|job| open.contains_key(&job.device.id))
+                .map(|job| RefusedDevice {
+                    id: job.device.id,
+                    name: job.device.name.clone(),
+                    not_wipeable_reason: None,
+                    not_applicable: None,
+                    open_job_ids: open.get(&job.device.id).cloned().unwrap_or_default(),
+                })
+                .collect();
+            let refusal = RegistrationRefusal::OpenWipeExists(refused);
+            Err(ApiError::rendered(move |lang| refusal.to_api_error(lang)))
+        }
+        Err(error) => Err(error.into()),
     }
-    ApiError::from(error)
 }

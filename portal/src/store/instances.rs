@@ -48,18 +48,23 @@ fn table_code(table: Table) -> i64 {
 /// Writes this thread's recorded changes to the journal (inside the writer lock, so the
 /// journal's order is the order the changes were made in).
 pub(super) fn journal_changes(conn: &Connection, instance: &str) -> super::sql::Result<()> {
-    let pending = crate::cache::pending();
-    if pending.is_empty() {
+    // One row per table and tenant, whatever number of writes recorded changes there (a
+    // 10,000-device registration records one per device).
+    let mut merged: std::collections::BTreeMap<(i64, i64), Deps> = Default::default();
+    for (table, tenant, deps) in crate::cache::pending() {
+        *merged.entry((table_code(table), tenant)).or_default() |= deps;
+    }
+    if merged.is_empty() {
         return Ok(());
     }
     let mut insert = conn.prepare_cached(&format!(
         "INSERT INTO list_changes (instance, tbl, tenant_id, deps, at) \
          VALUES (?1, ?2, ?3, ?4, {DB_NOW_MS})"
     ))?;
-    for (table, tenant, deps) in pending {
+    for ((table, tenant), deps) in merged {
         insert.execute(super::sql::params![
             instance,
-            table_code(table),
+            table,
             tenant,
             i64::from(deps)
         ])?;

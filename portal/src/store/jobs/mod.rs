@@ -17,10 +17,12 @@ use mdm_model::{
 };
 
 mod attempts;
+mod insert;
 mod read;
 mod reenrollment;
 
 pub use attempts::{attempts, record_attempt};
+pub use insert::{insert_entries, insert_entry};
 pub use read::{command_options, entries, get, history, ordered_entry_ids};
 pub use reenrollment::{reenrollment_due, set_reenrollment, AwaitedDevice};
 
@@ -132,101 +134,6 @@ pub(crate) fn bit<T: PartialEq>(all: &[T], value: &T) -> i64 {
         .position(|v| v == value)
         .map(|p| 1i64 << p)
         .unwrap_or(0)
-}
-
-/// Inserts the jobs of one device (one, or a Hybrid pair listed IVI MDM first) with their
-/// first history entries, under ids from [`next_job_id`]. The entry columns are computed here
-/// rather than refreshed afterwards: registration writes thousands of jobs at once. The unique
-/// index on open jobs makes this fail with a constraint error if the device already has an
-/// open job of a method.
-pub fn insert_entry(
-    conn: &Connection,
-    first_id: i64,
-    jobs: &[NewJob],
-) -> crate::store::sql::Result<Vec<JobId>> {
-    if let Some(first) = jobs.first() {
-        crate::cache::record(
-            crate::cache::Table::Jobs,
-            first.tenant_id,
-            crate::cache::job_deps::ROWS,
-        );
-    }
-    let ids: Vec<i64> = (0..jobs.len() as i64).map(|i| first_id + i).collect();
-    let status_mask = jobs
-        .iter()
-        .fold(0, |mask, j| mask | bit(JobStatus::ALL, &j.status));
-    let method_mask = jobs
-        .iter()
-        .fold(0, |mask, j| mask | bit(JobMethod::ALL, &j.method));
-    let pair = |index: usize| match ids.len() {
-        2 => Some(ids[1 - index]),
-        _ => None,
-    };
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO jobs (id, tenant_id, wipe_id, device_id, method, status, status_reason, status_changed_at, \
-         entry_id, pair_job_id, rts_group_id, rts_group_name, rts_user_must_authenticate, registered_at, due_at, \
-         next_check_at, ivi_ready_at, updated_at, entry_updated_at, registered_by, scheduled_at, device_name, \
-         status_mask, method_mask, device_snapshot, job_search_text, rts_dep_profile_name, rts_activation_lock, \
-         platform_options, kind, measure_options) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'registered', ?7, ?8, ?9, ?10, ?11, ?12, ?7, ?13, ?13, ?14, ?7, ?7, \
-         ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
-    )?;
-    for (index, new) in jobs.iter().enumerate() {
-        let rts = new.return_to_service.as_ref();
-        insert.execute(params![
-            ids[index],
-            new.tenant_id,
-            new.wipe_id.0,
-            new.device.id.0,
-            new.method.as_str(),
-            new.status.as_str(),
-            new.registered_at,
-            ids[0],
-            // The first job's partner does not exist yet: it is linked just below.
-            if index == 0 { None } else { pair(index) },
-            rts.map(|p| p.enrollment_group_id.0),
-            rts.map(|p| p.enrollment_group_name.clone()),
-            rts.map(|p| p.user_must_authenticate),
-            new.due_at,
-            new.ivi_ready_at,
-            new.registered_by,
-            new.scheduled_at,
-            new.device.name,
-            if index == 0 { status_mask } else { 0 },
-            if index == 0 { method_mask } else { 0 },
-            serde_json::to_string(&new.device)
-                .map_err(|e| crate::store::sql::Error::ToSqlConversionFailure(e.into()))?,
-            job_search_text(&new.device),
-            rts.and_then(|p| p.dep_profile_name.clone()),
-            rts.is_some_and(|p| p.activation_lock_enabled),
-            new.platform
-                .as_ref()
-                .map(serde_json::to_string)
-                .transpose()
-                .map_err(|e| crate::store::sql::Error::ToSqlConversionFailure(e.into()))?,
-            new.measure
-                .as_ref()
-                .map_or(JobKind::Wipe, |m| JobKind::of(m.measure()))
-                .as_str(),
-            new.measure
-                .as_ref()
-                .map(serde_json::to_string)
-                .transpose()
-                .map_err(|e| crate::store::sql::Error::ToSqlConversionFailure(e.into()))?,
-        ])?;
-        add_event(
-            conn,
-            JobId(ids[index]),
-            new.registered_at,
-            new.status,
-            StatusReason::Registered,
-        )?;
-    }
-    if let [first, second] = ids[..] {
-        conn.prepare_cached("UPDATE jobs SET pair_job_id = ?2 WHERE id = ?1")?
-            .execute([first, second])?;
-    }
-    Ok(ids.into_iter().map(JobId).collect())
 }
 
 /// Recomputes the list columns of an entry after one of its jobs changed: its status and
