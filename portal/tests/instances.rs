@@ -88,14 +88,21 @@ fn with_db<T>(url: &str, f: impl FnOnce(&Connection) -> T) -> T {
     store.blocking(|conn| Ok(f(conn))).unwrap()
 }
 
-#[test]
-fn a_killed_instance_loses_no_job_and_sends_no_command_twice() {
-    let Some(server) = server() else { return };
-    let url = scratch_database(&server).unwrap();
-    let mut flags = vec!["--seed", "--seed-devices", "300"];
+/// A new database on `server` with a seeded fleet of `devices`, and two portal instances on
+/// it (the first seeds it).
+fn two_instances(server: &str, devices: &str) -> (String, Portal, Portal) {
+    let url = scratch_database(server).unwrap();
+    let mut flags = vec!["--seed", "--seed-devices", devices];
     flags.extend_from_slice(SCRIPTED);
     let first = Portal::start_on_url(&url, &flags);
     let second = Portal::start_on_url(&url, SCRIPTED);
+    (url, first, second)
+}
+
+#[test]
+fn a_killed_instance_loses_no_job_and_sends_no_command_twice() {
+    let Some(server) = server() else { return };
+    let (url, first, second) = two_instances(&server, "300");
     let on_first = Client::sign_in(&first.addr, "admin", "Demo#2026");
     let on_second = Client::sign_in(&second.addr, "admin", "Demo#2026");
     let devices = wipeable_online(&on_first);
@@ -206,11 +213,7 @@ fn a_killed_instance_loses_no_job_and_sends_no_command_twice() {
 #[test]
 fn two_administrators_on_two_instances_leave_one_open_wipe_of_a_device() {
     let Some(server) = server() else { return };
-    let url = scratch_database(&server).unwrap();
-    let mut flags = vec!["--seed", "--seed-devices", "120"];
-    flags.extend_from_slice(SCRIPTED);
-    let first = Portal::start_on_url(&url, &flags);
-    let second = Portal::start_on_url(&url, SCRIPTED);
+    let (url, first, second) = two_instances(&server, "120");
     let admin = Client::sign_in(&first.addr, "admin", "Demo#2026");
     let operator = Client::sign_in(&second.addr, "operator", "Operator#2026");
     // A device that stays open a while: a wipe scheduled an hour ahead.
