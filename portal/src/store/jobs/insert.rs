@@ -10,7 +10,7 @@ use mdm_model::{
 };
 
 use super::{bit, job_search_text, NewJob};
-use crate::store::sql::{self, params_from_iter, Connection, ToSql, Value};
+use crate::store::sql::{self, Connection, ToSql, Value};
 
 /// Jobs per INSERT on PostgreSQL: 26 parameters each stays well under its 65,535.
 const JOBS_PER_INSERT: usize = 500;
@@ -130,10 +130,8 @@ fn insert_chunk(
     }
     let built = statements(rows);
     let (insert_jobs, insert_events) = &*built;
-    conn.prepare_cached(insert_jobs)?
-        .execute(params_from_iter(values))?;
-    conn.prepare_cached(insert_events)?
-        .execute(params_from_iter(events))?;
+    conn.prepare_cached(insert_jobs)?.execute(values)?;
+    conn.prepare_cached(insert_events)?.execute(events)?;
     for (first, second) in links {
         conn.prepare_cached("UPDATE jobs SET pair_job_id = ?2 WHERE id = ?1")?
             .execute([first, second])?;
@@ -193,19 +191,6 @@ fn job_row_sql(offset: usize) -> String {
     format!("({})", columns.join(", "))
 }
 
-fn owned(value: &dyn ToSql) -> sql::Result<Value> {
-    Ok(match value.to_sql()? {
-        sql::ToSqlOutput::Owned(value) => value,
-        sql::ToSqlOutput::Borrowed(value) => match value {
-            sql::ValueRef::Null => Value::Null,
-            sql::ValueRef::Integer(i) => Value::Integer(i),
-            sql::ValueRef::Real(f) => Value::Real(f),
-            sql::ValueRef::Text(t) => Value::Text(t.to_string()),
-            sql::ValueRef::Blob(b) => Value::Blob(b.to_vec()),
-        },
-    })
-}
-
 fn json<T: serde::Serialize>(value: &T) -> sql::Result<String> {
     serde_json::to_string(value).map_err(|e| sql::Error::ToSqlConversionFailure(e.into()))
 }
@@ -253,5 +238,5 @@ fn job_row(
         &kind.as_str(),
         &measure,
     ];
-    params.into_iter().map(owned).collect()
+    params.into_iter().map(sql::to_value).collect()
 }

@@ -84,22 +84,32 @@ where
     ParamsFromIter(
         items
             .into_iter()
-            .map(|item| match item.to_sql() {
-                Ok(ToSqlOutput::Owned(value)) => Ok(value),
-                Ok(ToSqlOutput::Borrowed(value)) => Ok(owned(value)),
-                Err(error) => Err(error.to_string()),
-            })
+            .map(|item| to_value(&item).map_err(|error| error.to_string()))
             .collect(),
     )
 }
 
-fn owned(value: ValueRef<'_>) -> Value {
-    match value {
-        ValueRef::Null => Value::Null,
-        ValueRef::Integer(i) => Value::Integer(i),
-        ValueRef::Real(f) => Value::Real(f),
-        ValueRef::Text(t) => Value::Text(t.to_string()),
-        ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+/// A parameter as an owned value (lists of parameters built ahead of their statement).
+pub fn to_value<T: ToSql + ?Sized>(value: &T) -> Result<Value> {
+    Ok(match value.to_sql()? {
+        ToSqlOutput::Owned(value) => value,
+        ToSqlOutput::Borrowed(value) => match value {
+            ValueRef::Null => Value::Null,
+            ValueRef::Integer(i) => Value::Integer(i),
+            ValueRef::Real(f) => Value::Real(f),
+            ValueRef::Text(t) => Value::Text(t.to_string()),
+            ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+        },
+    })
+}
+
+/// Owned values bind as they are, without another copy.
+impl Params for Vec<Value> {
+    fn values(&self) -> Result<Vec<ToSqlOutput<'_>>> {
+        Ok(self
+            .iter()
+            .map(|v| ToSqlOutput::Borrowed(v.as_ref()))
+            .collect())
     }
 }
 
