@@ -11,25 +11,19 @@
 mod common;
 #[path = "common/http.rs"]
 mod http;
+#[path = "common/load_fleet.rs"]
+mod load_fleet;
 #[path = "common/postgres.rs"]
 mod postgres;
 
 use std::{
-    path::Path,
     process::{Child, Command, Stdio},
     sync::{Arc, Barrier},
     time::{Duration, Instant},
 };
 
-use chrono::Utc;
 use http::Connection;
-use mdm_portal::{
-    auth::HashCost,
-    store::{
-        seed::{self, rng::SeedRng, FleetSpec},
-        Store,
-    },
-};
+use mdm_portal::store::seed::rng::SeedRng;
 use serde_json::json;
 
 /// The lists clients page through: what the console asks for, sorted by columns the fleet
@@ -252,55 +246,6 @@ impl Drop for TempFolder {
     }
 }
 
-/// Seeds the demo fleet and `jobs` historical jobs into a new database file.
-fn seed_into(path: &Path, devices: usize, jobs: usize) {
-    let now = Utc::now();
-    let store = Store::open_with_readers(path, 0).expect("open");
-    let started = Instant::now();
-    let fleet = FleetSpec {
-        devices,
-        seed: 2026,
-        contracted_on: seed::DEMO_CONTRACTED_ON,
-    };
-    store
-        .blocking(|conn| seed::seed_demo(conn, HashCost::Fast, fleet, now))
-        .expect("seed");
-    let devices_s = started.elapsed().as_secs_f64();
-    let started = Instant::now();
-    let written = common::seed_jobs(&store, jobs, now, osaka(path));
-    let jobs_s = started.elapsed().as_secs_f64();
-    store
-        .blocking(|c| Ok(c.execute_batch("ANALYZE")?))
-        .expect("analyze");
-    drop(store);
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    println!(
-        "seeded {devices} devices in {devices_s:.0} s and {written} jobs in {jobs_s:.0} s; \
-         database {:.1} GB",
-        size as f64 / 1e9
-    );
-}
-
-fn osaka(path: &Path) -> i64 {
-    let conn = rusqlite::Connection::open(path).expect("open");
-    conn.query_row(
-        "SELECT id FROM groups WHERE name = '大阪支店'",
-        [],
-        |r| r.get(0),
-    )
-    .expect("the group")
-}
-
-/// Company devices of 大阪支店, which the job seeding leaves without open jobs.
-fn wipeable(path: &Path) -> Vec<i64> {
-    let conn = rusqlite::Connection::open(path).expect("open");
-    let mut stmt = conn
-        .prepare("SELECT id FROM devices WHERE group_id = ?1 AND ownership = 'company' ORDER BY id")
-        .expect("query");
-    let ids = stmt.query_map([osaka(path)], |r| r.get(0)).expect("ids");
-    ids.collect::<Result<Vec<i64>, _>>().expect("ids")
-}
-
 fn main() {
     let devices = arg("--devices", 200_000);
     let jobs = arg("--jobs", devices * 2);
@@ -322,9 +267,9 @@ fn main() {
     if pristine.exists() {
         println!("reusing the seeded database {}", pristine.display());
     } else {
-        seed_into(&pristine, devices, jobs);
+        load_fleet::seed_into(&pristine, devices, jobs);
     }
-    let wipeable = wipeable(&pristine);
+    let wipeable = load_fleet::wipeable(&pristine);
     println!(
         "company devices of 大阪支店 without open jobs: {}",
         wipeable.len()
