@@ -246,3 +246,99 @@ async fn an_android_device_offline_gets_its_wipe_when_it_comes_back() {
     assert_eq!(job.status, JobStatus::Succeeded);
     assert_eq!(job.status_reason, StatusReason::RemovedFromEnterprise);
 }
+
+#[tokio::test]
+async fn a_mac_that_has_not_reported_its_chip_is_refused_naming_it() {
+    let mut app = TestApp::signed_in().await;
+    let devices = all_devices(&mut app).await;
+    let [_, _, _, windows, intel_mac] = mixed(&devices);
+    // A Mac enrolled moments ago: its chip is not in the inventory yet (the store's update
+    // never writes hardware facts, so the row is changed directly).
+    let mac_id = intel_mac.id.0;
+    app.state
+        .store
+        .call(move |conn| {
+            conn.execute(
+                "UPDATE devices SET mac_security_chip = NULL WHERE id = ?1",
+                [mac_id],
+            )?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let (field, message) = refused(
+        &mut app,
+        &[windows.id.0, intel_mac.id.0],
+        json!({ "mac": { "obliteration_behavior": "Default", "pin": "135790" } }),
+        "chip-1",
+    )
+    .await;
+    assert_eq!(field, "mac_erase");
+    assert!(
+        message.starts_with("このMacのセキュリティチップが不明なため"),
+        "{message}"
+    );
+    assert!(message.contains(&intel_mac.name), "{message}");
+    assert!(!message.contains(&windows.name), "{message}");
+    let page: Page<JobListEntry> =
+        serde_json::from_value(app.get("/api/jobs").await.json()).unwrap();
+    assert_eq!(page.total, 0, "nothing was registered");
+}
+
+/// A job written before its device's command could be checked (by an older portal, or a
+/// record restored from one) fails alone; the jobs handled beside it go on.
+#[tokio::test]
+async fn a_job_whose_record_cannot_make_its_command_fails_alone() {
+    let mut app = TestApp::signed_in().await;
+    let devices = all_devices(&mut app).await;
+    let [iphone, _, _, windows, intel_mac] = mixed(&devices);
+    let chosen = options(json!({
+        "windows": "doWipe",
+        "mac": { "obliteration_behavior": "Default", "pin": "135790" },
+    }));
+    let wipe = register(&mut app, &[iphone.id, windows.id, intel_mac.id], chosen).await;
+    let mac_id = intel_mac.id.0;
+    app.state
+        .store
+        .call(move |conn| {
+            let snapshot: String = conn.query_row(
+                "SELECT device_snapshot FROM jobs WHERE device_id = ?1",
+                [mac_id],
+                |r| r.get(0),
+            )?;
+            let mut snapshot: Value = serde_json::from_str(&snapshot).unwrap();
+            snapshot["mac_security_chip"] = Value::Null;
+            conn.execute(
+                "UPDATE jobs SET device_snapshot = ?2 WHERE device_id = ?1",
+                mdm_portal::store::sql::params![mac_id, snapshot.to_string()],
+            )?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+
+    app.advance(Duration::seconds(1)).await;
+    app.advance(Duration::minutes(1)).await;
+    let entries = jobs_of(&mut app, wipe.wipe_id.0).await;
+    let status_of = |id: mdm_model::ids::DeviceId| {
+        let job = &entries.iter().find(|e| e.job.device.id == id).unwrap().job;
+        (job.status, job.status_reason)
+    };
+    assert_eq!(
+        status_of(intel_mac.id),
+        (JobStatus::Failed, StatusReason::CommandNotBuilt)
+    );
+    assert_eq!(status_of(iphone.id).0, JobStatus::Succeeded);
+    assert_eq!(status_of(windows.id).0, JobStatus::Succeeded);
+
+    // Its detail still opens: no command is shown, and nothing was ever sent.
+    let mac_job = entries
+        .iter()
+        .find(|e| e.job.device.id == intel_mac.id)
+        .unwrap()
+        .job
+        .id;
+    let shown = detail(&mut app, mac_job).await;
+    assert!(shown.command.is_none());
+    assert!(shown.attempts.is_empty());
+}

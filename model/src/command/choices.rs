@@ -8,6 +8,7 @@ use super::windows::WindowsWipeKind;
 use super::{CommandProblem, PlatformWipeOptions};
 use crate::apple::macos::{MacEraseOptions, PIN_LENGTH};
 use crate::device::{DeviceBrief, Os};
+use crate::job::{job_methods, JobMethod};
 
 /// What the administrator chose in each platform section. A section left out takes the
 /// lost-device defaults (Android: factory reset protection kept, external storage wiped;
@@ -70,8 +71,9 @@ impl PlatformWipeChoices {
 
     /// Checks the choices against the devices that will be wiped, in the screen's order:
     /// a section for a platform none of them has, `WIPE_ESIMS` against "keep the eSIM data
-    /// plan", then the Mac PIN (needed as soon as one Mac takes it, six characters, and refused
-    /// when no Mac takes it).
+    /// plan", a Mac or Android device that has not reported what its command needs, then the
+    /// Mac PIN (needed as soon as one Mac takes it, six characters, and refused when no Mac
+    /// takes it).
     pub fn check<'a>(
         &self,
         devices: &[&'a DeviceBrief],
@@ -98,6 +100,26 @@ impl PlatformWipeChoices {
             if keep_esim_data_plan && !android.keeps_esim_data_plan() {
                 return refuse(CommandProblem::EsimFlagContradictsKeepPlan, of(Os::Android));
             }
+        }
+        // A command is built from the device as registered: a device that has not reported
+        // what its command needs would wait in vain, so it is named now instead.
+        let chip_unknown: Vec<_> = of(Os::MacOs)
+            .into_iter()
+            .filter(|d| d.mac_security_chip.is_none())
+            .collect();
+        if !chip_unknown.is_empty() {
+            return refuse(CommandProblem::MacChipUnknown, chip_unknown);
+        }
+        let name_unknown: Vec<_> = devices
+            .iter()
+            .copied()
+            .filter(|d| {
+                job_methods(d.management_method).contains(&JobMethod::AndroidEnterprise)
+                    && d.android_resource_name.is_none()
+            })
+            .collect();
+        if !name_unknown.is_empty() {
+            return refuse(CommandProblem::AndroidNameUnknown, name_unknown);
         }
         let macs = of(Os::MacOs);
         let (pin_macs, other_macs): (Vec<_>, Vec<_>) = macs
@@ -237,6 +259,21 @@ mod tests {
         assert_eq!(
             names(short.check(&[&intel], false).unwrap_err()).0,
             CommandProblem::PinWrongLength
+        );
+        let unknown = brief(Os::MacOs, None, 5);
+        assert_eq!(
+            names(short.check(&[&silicon, &unknown], false).unwrap_err()),
+            (CommandProblem::MacChipUnknown, vec!["macos-5".to_string()])
+        );
+        let mut named = brief(Os::Android, None, 6);
+        named.android_resource_name = Some("enterprises/e1/devices/d6".into());
+        assert_eq!(no_pin.check(&[&named], false), Ok(()));
+        assert_eq!(
+            names(no_pin.check(&[&named, &android], false).unwrap_err()),
+            (
+                CommandProblem::AndroidNameUnknown,
+                vec!["android-2".to_string()]
+            )
         );
         let refusal = short.check(&[&silicon], false).unwrap_err();
         assert_eq!(refusal.problem, CommandProblem::PinNotTaken);

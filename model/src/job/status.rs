@@ -111,6 +111,11 @@ vocabulary! {
         /// Windows: any other status for a measure's Exec.
         MeasureRefused = "measure_refused", ja: "端末がコマンドを実行しませんでした(SyncMLのエラーステータス)",
             en: "The device did not run the command (a SyncML error status)";
+        /// The command could not be built from the job record (a device registered before it
+        /// reported what the command needs): nothing was sent, and waiting cannot change it.
+        CommandNotBuilt = "command_not_built",
+            ja: "ジョブの記録からコマンドを作成できなかったため、送信せずに終了しました",
+            en: "The command could not be built from the job record; nothing was sent";
         /// Apple: a location or sound request reached a device that had left lost mode.
         NotInLostMode = "not_in_lost_mode", ja: "端末が紛失モードではなくなっていたため、実行されませんでした",
             en: "The device was no longer in lost mode, so it did not run the command";
@@ -134,7 +139,7 @@ const TRANSITIONS: &[(JobStatus, JobStatus, &[StatusReason])] = &[
         Cancelled,
         &[CancelledByAdministrator, PartnerSucceeded],
     ),
-    (WaitingForDevice, Failed, &[TimedOut]),
+    (WaitingForDevice, Failed, &[TimedOut, CommandNotBuilt]),
     (
         Sent,
         Succeeded,

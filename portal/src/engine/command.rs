@@ -6,7 +6,7 @@ use crate::store::sql::Connection;
 use chrono::Duration;
 use mdm_model::{
     apple::measures::MDM_ENROLLMENT_PROFILE_IDENTIFIER,
-    command::{measure_command, wipe_command, WipeCommand},
+    command::{measure_command, wipe_command, CommandError, WipeCommand},
     job::{Job, SentCommand},
 };
 use sha2::{Digest, Sha256};
@@ -19,17 +19,18 @@ use crate::{
 /// A device that answered NotNow gets the command again after this long.
 pub(super) const NOT_NOW_RETRY: Duration = Duration::minutes(5);
 
-/// The command with its real secrets (`None` for IVI MDM). The Wi-Fi password is read from the
-/// setting at this moment: it is kept nowhere else. `attempt` numbers the send.
+/// The command with its real secrets (`None` for IVI MDM), or why the job record cannot make
+/// one. The Wi-Fi password is read from the setting at this moment: it is kept nowhere else.
+/// `attempt` numbers the send.
 pub fn job_command(
     conn: &Connection,
     tenant_id: TenantId,
     job: &Job,
     attempt: u32,
-) -> Result<Option<WipeCommand>, ApiError> {
+) -> Result<Result<Option<WipeCommand>, CommandError>, ApiError> {
     let (platform, measure) = jobs::command_options(conn, job.id)?;
     if let Some(measure) = &measure {
-        return measure_command(
+        return Ok(measure_command(
             job.id,
             job.method,
             &job.device.brief(),
@@ -37,8 +38,7 @@ pub fn job_command(
             attempt,
             MDM_ENROLLMENT_PROFILE_IDENTIFIER,
         )
-        .map(|command| Some(WipeCommand::Measure(command)))
-        .map_err(|error| ApiError::internal(format!("job {}: {error}", job.id)));
+        .map(|command| Some(WipeCommand::Measure(command))));
     }
     // Return to Service rides only on the job of an eligible device.
     let wifi = match (&job.options.return_to_service, &job.options.wifi_setting) {
@@ -48,7 +48,7 @@ pub fn job_command(
     let rts = wifi
         .as_ref()
         .map(|(setting, password)| (setting, password.as_deref()));
-    wipe_command(
+    Ok(wipe_command(
         job.id,
         job.method,
         &job.device.brief(),
@@ -56,8 +56,7 @@ pub fn job_command(
         platform.as_ref(),
         attempt,
         rts,
-    )
-    .map_err(|error| ApiError::internal(format!("job {}: {error}", job.id)))
+    ))
 }
 
 /// SHA-256 of bytes, lower-case hex: how a sent command is identified without keeping it.

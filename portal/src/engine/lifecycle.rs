@@ -151,6 +151,26 @@ fn try_send(
         jobs::recheck_at(conn, job.id, after(now, RECHECK).min(timeout(job)))?;
         return Ok(0);
     }
+    let stored = jobs::get(conn, job.tenant_id, job.id)?
+        .ok_or_else(|| ApiError::internal("job vanished"))?;
+    let attempt = jobs::attempt_count(conn, job.id)? + 1;
+    let command = match command::job_command(conn, job.tenant_id, &stored, attempt)? {
+        Ok(command) => command,
+        // The record will not change: this job fails alone, the others of the batch go on.
+        Err(problem) => {
+            tracing::warn!(job = %job.id, %problem, "the job's command cannot be built");
+            let failed = jobs::transition(
+                conn,
+                job.id,
+                JobStatus::WaitingForDevice,
+                JobStatus::Failed,
+                StatusReason::CommandNotBuilt,
+                now,
+                now,
+            )?;
+            return Ok(u64::from(failed));
+        }
+    };
     let reply_at = after(now, sim.reply_delay());
     if jobs::transition(
         conn,
@@ -162,7 +182,7 @@ fn try_send(
         reply_at,
     )? {
         jobs::count_attempt(conn, job.id)?;
-        deliver(conn, sim, job, &device, now)?;
+        deliver(conn, sim, job, command, &device, now)?;
         return Ok(1);
     }
     Ok(0)
@@ -174,13 +194,11 @@ fn deliver(
     conn: &Connection,
     sim: &mut Simulator,
     job: &EngineJob,
+    command: Option<mdm_model::command::WipeCommand>,
     device: &mdm_model::device::Device,
     now: Millis,
 ) -> Result<(), ApiError> {
-    let stored = jobs::get(conn, job.tenant_id, job.id)?
-        .ok_or_else(|| ApiError::internal("job vanished"))?;
-    let attempt = jobs::attempt_count(conn, job.id)?;
-    let sent = match command::job_command(conn, job.tenant_id, &stored, attempt)? {
+    let sent = match command {
         Some(wipe) => {
             let (bytes, record) = command::as_sent(&wipe);
             sim.receive_command(job.id, &bytes);

@@ -155,7 +155,10 @@ pub async fn detail(
             // setting); before, the command that will be sent.
             let command = match attempts.iter().rev().find_map(|a| a.command.as_ref()) {
                 Some(sent) => Some(sent.display.clone()),
+                // A record that cannot make its command shows none (its failure says why).
                 None => job_command(conn, tenant_id, &job, attempts.len() as u32 + 1)?
+                    .ok()
+                    .flatten()
                     .map(|c| c.masked()),
             };
             let command_text = command.as_ref().map(|c| c.wire_text());
