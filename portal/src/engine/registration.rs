@@ -6,7 +6,7 @@ use crate::ids::TenantId;
 use mdm_model::ids::AdministratorId;
 use std::collections::HashMap;
 
-use crate::store::sql::Connection;
+use crate::store::sql::{Connection, Dialect};
 use chrono::{DateTime, Utc};
 use mdm_model::{
     audit::AuditEvent,
@@ -241,25 +241,40 @@ pub fn register(
 
 /// Writes every device's jobs at once. Should another registration of the same devices have
 /// committed between the open-wipe check and here, the unique index on open jobs refuses the
-/// batch: the batch is undone to its savepoint and the model's own refusal names the devices
-/// that now have an open wipe, as the check would have.
+/// batch, and the model's own refusal names the devices that now have an open wipe, as the
+/// check would have; the caller's transaction, dropped, undoes the rest.
 fn insert_jobs(
     conn: &Connection,
     tenant_id: TenantId,
     entries: &[Vec<NewJob>],
 ) -> Result<(), ApiError> {
     let batch: Vec<&[NewJob]> = entries.iter().map(Vec::as_slice).collect();
-    conn.execute_batch("SAVEPOINT register_jobs")?;
+    // PostgreSQL refuses every statement of a transaction after a failed one until it rolls
+    // back to a savepoint. SQLite undoes only the failing statement, and a savepoint there
+    // would copy every page the batch touches into its journal first (a third of the time of
+    // a 10,000-device wipe).
+    let savepoint = conn.dialect() == Dialect::Postgres;
+    if savepoint {
+        conn.execute_batch("SAVEPOINT register_jobs")?;
+    }
     let first_id = jobs::next_job_id(conn)?;
     match jobs::insert_entries(conn, first_id, &batch) {
-        Ok(_) => Ok(conn.execute_batch("RELEASE register_jobs")?),
+        Ok(_) if savepoint => Ok(conn.execute_batch("RELEASE register_jobs")?),
+        Ok(_) => Ok(()),
         Err(error) if error.is_constraint_violation() => {
-            conn.execute_batch("ROLLBACK TO register_jobs")?;
+            if savepoint {
+                conn.execute_batch("ROLLBACK TO register_jobs")?;
+            }
             let ids: Vec<DeviceId> = entries
                 .iter()
                 .filter_map(|jobs| jobs.first().map(|j| j.device.id))
                 .collect();
-            let open = jobs::open_jobs_of(conn, tenant_id, &ids, JobKind::Wipe)?;
+            let mut open = jobs::open_jobs_of(conn, tenant_id, &ids, JobKind::Wipe)?;
+            // On SQLite the jobs this batch wrote before the refusal are still there.
+            for jobs in open.values_mut() {
+                jobs.retain(|job| job.0 < first_id);
+            }
+            open.retain(|_, jobs| !jobs.is_empty());
             let refused: Vec<RefusedDevice> = entries
                 .iter()
                 .filter_map(|jobs| jobs.first())

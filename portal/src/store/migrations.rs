@@ -143,7 +143,10 @@ const SQLITE: &[&str] = &[
 
 /// PostgreSQL's migrations. Its databases start at SQLite's head schema (there was no data to
 /// carry over), so its history starts there; later changes append a file to both folders.
-const POSTGRES: &[&str] = &[include_str!("migrations/postgres/01_schema.sql")];
+const POSTGRES: &[&str] = &[
+    include_str!("migrations/postgres/01_schema.sql"),
+    include_str!("migrations/postgres/02_statement_references.sql"),
+];
 
 fn migrations(dialect: Dialect) -> &'static [&'static str] {
     match dialect {

@@ -7,6 +7,7 @@ pub mod admins;
 pub mod audit;
 pub mod backup;
 pub mod catalog;
+mod checkpoint;
 pub mod database_url;
 pub mod device_lists;
 pub mod devices;
@@ -133,7 +134,12 @@ impl Store {
         // in memory.
         conn.pragma_update(None, "cache_size", -65_536)?;
         conn.pragma_update(None, "mmap_size", 268_435_456)?;
+        // The log is copied back by a thread of its own (see `checkpoint`), not by commits.
+        conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        // A statement that may fail halfway keeps its undo journal in memory, not in a file.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         let mut store = Store::prepare(conn, Location::SqliteFile(path.to_path_buf()))?;
+        checkpoint::spawn(path.to_path_buf(), Arc::downgrade(&store.conn));
         // Opened after the migrations, so every reader sees the schema at head.
         let readers = pool::ReadPool::open_sqlite(path, readers)
             .with_context(|| format!("opening read connections to {}", path.display()))?;

@@ -1,8 +1,10 @@
-//! Writing new jobs. On PostgreSQL a registration's thousands of jobs go in multi-row INSERTs,
-//! so a 10,000-device wipe is a few dozen statements rather than tens of thousands of round
-//! trips (which, under load, each wait for the CPU). SQLite runs in the process: there a
-//! prepared single-entry statement per device is faster than compiling statements of
-//! thousands of parameters (measured: 1.0 s against 7 s for a 2,000-device wipe under load).
+//! Writing new jobs. A registration's thousands of jobs go in multi-row INSERTs: on
+//! PostgreSQL a 10,000-device wipe is a few dozen statements rather than tens of thousands of
+//! round trips (which, under load, each wait for the CPU). On SQLite the statements are kept
+//! small (64 rows), so the two or three sizes a registration uses compile once and stay in
+//! the statement cache: compiling statements of thousands of parameters for each call was
+//! slower than one row at a time (1.0 s against 7 s for a 2,000-device wipe under load), and
+//! 64-row statements halve the one-row time (650 ms to 300 ms for 11,000 jobs).
 
 use mdm_model::{
     ids::JobId,
@@ -14,6 +16,9 @@ use crate::store::sql::{self, Connection, ToSql, Value};
 
 /// Jobs per INSERT on PostgreSQL: 26 parameters each stays well under its 65,535.
 const JOBS_PER_INSERT: usize = 500;
+
+/// Jobs per INSERT on SQLite (26 parameters each, 1,664 in all).
+const SQLITE_JOBS_PER_INSERT: usize = 64;
 
 /// The parameters of one job row; `?7` (registered at) and `?13` (due at) fill several columns.
 const JOB_PARAMS: usize = 26;
@@ -62,7 +67,7 @@ pub fn insert_entries(
     // A pair never straddles two statements: each row names its partner, which must exist
     // when the statement ends.
     let per_insert = match conn.dialect() {
-        sql::Dialect::Sqlite => 1,
+        sql::Dialect::Sqlite => SQLITE_JOBS_PER_INSERT,
         sql::Dialect::Postgres => JOBS_PER_INSERT,
     };
     let mut start = 0;
