@@ -4,17 +4,14 @@
 use crate::ids::TenantId;
 use std::collections::HashSet;
 
-use crate::store::sql::{params, params_from_iter, Connection, Row, Value};
+use crate::store::sql::{params, params_from_iter, Connection, Row};
 use mdm_model::{
-    device::{
-        check_management_method, search_terms, Device, DeviceFilter, DeviceMark, DeviceQuery,
-        DeviceSortKey, DeviceState,
-    },
+    device::{check_management_method, Device, DeviceFilter, DeviceQuery, DeviceState},
     ids::{DepProfileId, DeviceId, GroupId},
-    paging::SortOrder,
 };
 
 use super::{
+    device_filter_sql::{order_by, where_clause},
     from_millis, parse_col, parse_opt_col,
     search_text::{job_search_words, search_text},
     to_millis,
@@ -75,7 +72,7 @@ fn job_search_text(device: &Device) -> String {
     )
 }
 
-fn digits(text: &str) -> String {
+pub(super) fn digits(text: &str) -> String {
     text.chars().filter(char::is_ascii_digit).collect()
 }
 
@@ -172,105 +169,6 @@ pub fn insert(
         device.locked,
     ], |r| r.get(0))?;
     Ok(DeviceId(new_id))
-}
-
-/// Escapes `%`, `_` and the escape character itself for a `LIKE … ESCAPE '\'` pattern.
-fn like_pattern(term: &str) -> String {
-    let mut pattern = String::with_capacity(term.len() + 2);
-    pattern.push('%');
-    for c in term.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
-}
-
-/// The WHERE clause and its parameters for a filter. `scope` is the set of groups the
-/// filter's group covers (already resolved against the tree).
-fn where_clause(
-    tenant_id: TenantId,
-    filter: &DeviceFilter,
-    scope: Option<&HashSet<GroupId>>,
-) -> (String, Vec<Value>) {
-    let mut clause = String::from("tenant_id = ?");
-    let mut values: Vec<Value> = vec![Value::Integer(tenant_id.0)];
-    if let Some(scope) = scope {
-        // Group ids are integers from the tree, never text from the request: safe to inline.
-        let list = scope
-            .iter()
-            .map(|g| g.0.to_string())
-            .collect::<Vec<_>>()
-            .join(",");
-        clause.push_str(&format!(" AND group_id IN ({list})"));
-    }
-    let mut text = |column: &str, value: Option<&'static str>| {
-        if let Some(value) = value {
-            clause.push_str(&format!(" AND {column} = ?"));
-            values.push(Value::Text(value.to_string()));
-        }
-    };
-    text("os", filter.os.map(|v| v.as_str()));
-    text("ownership", filter.ownership.map(|v| v.as_str()));
-    text("management_method", filter.method.map(|v| v.as_str()));
-    text("status", filter.status.map(|v| v.as_str()));
-    if let Some(mark) = filter.mark {
-        // A column name from the vocabulary, never text from the request.
-        clause.push_str(match mark {
-            DeviceMark::LostMode => " AND lost_mode = 1",
-            DeviceMark::Locked => " AND locked = 1",
-        });
-    }
-    for term in filter.q.as_deref().map(search_terms).unwrap_or_default() {
-        // The same phone rule as the model's search: a term of digits and phone punctuation
-        // also matches the phone number's digits.
-        let term_digits = digits(&term);
-        let phone_like = !term_digits.is_empty()
-            && term
-                .chars()
-                .all(|c| c.is_ascii_digit() || "-+() ".contains(c));
-        if phone_like {
-            clause.push_str(
-                " AND (search_text LIKE ? ESCAPE '\\' OR phone_digits LIKE ? ESCAPE '\\')",
-            );
-            values.push(Value::Text(like_pattern(&term)));
-            values.push(Value::Text(like_pattern(&term_digits)));
-        } else {
-            clause.push_str(" AND search_text LIKE ? ESCAPE '\\'");
-            values.push(Value::Text(like_pattern(&term)));
-        }
-    }
-    (clause, values)
-}
-
-fn order_by(sort: DeviceSortKey, order: SortOrder) -> String {
-    let dir = match order {
-        SortOrder::Asc => "ASC",
-        SortOrder::Desc => "DESC",
-    };
-    let columns: &[&str] = match sort {
-        DeviceSortKey::Name => &["name"],
-        DeviceSortKey::Os => &["os", "os_version_key"],
-        DeviceSortKey::Model => &["model"],
-        DeviceSortKey::User => &["user_full_name"],
-        DeviceSortKey::PhoneNumber => &["phone_number"],
-        DeviceSortKey::Method => &["management_method"],
-        DeviceSortKey::Ownership => &["ownership"],
-        DeviceSortKey::Status => &["status"],
-        DeviceSortKey::LastSeen => &["last_seen_at"],
-        DeviceSortKey::Tags => &["tags_sort"],
-        DeviceSortKey::SerialNumber => &["serial_number"],
-        DeviceSortKey::EmployeeNumber => &["employee_number"],
-    };
-    // The id breaks ties, so paging is stable.
-    columns
-        .iter()
-        .chain(&["id"])
-        .map(|c| format!("{c} {dir}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The ids of every matching device in the query's order, from the indexes alone (they cover
@@ -410,14 +308,4 @@ pub fn update(conn: &Connection, device: &Device) -> crate::store::sql::Result<(
         device.locked,
     ])?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn like_patterns_escape_wildcards() {
-        assert_eq!(like_pattern("a%b_c\\"), "%a\\%b\\_c\\\\%");
-    }
 }

@@ -9,6 +9,7 @@ pub mod backup;
 pub mod catalog;
 mod checkpoint;
 pub mod database_url;
+mod device_filter_sql;
 pub mod device_lists;
 pub mod devices;
 pub mod groups;
