@@ -10,7 +10,7 @@ use mdm_model::{
     paging::SortOrder,
 };
 
-use super::devices::digits;
+use super::search_text::digits;
 use crate::ids::TenantId;
 use crate::store::sql::Value;
 

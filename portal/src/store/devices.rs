@@ -13,7 +13,7 @@ use mdm_model::{
 use super::{
     device_filter_sql::{order_by, where_clause},
     from_millis, parse_col, parse_opt_col,
-    search_text::{job_search_words, search_text},
+    search_text::{digits, job_search_words, search_text},
     to_millis,
 };
 
@@ -70,10 +70,6 @@ fn job_search_text(device: &Device) -> String {
         &device.serial_number,
         device.user_full_name.as_deref(),
     )
-}
-
-pub(super) fn digits(text: &str) -> String {
-    text.chars().filter(char::is_ascii_digit).collect()
 }
 
 fn version_key(device: &Device) -> i64 {

@@ -30,3 +30,8 @@ pub(crate) fn search_text(device: &Device) -> String {
     .collect::<Vec<_>>()
     .join("\n")
 }
+
+/// The digits of a text: what a phone number is searched by, whatever its punctuation.
+pub(crate) fn digits(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
+}
