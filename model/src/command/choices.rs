@@ -103,8 +103,10 @@ impl PlatformWipeChoices {
         }
         // A command is built from the device as registered: a device that has not reported
         // what its command needs would wait in vain, so it is named now instead.
-        let chip_unknown: Vec<_> = of(Os::MacOs)
-            .into_iter()
+        let macs = of(Os::MacOs);
+        let chip_unknown: Vec<_> = macs
+            .iter()
+            .copied()
             .filter(|d| d.mac_security_chip.is_none())
             .collect();
         if !chip_unknown.is_empty() {
@@ -121,7 +123,6 @@ impl PlatformWipeChoices {
         if !name_unknown.is_empty() {
             return refuse(CommandProblem::AndroidNameUnknown, name_unknown);
         }
-        let macs = of(Os::MacOs);
         let (pin_macs, other_macs): (Vec<_>, Vec<_>) = macs
             .iter()
             .copied()
