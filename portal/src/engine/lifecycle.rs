@@ -39,27 +39,35 @@ impl TickReport {
     }
 }
 
-/// Handles up to `limit` due jobs in one transaction.
+/// Handles up to `limit` due jobs in one transaction, stopping early once `budget` has passed
+/// (a registration waiting for the writer gets it between batches). Returns what it did and
+/// whether due jobs may remain.
 pub(super) fn run_batch(
     conn: &mut Connection,
     sim: &mut Simulator,
     now: Millis,
     limit: usize,
-) -> Result<TickReport, ApiError> {
+    budget: std::time::Duration,
+) -> Result<(TickReport, bool), ApiError> {
+    let started = std::time::Instant::now();
     let tx = conn.transaction()?;
     let due = jobs::due_for_check(&tx, now, limit)?;
-    let mut report = TickReport {
-        examined: due.len() as u64,
-        ..TickReport::default()
-    };
+    let mut more = due.len() == limit;
+    let mut report = TickReport::default();
     for job in due {
+        if report.examined > 0 && started.elapsed() >= budget {
+            more = true;
+            break;
+        }
+        report.examined += 1;
         report.transitions += advance(&tx, sim, job, now)?;
     }
     let (awaited, settled) = reenrollment::settle_due(&tx, sim, now, limit)?;
     report.examined += awaited;
     report.transitions += settled;
+    more |= awaited == limit as u64;
     tx.commit()?;
-    Ok(report)
+    Ok((report, more))
 }
 
 fn timeout(job: &EngineJob) -> Millis {
@@ -153,7 +161,8 @@ fn try_send(
     }
     let stored = jobs::get(conn, job.tenant_id, job.id)?
         .ok_or_else(|| ApiError::internal("job vanished"))?;
-    let attempt = jobs::attempt_count(conn, job.id)? + 1;
+    // The engine's copy of the counter is current: only the engine counts sends.
+    let attempt = u32::try_from(job.attempts + 1).map_err(ApiError::internal)?;
     let command = match command::job_command(conn, job.tenant_id, &stored, attempt)? {
         Ok(command) => command,
         // The record will not change: this job fails alone, the others of the batch go on.
@@ -181,7 +190,6 @@ fn try_send(
         now,
         reply_at,
     )? {
-        jobs::count_attempt(conn, job.id)?;
         deliver(conn, sim, job, command, &device, now)?;
         return Ok(1);
     }

@@ -26,8 +26,11 @@ use crate::{
     state::AppState,
 };
 
-/// Jobs handled per batch; a tick runs batches until nothing is due.
+/// Jobs handled per batch at most; a tick runs batches until nothing is due.
 const BATCH: usize = 500;
+/// How long one batch may hold the writer. A batch of 500 sends is hundreds of round trips on
+/// PostgreSQL; a registration waiting behind it would wait the whole batch.
+const BATCH_BUDGET: std::time::Duration = std::time::Duration::from_millis(40);
 /// How often the background loop ticks, in real time.
 const TICK_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
 
@@ -98,17 +101,20 @@ impl EngineHandle {
         // when a large registration makes thousands of jobs due at once.
         loop {
             let engine = self.0.clone();
-            let batch = state
+            let (batch, more) = state
                 .store
                 .call(move |conn| {
                     let mut engine = engine.lock().unwrap_or_else(|p| p.into_inner());
-                    lifecycle::run_batch(conn, &mut engine.simulator, now.timestamp_millis(), BATCH)
+                    let now = now.timestamp_millis();
+                    lifecycle::run_batch(conn, &mut engine.simulator, now, BATCH, BATCH_BUDGET)
                 })
                 .await?;
             report.add(&batch);
-            if batch.examined < BATCH as u64 {
+            if !more {
                 return Ok(report);
             }
+            // Let requests waiting for the writer go first.
+            tokio::task::yield_now().await;
         }
     }
 

@@ -26,7 +26,8 @@ fn from_json<T: serde::de::DeserializeOwned>(
     })
 }
 
-/// Records one more send of the job's command; returns its number (1 for the first).
+/// Counts one more send of the job's command and records it; returns its number (1 for the
+/// first), the same number the command itself carries.
 pub fn record_attempt(
     conn: &Connection,
     job: JobId,
@@ -34,8 +35,9 @@ pub fn record_attempt(
     conditions: &ConditionsAt,
     command: Option<&SentCommand>,
 ) -> crate::store::sql::Result<u32> {
+    // The job's counter numbers the attempt: one statement instead of a count and a MAX.
     let number: u32 = conn
-        .prepare_cached("SELECT COALESCE(MAX(number), 0) + 1 FROM job_attempts WHERE job_id = ?1")?
+        .prepare_cached("UPDATE jobs SET attempts = attempts + 1 WHERE id = ?1 RETURNING attempts")?
         .query_row([job.0], |r| r.get(0))?;
     conn.prepare_cached(
         "INSERT INTO job_attempts (job_id, number, at, conditions, command_sha256, command) \

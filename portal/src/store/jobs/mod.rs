@@ -179,20 +179,22 @@ pub fn transition(
     next_check_at: Millis,
 ) -> Result<bool, ApiError> {
     check_transition(from, to, reason).map_err(ApiError::internal)?;
-    let changed = conn
+    let moved: Option<(i64, TenantId)> = conn
         .prepare_cached(
             "UPDATE jobs SET status = ?3, status_reason = ?4, status_changed_at = ?5, updated_at = ?5, \
-             next_check_at = ?6 WHERE id = ?1 AND status = ?2",
+             next_check_at = ?6 WHERE id = ?1 AND status = ?2 RETURNING entry_id, tenant_id",
         )?
-        .execute(params![job.0, from.as_str(), to.as_str(), reason.as_str(), at, next_check_at])?;
-    if changed == 1 {
-        add_event(conn, job, at, to, reason)?;
-        let (entry, tenant_id): (i64, TenantId) = conn
-            .prepare_cached("SELECT entry_id, tenant_id FROM jobs WHERE id = ?1")?
-            .query_row([job.0], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        refresh_entry(conn, JobId(entry), tenant_id)?;
-    }
-    Ok(changed == 1)
+        .query_row(
+            params![job.0, from.as_str(), to.as_str(), reason.as_str(), at, next_check_at],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((entry, tenant_id)) = moved else {
+        return Ok(false);
+    };
+    add_event(conn, job, at, to, reason)?;
+    refresh_entry(conn, JobId(entry), tenant_id)?;
+    Ok(true)
 }
 
 /// Postpones the engine's next look at a job without changing its status.
@@ -200,19 +202,6 @@ pub fn recheck_at(conn: &Connection, job: JobId, at: Millis) -> crate::store::sq
     conn.prepare_cached("UPDATE jobs SET next_check_at = ?2 WHERE id = ?1")?
         .execute(params![job.0, at])?;
     Ok(())
-}
-
-/// Counts one more command sent for a job.
-pub fn count_attempt(conn: &Connection, job: JobId) -> crate::store::sql::Result<()> {
-    conn.prepare_cached("UPDATE jobs SET attempts = attempts + 1 WHERE id = ?1")?
-        .execute([job.0])?;
-    Ok(())
-}
-
-/// How many times the job's command has been sent (counted with [`count_attempt`]).
-pub fn attempt_count(conn: &Connection, job: JobId) -> crate::store::sql::Result<u32> {
-    conn.prepare_cached("SELECT attempts FROM jobs WHERE id = ?1")?
-        .query_row([job.0], |r| r.get(0))
 }
 
 /// Asks the engine to look at a device's open jobs now (its state changed).
