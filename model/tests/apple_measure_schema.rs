@@ -14,7 +14,7 @@ use mdm_model::device::{DeviceBrief, MacSecurityChip, ManagementMethod, Os, OsVe
 use mdm_model::ids::{DeviceId, JobId};
 use mdm_model::measure::{LockOptions, LostModeOptions, MeasureOptions, RemoveCompanyDataOptions};
 use support::plist::{self, Value};
-use support::schema::{self, Schema};
+use support::schema::{self, version, Schema};
 
 const SCHEMAS: &[(&str, &str)] = &[
     (
@@ -49,10 +49,6 @@ fn schema_for(request_type: &str) -> Schema {
         .find(|(name, _)| *name == request_type)
         .unwrap_or_else(|| panic!("no schema for {request_type}"));
     schema::parse(text)
-}
-
-fn version(text: &str) -> OsVersion {
-    text.parse().expect("version")
 }
 
 fn device(os: Os, text: &str, chip: Option<MacSecurityChip>) -> DeviceBrief {

@@ -1,123 +1,32 @@
 //! 紛失時対策 beside the wipe, through the API: lock two devices, put a supervised iPhone and an
 //! Android phone in lost mode, ask where they are, make one ring, end lost mode, remove a
-//! personal phone's company data, wipe a device in lost mode; and every bad request refused with
-//! a localized 4xx naming its field or device, with nothing registered.
+//! personal phone's company data, wipe a device in lost mode; and the simulated devices answer
+//! as Apple documents. Bad requests: `measure_requests.rs`.
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
-use chrono::Duration;
-use common::{all_devices, jobs::online, TestApp};
+use axum::http::StatusCode;
+use common::{
+    all_devices,
+    jobs::online,
+    measures::{
+        company_android, detail, device, jobs_of, let_devices_answer, measure_body,
+        measure_request, registered, send_measure, supervised_iphone,
+    },
+    TestApp,
+};
 use mdm_model::{
     command::WipeCommand,
-    device::{Device, ManagementMethod, Os, Ownership},
-    ids::DeviceId,
-    job::{AppleReply, JobDetail, JobKind, JobListEntry, JobStatus, StatusReason},
+    device::{Device, ManagementMethod, Os},
+    job::{AppleReply, JobKind, JobListEntry, JobStatus, StatusReason},
     measure::{
         DeviceLocationFix, Measure, MeasureCounts, MeasurePreview, MeasureRegistered, NotApplicable,
     },
     paging::Page,
-    session::CSRF_HEADER,
-    ErrorCode,
 };
 use mdm_portal::engine::EngineHandle;
 use mdm_portal::simulator::SimulatorConfig;
-use serde_json::{json, Value};
-
-/// `POST /api/measures` for `ids` with `options`, under `key`.
-async fn send_measure(
-    app: &mut TestApp,
-    ids: &[DeviceId],
-    options: Value,
-    key: &str,
-) -> (StatusCode, Value) {
-    let body = json!({
-        "selection": { "kind": "devices", "device_ids": ids.iter().map(|d| d.0).collect::<Vec<_>>() },
-        "options": options,
-        "password": "Demo#2026",
-        "agreed": true,
-    });
-    measure_request(app, body, key).await
-}
-
-async fn measure_request(app: &mut TestApp, body: Value, key: &str) -> (StatusCode, Value) {
-    let request = Request::builder()
-        .method(Method::POST)
-        .uri("/api/measures")
-        .header(header::CONTENT_TYPE, "application/json")
-        .header(CSRF_HEADER, app.csrf_token().unwrap_or_default())
-        .header("idempotency-key", key)
-        .body(Body::from(serde_json::to_vec(&body).unwrap()))
-        .unwrap();
-    let response = app.send_raw(request).await;
-    (response.status, response.json())
-}
-
-async fn registered(
-    app: &mut TestApp,
-    ids: &[DeviceId],
-    options: Value,
-    key: &str,
-) -> MeasureRegistered {
-    let (status, body) = send_measure(app, ids, options, key).await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
-    serde_json::from_value(body).unwrap()
-}
-
-async fn jobs_of(app: &mut TestApp, registration: &MeasureRegistered) -> Vec<JobListEntry> {
-    let kind = JobKind::of(registration.measure);
-    let page: Page<JobListEntry> = serde_json::from_value(
-        app.get(&format!(
-            "/api/jobs?wipe={}&kind={kind}",
-            registration.registration_id
-        ))
-        .await
-        .json(),
-    )
-    .unwrap();
-    page.items
-}
-
-async fn device(app: &mut TestApp, id: DeviceId) -> Device {
-    all_devices(app)
-        .await
-        .into_iter()
-        .find(|d| d.id == id)
-        .unwrap()
-}
-
-async fn detail(app: &mut TestApp, entry: &JobListEntry) -> JobDetail {
-    serde_json::from_value(app.get(&format!("/api/jobs/{}", entry.job.id)).await.json()).unwrap()
-}
-
-/// Runs the engine until the devices have answered (the quiet simulator acknowledges).
-async fn let_devices_answer(app: &TestApp) {
-    for _ in 0..4 {
-        app.advance(Duration::minutes(1)).await;
-    }
-}
-
-async fn registered_jobs(app: &mut TestApp) -> u64 {
-    let page: Page<JobListEntry> =
-        serde_json::from_value(app.get("/api/jobs?per_page=1").await.json()).unwrap();
-    page.total
-}
-
-fn supervised_iphone(d: &Device) -> bool {
-    online(d)
-        && d.os == Os::Ios
-        && d.supervised
-        && d.ownership == Ownership::Company
-        && d.management_method == ManagementMethod::AppleMdm
-        && d.os_version.major >= 17
-}
-
-fn company_android(d: &Device) -> bool {
-    online(d)
-        && d.management_method == ManagementMethod::AndroidFullyManaged
-        && d.os_version.major >= 13
-}
+use serde_json::json;
 
 #[tokio::test]
 async fn lock_lost_mode_location_sound_and_its_end_each_register_their_own_jobs() {
@@ -316,16 +225,6 @@ async fn lock_lost_mode_location_sound_and_its_end_each_register_their_own_jobs(
     assert_eq!(audit["total"], 5, "{audit}");
 }
 
-fn measure_body(ids: &[DeviceId], options: Value, skip: bool) -> Value {
-    json!({
-        "selection": { "kind": "devices", "device_ids": ids.iter().map(|d| d.0).collect::<Vec<_>>() },
-        "options": options,
-        "password": "Demo#2026",
-        "agreed": true,
-        "skip_not_applicable": skip,
-    })
-}
-
 #[tokio::test]
 async fn company_data_leaves_a_personal_phone_and_a_lost_phone_can_still_be_wiped() {
     let mut app = TestApp::signed_in().await;
@@ -371,117 +270,6 @@ async fn company_data_leaves_a_personal_phone_and_a_lost_phone_can_still_be_wipe
     let entry = common::jobs::entry(&mut app, wiped).await;
     assert_eq!(entry.job.status, JobStatus::Succeeded, "{:?}", entry.job);
     assert!(!device(&mut app, company.id).await.lost_mode);
-}
-
-#[tokio::test]
-async fn bad_requests_name_their_field_or_device_and_register_nothing() {
-    let mut app = TestApp::signed_in().await;
-    let fleet = all_devices(&mut app).await;
-    let iphone = fleet.iter().find(|d| supervised_iphone(d)).unwrap().id;
-    let company = fleet.iter().find(|d| company_android(d)).unwrap().clone();
-    let before = registered_jobs(&mut app).await;
-
-    let refused = |status: StatusCode, body: &Value, code: &str, field: &str| {
-        assert_eq!(body["code"], code, "{body}");
-        assert_eq!(body["field"], field, "{body}");
-        assert!(status.is_client_error(), "{status}");
-    };
-    // Lost mode with neither message nor phone number.
-    let (status, body) = send_measure(
-        &mut app,
-        &[iphone],
-        json!({ "measure": "lost_mode_on", "footnote": "x" }),
-        "bad-1",
-    )
-    .await;
-    refused(status, &body, "validation_failed", "message");
-    assert!(
-        body["message"]
-            .as_str()
-            .unwrap()
-            .contains("メッセージと電話番号"),
-        "{body}"
-    );
-    // A message beyond the vendor's limit.
-    let long = "あ".repeat(201);
-    let (status, body) = send_measure(
-        &mut app,
-        &[iphone],
-        json!({ "measure": "lost_mode_on", "message": long }),
-        "bad-2",
-    )
-    .await;
-    refused(status, &body, "validation_failed", "message");
-    // A location request for a device not in lost mode.
-    let (status, body) =
-        send_measure(&mut app, &[iphone], json!({ "measure": "locate" }), "bad-3").await;
-    refused(status, &body, "measure_not_applicable", "selection");
-    assert!(
-        body["message"]
-            .as_str()
-            .unwrap()
-            .contains("紛失モードではありません"),
-        "{body}"
-    );
-    // A selective wipe of a company-owned device, in English.
-    app.lang = Some("en".into());
-    let (status, body) = send_measure(
-        &mut app,
-        &[company.id],
-        json!({ "measure": "remove_company_data" }),
-        "bad-4",
-    )
-    .await;
-    refused(status, &body, "measure_not_applicable", "selection");
-    let message = body["message"].as_str().unwrap();
-    assert!(
-        message.contains(&company.name) && message.contains("company-owned"),
-        "{message}"
-    );
-    app.lang = None;
-    // Without 同意する.
-    let mut unagreed = measure_body(&[iphone], json!({ "measure": "play_sound" }), false);
-    unagreed["agreed"] = json!(false);
-    let (status, body) = measure_request(&mut app, unagreed, "bad-5").await;
-    refused(status, &body, "validation_failed", "agreed");
-    // A wrong password: refused, audited, and it counts toward the lockout like sign-in.
-    let mut wrong = measure_body(&[iphone], json!({ "measure": "lock" }), false);
-    wrong["password"] = json!("not-my-password");
-    let (status, body) = measure_request(&mut app, wrong, "bad-6").await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
-    assert_eq!(body["code"], "wrong_password");
-    let audit = app.get("/api/audit?action=measure_refused").await.json();
-    assert_eq!(audit["total"], 1, "{audit}");
-    // The wipe is not a measure of these endpoints.
-    let (status, _) =
-        send_measure(&mut app, &[iphone], json!({ "measure": "wipe" }), "bad-7").await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert_eq!(
-        registered_jobs(&mut app).await,
-        before,
-        "nothing was registered"
-    );
-
-    // The same request again answers the first registration; the key with another is refused.
-    let lock = json!({ "measure": "lock", "message": "連絡ください" });
-    let first = registered(&mut app, &[iphone], lock.clone(), "again-1").await;
-    let second = registered(&mut app, &[iphone], lock, "again-1").await;
-    assert_eq!(first, second);
-    let (status, body) = send_measure(
-        &mut app,
-        &[iphone],
-        json!({ "measure": "lock", "message": "別の文" }),
-        "again-1",
-    )
-    .await;
-    assert!(status.is_client_error(), "{status}");
-    assert_eq!(body["code"], ErrorCode::IdempotencyKeyReused.as_str());
-    // A second lock while the first is open is refused by name (it would be sent twice).
-    let (status, body) =
-        send_measure(&mut app, &[iphone], json!({ "measure": "lock" }), "again-2").await;
-    assert_eq!(status, StatusCode::CONFLICT, "{body}");
-    assert_eq!(body["code"], "open_measure_exists");
-    assert_eq!(registered_jobs(&mut app).await, before + 1);
 }
 
 /// A client of a portal whose scripted devices all answer `reply`.

@@ -185,3 +185,8 @@ pub fn parse(text: &str) -> Schema {
         keys,
     }
 }
+
+/// A version as the schema files write them ("10.15.7").
+pub fn version(text: &str) -> mdm_model::device::OsVersion {
+    text.parse().expect("a version as Apple's schema writes it")
+}

@@ -6,6 +6,7 @@
 
 pub mod contract;
 pub mod jobs;
+pub mod measures;
 
 use std::collections::HashMap;
 

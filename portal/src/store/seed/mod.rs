@@ -2,6 +2,7 @@
 //! tree, Wi-Fi settings, DEP profiles and a fleet of devices.
 
 mod fleet;
+mod fleet_catalog;
 pub mod hostile;
 mod names;
 pub mod rng;
