@@ -104,7 +104,7 @@ pub fn GroupPicker(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pages::devices::group_tree::tests::node;
+    use crate::pages::devices::tree_lines::tests::node;
 
     #[test]
     fn every_group_is_offered_in_tree_order_indented_by_level() {

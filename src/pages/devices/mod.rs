@@ -10,6 +10,7 @@ pub mod row_ticks;
 pub mod selection_bar;
 pub mod state;
 pub mod toolbar;
+mod tree_lines;
 pub mod url;
 
 use leptos::prelude::*;
