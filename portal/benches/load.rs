@@ -302,7 +302,7 @@ fn main() {
             vec![Portal::start(&database, flags)]
         } else {
             let copy = format!("run_{number}");
-            cluster.admin(&format!("CREATE DATABASE {copy} TEMPLATE pristine"));
+            cluster.copy_database("pristine", &copy);
             let database = ["--database-url".to_string(), cluster.database(&copy)];
             (0..*instances)
                 .map(|_| Portal::start(&database, flags))
