@@ -56,9 +56,10 @@ impl Cluster {
             .unwrap_or_else(|e| panic!("{sql}: {e}"));
     }
 
-    /// Creates database `copy` as a copy of `template`, file by file: PostgreSQL 15's default
-    /// strategy reads a multi-gigabyte template through shared buffers, slower, and in one run
-    /// it stopped with "buffer is pinned in InvalidateBuffer". A failed copy is tried again.
+    /// Creates database `copy` as a copy of `template`, file by file (PostgreSQL 15's default
+    /// strategy reads a multi-gigabyte template page by page through shared buffers). A copy
+    /// that fails is tried again; one that fails three times stops the run with the server's
+    /// message (a full disk shows as "No space left on device").
     pub fn copy_database(&self, template: &str, copy: &str) {
         let sql = format!("CREATE DATABASE {copy} TEMPLATE {template} STRATEGY = FILE_COPY");
         let runtime = PgRuntime::new().expect("a runtime");
