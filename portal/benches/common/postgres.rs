@@ -50,10 +50,14 @@ impl Cluster {
 
     /// Runs SQL on the server's own database (creating and copying databases).
     pub fn admin(&self, sql: &str) {
+        self.try_admin(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
+
+    /// [`Cluster::admin`], answering the server's refusal instead of stopping the run.
+    fn try_admin(&self, sql: &str) -> Result<(), String> {
         let runtime = PgRuntime::new().expect("a runtime");
         let conn = connect_postgres(&self.url, &runtime).expect("the server answers");
-        conn.execute_batch(sql)
-            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        conn.execute_batch(sql).map_err(|e| e.to_string())
     }
 
     /// Creates database `copy` as a copy of `template`, file by file (PostgreSQL 15's default
@@ -62,10 +66,8 @@ impl Cluster {
     /// message (a full disk shows as "No space left on device").
     pub fn copy_database(&self, template: &str, copy: &str) {
         let sql = format!("CREATE DATABASE {copy} TEMPLATE {template} STRATEGY = FILE_COPY");
-        let runtime = PgRuntime::new().expect("a runtime");
         for attempt in 1..=3 {
-            let conn = connect_postgres(&self.url, &runtime).expect("the server answers");
-            match conn.execute_batch(&sql) {
+            match self.try_admin(&sql) {
                 Ok(()) => return,
                 Err(e) if attempt < 3 => {
                     println!("{sql}: {e}; trying again");
